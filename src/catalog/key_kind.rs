@@ -1,0 +1,166 @@
+//! Key kinds and licence channels.
+
+use crate::Error;
+
+crate::macros::id_enum! {
+    /// The kind of product key a product is installed with.
+    ///
+    /// Microsoft adds kinds, so this enum is `#[non_exhaustive]`.
+    ///
+    /// ```
+    /// use volume_activation::KeyKind;
+    ///
+    /// assert_eq!("kms-client".parse::<KeyKind>()?.name(), "KMS client setup key (GVLK)");
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    #[non_exhaustive]
+    pub enum KeyKind: "key kind", "one of retail, oem, setup-key, mak, kms-host, kms-client, avma, timebased-eval, subscription" {
+        /// A retail key, activated with Microsoft once per installation.
+        Retail => "retail", "Retail",
+        /// An OEM key or OEM activation (DM, SLP, NONSLP, COA).
+        Oem => "oem", "OEM",
+        /// A setup key: unlocks a product/version for installation and bypasses activation
+        /// (Volume Licensing FAQ, 06/2018).
+        SetupKey => "setup-key", "Setup key",
+        /// A Multiple Activation Key: activates against Microsoft, counted against an allotment.
+        Mak => "mak", "Multiple Activation Key (MAK)",
+        /// A KMS host key, formally a Customer Specific Volume License Key (CSVLK).
+        KmsHost => "kms-host", "KMS host key (CSVLK)",
+        /// A KMS client setup key, the Generic Volume License Key (GVLK): its presence makes a
+        /// product a KMS client.
+        KmsClient => "kms-client", "KMS client setup key (GVLK)",
+        /// An Automatic Virtual Machine Activation key, for guests on a Datacenter host.
+        Avma => "avma", "Automatic Virtual Machine Activation (AVMA) key",
+        /// A time-based evaluation licence.
+        TimebasedEval => "timebased-eval", "Time-based evaluation",
+        /// A subscription licence (Windows Enterprise E3/E5 subscription activation).
+        Subscription => "subscription", "Subscription",
+    }
+}
+
+crate::macros::id_enum! {
+    /// The licence channel a tool reports for a product (WMI `ProductKeyChannel`, the
+    /// `... channel` suffix of the slmgr / ospp description).
+    ///
+    /// `FromStr` reads the canonical ID; [`Channel::parse_lenient`] reads what the tools print.
+    /// Microsoft adds channels, so this enum is `#[non_exhaustive]`.
+    ///
+    /// ```
+    /// use volume_activation::{Channel, KeyKind};
+    ///
+    /// let c = Channel::parse_lenient("Windows(R) Operating System, VOLUME_KMSCLIENT channel")?;
+    /// assert_eq!(c, Channel::VolumeGvlk);
+    /// assert_eq!(c.key_kind(), KeyKind::KmsClient);
+    /// assert_eq!(Channel::parse_lenient("Volume:MAK")?, Channel::VolumeMak);
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    #[non_exhaustive]
+    pub enum Channel: "channel", "a channel ID such as volume-gvlk, volume-mak, retail or oem-dm" {
+        /// `Retail`.
+        Retail => "retail", "Retail",
+        /// `OEM:DM`: a key injected in firmware by the manufacturer (digital marker).
+        OemDm => "oem-dm", "OEM:DM",
+        /// `OEM:SLP`: system-locked pre-installation.
+        OemSlp => "oem-slp", "OEM:SLP",
+        /// `OEM:NONSLP`: an OEM key that is not system-locked.
+        OemNonSlp => "oem-nonslp", "OEM:NONSLP",
+        /// An OEM certificate-of-authenticity key (`OEM_COA_SLP` / `OEM_COA_NSLP`).
+        OemCoa => "oem-coa", "OEM:COA",
+        /// `Volume:MAK`.
+        VolumeMak => "volume-mak", "Volume:MAK",
+        /// `Volume:CSVLK`: a KMS host key is installed.
+        VolumeCsvlk => "volume-csvlk", "Volume:CSVLK",
+        /// `Volume:GVLK`: a KMS client (or ADBA client) setup key is installed.
+        VolumeGvlk => "volume-gvlk", "Volume:GVLK",
+        /// An AVMA key is installed.
+        Avma => "avma", "AVMA",
+        /// `TIMEBASED_EVAL`: an evaluation edition.
+        TimebasedEval => "timebased-eval", "TIMEBASED_EVAL",
+    }
+}
+
+impl Channel {
+    /// The kind of key this channel means.
+    #[must_use]
+    pub const fn key_kind(self) -> KeyKind {
+        match self {
+            Channel::Retail => KeyKind::Retail,
+            Channel::OemDm | Channel::OemSlp | Channel::OemNonSlp | Channel::OemCoa => KeyKind::Oem,
+            Channel::VolumeMak => KeyKind::Mak,
+            Channel::VolumeCsvlk => KeyKind::KmsHost,
+            Channel::VolumeGvlk => KeyKind::KmsClient,
+            Channel::Avma => KeyKind::Avma,
+            Channel::TimebasedEval => KeyKind::TimebasedEval,
+        }
+    }
+
+    /// Whether a product on this channel is a KMS client (it has a GVLK installed).
+    #[must_use]
+    pub const fn is_kms_client(self) -> bool {
+        matches!(self, Channel::VolumeGvlk)
+    }
+
+    /// Reads a channel as the tools print it, ASCII case-insensitively:
+    ///
+    /// - WMI `ProductKeyChannel`: `Retail`, `OEM:DM`, `OEM:SLP`, `OEM:NONSLP`, `Volume:GVLK`,
+    ///   `Volume:MAK`, `Volume:CSVLK`;
+    /// - slmgr / ospp descriptions, whole or only the channel word: `VOLUME_KMSCLIENT channel`,
+    ///   `VOLUME_MAK channel`, `VOLUME_KMS_...` (a KMS host key), `RETAIL channel`,
+    ///   `OEM_DM channel`, `OEM_SLP channel`, `OEM_NONSLP channel`, `OEM_COA_SLP` /
+    ///   `OEM_COA_NSLP channel`, `TIMEBASED_EVAL channel`, optionally preceded by the product
+    ///   description up to a comma;
+    /// - the canonical IDs.
+    ///
+    /// # Errors
+    ///
+    /// When the text names no known channel, e.g. `"VOLUME_FOO channel"`.
+    pub fn parse_lenient(s: &str) -> Result<Channel, Error> {
+        let t = s.trim();
+        if let Ok(c) = t.parse::<Channel>() {
+            return Ok(c);
+        }
+        if let Some(c) = Channel::ALL
+            .iter()
+            .copied()
+            .find(|c| c.name().eq_ignore_ascii_case(t))
+        {
+            return Ok(c);
+        }
+        // The description form: "<product description>, <WORD> channel".
+        let word = t.rsplit(',').next().unwrap_or(t).trim();
+        let word = strip_suffix_ignore_case(word, "channel")
+            .unwrap_or(word)
+            .trim();
+        let upper = word.to_ascii_uppercase();
+        let c = match upper.as_str() {
+            "VOLUME_KMSCLIENT" => Some(Channel::VolumeGvlk),
+            "RETAIL" => Some(Channel::Retail),
+            "OEM_DM" => Some(Channel::OemDm),
+            "OEM_SLP" => Some(Channel::OemSlp),
+            "OEM_NONSLP" => Some(Channel::OemNonSlp),
+            "OEM_COA_SLP" | "OEM_COA_NSLP" => Some(Channel::OemCoa),
+            "TIMEBASED_EVAL" => Some(Channel::TimebasedEval),
+            u if u.starts_with("VOLUME_MAK") => Some(Channel::VolumeMak),
+            u if u.starts_with("VOLUME_KMS") => Some(Channel::VolumeCsvlk),
+            u if u.starts_with("RETAIL") => Some(Channel::Retail),
+            _ => None,
+        };
+        c.ok_or_else(|| {
+            Error::unknown(
+                "channel",
+                s,
+                "a channel such as Volume:GVLK, Volume:MAK, Retail, OEM:DM or VOLUME_KMSCLIENT channel",
+            )
+        })
+    }
+}
+
+fn strip_suffix_ignore_case<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+    let cut = s.len().checked_sub(suffix.len())?;
+    let tail = s.get(cut..)?;
+    if tail.eq_ignore_ascii_case(suffix) {
+        s.get(..cut)
+    } else {
+        None
+    }
+}

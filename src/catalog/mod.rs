@@ -1,0 +1,18 @@
+//! What exists: releases, editions, SKUs, key kinds and channels, product keys, agreement
+//! programs and product pools, and the provenance types the tables attach to facts.
+
+pub(crate) mod edition;
+pub(crate) mod key_kind;
+pub(crate) mod product_key;
+pub(crate) mod program;
+pub(crate) mod provenance;
+pub(crate) mod release;
+pub(crate) mod sku;
+
+pub use edition::Edition;
+pub use key_kind::{Channel, KeyKind};
+pub use product_key::ProductKey;
+pub use program::{AgreementProgram, ProductPool};
+pub use provenance::{Confidence, DATA_VERSION, Source};
+pub use release::{Family, Release};
+pub use sku::Sku;

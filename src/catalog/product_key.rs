@@ -1,0 +1,247 @@
+//! Product keys: the 5x5 format, validated and never shown in full.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::Error;
+
+/// The characters a product key group may contain: the published product-key alphabet
+/// `BCDFGHJKMPQRTVWXY2346789`, plus `N`, which may appear at most once in a key.
+const ALPHABET: &[u8] = b"BCDFGHJKMPQRTVWXY2346789";
+
+/// A product key in the 5x5 format `XXXXX-XXXXX-XXXXX-XXXXX-XXXXX`.
+///
+/// Parsing checks the format and the alphabet (the characters
+/// `BCDFGHJKMPQRTVWXY2346789`, and at most one `N`); it does not check that Microsoft issued
+/// the key. Lowercase input is accepted and stored uppercase.
+///
+/// A key is sensitive. `Debug` and `Display` show only the last five characters
+/// (`*****-*****-*****-*****-T83GX`), errors about a malformed key show at most the last five
+/// characters of the input, and [`ProductKey::partial`] returns those five characters, which
+/// is what Windows itself prints. [`ProductKey::reveal`] returns the whole key, for the
+/// published GVLKs and AVMA keys; serde writes the whole key too, so that stored data round-trips.
+///
+/// ```
+/// use volume_activation::ProductKey;
+///
+/// let key = ProductKey::parse("W269N-WFGWX-YVC9B-4J6C9-T83GX")?;
+/// assert_eq!(key.partial(), "T83GX");
+/// assert_eq!(key.to_string(), "*****-*****-*****-*****-T83GX");
+/// assert!(!format!("{key:?}").contains("WFGWX"));
+///
+/// let err = ProductKey::parse("W269N-WFGWX-YVC9B-4J6C9-T83GA").unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "invalid product key: character 29 is not in the product-key alphabet (key ending \"T83GA\")"
+/// );
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ProductKey {
+    chars: [u8; 25],
+}
+
+/// The last five characters of `s` (fewer if it is shorter), for error messages.
+fn tail5(s: &str) -> String {
+    let n = s.chars().count();
+    s.chars()
+        .skip(n.saturating_sub(5))
+        .flat_map(char::escape_default)
+        .collect()
+}
+
+impl ProductKey {
+    /// Parses and validates a key in the 5x5 format.
+    ///
+    /// # Errors
+    ///
+    /// When the input is not five groups of five characters separated by `-`, when a character
+    /// is outside the product-key alphabet, or when `N` appears more than once. The message
+    /// names the 1-based position of the fault and at most the last five characters of the
+    /// input.
+    pub fn parse(s: &str) -> Result<ProductKey, Error> {
+        let t = s.trim();
+        let ending = || tail5(t);
+        if t.chars().count() != 29 {
+            return Err(Error::product_key(format!(
+                "expected 29 characters (5 groups of 5 separated by '-'), found {} (key ending \"{}\")",
+                t.chars().count(),
+                ending()
+            )));
+        }
+        let mut chars = [0u8; 25];
+        let mut n_count = 0u8;
+        let mut out = chars.iter_mut();
+        for (i, c) in t.chars().enumerate() {
+            let pos = i.saturating_add(1);
+            if pos % 6 == 0 {
+                if c != '-' {
+                    return Err(Error::product_key(format!(
+                        "character {pos} should be '-' (key ending \"{}\")",
+                        ending()
+                    )));
+                }
+                continue;
+            }
+            let u = c.to_ascii_uppercase();
+            let ok = u.is_ascii() && (ALPHABET.contains(&(u as u8)) || u == 'N');
+            if !ok {
+                return Err(Error::product_key(format!(
+                    "character {pos} is not in the product-key alphabet (key ending \"{}\")",
+                    ending()
+                )));
+            }
+            if u == 'N' {
+                n_count = n_count.saturating_add(1);
+                if n_count > 1 {
+                    return Err(Error::product_key(format!(
+                        "character {pos} is a second 'N'; a key has at most one (key ending \"{}\")",
+                        ending()
+                    )));
+                }
+            }
+            if let Some(slot) = out.next() {
+                *slot = u as u8;
+            }
+        }
+        Ok(ProductKey { chars })
+    }
+
+    /// The last five characters, as Windows prints them (`Partial Product Key`).
+    #[must_use]
+    pub fn partial(&self) -> &str {
+        self.chars
+            .get(20..)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
+    }
+
+    /// The whole key, `XXXXX-XXXXX-XXXXX-XXXXX-XXXXX`.
+    ///
+    /// Only the GVLKs and AVMA keys Microsoft publishes are data; do not log the result for any
+    /// other key.
+    #[must_use]
+    pub fn reveal(&self) -> String {
+        let mut s = String::with_capacity(29);
+        for (i, group) in self.chars.chunks(5).enumerate() {
+            if i > 0 {
+                s.push('-');
+            }
+            s.extend(group.iter().map(|&b| char::from(b)));
+        }
+        s
+    }
+}
+
+impl fmt::Debug for ProductKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ProductKey(*****-*****-*****-*****-{})", self.partial())
+    }
+}
+
+impl fmt::Display for ProductKey {
+    /// The redacted form `*****-*****-*****-*****-XXXXX`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "*****-*****-*****-*****-{}", self.partial())
+    }
+}
+
+impl FromStr for ProductKey {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ProductKey::parse(s)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for ProductKey {
+    /// The whole key, so stored data round-trips. Keep serialised keys as secret as the keys.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.reveal())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ProductKey {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+        ProductKey::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Replaces every key-shaped run in `input` (five groups of five ASCII alphanumerics joined
+/// by `-`, or 25 alphanumerics in a row) with `*****-*****-*****-*****-` and its last five
+/// characters, so that error messages never carry a full key.
+pub(crate) fn redact_keys(input: &str) -> String {
+    let bytes = input.as_bytes();
+    let mut out = String::with_capacity(input.len());
+    let mut i = 0usize;
+    let mut copied = 0usize;
+    while i < bytes.len() {
+        let at_word_start = i == 0
+            || !bytes
+                .get(i.wrapping_sub(1))
+                .is_some_and(u8::is_ascii_alphanumeric);
+        let len = if at_word_start {
+            key_run_len(bytes.get(i..).unwrap_or_default())
+        } else {
+            None
+        };
+        match len {
+            Some(len) => {
+                let end = i.saturating_add(len);
+                out.push_str(input.get(copied..i).unwrap_or_default());
+                out.push_str("*****-*****-*****-*****-");
+                out.push_str(input.get(end.saturating_sub(5)..end).unwrap_or_default());
+                i = end;
+                copied = end;
+            }
+            None => i = i.saturating_add(1),
+        }
+    }
+    out.push_str(input.get(copied..).unwrap_or_default());
+    out
+}
+
+/// The length of a key-shaped run at the start of `b`, if there is one that is not followed
+/// by another alphanumeric.
+fn key_run_len(b: &[u8]) -> Option<usize> {
+    let alnum = |k: usize| b.get(k).is_some_and(u8::is_ascii_alphanumeric);
+    let dashed = (0..29).all(|k| {
+        if k % 6 == 5 {
+            b.get(k) == Some(&b'-')
+        } else {
+            alnum(k)
+        }
+    });
+    if dashed && !alnum(29) {
+        return Some(29);
+    }
+    if (0..25).all(alnum) && !alnum(25) {
+        return Some(25);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redacts_dashed_and_plain_keys() {
+        assert_eq!(
+            redact_keys("x W269N-WFGWX-YVC9B-4J6C9-T83GX y"),
+            "x *****-*****-*****-*****-T83GX y"
+        );
+        assert_eq!(
+            redact_keys("W269NWFGWXYVC9B4J6C9T83GX"),
+            "*****-*****-*****-*****-T83GX"
+        );
+        assert_eq!(redact_keys("short-thing"), "short-thing");
+        assert_eq!(
+            redact_keys("é W269N-WFGWX-YVC9B-4J6C9-T83GX"),
+            "é *****-*****-*****-*****-T83GX"
+        );
+    }
+}

@@ -1,0 +1,143 @@
+//! SKUs: the real (release, edition) pairs.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::Error;
+use crate::catalog::{Edition, Family, Release};
+use crate::tables::sku::SKUS;
+
+/// A product: a [`Release`] paired with an [`Edition`], which exists only for the real
+/// combinations Microsoft publishes (every edition of the GVLK tables, and the older volume
+/// editions the reference names).
+///
+/// The canonical ID is `release/edition` (`windows-server-2019/standard`); `Display` writes it,
+/// `FromStr` reads it, serde uses it. [`Sku::name`] gives the marketing name.
+///
+/// ```
+/// use volume_activation::{Edition, Family, Release, Sku};
+///
+/// let sku = Sku::new(Release::Windows11, Edition::Enterprise)?;
+/// assert_eq!(sku.name(), "Windows 11 Enterprise");
+/// assert_eq!(sku.to_string(), "windows-11/enterprise");
+/// assert_eq!("windows-11/enterprise".parse::<Sku>()?, sku);
+/// assert_eq!(sku.family(), Family::Client);
+///
+/// // Not every pair is a product.
+/// assert!(Sku::new(Release::Windows11, Edition::Datacenter).is_err());
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Sku {
+    release: Release,
+    edition: Edition,
+}
+
+fn row_index(release: Release, edition: Edition) -> Option<usize> {
+    SKUS.binary_search_by_key(&(release as u8, edition as u8), |&(r, e, _)| {
+        (r as u8, e as u8)
+    })
+    .ok()
+}
+
+impl Sku {
+    /// The SKU of `release` and `edition`.
+    ///
+    /// # Errors
+    ///
+    /// When the pair is not a real product, e.g. Windows 11 Datacenter or Office 2019 OneNote
+    /// (Microsoft published no Office 2019 OneNote volume SKU).
+    pub fn new(release: Release, edition: Edition) -> Result<Sku, Error> {
+        match row_index(release, edition) {
+            Some(_) => Ok(Sku { release, edition }),
+            None => Err(Error::invalid(
+                "sku",
+                &format!("{release}/{edition}"),
+                format!("an edition that {} has", release.name()),
+            )),
+        }
+    }
+
+    /// Every SKU, sorted by release then edition.
+    ///
+    /// ```
+    /// use volume_activation::Sku;
+    ///
+    /// assert!(Sku::all().any(|s| s.name() == "Windows Server 2025 Datacenter: Azure Edition"));
+    /// ```
+    pub fn all() -> impl ExactSizeIterator<Item = Sku> + Clone {
+        SKUS.iter()
+            .map(|&(release, edition, _)| Sku { release, edition })
+    }
+
+    /// Every SKU of one release.
+    pub fn of_release(release: Release) -> impl Iterator<Item = Sku> + Clone {
+        Self::all().filter(move |s| s.release == release)
+    }
+
+    /// The release.
+    #[must_use]
+    pub const fn release(self) -> Release {
+        self.release
+    }
+
+    /// The edition.
+    #[must_use]
+    pub const fn edition(self) -> Edition {
+        self.edition
+    }
+
+    /// The family (client, server, Office).
+    #[must_use]
+    pub const fn family(self) -> Family {
+        self.release.family()
+    }
+
+    /// The marketing name, as Microsoft's tables write it ("Windows Server 2008 R2 HPC
+    /// edition", "Visio LTSC Professional 2021").
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match row_index(self.release, self.edition).and_then(|i| SKUS.get(i)) {
+            Some(&(_, _, name)) => name,
+            // Unreachable: a Sku is only built for rows of the table.
+            None => "",
+        }
+    }
+}
+
+impl fmt::Display for Sku {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.release, self.edition)
+    }
+}
+
+impl FromStr for Sku {
+    type Err = Error;
+
+    /// Reads the canonical ID `release/edition`, e.g. `windows-10-ltsc-2019/enterprise-ltsc`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let Some((release, edition)) = s.split_once('/') else {
+            return Err(Error::unknown(
+                "sku",
+                s,
+                "release/edition, e.g. windows-server-2019/standard",
+            ));
+        };
+        Sku::new(release.parse()?, edition.parse()?)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Sku {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Sku {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}

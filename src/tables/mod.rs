@@ -1,0 +1,6 @@
+//! The published facts as static data. Private: reached only through typed accessors.
+//!
+//! Each table names its source in its module docs, and rows that need it carry a
+//! [`Source`](crate::Source) and a [`Confidence`](crate::Confidence).
+
+pub(crate) mod sku;
