@@ -30,5 +30,4 @@ pub use inventory::*;
 pub use lifecycle::*;
 #[allow(unused_imports)] // filled as the layer grows
 pub use plan::*;
-#[allow(unused_imports)] // filled as the layer grows
 pub use rules::*;

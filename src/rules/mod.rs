@@ -1,3 +1,10 @@
 //! Pure relations over catalogue types: which KMS host key activates which client, on which
 //! host OS, with which updates; thresholds and the KMS count model; Office, ADBA, AVMA and MAK
-//! rules; agreement-program rules; and [`Denial`], the reasons for a "no".
+//! rules; agreement-program rules; and `Denial`, the reasons for a "no".
+
+pub(crate) mod threshold;
+
+pub use threshold::{
+    CLIENT_THRESHOLD, SERVER_AND_OFFICE_THRESHOLD, activation_threshold, family_threshold,
+    is_threshold_met, threshold_source,
+};
