@@ -2,6 +2,7 @@
 //! programs and product pools, and the provenance types the tables attach to facts.
 
 pub(crate) mod edition;
+pub(crate) mod guid;
 pub(crate) mod key_kind;
 pub(crate) mod product_key;
 pub(crate) mod program;
@@ -10,6 +11,7 @@ pub(crate) mod release;
 pub(crate) mod sku;
 
 pub use edition::Edition;
+pub use guid::Guid;
 pub use key_kind::{Channel, KeyKind};
 pub use product_key::ProductKey;
 pub use program::{AgreementProgram, ProductPool};
