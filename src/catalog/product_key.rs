@@ -116,6 +116,19 @@ impl ProductKey {
             .unwrap_or("")
     }
 
+    /// Whether `text` (in the 5x5 form, any case) spells this key; allocates nothing.
+    pub(crate) fn matches_text(&self, text: &str) -> bool {
+        let mut stored = self.chars.iter();
+        let mut n = 0usize;
+        for b in text.bytes().filter(|&b| b != b'-') {
+            match stored.next() {
+                Some(&c) if c == b.to_ascii_uppercase() => n = n.saturating_add(1),
+                _ => return false,
+            }
+        }
+        n == 25
+    }
+
     /// The whole key, `XXXXX-XXXXX-XXXXX-XXXXX-XXXXX`.
     ///
     /// Only the GVLKs and AVMA keys Microsoft publishes are data; do not log the result for any
