@@ -1109,3 +1109,20 @@ pub(crate) static GVLKS: [GvlkRow; 151] = [
         Confidence::Documented,
     ),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::GVLKS;
+    use crate::Sku;
+
+    #[test]
+    fn rows_are_sorted_unique_and_name_real_skus() {
+        let keys: Vec<(u8, u8)> = GVLKS
+            .iter()
+            .map(|r| (r.release as u8, r.edition as u8))
+            .collect();
+        assert!(keys.windows(2).all(|w| w.first() < w.get(1)));
+        assert!(GVLKS.iter().all(|r| Sku::new(r.release, r.edition).is_ok()));
+        assert!(GVLKS.iter().all(|r| crate::ProductKey::parse(r.key).is_ok()));
+    }
+}
