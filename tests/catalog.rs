@@ -36,7 +36,10 @@ fn every_catalogue_enum_round_trips() {
     assert_eq!(round_trip(Edition::iter()), Edition::ALL.len());
     assert_eq!(round_trip(KeyKind::iter()), KeyKind::ALL.len());
     assert_eq!(round_trip(Channel::iter()), Channel::ALL.len());
-    assert_eq!(round_trip(AgreementProgram::iter()), AgreementProgram::ALL.len());
+    assert_eq!(
+        round_trip(AgreementProgram::iter()),
+        AgreementProgram::ALL.len()
+    );
     assert_eq!(round_trip(ProductPool::iter()), 3);
     assert_eq!(round_trip(Confidence::iter()), 3);
     assert_eq!(round_trip(LicenseStatus::iter()), LicenseStatus::ALL.len());
@@ -52,8 +55,10 @@ fn ids_are_unique_kebab_case_and_names_are_nonempty() {
         assert_eq!(sorted.len(), ids.len(), "duplicate ID in {ids:?}");
         for id in ids {
             assert!(
-                id.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.'),
+                id.bytes().all(|b| b.is_ascii_lowercase()
+                    || b.is_ascii_digit()
+                    || b == b'-'
+                    || b == b'.'),
                 "{id}"
             );
         }
@@ -76,8 +81,12 @@ fn ids_are_unique_kebab_case_and_names_are_nonempty() {
         Channel::iter().map(Channel::name).collect(),
     );
     check(
-        AgreementProgram::iter().map(AgreementProgram::as_str).collect(),
-        AgreementProgram::iter().map(AgreementProgram::name).collect(),
+        AgreementProgram::iter()
+            .map(AgreementProgram::as_str)
+            .collect(),
+        AgreementProgram::iter()
+            .map(AgreementProgram::name)
+            .collect(),
     );
 }
 
@@ -95,11 +104,18 @@ fn sku_table_is_sorted_unique_and_names_are_unique() {
             )
         })
         .collect();
-    assert!(keys.windows(2).all(|w| w[0] < w[1]), "SKU table not sorted or not unique");
+    assert!(
+        keys.windows(2).all(|w| w[0] < w[1]),
+        "SKU table not sorted or not unique"
+    );
     let mut names: Vec<&str> = Sku::all().map(Sku::name).collect();
     names.sort_unstable();
     names.dedup();
-    assert_eq!(names.len(), Sku::all().len(), "two SKUs share a marketing name");
+    assert_eq!(
+        names.len(),
+        Sku::all().len(),
+        "two SKUs share a marketing name"
+    );
     for sku in Sku::all() {
         assert_eq!(Sku::new(sku.release(), sku.edition()).unwrap(), sku);
         assert_eq!(sku.family(), sku.release().family());
@@ -114,9 +130,17 @@ fn sku_table_is_sorted_unique_and_names_are_unique() {
 #[test]
 fn every_sku_parses_leniently_from_its_marketing_name() {
     for sku in Sku::all() {
-        assert_eq!(Sku::parse_lenient(sku.name()).unwrap(), sku, "{}", sku.name());
+        assert_eq!(
+            Sku::parse_lenient(sku.name()).unwrap(),
+            sku,
+            "{}",
+            sku.name()
+        );
         assert_eq!(Sku::parse_lenient(&sku.name().to_uppercase()).unwrap(), sku);
-        assert_eq!(Sku::parse_lenient(&format!("  Microsoft   {}  ", sku.name())).unwrap(), sku);
+        assert_eq!(
+            Sku::parse_lenient(&format!("  Microsoft   {}  ", sku.name())).unwrap(),
+            sku
+        );
         assert_eq!(Sku::parse_lenient(&sku.to_string()).unwrap(), sku);
         let r = recognize_product(sku.name(), None);
         assert_eq!(r.sku(), Some(sku));
@@ -195,26 +219,64 @@ fn strict_parse_errors_are_pinned() {
         assert_eq!(serde_json::to_string(&err).unwrap(), format!("{:?}", want));
     }
     assert!(Sku::parse_lenient("x").unwrap_err().is_unknown());
-    assert!("windows-11/datacenter".parse::<Sku>().unwrap_err().is_invalid());
+    assert!(
+        "windows-11/datacenter"
+            .parse::<Sku>()
+            .unwrap_err()
+            .is_invalid()
+    );
     assert!("x".parse::<ApplicationId>().unwrap_err().is_invalid());
 }
 
 #[test]
 fn lenient_names_real_tools_print() {
     let cases = [
-        ("Windows Server 2019 Standard", "windows-server-2019/standard"),
-        ("Windows 10 Enterprise LTSC 2019", "windows-10-ltsc-2019/enterprise-ltsc"),
-        ("windows 11 enterprise ltsc 2024", "windows-11-ltsc-2024/enterprise-ltsc"),
+        (
+            "Windows Server 2019 Standard",
+            "windows-server-2019/standard",
+        ),
+        (
+            "Windows 10 Enterprise LTSC 2019",
+            "windows-10-ltsc-2019/enterprise-ltsc",
+        ),
+        (
+            "windows 11 enterprise ltsc 2024",
+            "windows-11-ltsc-2024/enterprise-ltsc",
+        ),
         ("Microsoft Windows 10 Pro", "windows-10/pro"),
-        ("Windows Server® 2008 Standard", "windows-server-2008/standard"),
-        ("Windows Server 2008 R2 HPC Edition", "windows-server-2008-r2/hpc"),
+        (
+            "Windows Server® 2008 Standard",
+            "windows-server-2008/standard",
+        ),
+        (
+            "Windows Server 2008 R2 HPC Edition",
+            "windows-server-2008-r2/hpc",
+        ),
         ("Windows 10 Professional", "windows-10/pro"),
-        ("Windows Server 2022 Datacenter: Azure Edition", "windows-server-2022/datacenter-azure-edition"),
-        ("Windows Server 2022 Datacenter Azure Edition", "windows-server-2022/datacenter-azure-edition"),
-        ("Office LTSC Professional Plus 2024", "office-ltsc-2024/professional-plus"),
-        ("Visio LTSC Standard 2021", "office-ltsc-2021/visio-standard"),
-        ("Office 16, Office16ProPlusVL_KMS_Client edition", "office-2016/professional-plus"),
-        ("Office 24, Office24ProPlus2024VL_KMS_Client_AE edition", "office-ltsc-2024/professional-plus"),
+        (
+            "Windows Server 2022 Datacenter: Azure Edition",
+            "windows-server-2022/datacenter-azure-edition",
+        ),
+        (
+            "Windows Server 2022 Datacenter Azure Edition",
+            "windows-server-2022/datacenter-azure-edition",
+        ),
+        (
+            "Office LTSC Professional Plus 2024",
+            "office-ltsc-2024/professional-plus",
+        ),
+        (
+            "Visio LTSC Standard 2021",
+            "office-ltsc-2021/visio-standard",
+        ),
+        (
+            "Office 16, Office16ProPlusVL_KMS_Client edition",
+            "office-2016/professional-plus",
+        ),
+        (
+            "Office 24, Office24ProPlus2024VL_KMS_Client_AE edition",
+            "office-ltsc-2024/professional-plus",
+        ),
         ("Windows Server 2012", "windows-server-2012/base"),
     ];
     for (text, id) in cases {
@@ -267,7 +329,10 @@ fn recognizer_reads_partial_names() {
     assert_eq!(r.edition(), None);
     assert_eq!(r.channel(), Some(Channel::VolumeCsvlk));
 
-    let r = recognize_product("Office 19, Office19ProPlus2019VL_KMS_Client_AE edition", None);
+    let r = recognize_product(
+        "Office 19, Office19ProPlus2019VL_KMS_Client_AE edition",
+        None,
+    );
     assert_eq!(r.family(), Some(Family::Office));
     assert_eq!(r.release(), None);
 
@@ -277,7 +342,10 @@ fn recognizer_reads_partial_names() {
 
     let r = recognize_product("Windows Server 2025 Datacenter", None);
     let json = serde_json::to_string(&r).unwrap();
-    assert_eq!(serde_json::from_str::<volume_activation::Recognized>(&json).unwrap(), r);
+    assert_eq!(
+        serde_json::from_str::<volume_activation::Recognized>(&json).unwrap(),
+        r
+    );
 }
 
 #[test]
@@ -287,7 +355,10 @@ fn identifiers_parse_case_insensitively_and_print_lowercase() {
     assert!(w.is_windows() && !w.is_office());
     assert_eq!(w.name(), Some("Windows"));
     assert_eq!(w.to_string(), "55c92734-d682-4d71-983e-d6ec3f16059f");
-    assert_eq!(format!("{w:?}"), "ApplicationId(55c92734-d682-4d71-983e-d6ec3f16059f)");
+    assert_eq!(
+        format!("{w:?}"),
+        "ApplicationId(55c92734-d682-4d71-983e-d6ec3f16059f)"
+    );
     let o: ApplicationId = "0FF1CE15-A989-479D-AF46-F275C6370663".parse().unwrap();
     assert_eq!(o, ApplicationId::OFFICE);
     assert!(o.is_office());
@@ -305,7 +376,10 @@ fn identifiers_parse_case_insensitively_and_print_lowercase() {
     }
     let a: ActivationId = "98EBFE73-2084-4C97-932C-C0CD1643BEA7".parse().unwrap();
     assert_eq!(a.to_string(), "98ebfe73-2084-4c97-932c-c0cd1643bea7");
-    assert_eq!(serde_json::from_str::<ActivationId>(&serde_json::to_string(&a).unwrap()).unwrap(), a);
+    assert_eq!(
+        serde_json::from_str::<ActivationId>(&serde_json::to_string(&a).unwrap()).unwrap(),
+        a
+    );
     let c = ClientMachineId::new(Guid::from_u128(1));
     assert_eq!(c.to_string(), "00000000-0000-0000-0000-000000000001");
     assert!(serde_json::from_str::<ClientMachineId>("\"zz\"").is_err());

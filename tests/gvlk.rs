@@ -156,11 +156,20 @@ fn shared_keys_serve_every_documented_release() {
     let pro = gvlk("windows-10/pro".parse().unwrap()).unwrap();
     assert_eq!(gvlk("windows-11/pro".parse().unwrap()), Some(pro));
     let ltsc = gvlk("windows-10-ltsc-2019/enterprise-ltsc".parse().unwrap()).unwrap();
-    assert_eq!(gvlk("windows-10-ltsc-2021/enterprise-ltsc".parse().unwrap()), Some(ltsc));
-    assert_eq!(gvlk("windows-11-ltsc-2024/enterprise-ltsc".parse().unwrap()), Some(ltsc));
+    assert_eq!(
+        gvlk("windows-10-ltsc-2021/enterprise-ltsc".parse().unwrap()),
+        Some(ltsc)
+    );
+    assert_eq!(
+        gvlk("windows-11-ltsc-2024/enterprise-ltsc".parse().unwrap()),
+        Some(ltsc)
+    );
     let iot = gvlk("windows-10-ltsc-2021/iot-enterprise-ltsc".parse().unwrap()).unwrap();
     assert_eq!(iot.reveal(), "KBN8V-HFGQ4-MGXVD-347P6-PDQGT");
-    assert_eq!(gvlk("windows-11-ltsc-2024/iot-enterprise-ltsc".parse().unwrap()), Some(iot));
+    assert_eq!(
+        gvlk("windows-11-ltsc-2024/iot-enterprise-ltsc".parse().unwrap()),
+        Some(iot)
+    );
 }
 
 #[test]
@@ -230,8 +239,13 @@ fn no_published_key_shows_in_debug_display_or_errors() {
                 input.parse::<Sku>().map(|_| ()).unwrap_err(),
                 Sku::parse_lenient(&input).map(|_| ()).unwrap_err(),
                 input.parse::<Release>().map(|_| ()).unwrap_err(),
-                input.parse::<volume_activation::ApplicationId>().map(|_| ()).unwrap_err(),
-                volume_activation::Channel::parse_lenient(&input).map(|_| ()).unwrap_err(),
+                input
+                    .parse::<volume_activation::ApplicationId>()
+                    .map(|_| ())
+                    .unwrap_err(),
+                volume_activation::Channel::parse_lenient(&input)
+                    .map(|_| ())
+                    .unwrap_err(),
             ];
             for e in errors {
                 let texts = [

@@ -3,8 +3,7 @@
 use proptest::prelude::*;
 use volume_activation::{
     ActivationId, AgreementProgram, ApplicationId, Channel, ClientMachineId, Confidence, Edition,
-    Family, Guid, KeyKind, LicenseStatus, ProductKey, ProductPool, Release, Sku,
-    recognize_product,
+    Family, Guid, KeyKind, LicenseStatus, ProductKey, ProductPool, Release, Sku, recognize_product,
 };
 
 fn any_text() -> impl Strategy<Value = String> {

@@ -201,7 +201,10 @@ pub(crate) fn redact_keys(input: &str) -> String {
         let len = if is_dashed_key(rest) {
             Some(29)
         } else if at_word_start {
-            let run = rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            let run = rest
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
             (run >= 25).then_some(run)
         } else {
             None

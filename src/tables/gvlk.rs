@@ -1123,6 +1123,10 @@ mod tests {
             .collect();
         assert!(keys.windows(2).all(|w| w.first() < w.get(1)));
         assert!(GVLKS.iter().all(|r| Sku::new(r.release, r.edition).is_ok()));
-        assert!(GVLKS.iter().all(|r| crate::ProductKey::parse(r.key).is_ok()));
+        assert!(
+            GVLKS
+                .iter()
+                .all(|r| crate::ProductKey::parse(r.key).is_ok())
+        );
     }
 }
