@@ -38,7 +38,7 @@ fn row_of(sku: Sku) -> Option<&'static GvlkRow> {
 /// ```
 #[must_use]
 pub fn gvlk(sku: Sku) -> Option<ProductKey> {
-    row_of(sku).and_then(|r| ProductKey::parse(r.key).ok())
+    row_of(sku).and_then(|r| ProductKey::from_table(r.key))
 }
 
 /// Where the GVLK of `sku` is published and how sure the crate is of it, or `None` when the
