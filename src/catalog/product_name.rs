@@ -7,8 +7,8 @@ use crate::tables::product_alias::{
     OFFICE_LICENSE_NAMES, OFFICE_PREFIXES, SKU_ALIASES, WINDOWS_EDITION_WORDS,
 };
 
-/// Trims, drops the marks `(R)`, `®`, `(TM)`, `™`, a leading `Microsoft `, and collapses runs of
-/// whitespace to one space.
+/// Trims, drops the marks `(R)`, `®`, `(TM)`, `™`, a leading `Microsoft `, collapses runs of
+/// whitespace to one space, and drops whitespace before a comma.
 fn normalize(s: &str) -> String {
     let mut marks_removed = String::with_capacity(s.len());
     let mut rest = s;
@@ -30,7 +30,8 @@ fn normalize(s: &str) -> String {
     }
     let mut out = String::with_capacity(marks_removed.len());
     for word in marks_removed.split_whitespace() {
-        if !out.is_empty() {
+        // "Windows (R), Pro..." leaves a lone comma once the mark is gone.
+        if !out.is_empty() && !word.starts_with(',') {
             out.push(' ');
         }
         out.push_str(word);
@@ -345,6 +346,10 @@ mod tests {
             "Windows Server 2008 Standard"
         );
         assert_eq!(normalize("Office(TM) 16"), "Office 16");
+        assert_eq!(
+            normalize("Windows (R) , Enterprise edition"),
+            "Windows, Enterprise edition"
+        );
         assert_eq!(normalize(""), "");
         assert_eq!(normalize("Microsoft"), "Microsoft");
     }
