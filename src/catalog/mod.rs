@@ -3,8 +3,11 @@
 
 pub(crate) mod edition;
 pub(crate) mod guid;
+pub(crate) mod gvlk;
+pub(crate) mod identifier;
 pub(crate) mod key_kind;
 pub(crate) mod product_key;
+pub(crate) mod product_name;
 pub(crate) mod program;
 pub(crate) mod provenance;
 pub(crate) mod release;
@@ -12,8 +15,11 @@ pub(crate) mod sku;
 
 pub use edition::Edition;
 pub use guid::Guid;
+pub use gvlk::{gvlk, gvlk_source, is_published_gvlk, skus_for_gvlk};
+pub use identifier::{ActivationId, ApplicationId, ClientMachineId};
 pub use key_kind::{Channel, KeyKind};
 pub use product_key::ProductKey;
+pub use product_name::{Recognized, recognize_product};
 pub use program::{AgreementProgram, ProductPool};
 pub use provenance::{Confidence, DATA_VERSION, Source};
 pub use release::{Family, Release};

@@ -116,6 +116,30 @@ impl ProductKey {
             .unwrap_or("")
     }
 
+    /// A key from one of the crate's own tables (already checked by the tables' tests): copies
+    /// the 25 characters without the full validation of [`ProductKey::parse`].
+    pub(crate) fn from_table(text: &str) -> Option<ProductKey> {
+        let mut chars = [0u8; 25];
+        let mut slots = chars.iter_mut();
+        for b in text.bytes().filter(|&b| b != b'-') {
+            *slots.next()? = b.to_ascii_uppercase();
+        }
+        slots.next().is_none().then_some(ProductKey { chars })
+    }
+
+    /// Whether `text` (in the 5x5 form, any case) spells this key; allocates nothing.
+    pub(crate) fn matches_text(&self, text: &str) -> bool {
+        let mut stored = self.chars.iter();
+        let mut n = 0usize;
+        for b in text.bytes().filter(|&b| b != b'-') {
+            match stored.next() {
+                Some(&c) if c == b.to_ascii_uppercase() => n = n.saturating_add(1),
+                _ => return false,
+            }
+        }
+        n == 25
+    }
+
     /// The whole key, `XXXXX-XXXXX-XXXXX-XXXXX-XXXXX`.
     ///
     /// Only the GVLKs and AVMA keys Microsoft publishes are data; do not log the result for any
@@ -170,21 +194,29 @@ impl<'de> serde::Deserialize<'de> for ProductKey {
     }
 }
 
-/// Replaces every key-shaped run in `input` (five groups of five ASCII alphanumerics joined
-/// by `-`, or 25 alphanumerics in a row) with `*****-*****-*****-*****-` and its last five
-/// characters, so that error messages never carry a full key.
+/// Replaces every key-shaped run in `input` with `*****-*****-*****-*****-` and its last five
+/// characters, so that error messages never carry a full key: any five groups of five ASCII
+/// alphanumerics joined by `-` (whatever surrounds them), and any run of 25 or more ASCII
+/// alphanumerics (the whole run is replaced, so a key hidden inside a longer run is covered).
 pub(crate) fn redact_keys(input: &str) -> String {
     let bytes = input.as_bytes();
     let mut out = String::with_capacity(input.len());
     let mut i = 0usize;
     let mut copied = 0usize;
     while i < bytes.len() {
+        let rest = bytes.get(i..).unwrap_or_default();
         let at_word_start = i == 0
             || !bytes
                 .get(i.wrapping_sub(1))
                 .is_some_and(u8::is_ascii_alphanumeric);
-        let len = if at_word_start {
-            key_run_len(bytes.get(i..).unwrap_or_default())
+        let len = if is_dashed_key(rest) {
+            Some(29)
+        } else if at_word_start {
+            let run = rest
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            (run >= 25).then_some(run)
         } else {
             None
         };
@@ -204,24 +236,15 @@ pub(crate) fn redact_keys(input: &str) -> String {
     out
 }
 
-/// The length of a key-shaped run at the start of `b`, if there is one that is not followed
-/// by another alphanumeric.
-fn key_run_len(b: &[u8]) -> Option<usize> {
-    let alnum = |k: usize| b.get(k).is_some_and(u8::is_ascii_alphanumeric);
-    let dashed = (0..29).all(|k| {
+/// Whether `b` starts with five groups of five ASCII alphanumerics joined by `-`.
+fn is_dashed_key(b: &[u8]) -> bool {
+    (0..29).all(|k| {
         if k % 6 == 5 {
             b.get(k) == Some(&b'-')
         } else {
-            alnum(k)
+            b.get(k).is_some_and(u8::is_ascii_alphanumeric)
         }
-    });
-    if dashed && !alnum(29) {
-        return Some(29);
-    }
-    if (0..25).all(alnum) && !alnum(25) {
-        return Some(25);
-    }
-    None
+    })
 }
 
 #[cfg(test)]
@@ -239,6 +262,14 @@ mod tests {
             "*****-*****-*****-*****-T83GX"
         );
         assert_eq!(redact_keys("short-thing"), "short-thing");
+        assert_eq!(
+            redact_keys("AW269N-WFGWX-YVC9B-4J6C9-T83GXX"),
+            "A*****-*****-*****-*****-T83GXX"
+        );
+        assert_eq!(
+            redact_keys("XW269NWFGWXYVC9B4J6C9T83GXY"),
+            "*****-*****-*****-*****-83GXY"
+        );
         assert_eq!(
             redact_keys("é W269N-WFGWX-YVC9B-4J6C9-T83GX"),
             "é *****-*****-*****-*****-T83GX"

@@ -1,0 +1,356 @@
+//! Lenient reading of the product names real tools print: [`Sku::parse_lenient`] for names
+//! that identify one SKU, [`recognize_product`] for names that identify only part of one.
+
+use crate::Error;
+use crate::catalog::{Channel, Confidence, Edition, Family, Release, Sku};
+use crate::tables::product_alias::{
+    OFFICE_LICENSE_NAMES, OFFICE_PREFIXES, SKU_ALIASES, WINDOWS_EDITION_WORDS,
+};
+
+/// Trims, drops the marks `(R)`, `®`, `(TM)`, `™`, a leading `Microsoft `, collapses runs of
+/// whitespace to one space, and drops whitespace before a comma.
+fn normalize(s: &str) -> String {
+    let mut marks_removed = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        let lower_starts = |p: &str| {
+            rest.get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p))
+        };
+        if lower_starts("(r)") {
+            rest = rest.get(3..).unwrap_or_default();
+        } else if lower_starts("(tm)") {
+            rest = rest.get(4..).unwrap_or_default();
+        } else {
+            if c != '®' && c != '™' {
+                marks_removed.push(c);
+            }
+            rest = rest.get(c.len_utf8()..).unwrap_or_default();
+        }
+    }
+    let mut out = String::with_capacity(marks_removed.len());
+    for word in marks_removed.split_whitespace() {
+        // "Windows (R), Pro..." leaves a lone comma once the mark is gone.
+        if !out.is_empty() && !word.starts_with(',') {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    match out.get(..10) {
+        Some(head) if head.eq_ignore_ascii_case("microsoft ") => out.split_off(10),
+        _ => out,
+    }
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    if head.eq_ignore_ascii_case(prefix) {
+        s.get(prefix.len()..)
+    } else {
+        None
+    }
+}
+
+fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+    let cut = s.len().checked_sub(suffix.len())?;
+    let tail = s.get(cut..)?;
+    if tail.eq_ignore_ascii_case(suffix) {
+        s.get(..cut)
+    } else {
+        None
+    }
+}
+
+/// The SKU a normalised full name names (a marketing name, an alias, or an Office licence
+/// name), and how sure the name-to-SKU mapping is.
+fn sku_of_name(n: &str) -> Option<(Sku, Confidence)> {
+    if let Some(sku) = Sku::all().find(|s| s.name().eq_ignore_ascii_case(n)) {
+        return Some((sku, Confidence::Documented));
+    }
+    if let Some(a) = SKU_ALIASES.iter().find(|a| a.text.eq_ignore_ascii_case(n)) {
+        return Sku::new(a.release, a.edition)
+            .ok()
+            .map(|s| (s, a.confidence));
+    }
+    let (_, licence) = office_name(n)?;
+    let licence = licence?;
+    OFFICE_LICENSE_NAMES
+        .iter()
+        .find(|a| a.text.eq_ignore_ascii_case(licence))
+        .and_then(|a| {
+            Sku::new(a.release, a.edition)
+                .ok()
+                .map(|s| (s, a.confidence))
+        })
+}
+
+/// The less certain of two confidences.
+const fn weaker(a: Confidence, b: Confidence) -> Confidence {
+    const fn rank(c: Confidence) -> u8 {
+        match c {
+            Confidence::Documented => 0,
+            Confidence::Derived => 1,
+            Confidence::Unverified => 2,
+        }
+    }
+    if rank(a) >= rank(b) { a } else { b }
+}
+
+/// An Office name split in two: the release of its `Office NN` prefix (with the prefix
+/// mapping's confidence) if known, and the licence name if the text has the `edition` form.
+type OfficeName<'a> = (Option<(Release, Confidence)>, Option<&'a str>);
+
+/// Splits an Office licence name `Office NN, <licence> edition` (or a description
+/// `Office NN, <CHANNEL> channel`): the release of the prefix if known, and the licence name
+/// if the text has the `edition` form.
+fn office_name(n: &str) -> Option<OfficeName<'_>> {
+    let (prefix, rest) = n.split_once(',')?;
+    let prefix = prefix.trim();
+    let number = strip_prefix_ci(prefix, "Office ")?;
+    if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let release = OFFICE_PREFIXES
+        .iter()
+        .find(|p| p.text.eq_ignore_ascii_case(prefix))
+        .map(|p| (p.release, p.confidence));
+    let licence = strip_suffix_ci(rest.trim(), " edition").map(str::trim);
+    Some((release, licence))
+}
+
+impl Sku {
+    /// Reads a SKU from the names real tools and Microsoft pages print, as well as from the
+    /// canonical ID:
+    ///
+    /// - the canonical ID (`windows-server-2019/standard`);
+    /// - the marketing name of [`Sku::name`] (`Windows Server 2019 Standard`,
+    ///   `Windows 10 Enterprise LTSC 2019`, `Office LTSC Professional Plus 2021`);
+    /// - the other names Microsoft's pages use for a SKU (`Windows 10 Professional`,
+    ///   `Windows HPC Server 2008 R2`, `Windows Server 2022 Datacenter Azure Edition`, ...);
+    /// - Office licence names as `slmgr /dlv` and `ospp.vbs /dstatus` print them
+    ///   (`Office 16, Office16ProPlusVL_KMS_Client edition`).
+    ///
+    /// Comparison is ASCII case-insensitive, ignores `(R)`, `®`, `(TM)`, `™`, a leading
+    /// `Microsoft ` and repeated whitespace. Names that identify only an edition or a family
+    /// (`Windows(R), Professional edition`) are not SKUs: read them with
+    /// [`recognize_product`]. `Windows Server 2012` alone names the SKU Microsoft's GVLK table
+    /// calls so (`windows-server-2012/base`).
+    ///
+    /// ```
+    /// use volume_activation::Sku;
+    ///
+    /// assert_eq!(Sku::parse_lenient("Windows Server 2019 Standard")?.to_string(), "windows-server-2019/standard");
+    /// assert_eq!(Sku::parse_lenient("Microsoft Windows 10 Enterprise LTSC 2019")?.to_string(), "windows-10-ltsc-2019/enterprise-ltsc");
+    /// assert_eq!(
+    ///     Sku::parse_lenient("Office 16, Office16ProPlusVL_KMS_Client edition")?.to_string(),
+    ///     "office-2016/professional-plus"
+    /// );
+    /// assert!(Sku::parse_lenient("Windows(R) Operating System, VOLUME_KMSCLIENT channel").is_err());
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the text names no SKU, e.g. `Windows 12 Pro`, `Windows(R), Professional edition`
+    /// (no release) or a description line such as
+    /// `Windows(R) Operating System, VOLUME_KMSCLIENT channel`.
+    pub fn parse_lenient(s: &str) -> Result<Sku, Error> {
+        if let Ok(sku) = s.trim().parse::<Sku>() {
+            return Ok(sku);
+        }
+        sku_of_name(&normalize(s)).map(|(sku, _)| sku).ok_or_else(|| {
+            Error::unknown(
+                "product name",
+                s,
+                "a SKU ID such as windows-11/pro or a product name such as Windows Server 2019 Standard",
+            )
+        })
+    }
+}
+
+/// What a product name (and its description) tells about a product, where it may identify
+/// only part of it: `Windows(R), Professional edition` names the edition but not the release.
+///
+/// Built by [`recognize_product`]. Each part is `None` when the text does not say it.
+///
+/// ```
+/// use volume_activation::{recognize_product, Channel, Edition, Family};
+///
+/// let r = recognize_product(
+///     "Windows(R), Professional edition",
+///     Some("Windows(R) Operating System, VOLUME_KMSCLIENT channel"),
+/// );
+/// assert_eq!(r.edition(), Some(Edition::Pro));
+/// assert_eq!(r.family(), Some(Family::Client));
+/// assert_eq!(r.release(), None);
+/// assert_eq!(r.sku(), None);
+/// assert_eq!(r.channel(), Some(Channel::VolumeGvlk));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Recognized {
+    release: Option<Release>,
+    edition: Option<Edition>,
+    family: Option<Family>,
+    channel: Option<Channel>,
+    confidence: Option<Confidence>,
+}
+
+impl Recognized {
+    /// The release, if the text names it.
+    #[must_use]
+    pub const fn release(&self) -> Option<Release> {
+        self.release
+    }
+
+    /// The edition, if the text names it.
+    #[must_use]
+    pub const fn edition(&self) -> Option<Edition> {
+        self.edition
+    }
+
+    /// The family, if the text names it or the edition belongs to one family only.
+    #[must_use]
+    pub const fn family(&self) -> Option<Family> {
+        self.family
+    }
+
+    /// The licence channel, if the description (or the name) names one.
+    #[must_use]
+    pub const fn channel(&self) -> Option<Channel> {
+        self.channel
+    }
+
+    /// How sure the crate is of what it recognised: the weakest confidence of the names and
+    /// aliases used (a marketing name or canonical ID is documented, an edition read from an
+    /// edition name in `Windows(R), <edition> edition` is derived, an alias carries its own).
+    /// `None` when nothing was recognised from the name.
+    #[must_use]
+    pub const fn confidence(&self) -> Option<Confidence> {
+        self.confidence
+    }
+
+    /// The SKU, when both the release and the edition are known and form one.
+    #[must_use]
+    pub fn sku(&self) -> Option<Sku> {
+        Sku::new(self.release?, self.edition?).ok()
+    }
+
+    /// Whether nothing was recognised.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        *self == Recognized::default()
+    }
+}
+
+/// The family every SKU of `edition` belongs to, if they all belong to one.
+fn family_of_edition(edition: Edition) -> Option<Family> {
+    let mut families = Sku::all()
+        .filter(|s| s.edition() == edition)
+        .map(Sku::family);
+    let first = families.next()?;
+    families.all(|f| f == first).then_some(first)
+}
+
+/// Reads what a product name, and optionally its description line, tell about a product.
+///
+/// `name` is WMI `SoftwareLicensingProduct.Name` / the `Name:` line of `slmgr /dlv` / the
+/// `LICENSE NAME:` line of `ospp.vbs /dstatus`, or any name [`Sku::parse_lenient`] reads;
+/// `description` is the matching `Description` line. Recognised:
+///
+/// - a full SKU name (see [`Sku::parse_lenient`]): release, edition and family;
+/// - `Windows(R), <edition> edition`, where `<edition>` is one of the crate's edition names
+///   (`Enterprise`, `Education N`, ...) or a word Microsoft prints for one (`Professional`):
+///   the edition, and the family when the edition exists in one family only;
+/// - `Office NN, <licence> edition`: family Office, and the release for the `Office NN`
+///   prefixes the crate knows (`Office 16` = Office 2016);
+/// - from the description: the channel (see [`Channel::parse_lenient`]), and for
+///   `Office NN, ...` the Office family and release.
+///
+/// Text it cannot read yields empty parts, never an error.
+///
+/// ```
+/// use volume_activation::{recognize_product, Family, Release};
+///
+/// let r = recognize_product("Office 16, OfficeKMSHostVL_KMS_Host edition", Some("Office 16, VOLUME_KMS channel"));
+/// assert_eq!(r.family(), Some(Family::Office));
+/// assert_eq!(r.release(), Some(Release::Office2016));
+/// assert_eq!(r.edition(), None);
+///
+/// let r = recognize_product("Windows Server 2019 Datacenter", None);
+/// assert_eq!(r.sku().map(|s| s.to_string()).as_deref(), Some("windows-server-2019/datacenter"));
+/// ```
+#[must_use]
+pub fn recognize_product(name: &str, description: Option<&str>) -> Recognized {
+    let mut r = Recognized::default();
+    let n = normalize(name);
+    let full = match name.trim().parse::<Sku>() {
+        Ok(sku) => Some((sku, Confidence::Documented)),
+        Err(_) => sku_of_name(&n),
+    };
+    if let Some((sku, confidence)) = full {
+        r.release = Some(sku.release());
+        r.edition = Some(sku.edition());
+        r.family = Some(sku.family());
+        r.confidence = Some(confidence);
+    } else if let Some((release, _)) = office_name(&n) {
+        r.family = Some(Family::Office);
+        r.release = release.map(|(release, _)| release);
+        r.confidence = Some(release.map_or(Confidence::Documented, |(_, c)| c));
+    } else if let Some(word) = strip_prefix_ci(&n, "Windows,")
+        .and_then(|rest| strip_suffix_ci(rest.trim(), " edition"))
+        .map(str::trim)
+    {
+        let found = WINDOWS_EDITION_WORDS
+            .iter()
+            .find(|a| a.text.eq_ignore_ascii_case(word))
+            .map(|a| (a.edition, a.confidence))
+            .or_else(|| {
+                // Not the placeholder names of the Windows Server 2012 GVLK rows.
+                Edition::iter()
+                    .filter(|e| !matches!(e, Edition::Base | Edition::BaseN))
+                    .find(|e| e.name().eq_ignore_ascii_case(word))
+                    .map(|e| (e, Confidence::Derived))
+            });
+        r.edition = found.map(|(e, _)| e);
+        r.family = r.edition.and_then(family_of_edition);
+        r.confidence = found.map(|(_, c)| c);
+    }
+    if let Some(d) = description {
+        r.channel = Channel::parse_lenient(d).ok();
+        if let Some((release, _)) = office_name(&normalize(d)) {
+            r.family = r.family.or(Some(Family::Office));
+            if r.release.is_none() {
+                if let Some((release, c)) = release {
+                    r.release = Some(release);
+                    r.confidence = Some(r.confidence.map_or(c, |old| weaker(old, c)));
+                }
+            }
+        }
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+
+    #[test]
+    fn normalize_drops_marks_and_spaces() {
+        assert_eq!(
+            normalize("  Windows(R),   Professional edition "),
+            "Windows, Professional edition"
+        );
+        assert_eq!(
+            normalize("Microsoft Windows Server® 2008 Standard"),
+            "Windows Server 2008 Standard"
+        );
+        assert_eq!(normalize("Office(TM) 16"), "Office 16");
+        assert_eq!(
+            normalize("Windows (R) , Enterprise edition"),
+            "Windows, Enterprise edition"
+        );
+        assert_eq!(normalize(""), "");
+        assert_eq!(normalize("Microsoft"), "Microsoft");
+    }
+}

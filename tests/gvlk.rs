@@ -1,0 +1,275 @@
+//! Every published GVLK against the crate, both ways, from the CSV copies of Microsoft's
+//! tables in `tests/data/`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use volume_activation::{
+    Confidence, Edition, ProductKey, Release, Sku, Source, gvlk, gvlk_source, is_published_gvlk,
+    skus_for_gvlk,
+};
+
+/// Splits one CSV line into fields (double-quoted fields may hold commas; `""` is a quote).
+fn fields(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cur.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => out.push(std::mem::take(&mut cur)),
+            c => cur.push(c),
+        }
+    }
+    out.push(cur);
+    out
+}
+
+fn rows(text: &str) -> Vec<Vec<String>> {
+    text.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(fields)
+        .collect()
+}
+
+fn sku_named(name: &str) -> Sku {
+    let found: Vec<Sku> = Sku::all().filter(|s| s.name() == name).collect();
+    assert_eq!(found.len(), 1, "no single SKU named {name:?}");
+    found[0]
+}
+
+/// The SKUs one row of `windows-gvlk.csv` names (an edition cell may list several, joined by
+/// `<br>`; the Semi-Annual Channel rows name their release in the `tab` column).
+fn windows_row_skus(tab: &str, edition_cell: &str) -> Vec<Sku> {
+    edition_cell
+        .split("<br>")
+        .map(str::trim)
+        .map(|name| match name {
+            "Windows Server Standard" | "Windows Server Datacenter" => {
+                let release = match tab {
+                    "Windows Server, versions 20H2, 2004, 1909, 1903, and 1809" => {
+                        Release::WindowsServerSac
+                    }
+                    "Windows Server, version 1803" => Release::WindowsServer1803,
+                    "Windows Server, version 1709" => Release::WindowsServer1709,
+                    other => panic!("unexpected tab {other:?}"),
+                };
+                let edition = if name.ends_with("Standard") {
+                    Edition::Standard
+                } else {
+                    Edition::Datacenter
+                };
+                Sku::new(release, edition).unwrap()
+            }
+            _ => sku_named(name),
+        })
+        .collect()
+}
+
+/// (key text, SKUs, source) for every published row.
+fn published() -> Vec<(String, Vec<Sku>, Source)> {
+    let windows = rows(include_str!("data/windows-gvlk.csv"));
+    assert_eq!(windows.len(), 82, "windows-gvlk.csv rows");
+    let office = rows(include_str!("data/office-gvlk.csv"));
+    assert_eq!(office.len(), 52, "office-gvlk.csv rows");
+    let mut out = Vec::new();
+    for r in &windows {
+        assert_eq!(r.len(), 4, "{r:?}");
+        out.push((
+            r[3].clone(),
+            windows_row_skus(&r[1], &r[2]),
+            Source::KMS_CLIENT_KEYS,
+        ));
+    }
+    for r in &office {
+        assert_eq!(r.len(), 2, "{r:?}");
+        out.push((r[1].clone(), vec![sku_named(&r[0])], Source::OFFICE_GVLK));
+    }
+    out
+}
+
+#[test]
+fn every_published_row_matches_gvlk_both_ways() {
+    let published = published();
+    assert_eq!(published.len(), 134);
+    let mut by_key: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (key_text, skus, source) in &published {
+        let key = ProductKey::parse(key_text).unwrap();
+        assert_eq!(key.reveal(), *key_text);
+        for &sku in skus {
+            assert_eq!(gvlk(sku), Some(key), "gvlk({sku})");
+            assert_eq!(gvlk_source(sku).map(|(s, _)| s), Some(*source), "{sku}");
+            by_key
+                .entry(key_text.clone())
+                .or_default()
+                .insert(sku.to_string());
+        }
+    }
+    for (key_text, expected) in &by_key {
+        let key = ProductKey::parse(key_text).unwrap();
+        assert!(is_published_gvlk(&key));
+        let got: BTreeSet<String> = skus_for_gvlk(&key).map(|s| s.to_string()).collect();
+        assert_eq!(&got, expected, "skus_for_gvlk({key_text})");
+    }
+    // Lowercase input names the same key.
+    let lower = ProductKey::parse(&"W269N-WFGWX-YVC9B-4J6C9-T83GX".to_lowercase()).unwrap();
+    assert_eq!(skus_for_gvlk(&lower).count(), 2);
+}
+
+#[test]
+fn skus_without_a_published_row_have_no_gvlk() {
+    let with_row: BTreeSet<String> = published()
+        .into_iter()
+        .flat_map(|(_, skus, _)| skus)
+        .map(|s| s.to_string())
+        .collect();
+    assert_eq!(with_row.len(), 151);
+    for sku in Sku::all() {
+        let listed = with_row.contains(&sku.to_string());
+        assert_eq!(gvlk(sku).is_some(), listed, "{sku}");
+        assert_eq!(gvlk_source(sku).is_some(), listed, "{sku}");
+    }
+    for id in [
+        "office-2010/professional-plus",
+        "office-2010/standard",
+        "office-2013/professional-plus",
+        "office-2013/standard",
+        "small-business-server-2008/standard",
+        "small-business-server-2008/premium",
+        "small-business-server-2011/standard",
+        "small-business-server-2011/essentials",
+        "small-business-server-2011/premium-add-on",
+    ] {
+        let sku: Sku = id.parse().unwrap();
+        assert_eq!(gvlk(sku), None, "{id}");
+        assert_eq!(gvlk_source(sku), None, "{id}");
+    }
+}
+
+#[test]
+fn shared_keys_serve_every_documented_release() {
+    let pro = gvlk("windows-10/pro".parse().unwrap()).unwrap();
+    assert_eq!(gvlk("windows-11/pro".parse().unwrap()), Some(pro));
+    let ltsc = gvlk("windows-10-ltsc-2019/enterprise-ltsc".parse().unwrap()).unwrap();
+    assert_eq!(
+        gvlk("windows-10-ltsc-2021/enterprise-ltsc".parse().unwrap()),
+        Some(ltsc)
+    );
+    assert_eq!(
+        gvlk("windows-11-ltsc-2024/enterprise-ltsc".parse().unwrap()),
+        Some(ltsc)
+    );
+    let iot = gvlk("windows-10-ltsc-2021/iot-enterprise-ltsc".parse().unwrap()).unwrap();
+    assert_eq!(iot.reveal(), "KBN8V-HFGQ4-MGXVD-347P6-PDQGT");
+    assert_eq!(
+        gvlk("windows-11-ltsc-2024/iot-enterprise-ltsc".parse().unwrap()),
+        Some(iot)
+    );
+}
+
+#[test]
+fn only_the_four_server_2012_rows_are_unverified() {
+    let unverified: Vec<String> = Sku::all()
+        .filter(|&s| gvlk_source(s).map(|(_, c)| c) == Some(Confidence::Unverified))
+        .map(|s| s.to_string())
+        .collect();
+    assert_eq!(
+        unverified,
+        [
+            "windows-server-2012/base",
+            "windows-server-2012/base-n",
+            "windows-server-2012/single-language",
+            "windows-server-2012/country-specific",
+        ]
+    );
+    for sku in Sku::all() {
+        if let Some((_, c)) = gvlk_source(sku) {
+            assert_ne!(c, Confidence::Derived, "{sku}");
+        }
+    }
+}
+
+#[test]
+fn every_published_gvlk_uses_the_product_key_alphabet() {
+    const ALPHABET: &str = "BCDFGHJKMPQRTVWXY2346789";
+    for (key_text, _, _) in published() {
+        let groups: Vec<&str> = key_text.split('-').collect();
+        assert_eq!(groups.len(), 5, "{key_text}");
+        assert!(groups.iter().all(|g| g.len() == 5), "{key_text}");
+        let n_count = key_text.chars().filter(|&c| c == 'N').count();
+        assert!(n_count <= 1, "{key_text}");
+        assert!(
+            key_text
+                .chars()
+                .all(|c| c == '-' || c == 'N' || ALPHABET.contains(c)),
+            "{key_text}"
+        );
+    }
+}
+
+#[test]
+fn no_published_key_shows_in_debug_display_or_errors() {
+    for (key_text, skus, _) in published() {
+        let key = ProductKey::parse(&key_text).unwrap();
+        let first20 = &key_text[..23];
+        let shown = [
+            format!("{key}"),
+            format!("{key:?}"),
+            format!("{:?}", gvlk(skus[0])),
+            format!("{:?}", skus_for_gvlk(&key).collect::<Vec<_>>()),
+        ];
+        for s in &shown {
+            assert!(!s.contains(first20), "{s}");
+            assert!(s.contains(key.partial()) || !s.contains("*****"), "{s}");
+        }
+        // Errors quoting the key, whatever parser receives it, never show it whole.
+        let undashed = key_text.replace('-', "");
+        for input in [
+            key_text.clone(),
+            undashed.clone(),
+            format!("{key_text}X"),
+            format!("key {key_text} here"),
+        ] {
+            let errors = [
+                input.parse::<Sku>().map(|_| ()).unwrap_err(),
+                Sku::parse_lenient(&input).map(|_| ()).unwrap_err(),
+                input.parse::<Release>().map(|_| ()).unwrap_err(),
+                input
+                    .parse::<volume_activation::ApplicationId>()
+                    .map(|_| ())
+                    .unwrap_err(),
+                volume_activation::Channel::parse_lenient(&input)
+                    .map(|_| ())
+                    .unwrap_err(),
+            ];
+            for e in errors {
+                let texts = [
+                    e.to_string(),
+                    format!("{e:?}"),
+                    serde_json::to_string(&e).unwrap(),
+                ];
+                for t in texts {
+                    assert!(!t.contains(first20), "{t}");
+                    assert!(!t.contains(&undashed[..20]), "{t}");
+                }
+            }
+        }
+        let bad = format!("{}A", &key_text[..28]);
+        let e = ProductKey::parse(&bad).unwrap_err();
+        assert!(!e.to_string().contains(first20), "{e}");
+        assert!(!format!("{e:?}").contains(first20), "{e:?}");
+        assert!(!serde_json::to_string(&e).unwrap().contains(first20));
+    }
+}
+
+#[test]
+fn unpublished_keys_have_no_skus() {
+    let key = ProductKey::parse("BBBBB-BBBBB-BBBBB-BBBBB-BBBBB").unwrap();
+    assert_eq!(skus_for_gvlk(&key).count(), 0);
+    assert!(!is_published_gvlk(&key));
+}
