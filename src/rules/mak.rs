@@ -216,7 +216,7 @@ pub const fn faq_advice_for_virtual_machines() -> Cited<FaqAdvice> {
 ///   computer is activated using a MAK, one activation is decremented. This applies to both
 ///   physical and virtual computers.");
 /// - a reimage activated with the MAK is such an activation (FAQ, "I want to reimage Windows 7
-///   Professional by using the MAK instead of KMS. What happens if I don't have enough
+///   Professional by using the MAK instead of KMS. What happens if I don’t have enough
 ///   activations …?" — derived);
 /// - a reimage that reapplies the stored CID consumes none ("Reapplying the same CID conserves
 ///   the remaining activations on the key." — VAMT local reactivation; only where the hardware

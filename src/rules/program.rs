@@ -125,7 +125,7 @@ pub const fn key_delivery(program: AgreementProgram) -> Cited<KeyDelivery> {
             KeyDelivery::ActivationCenterOnly,
             FAQ,
             DOC,
-            "the keys aren't available through the VLSC; you must request them by calling your Microsoft Activation Center.",
+            "the keys aren’t available through the VLSC; you must request them by calling your Microsoft Activation Center.",
         ),
         P::Spla => Cited::new(
             KeyDelivery::VlscProductKeys,
@@ -323,7 +323,7 @@ crate::macros::id_enum! {
 ///
 /// FAQ, "Can I use my Volume License Keys to exercise my reimaging rights?": "Reimaging rights
 /// are granted to all Microsoft Volume Licensing customers … as long as copies made from the
-/// Volume Licensing media are identical to the originally licensed product" and "if you're an
+/// Volume Licensing media are identical to the originally licensed product" and "if you’re an
 /// Open License customer, you must purchase at least one unit of the product that you want to
 /// reimage to obtain access to the product media and receive a key". CSP: undocumented (see
 /// [`program_right`]).
@@ -335,7 +335,7 @@ pub const fn reimaging_requirement(program: AgreementProgram) -> Cited<Reimaging
             ReimagingRequirement::IdenticalProductAndOnePurchasedUnit,
             FAQ,
             DOC,
-            "if you're an Open License customer, you must purchase at least one unit of the product that you want to reimage",
+            "if you’re an Open License customer, you must purchase at least one unit of the product that you want to reimage",
         ),
         P::Csp => Cited::new(
             ReimagingRequirement::Undocumented,
@@ -583,7 +583,7 @@ pub const fn setup_key_sources() -> Cited<&'static [SetupKeySource]> {
         SetupKeySource::ALL,
         FAQ,
         DOC,
-        "There are three ways to obtain setup keys: Physical fulfillment … Download fulfillment … the VLSC download screen … the Activation Call Center",
+        "There are three ways to obtain setup keys: … Physical fulfillment. … Download fulfillment. … the setup key is provided on the download screen … You can call the Activation Call Center to obtain the setup keys you need.",
     )
 }
 
@@ -750,7 +750,7 @@ pub const fn office_key_covers_x86_and_x64(release: Release) -> Option<Cited<boo
 /// company with its own agreement: yes.
 ///
 /// FAQ, "If a "child" company (owned by a "parent" company) has an individual agreement, can
-/// the parent company use the same key …?": "customers don't have to use keys provided under a
+/// the parent company use the same key …?": "customers don’t have to use keys provided under a
 /// specific Licensing ID … They can choose to use keys specific to agreements/licenses, or one
 /// set of keys for all."
 #[must_use]
@@ -863,7 +863,7 @@ impl Sbs2011Activation {
 
 /// Small Business Server 2011 activation (FAQ, "What key(s) should I use for Small Business
 /// Server 2011?"): "Small Business Server 2011 installs automatically as a Key Management
-/// Server (KMS) client. KMS, another type of Volume License key, isn't offered for Small
+/// Server (KMS) client. KMS, another type of Volume License key, isn’t offered for Small
 /// Business Server 2011. To use a MAK, customers will need to convert their KMS client machine
 /// to a MAK activation client by installing a MAK. You can install a MAK during or any time
 /// after the operating system is installed."
@@ -878,14 +878,14 @@ pub const fn sbs_2011_activation() -> Cited<Sbs2011Activation> {
         },
         FAQ,
         DOC,
-        "KMS, another type of Volume License key, isn't offered for Small Business Server 2011.",
+        "KMS, another type of Volume License key, isn’t offered for Small Business Server 2011.",
     )
 }
 
 /// Whether Windows Small Business Server 2008 CALs need activation: no.
 ///
 /// FAQ, "What key(s) should I use for Small Business Server 2011?", downgrade rights: "Windows
-/// Small Business Server 2008 CALs don't require activation." (SBS 2003 CALs, for a downgrade
+/// Small Business Server 2008 CALs don’t require activation." (SBS 2003 CALs, for a downgrade
 /// to SBS 2003, need their own SBS 2003 CAL keys; SBS 2003 is not in the catalogue.)
 #[must_use]
 pub const fn sbs_2008_cals_need_activation() -> Cited<bool> {
@@ -893,6 +893,6 @@ pub const fn sbs_2008_cals_need_activation() -> Cited<bool> {
         false,
         FAQ,
         DOC,
-        "Windows Small Business Server 2008 CALs don't require activation.",
+        "Windows Small Business Server 2008 CALs don’t require activation.",
     )
 }
