@@ -381,8 +381,8 @@ impl RolloutWave {
 ///       "hardware": "virtual", "hyperv_host": "hv-01", "site": "hq" }
 ///   ],
 ///   "kms_hosts": [{ "name": "kms-01", "os": "windows-server-2019/standard",
-///                   "host_key": "windows-server-2019", "updates": ["KB5003243"] }],
-///   "mak_keys": [{ "name": "Windows 11 Pro MAK", "partial_key": "T83GX",
+///                   "host_key": "windows-server-2019", "updates": ["KB5003646"] }],
+///   "mak_keys": [{ "name": "Windows 11 Pro MAK", "partial_key": "4B7QD",
 ///                  "products": ["windows-11/pro"], "activations_remaining": 40 }],
 ///   "rollout": [{ "date": "2026-01-05T00:00:00Z", "machines": ["vm-01"] }]
 /// }
