@@ -631,14 +631,14 @@ fn reimages_consume_activations_unless_the_cid_is_reapplied() {
 
 #[test]
 fn activations_needed_against_remaining() {
-    let machines = vec![
+    let machines = [
         MakMachine::new(true, 0),
         MakMachine::new(true, 2),
         MakMachine::new(false, 4).reapplying_cid(),
         MakMachine::new(false, 1),
     ];
     let needed = mak_activations_needed(machines.iter().copied());
-    assert_eq!(needed, 1 + 3 + 0 + 1);
+    assert_eq!(needed, 5); // 1 + 3 + 0 (CID reapplied) + 1
     assert_eq!(mak_activations_needed(std::iter::empty()), 0);
     let b = MakBalance::new(needed, 4);
     assert!(!b.is_sufficient());
