@@ -380,3 +380,49 @@ fn public_types_are_send_sync() {
     assert_traits::<Severity>();
     assert_traits::<FleetRecord>();
 }
+
+mod prop {
+    use proptest::prelude::*;
+    use volume_activation::{Fleet, Severity};
+
+    proptest! {
+        /// Any text: an error or a fleet, never a panic; problems agree with from_json.
+        #[test]
+        fn any_text_never_panics(s in ".{0,200}") {
+            let problems = Fleet::problems_in_json(&s);
+            let has_error = problems.iter().any(|p| p.severity() == Severity::Error);
+            prop_assert_eq!(Fleet::from_json(&s).is_ok(), !has_error);
+        }
+
+        /// Generated fleets: every machine is kept, in order, and the fleet round-trips.
+        #[test]
+        fn generated_fleets_round_trip(
+            machines in proptest::collection::vec((0usize..4, any::<bool>(), 0u8..3), 0..30)
+        ) {
+            const SKUS: [&str; 4] = [
+                "windows-11/pro",
+                "windows-10/enterprise",
+                "windows-server-2022/standard",
+                "office-ltsc-2021/professional-plus",
+            ];
+            let mut items = vec![
+                r#"{ "name": "hv", "sku": "windows-server-2022/datacenter", "channel": "volume-gvlk", "hardware": "physical" }"#.to_owned(),
+            ];
+            for (i, (sku, vm, site)) in machines.iter().enumerate() {
+                let sku = SKUS.get(*sku).unwrap();
+                let hw = if *vm { r#""hardware": "virtual", "hyperv_host": "hv""# } else { r#""hardware": "physical""# };
+                items.push(format!(
+                    r#"{{ "name": "m{i}", "sku": "{sku}", "channel": "volume-gvlk", {hw}, "site": "s{site}" }}"#
+                ));
+            }
+            let json = format!(r#"{{ "program": "select-plus", "machines": [{}] }}"#, items.join(","));
+            let fleet = Fleet::from_json(&json).unwrap();
+            prop_assert_eq!(fleet.machines().len(), machines.len() + 1);
+            for (i, m) in fleet.machines().iter().skip(1).enumerate() {
+                let expected = format!("m{i}");
+                prop_assert_eq!(m.name(), expected.as_str());
+            }
+            prop_assert_eq!(Fleet::from_json(&fleet.to_json().unwrap()).unwrap(), fleet);
+        }
+    }
+}

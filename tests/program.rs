@@ -768,3 +768,37 @@ fn public_types_are_send_sync() {
     assert_traits::<MakMachine>();
     assert_traits::<MakBalance>();
 }
+
+mod prop {
+    use proptest::prelude::*;
+    use volume_activation::{MakBalance, MakMachine, mak_activations_needed};
+
+    proptest! {
+        /// The total is the sum of the machines; reapplying CIDs never costs more.
+        #[test]
+        fn accounting_is_additive(ms in proptest::collection::vec((any::<bool>(), any::<u32>(), any::<bool>()), 0..50)) {
+            let machines: Vec<MakMachine> = ms
+                .iter()
+                .map(|&(first, reimages, cid)| {
+                    let m = MakMachine::new(first, reimages);
+                    if cid { m.reapplying_cid() } else { m }
+                })
+                .collect();
+            let total = mak_activations_needed(machines.iter().copied());
+            let sum: u64 = machines.iter().map(|m| m.activations_needed()).sum();
+            prop_assert_eq!(total, sum);
+            let with_cid = mak_activations_needed(machines.iter().map(|m| m.reapplying_cid()));
+            prop_assert!(with_cid <= total);
+        }
+
+        /// Needed = used + shortfall; remaining = used + left over.
+        #[test]
+        fn balance_identities(needed in any::<u64>(), remaining in any::<u64>()) {
+            let b = MakBalance::new(needed, remaining);
+            let used = needed.min(remaining);
+            prop_assert_eq!(used + b.shortfall(), needed);
+            prop_assert_eq!(used + b.left_after(), remaining);
+            prop_assert_eq!(b.is_sufficient(), b.shortfall() == 0);
+        }
+    }
+}

@@ -335,7 +335,9 @@ impl MakKey {
         self.products.contains(&sku)
     }
 
-    /// The activations remaining on the key (as the VLSC or VAMT reports them).
+    /// The activations remaining on the key, as the VLSC or VAMT reports them ("You can find
+    /// the number of activations remaining on a MAK by going to the VLSC or by using the
+    /// Volume Activation Management Tool (VAMT)." — Volume Licensing activation FAQ, 06/2018).
     #[must_use]
     pub fn activations_remaining(&self) -> u32 {
         self.activations_remaining
@@ -424,6 +426,12 @@ pub struct Fleet {
     rollout: Vec<RolloutWave>,
     #[cfg_attr(feature = "serde", serde(skip))]
     problems: Vec<FleetProblem>,
+    /// Lowercase machine name -> position in `machines`.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    by_name: HashMap<String, usize>,
+    /// Lowercase machine name -> the date of its rollout wave.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    online: HashMap<String, DateTime<Utc>>,
 }
 
 impl Fleet {
@@ -472,9 +480,9 @@ impl Fleet {
     /// The machine named `name` (ASCII case-insensitively).
     #[must_use]
     pub fn machine(&self, name: &str) -> Option<&Machine> {
-        self.machines
-            .iter()
-            .find(|m| m.name.eq_ignore_ascii_case(name))
+        self.by_name
+            .get(&name.to_ascii_lowercase())
+            .and_then(|&i| self.machines.get(i))
     }
 
     /// The domain a machine is joined to.
@@ -490,10 +498,7 @@ impl Fleet {
     /// when it is in no wave (online from the start).
     #[must_use]
     pub fn online_from(&self, name: &str) -> Option<DateTime<Utc>> {
-        self.rollout
-            .iter()
-            .find(|w| w.machines.iter().any(|m| m.eq_ignore_ascii_case(name)))
-            .map(|w| w.date)
+        self.online.get(&name.to_ascii_lowercase()).copied()
     }
 }
 
@@ -1000,6 +1005,15 @@ fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
         });
     }
 
+    let by_name = machines
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.name.to_ascii_lowercase(), i))
+        .collect();
+    let online = rollout
+        .iter()
+        .flat_map(|w| w.machines.iter().map(|m| (m.to_ascii_lowercase(), w.date)))
+        .collect();
     let has_error = c.problems.iter().any(|p| p.severity == Severity::Error);
     let fleet = match (program, has_error) {
         (Some(program), false) => Some(Fleet {
@@ -1015,6 +1029,8 @@ fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
                 .filter(|p| p.severity == Severity::Warning)
                 .cloned()
                 .collect(),
+            by_name,
+            online,
         }),
         _ => None,
     };

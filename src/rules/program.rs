@@ -71,6 +71,27 @@ impl KeyDelivery {
             KeyDelivery::Undocumented => None,
         }
     }
+
+    /// The product pools keys are delivered per: all three (systems, servers, applications)
+    /// for [`KeyDelivery::PerProductPool`], none otherwise.
+    ///
+    /// ```
+    /// use volume_activation::{key_delivery, AgreementProgram, ProductPool};
+    ///
+    /// let pools = key_delivery(AgreementProgram::SelectLicense).value().pools();
+    /// assert_eq!(pools, &[ProductPool::Systems, ProductPool::Servers, ProductPool::Applications][..]);
+    /// assert!(key_delivery(AgreementProgram::OpenLicense).value().pools().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn pools(self) -> &'static [ProductPool] {
+        match self {
+            KeyDelivery::PerProductPool => ProductPool::ALL,
+            KeyDelivery::PerPurchase
+            | KeyDelivery::VlscProductKeys
+            | KeyDelivery::ActivationCenterOnly
+            | KeyDelivery::Undocumented => &[],
+        }
+    }
 }
 
 /// How customers of `program` receive their volume licence keys.
