@@ -89,6 +89,10 @@ fn every_faq_passage_is_in_the_faq() {
     passages.push(faq_advice_for_pc_count(1).unwrap().passage());
     passages.push(open_license_example_mak_activations(1).unwrap().passage());
     passages.push(mak_accounting_sources()[0].passage());
+    passages.push(kms_and_mak_may_be_combined().passage());
+    for m in MakActivationMethod::iter() {
+        passages.push(m.cited().passage());
+    }
     assert!(passages.len() > 40);
     for p in passages {
         assert_in_faq(p);
@@ -590,6 +594,33 @@ fn virtual_machines_kms_preferred() {
     );
 }
 
+// --- "What is a Multiple Activation Key (MAK) and how does it work?" and "Can I use both MAK
+// and KMS for activating systems in my organization?"
+
+#[test]
+fn mak_independent_and_proxy_activation() {
+    let i = MakActivationMethod::Independent.cited();
+    assert_faq(
+        i,
+        "Each computer individually connects to Microsoft via the web or telephone",
+    );
+    assert!(i.value().each_computer_contacts_microsoft());
+    let p = MakActivationMethod::Proxy.cited();
+    assert_faq(
+        p,
+        "One centralized activation request is made on behalf of multiple computers",
+    );
+    assert!(!p.value().each_computer_contacts_microsoft());
+    assert_eq!(MakActivationMethod::ALL.len(), 2);
+}
+
+#[test]
+fn kms_and_mak_may_be_used_together() {
+    let a = kms_and_mak_may_be_combined();
+    assert!(a.value());
+    assert_faq(a, "you can use a KMS hosted activation service and/or MAKs");
+}
+
 // --- MAK accounting.
 
 #[test]
@@ -686,6 +717,7 @@ fn id_enums_round_trip() {
     check(MakAllotmentBasis::ALL);
     check(PriceLevel::ALL);
     check(FaqAdvice::ALL);
+    check(MakActivationMethod::ALL);
 }
 
 #[test]
@@ -765,6 +797,7 @@ fn public_types_are_send_sync() {
     assert_traits::<MakAllotmentBasis>();
     assert_traits::<PriceLevel>();
     assert_traits::<FaqAdvice>();
+    assert_traits::<MakActivationMethod>();
     assert_traits::<MakMachine>();
     assert_traits::<MakBalance>();
 }

@@ -404,7 +404,7 @@ impl RolloutWave {
 /// forest schema that is not a Windows Server release; duplicate names (machines, KMS hosts,
 /// MAK keys, domains) and empty names; a physical machine with a `hyperv_host`; a Hyper-V
 /// host that is not a machine of the fleet, or is the machine itself; a domain that is not
-/// declared; a KMS host on an Office SKU; an empty host key, or a host key or MAK name that is
+/// declared; a KMS host on an Office SKU; an empty host key; a name or host key that contains
 /// a full product key; a KB that is not `KB` and digits; a partial key that is not five
 /// product-key characters; a MAK with no products; rollout dates not strictly increasing; a
 /// rollout machine that is not in the fleet or is in two waves.

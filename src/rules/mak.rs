@@ -207,6 +207,70 @@ pub const fn faq_advice_for_virtual_machines() -> Cited<FaqAdvice> {
     )
 }
 
+crate::macros::id_enum! {
+    /// How a computer is activated with a MAK (FAQ, "What is a Multiple Activation Key (MAK)
+    /// and how does it work?").
+    ///
+    /// ```
+    /// use volume_activation::MakActivationMethod;
+    ///
+    /// assert!(MakActivationMethod::Independent.each_computer_contacts_microsoft());
+    /// assert!(!MakActivationMethod::Proxy.each_computer_contacts_microsoft());
+    /// ```
+    #[non_exhaustive]
+    pub enum MakActivationMethod: "mak activation method", "one of independent, proxy" {
+        /// MAK independent activation: each computer connects to Microsoft via the web or
+        /// telephone.
+        Independent => "independent", "MAK Independent Activation",
+        /// MAK proxy activation: VAMT makes one centralised activation request on behalf of
+        /// multiple computers.
+        Proxy => "proxy", "MAK Proxy Activation (VAMT)",
+    }
+}
+
+impl MakActivationMethod {
+    /// Whether each computer connects to Microsoft itself (independent) rather than through
+    /// one centralised VAMT request (proxy).
+    #[must_use]
+    pub const fn each_computer_contacts_microsoft(self) -> bool {
+        matches!(self, MakActivationMethod::Independent)
+    }
+
+    /// The FAQ passage that defines the method.
+    #[must_use]
+    pub const fn cited(self) -> Cited<MakActivationMethod> {
+        match self {
+            MakActivationMethod::Independent => Cited::new(
+                self,
+                FAQ,
+                DOC,
+                "MAK Independent Activation: Each computer individually connects to Microsoft via the web or telephone to complete activation.",
+            ),
+            MakActivationMethod::Proxy => Cited::new(
+                self,
+                FAQ,
+                DOC,
+                "MAK Proxy Activation: This method uses the Volume Activation Management Tool (VAMT). One centralized activation request is made on behalf of multiple computers with one connection to Microsoft online or by telephone.",
+            ),
+        }
+    }
+}
+
+/// Whether an organisation may use KMS and MAK side by side: yes.
+///
+/// FAQ, "Can I use both MAK and KMS for activating systems in my organization?": "Yes. As a
+/// Volume Licensing customer, you can use a KMS hosted activation service and/or MAKs to
+/// activate your computers, depending on the needs of your environment."
+#[must_use]
+pub const fn kms_and_mak_may_be_combined() -> Cited<bool> {
+    Cited::new(
+        true,
+        FAQ,
+        DOC,
+        "you can use a KMS hosted activation service and/or MAKs to activate your computers, depending on the needs of your environment.",
+    )
+}
+
 /// One machine's MAK work: whether it still needs its first activation, how many reimages
 /// are planned, and whether those reimages reapply the confirmation ID (CID) VAMT stored
 /// (local reactivation on unchanged hardware).

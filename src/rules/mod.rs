@@ -9,10 +9,10 @@ pub(crate) mod threshold;
 
 pub use cited::Cited;
 pub use mak::{
-    FaqAdvice, MAK_WITH_VAMT_BELOW_PCS, MakAllotmentBasis, MakBalance, MakMachine,
-    OPEN_LICENSE_EXAMPLE_ACTIVATIONS, PriceLevel, faq_advice_for_pc_count,
-    faq_advice_for_virtual_machines, mak_accounting_sources, mak_activations_needed,
-    mak_allotment_basis, open_license_example_mak_activations,
+    FaqAdvice, MAK_WITH_VAMT_BELOW_PCS, MakActivationMethod, MakAllotmentBasis, MakBalance,
+    MakMachine, OPEN_LICENSE_EXAMPLE_ACTIVATIONS, PriceLevel, faq_advice_for_pc_count,
+    faq_advice_for_virtual_machines, kms_and_mak_may_be_combined, mak_accounting_sources,
+    mak_activations_needed, mak_allotment_basis, open_license_example_mak_activations,
 };
 pub use program::{
     DowngradeKey, DowngradeTarget, Entitlement, KMS_HOST_KEY_MAX_HOSTS, KMS_HOST_MAX_REACTIVATIONS,
