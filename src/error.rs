@@ -57,6 +57,12 @@ pub(crate) enum ErrorKind {
     OutOfOrder { what: &'static str, detail: String },
     /// JSON that does not describe the expected value.
     Json { what: &'static str, detail: String },
+    /// A described whole (a fleet file) with one or more problems, each already quoted and
+    /// naming its record and field.
+    Problems {
+        what: &'static str,
+        problems: Vec<String>,
+    },
 }
 
 impl fmt::Display for ErrorKind {
@@ -97,6 +103,11 @@ impl fmt::Display for ErrorKind {
             }
             ErrorKind::OutOfOrder { what, detail } => write!(f, "{what} out of order: {detail}"),
             ErrorKind::Json { what, detail } => write!(f, "invalid {what} json: {detail}"),
+            ErrorKind::Problems { what, problems } => {
+                let n = problems.len();
+                let noun = if n == 1 { "problem" } else { "problems" };
+                write!(f, "invalid {what}: {n} {noun}: {}", problems.join("; "))
+            }
         }
     }
 }
@@ -197,6 +208,12 @@ impl Error {
         })
     }
 
+    /// A whole (a fleet file) with problems; each entry names its record and field and quotes
+    /// the input with [`quote`]. Reported with [`Error::is_invalid`].
+    pub(crate) fn problems(what: &'static str, problems: Vec<String>) -> Self {
+        Self::new(ErrorKind::Problems { what, problems })
+    }
+
     /// The input was a name outside a closed set (a release, an edition, a host key, ...).
     #[must_use]
     pub fn is_unknown(&self) -> bool {
@@ -215,10 +232,14 @@ impl Error {
         matches!(self.kind, ErrorKind::OutOfRange { .. })
     }
 
-    /// The input was a combination that does not exist.
+    /// The input was a combination that does not exist (including a fleet description with
+    /// problems such as duplicate names or missing references).
     #[must_use]
     pub fn is_invalid(&self) -> bool {
-        matches!(self.kind, ErrorKind::Invalid { .. })
+        matches!(
+            self.kind,
+            ErrorKind::Invalid { .. } | ErrorKind::Problems { .. }
+        )
     }
 
     /// The input was tool output that could not be read.

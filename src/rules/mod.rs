@@ -2,8 +2,27 @@
 //! host OS, with which updates; thresholds and the KMS count model; Office, ADBA, AVMA and MAK
 //! rules; agreement-program rules; and `Denial`, the reasons for a "no".
 
+pub(crate) mod cited;
+pub(crate) mod mak;
+pub(crate) mod program;
 pub(crate) mod threshold;
 
+pub use cited::Cited;
+pub use mak::{
+    FaqAdvice, MAK_WITH_VAMT_BELOW_PCS, MakActivationMethod, MakAllotmentBasis, MakBalance,
+    MakMachine, OPEN_LICENSE_EXAMPLE_ACTIVATIONS, PriceLevel, faq_advice_for_pc_count,
+    faq_advice_for_virtual_machines, kms_and_mak_may_be_combined, mak_accounting_sources,
+    mak_activations_needed, mak_allotment_basis, open_license_example_mak_activations,
+};
+pub use program::{
+    DowngradeKey, DowngradeTarget, Entitlement, KMS_HOST_KEY_MAX_HOSTS, KMS_HOST_MAX_REACTIVATIONS,
+    KeyDelivery, KmsHostKeyLimits, ProgramRight, ReimagingRequirement, Sbs2011Activation, SbsMak,
+    SetupKeySource, can_add_kms_host, can_reactivate_kms_host, can_reimage,
+    downgrade_host_key_clients, downgrade_keys, has_right, key_delivery,
+    keys_shareable_across_licensing_ids, kms_host_key_limits, office_key_covers_x86_and_x64,
+    product_pool, program_right, reimaging_requirement, sbs_2008_cals_need_activation,
+    sbs_2011_activation, sbs_2011_mak, setup_key_bypasses_activation, setup_key_sources,
+};
 pub use threshold::{
     CLIENT_THRESHOLD, SERVER_AND_OFFICE_THRESHOLD, activation_threshold, family_threshold,
     is_threshold_met, threshold_source,

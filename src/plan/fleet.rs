@@ -1,0 +1,1150 @@
+//! The fleet description the planner reads: machines, domains, KMS hosts, MAK keys, the
+//! agreement program and an optional rollout schedule, read from JSON and validated.
+
+// Without serde there is no reader: the raw forms and the checks are unused.
+#![cfg_attr(not(feature = "serde"), allow(dead_code))]
+
+use std::collections::HashMap;
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+
+use crate::error::quote;
+use crate::{AgreementProgram, Channel, Error, Family, Release, Sku};
+
+crate::macros::id_enum! {
+    /// Whether a machine is a physical computer or a virtual machine.
+    ///
+    /// ```
+    /// use volume_activation::Hardware;
+    ///
+    /// assert_eq!("virtual".parse::<Hardware>()?, Hardware::Virtual);
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    pub enum Hardware: "hardware", "one of physical, virtual" {
+        /// A physical computer.
+        Physical => "physical", "Physical",
+        /// A virtual machine.
+        Virtual => "virtual", "Virtual machine",
+    }
+}
+
+crate::macros::id_enum! {
+    /// How serious a [`FleetProblem`] is.
+    ///
+    /// ```
+    /// use volume_activation::Severity;
+    ///
+    /// assert_eq!(Severity::Error.to_string(), "error");
+    /// ```
+    pub enum Severity: "severity", "one of error, warning" {
+        /// The fleet cannot be read as described: [`Fleet::from_json`] fails.
+        Error => "error", "Error",
+        /// The fleet is read, and the problem is kept in [`Fleet::problems`].
+        Warning => "warning", "Warning",
+    }
+}
+
+crate::macros::id_enum! {
+    /// The kind of record of a fleet file a [`FleetProblem`] is about.
+    ///
+    /// ```
+    /// use volume_activation::FleetRecord;
+    ///
+    /// assert_eq!(FleetRecord::KmsHost.to_string(), "kms-host");
+    /// ```
+    pub enum FleetRecord: "fleet record", "one of fleet, domain, machine, kms-host, mak-key, rollout-wave" {
+        /// The fleet as a whole.
+        Fleet => "fleet", "fleet",
+        /// An entry of `domains`.
+        Domain => "domain", "domain",
+        /// An entry of `machines`.
+        Machine => "machine", "machine",
+        /// An entry of `kms_hosts`.
+        KmsHost => "kms-host", "KMS host",
+        /// An entry of `mak_keys`.
+        MakKey => "mak-key", "MAK key",
+        /// An entry of `rollout` (named by its 1-based position).
+        RolloutWave => "rollout-wave", "rollout wave",
+    }
+}
+
+/// A problem found in a fleet description, naming the record and the field.
+///
+/// ```
+/// use volume_activation::{Fleet, FleetRecord, Severity};
+///
+/// let problems = Fleet::problems_in_json(r#"{
+///     "program": "enterprise-agreement",
+///     "machines": [{ "name": "pc-1", "sku": "windows-13/pro", "channel": "volume-gvlk", "hardware": "physical" }]
+/// }"#);
+/// let p = &problems[0];
+/// assert_eq!(p.severity(), Severity::Error);
+/// assert_eq!(p.record(), FleetRecord::Machine);
+/// assert_eq!(p.name(), "pc-1");
+/// assert_eq!(p.field(), "sku");
+/// assert!(p.to_string().starts_with("machine \"pc-1\" field \"sku\": unknown release \"windows-13\""));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct FleetProblem {
+    severity: Severity,
+    record: FleetRecord,
+    name: String,
+    field: String,
+    message: String,
+}
+
+impl FleetProblem {
+    fn new(
+        severity: Severity,
+        record: FleetRecord,
+        name: &str,
+        field: &str,
+        message: impl Into<String>,
+    ) -> Self {
+        FleetProblem {
+            severity,
+            record,
+            name: quote(name),
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    /// Whether the problem stops the fleet from being read.
+    #[must_use]
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// The kind of record.
+    #[must_use]
+    pub fn record(&self) -> FleetRecord {
+        self.record
+    }
+
+    /// The record's name (a machine, host, key or domain name; a wave's 1-based position),
+    /// quoted and with any product key redacted.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The JSON field the problem is in (`sku`, `hyperv_host`, `date`, ...).
+    #[must_use]
+    pub fn field(&self) -> &str {
+        &self.field
+    }
+
+    /// What is wrong, and what was expected.
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for FleetProblem {
+    /// `machine "pc-1" field "sku": <message>`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} \"{}\" field \"{}\": {}",
+            self.record.name(),
+            self.name,
+            self.field,
+            self.message
+        )
+    }
+}
+
+/// An Active Directory forest/domain the fleet's machines may join, with its schema level.
+///
+/// The schema level is named by the Windows Server release whose schema the forest has
+/// (`windows-server-2012` and later support Active Directory-based activation).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Domain {
+    name: String,
+    forest_schema: Release,
+}
+
+impl Domain {
+    /// The domain's name.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The forest schema level, as a Windows Server release.
+    #[must_use]
+    pub fn forest_schema(&self) -> Release {
+        self.forest_schema
+    }
+}
+
+/// A machine of the fleet.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Machine {
+    name: String,
+    sku: Sku,
+    channel: Channel,
+    hardware: Hardware,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    hyperv_host: Option<String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    domain: Option<String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    site: Option<String>,
+}
+
+impl Machine {
+    /// The machine's name (unique in the fleet, ASCII case-insensitively).
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The product installed.
+    #[must_use]
+    pub fn sku(&self) -> Sku {
+        self.sku
+    }
+
+    /// The licence channel (which kind of key is installed).
+    #[must_use]
+    pub fn channel(&self) -> Channel {
+        self.channel
+    }
+
+    /// Physical computer or virtual machine.
+    #[must_use]
+    pub fn hardware(&self) -> Hardware {
+        self.hardware
+    }
+
+    /// For a virtual machine on a Hyper-V host of the fleet, that host's machine name. A
+    /// virtual machine without one runs on a hypervisor the fleet does not describe.
+    #[must_use]
+    pub fn hyperv_host(&self) -> Option<&str> {
+        self.hyperv_host.as_deref()
+    }
+
+    /// The domain the machine is joined to (a name of [`Fleet::domains`]), or `None` for a
+    /// workgroup machine.
+    #[must_use]
+    pub fn domain(&self) -> Option<&str> {
+        self.domain.as_deref()
+    }
+
+    /// The site (any label the organisation uses), if given.
+    #[must_use]
+    pub fn site(&self) -> Option<&str> {
+        self.site.as_deref()
+    }
+}
+
+/// A KMS host of the fleet.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct KmsHost {
+    name: String,
+    os: Sku,
+    // The KMS host key group ID, kept as text and checked by the planner; the lead will switch
+    // this field to the typed `KmsHostKey` when that type lands.
+    host_key: String,
+    #[cfg_attr(feature = "serde", serde(serialize_with = "ser_kbs"))]
+    updates: Vec<u32>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    site: Option<String>,
+}
+
+impl KmsHost {
+    /// The host's name (unique among the KMS hosts).
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The operating system the host runs.
+    #[must_use]
+    pub fn os(&self) -> Sku {
+        self.os
+    }
+
+    /// The KMS host key group installed, as the ID the fleet file gives (not a product key).
+    #[must_use]
+    pub fn host_key(&self) -> &str {
+        &self.host_key
+    }
+
+    /// The installed updates, as KB numbers (`3058168` for KB3058168), in file order.
+    #[must_use]
+    pub fn updates(&self) -> &[u32] {
+        &self.updates
+    }
+
+    /// Whether update `kb` is installed.
+    #[must_use]
+    pub fn has_update(&self, kb: u32) -> bool {
+        self.updates.contains(&kb)
+    }
+
+    /// The site, if given.
+    #[must_use]
+    pub fn site(&self) -> Option<&str> {
+        self.site.as_deref()
+    }
+}
+
+/// A MAK of the fleet: a name (and optionally the last five characters of the key — never
+/// the full key), the products it activates and the activations remaining.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct MakKey {
+    name: String,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    partial_key: Option<String>,
+    products: Vec<Sku>,
+    activations_remaining: u32,
+}
+
+impl MakKey {
+    /// The key's name (its product key group, or the label the VLSC shows).
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The last five characters of the key, if given.
+    #[must_use]
+    pub fn partial_key(&self) -> Option<&str> {
+        self.partial_key.as_deref()
+    }
+
+    /// The products the key activates.
+    #[must_use]
+    pub fn products(&self) -> &[Sku] {
+        &self.products
+    }
+
+    /// Whether the key activates `sku`.
+    #[must_use]
+    pub fn activates(&self, sku: Sku) -> bool {
+        self.products.contains(&sku)
+    }
+
+    /// The activations remaining on the key, as the VLSC or VAMT reports them ("You can find
+    /// the number of activations remaining on a MAK by going to the VLSC or by using the
+    /// Volume Activation Management Tool (VAMT)." — Volume Licensing activation FAQ, 06/2018).
+    #[must_use]
+    pub fn activations_remaining(&self) -> u32 {
+        self.activations_remaining
+    }
+}
+
+/// A rollout wave: machines coming online on a date.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct RolloutWave {
+    date: DateTime<Utc>,
+    machines: Vec<String>,
+}
+
+impl RolloutWave {
+    /// When the wave's machines come online.
+    #[must_use]
+    pub fn date(&self) -> DateTime<Utc> {
+        self.date
+    }
+
+    /// The machine names of the wave.
+    #[must_use]
+    pub fn machines(&self) -> &[String] {
+        &self.machines
+    }
+}
+
+/// An organisation's fleet: the agreement program, domains, machines, KMS hosts, MAK keys and
+/// an optional rollout schedule.
+///
+/// Read it with [`Fleet::from_json`] (or serde); write it back with serde, which gives the same
+/// JSON shape:
+///
+/// ```json
+/// {
+///   "program": "enterprise-agreement",
+///   "domains": [{ "name": "corp.example", "forest_schema": "windows-server-2016" }],
+///   "machines": [
+///     { "name": "hv-01", "sku": "windows-server-2022/datacenter", "channel": "volume-gvlk",
+///       "hardware": "physical", "domain": "corp.example", "site": "hq" },
+///     { "name": "vm-01", "sku": "windows-server-2022/standard", "channel": "volume-gvlk",
+///       "hardware": "virtual", "hyperv_host": "hv-01", "site": "hq" }
+///   ],
+///   "kms_hosts": [{ "name": "kms-01", "os": "windows-server-2019/standard",
+///                   "host_key": "windows-server-2019", "updates": ["KB5003646"] }],
+///   "mak_keys": [{ "name": "Windows 11 Pro MAK", "partial_key": "4B7QD",
+///                  "products": ["windows-11/pro"], "activations_remaining": 40 }],
+///   "rollout": [{ "date": "2026-01-05T00:00:00Z", "machines": ["vm-01"] }]
+/// }
+/// ```
+///
+/// `domains`, `kms_hosts`, `mak_keys` and `rollout` may be left out. Machine names are unique
+/// ASCII case-insensitively, and references (`hyperv_host`, `domain`, rollout machines) match
+/// names that way. A machine in no rollout wave is online from the start.
+///
+/// # Validation
+///
+/// Every problem is found and reported, naming the record and the field; nothing is dropped
+/// or defaulted.
+///
+/// Errors (the fleet is not read; [`Fleet::from_json`] returns them all in one [`Error`],
+/// [`Error::is_invalid`]): an unknown program, SKU, channel, hardware or forest schema; a
+/// forest schema that is not a Windows Server release; duplicate names (machines, KMS hosts,
+/// MAK keys, domains) and empty names; a physical machine with a `hyperv_host`; a Hyper-V
+/// host that is not a machine of the fleet, or is the machine itself; a domain that is not
+/// declared; a KMS host on an Office SKU; an empty host key; a name or host key that contains
+/// a full product key; a KB that is not `KB` and digits; a partial key that is not five
+/// product-key characters; a MAK with no products; rollout dates not strictly increasing; a
+/// rollout machine that is not in the fleet or is in two waves.
+///
+/// Warnings (the fleet is read; kept in [`Fleet::problems`]): no machines; a virtual machine
+/// whose Hyper-V host is itself a virtual machine (nested virtualisation); an empty rollout
+/// wave.
+///
+/// Malformed JSON, a missing required field, a field of the wrong type or an unknown field is
+/// an error of its own ([`Error::is_json`]), reported with its line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Fleet {
+    program: AgreementProgram,
+    domains: Vec<Domain>,
+    machines: Vec<Machine>,
+    kms_hosts: Vec<KmsHost>,
+    mak_keys: Vec<MakKey>,
+    rollout: Vec<RolloutWave>,
+    #[cfg_attr(feature = "serde", serde(skip))]
+    problems: Vec<FleetProblem>,
+    /// Lowercase machine name -> position in `machines`.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    by_name: HashMap<String, usize>,
+    /// Lowercase machine name -> the date of its rollout wave.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    online: HashMap<String, DateTime<Utc>>,
+}
+
+impl Fleet {
+    /// The agreement program the fleet is licensed under.
+    #[must_use]
+    pub fn program(&self) -> AgreementProgram {
+        self.program
+    }
+
+    /// The domains.
+    #[must_use]
+    pub fn domains(&self) -> &[Domain] {
+        &self.domains
+    }
+
+    /// The machines, in file order.
+    #[must_use]
+    pub fn machines(&self) -> &[Machine] {
+        &self.machines
+    }
+
+    /// The KMS hosts.
+    #[must_use]
+    pub fn kms_hosts(&self) -> &[KmsHost] {
+        &self.kms_hosts
+    }
+
+    /// The MAK keys.
+    #[must_use]
+    pub fn mak_keys(&self) -> &[MakKey] {
+        &self.mak_keys
+    }
+
+    /// The rollout schedule, in date order (empty when none was given).
+    #[must_use]
+    pub fn rollout(&self) -> &[RolloutWave] {
+        &self.rollout
+    }
+
+    /// The warnings found while reading the fleet (see [`Fleet`]'s validation rules).
+    #[must_use]
+    pub fn problems(&self) -> &[FleetProblem] {
+        &self.problems
+    }
+
+    /// The machine named `name` (ASCII case-insensitively).
+    #[must_use]
+    pub fn machine(&self, name: &str) -> Option<&Machine> {
+        self.by_name
+            .get(&name.to_ascii_lowercase())
+            .and_then(|&i| self.machines.get(i))
+    }
+
+    /// The domain a machine is joined to.
+    #[must_use]
+    pub fn domain_of(&self, machine: &Machine) -> Option<&Domain> {
+        let name = machine.domain.as_deref()?;
+        self.domains
+            .iter()
+            .find(|d| d.name.eq_ignore_ascii_case(name))
+    }
+
+    /// When the machine named `name` comes online: the date of its rollout wave, or `None`
+    /// when it is in no wave (online from the start).
+    #[must_use]
+    pub fn online_from(&self, name: &str) -> Option<DateTime<Utc>> {
+        self.online.get(&name.to_ascii_lowercase()).copied()
+    }
+}
+
+#[cfg(feature = "serde")]
+fn ser_kbs<S: serde::Serializer>(kbs: &[u32], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(kbs.iter().map(|kb| format!("KB{kb}")))
+}
+
+/// The fleet file as written, before validation: names of things are still text.
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+struct RawFleet {
+    program: String,
+    #[cfg_attr(feature = "serde", serde(default))]
+    domains: Vec<RawDomain>,
+    machines: Vec<RawMachine>,
+    #[cfg_attr(feature = "serde", serde(default))]
+    kms_hosts: Vec<RawKmsHost>,
+    #[cfg_attr(feature = "serde", serde(default))]
+    mak_keys: Vec<RawMakKey>,
+    #[cfg_attr(feature = "serde", serde(default))]
+    rollout: Vec<RawWave>,
+}
+
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+struct RawDomain {
+    name: String,
+    forest_schema: String,
+}
+
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+struct RawMachine {
+    name: String,
+    sku: String,
+    channel: String,
+    hardware: String,
+    #[cfg_attr(feature = "serde", serde(default))]
+    hyperv_host: Option<String>,
+    #[cfg_attr(feature = "serde", serde(default))]
+    domain: Option<String>,
+    #[cfg_attr(feature = "serde", serde(default))]
+    site: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+struct RawKmsHost {
+    name: String,
+    os: String,
+    host_key: String,
+    #[cfg_attr(feature = "serde", serde(default))]
+    updates: Vec<String>,
+    #[cfg_attr(feature = "serde", serde(default))]
+    site: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+struct RawMakKey {
+    name: String,
+    #[cfg_attr(feature = "serde", serde(default))]
+    partial_key: Option<String>,
+    products: Vec<String>,
+    activations_remaining: u32,
+}
+
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+struct RawWave {
+    date: DateTime<Utc>,
+    machines: Vec<String>,
+}
+
+/// Collects problems while the raw fleet is checked.
+struct Checker {
+    problems: Vec<FleetProblem>,
+}
+
+impl Checker {
+    fn error(&mut self, record: FleetRecord, name: &str, field: &str, message: impl Into<String>) {
+        self.problems.push(FleetProblem::new(
+            Severity::Error,
+            record,
+            name,
+            field,
+            message,
+        ));
+    }
+
+    fn warning(
+        &mut self,
+        record: FleetRecord,
+        name: &str,
+        field: &str,
+        message: impl Into<String>,
+    ) {
+        self.problems.push(FleetProblem::new(
+            Severity::Warning,
+            record,
+            name,
+            field,
+            message,
+        ));
+    }
+
+    /// Parses `value`, recording the parse error against the record and field.
+    fn parse<T: std::str::FromStr<Err = Error>>(
+        &mut self,
+        record: FleetRecord,
+        name: &str,
+        field: &str,
+        value: &str,
+    ) -> Option<T> {
+        match value.parse::<T>() {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.error(record, name, field, e.to_string());
+                None
+            }
+        }
+    }
+
+    /// Checks a record name: non-empty, not a product key, unique (ASCII case-insensitively).
+    fn name(&mut self, record: FleetRecord, name: &str, seen: &mut HashMap<String, ()>) {
+        if name.trim().is_empty() {
+            self.error(
+                record,
+                name,
+                "name",
+                "empty name: expected a non-empty name",
+            );
+            return;
+        }
+        if is_key_shaped(name) {
+            self.error(
+                record,
+                name,
+                "name",
+                "a product key is not a name: expected a label (give at most the last five characters in partial_key)",
+            );
+        }
+        if seen.insert(name.to_ascii_lowercase(), ()).is_some() {
+            self.error(
+                record,
+                name,
+                "name",
+                format!("duplicate {} name: expected each name once", record.name()),
+            );
+        }
+    }
+}
+
+/// Whether `s` contains a full product key (25 key characters, dashed or not).
+fn is_key_shaped(s: &str) -> bool {
+    crate::catalog::product_key::redact_keys(s) != s
+}
+
+/// The product-key alphabet (with `N`), for partial keys.
+const PARTIAL_ALPHABET: &str = "BCDFGHJKMPQRTVWXY2346789N";
+
+fn parse_kb(s: &str) -> Option<u32> {
+    let t = s.trim();
+    let digits = t
+        .get(..2)
+        .filter(|p| p.eq_ignore_ascii_case("kb"))
+        .and_then(|_| t.get(2..))?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse::<u32>().ok().filter(|&kb| kb > 0)
+}
+
+/// Validates a raw fleet: the fleet (when no problem is an error) and every problem found.
+fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
+    let mut c = Checker {
+        problems: Vec::new(),
+    };
+    let program = c.parse::<AgreementProgram>(FleetRecord::Fleet, "fleet", "program", &raw.program);
+
+    // Domains.
+    let mut domain_names = HashMap::new();
+    let mut domains = Vec::with_capacity(raw.domains.len());
+    for d in &raw.domains {
+        c.name(FleetRecord::Domain, &d.name, &mut domain_names);
+        let schema = c.parse::<Release>(
+            FleetRecord::Domain,
+            &d.name,
+            "forest_schema",
+            &d.forest_schema,
+        );
+        if let Some(schema) = schema {
+            if schema.family() == Family::Server {
+                domains.push(Domain {
+                    name: d.name.clone(),
+                    forest_schema: schema,
+                });
+            } else {
+                c.error(
+                    FleetRecord::Domain,
+                    &d.name,
+                    "forest_schema",
+                    format!(
+                        "\"{}\" is not a Windows Server release: expected a schema level such as windows-server-2012",
+                        quote(&d.forest_schema)
+                    ),
+                );
+            }
+        }
+    }
+
+    // Machines: names first, so references can be resolved in any order.
+    let mut machine_names = HashMap::new();
+    for m in &raw.machines {
+        c.name(FleetRecord::Machine, &m.name, &mut machine_names);
+    }
+    if raw.machines.is_empty() {
+        c.warning(
+            FleetRecord::Fleet,
+            "fleet",
+            "machines",
+            "the fleet has no machines",
+        );
+    }
+    let hardware_of: HashMap<String, &str> = raw
+        .machines
+        .iter()
+        .map(|m| (m.name.to_ascii_lowercase(), m.hardware.as_str()))
+        .collect();
+    let mut machines = Vec::with_capacity(raw.machines.len());
+    for m in &raw.machines {
+        let rec = FleetRecord::Machine;
+        let sku = c.parse::<Sku>(rec, &m.name, "sku", &m.sku);
+        let channel = c.parse::<Channel>(rec, &m.name, "channel", &m.channel);
+        let hardware = c.parse::<Hardware>(rec, &m.name, "hardware", &m.hardware);
+        let mut ok = true;
+        if let Some(host) = m.hyperv_host.as_deref() {
+            if hardware == Some(Hardware::Physical) {
+                ok = false;
+                c.error(
+                    rec,
+                    &m.name,
+                    "hyperv_host",
+                    format!(
+                        "a physical machine has no Hyper-V host (\"{}\"): expected hardware \"virtual\" or no hyperv_host",
+                        quote(host)
+                    ),
+                );
+            } else if host.eq_ignore_ascii_case(&m.name) {
+                ok = false;
+                c.error(
+                    rec,
+                    &m.name,
+                    "hyperv_host",
+                    "a virtual machine cannot be its own Hyper-V host: expected another machine of the fleet",
+                );
+            } else {
+                match hardware_of.get(&host.to_ascii_lowercase()) {
+                    None => {
+                        ok = false;
+                        c.error(
+                            rec,
+                            &m.name,
+                            "hyperv_host",
+                            format!(
+                                "Hyper-V host \"{}\" is not a machine of the fleet: expected the name of a machine",
+                                quote(host)
+                            ),
+                        );
+                    }
+                    Some(&"virtual") => c.warning(
+                        rec,
+                        &m.name,
+                        "hyperv_host",
+                        format!(
+                            "Hyper-V host \"{}\" is itself a virtual machine (nested virtualisation)",
+                            quote(host)
+                        ),
+                    ),
+                    Some(_) => {}
+                }
+            }
+        }
+        if let Some(domain) = m.domain.as_deref() {
+            if !domain_names.contains_key(&domain.to_ascii_lowercase()) {
+                ok = false;
+                c.error(
+                    rec,
+                    &m.name,
+                    "domain",
+                    format!(
+                        "domain \"{}\" is not declared: expected a name listed in domains",
+                        quote(domain)
+                    ),
+                );
+            }
+        }
+        if let (Some(sku), Some(channel), Some(hardware), true) = (sku, channel, hardware, ok) {
+            machines.push(Machine {
+                name: m.name.clone(),
+                sku,
+                channel,
+                hardware,
+                hyperv_host: m.hyperv_host.clone(),
+                domain: m.domain.clone(),
+                site: m.site.clone(),
+            });
+        }
+    }
+
+    // KMS hosts.
+    let mut host_names = HashMap::new();
+    let mut kms_hosts = Vec::with_capacity(raw.kms_hosts.len());
+    for h in &raw.kms_hosts {
+        let rec = FleetRecord::KmsHost;
+        c.name(rec, &h.name, &mut host_names);
+        let mut ok = true;
+        let os = c.parse::<Sku>(rec, &h.name, "os", &h.os);
+        if let Some(os) = os {
+            if os.family() == Family::Office {
+                ok = false;
+                c.error(
+                    rec,
+                    &h.name,
+                    "os",
+                    format!(
+                        "\"{}\" is not an operating system: expected the Windows or Windows Server SKU the host runs",
+                        quote(&h.os)
+                    ),
+                );
+            }
+        }
+        if h.host_key.trim().is_empty() {
+            ok = false;
+            c.error(
+                rec,
+                &h.name,
+                "host_key",
+                "empty host key: expected a KMS host key group ID",
+            );
+        } else if is_key_shaped(&h.host_key) {
+            ok = false;
+            c.error(
+                rec,
+                &h.name,
+                "host_key",
+                format!(
+                    "\"{}\" is a product key: expected a KMS host key group ID, never the key itself",
+                    quote(&h.host_key)
+                ),
+            );
+        }
+        let mut updates = Vec::with_capacity(h.updates.len());
+        for u in &h.updates {
+            match parse_kb(u) {
+                Some(kb) => updates.push(kb),
+                None => {
+                    ok = false;
+                    c.error(
+                        rec,
+                        &h.name,
+                        "updates",
+                        format!(
+                            "\"{}\" is not a KB number: expected KB and digits, e.g. KB3058168",
+                            quote(u)
+                        ),
+                    );
+                }
+            }
+        }
+        if let (Some(os), true) = (os, ok) {
+            kms_hosts.push(KmsHost {
+                name: h.name.clone(),
+                os,
+                host_key: h.host_key.clone(),
+                updates,
+                site: h.site.clone(),
+            });
+        }
+    }
+
+    // MAK keys.
+    let mut key_names = HashMap::new();
+    let mut mak_keys = Vec::with_capacity(raw.mak_keys.len());
+    for k in &raw.mak_keys {
+        let rec = FleetRecord::MakKey;
+        c.name(rec, &k.name, &mut key_names);
+        let mut ok = true;
+        if let Some(partial) = k.partial_key.as_deref() {
+            let valid = partial.chars().count() == 5
+                && partial
+                    .chars()
+                    .all(|ch| PARTIAL_ALPHABET.contains(ch.to_ascii_uppercase()));
+            if !valid {
+                ok = false;
+                let shown = if is_key_shaped(partial) {
+                    quote(partial)
+                } else {
+                    // Never echo more than five characters of something key-like.
+                    let n = partial.chars().count();
+                    quote(
+                        &partial
+                            .chars()
+                            .skip(n.saturating_sub(5))
+                            .collect::<String>(),
+                    )
+                };
+                c.error(
+                    rec,
+                    &k.name,
+                    "partial_key",
+                    format!(
+                        "partial key ending \"{shown}\" is not five product-key characters: expected the last five characters of the key only"
+                    ),
+                );
+            }
+        }
+        if k.products.is_empty() {
+            ok = false;
+            c.error(
+                rec,
+                &k.name,
+                "products",
+                "no products: expected the SKUs the MAK activates",
+            );
+        }
+        let mut products = Vec::with_capacity(k.products.len());
+        for p in &k.products {
+            match c.parse::<Sku>(rec, &k.name, "products", p) {
+                Some(sku) => products.push(sku),
+                None => ok = false,
+            }
+        }
+        if ok {
+            mak_keys.push(MakKey {
+                name: k.name.clone(),
+                partial_key: k.partial_key.as_ref().map(|p| p.to_ascii_uppercase()),
+                products,
+                activations_remaining: k.activations_remaining,
+            });
+        }
+    }
+
+    // Rollout.
+    let mut rollout = Vec::with_capacity(raw.rollout.len());
+    let mut scheduled: HashMap<String, usize> = HashMap::new();
+    let mut previous: Option<DateTime<Utc>> = None;
+    for (i, w) in raw.rollout.iter().enumerate() {
+        let rec = FleetRecord::RolloutWave;
+        let position = i.saturating_add(1);
+        let label = position.to_string();
+        if let Some(prev) = previous {
+            if w.date <= prev {
+                c.error(
+                    rec,
+                    &label,
+                    "date",
+                    format!(
+                        "{} is not after the previous wave's {}: expected dates in strictly increasing order",
+                        w.date.to_rfc3339(),
+                        prev.to_rfc3339()
+                    ),
+                );
+            }
+        }
+        previous = Some(w.date);
+        if w.machines.is_empty() {
+            c.warning(rec, &label, "machines", "the wave has no machines");
+        }
+        for m in &w.machines {
+            let key = m.to_ascii_lowercase();
+            if !machine_names.contains_key(&key) {
+                c.error(
+                    rec,
+                    &label,
+                    "machines",
+                    format!(
+                        "machine \"{}\" is not in the fleet: expected a machine name",
+                        quote(m)
+                    ),
+                );
+            } else if let Some(first) = scheduled.insert(key, position) {
+                c.error(
+                    rec,
+                    &label,
+                    "machines",
+                    format!(
+                        "machine \"{}\" is already in wave {first}: expected each machine in one wave at most",
+                        quote(m)
+                    ),
+                );
+            }
+        }
+        rollout.push(RolloutWave {
+            date: w.date,
+            machines: w.machines.clone(),
+        });
+    }
+
+    let by_name = machines
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.name.to_ascii_lowercase(), i))
+        .collect();
+    let online = rollout
+        .iter()
+        .flat_map(|w| w.machines.iter().map(|m| (m.to_ascii_lowercase(), w.date)))
+        .collect();
+    let has_error = c.problems.iter().any(|p| p.severity == Severity::Error);
+    let fleet = match (program, has_error) {
+        (Some(program), false) => Some(Fleet {
+            program,
+            domains,
+            machines,
+            kms_hosts,
+            mak_keys,
+            rollout,
+            problems: c
+                .problems
+                .iter()
+                .filter(|p| p.severity == Severity::Warning)
+                .cloned()
+                .collect(),
+            by_name,
+            online,
+        }),
+        _ => None,
+    };
+    (fleet, c.problems)
+}
+
+#[cfg(feature = "serde")]
+impl Fleet {
+    /// Reads and validates a fleet description.
+    ///
+    /// ```
+    /// use volume_activation::{AgreementProgram, Fleet, Hardware};
+    ///
+    /// let fleet = Fleet::from_json(r#"{
+    ///     "program": "select-plus",
+    ///     "machines": [
+    ///         { "name": "hv-01", "sku": "windows-server-2022/datacenter", "channel": "volume-gvlk", "hardware": "physical" },
+    ///         { "name": "vm-01", "sku": "windows-server-2022/standard", "channel": "avma", "hardware": "virtual", "hyperv_host": "hv-01" }
+    ///     ]
+    /// }"#)?;
+    /// assert_eq!(fleet.program(), AgreementProgram::SelectPlus);
+    /// assert_eq!(fleet.machine("VM-01").unwrap().hyperv_host(), Some("hv-01"));
+    /// assert_eq!(fleet.machines()[0].hardware(), Hardware::Physical);
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::is_json`]: the text is not JSON, a required field is missing, a field has the
+    ///   wrong type, or a field is unknown (e.g. `"hyperv-host"` for `"hyperv_host"`);
+    /// - [`Error::is_invalid`]: the description has errors (see [`Fleet`]); the message lists
+    ///   every one, each naming its record and field, e.g. `invalid fleet: 2 problems: machine
+    ///   "pc-1" field "sku": …; machine "pc-1" field "name": duplicate machine name: …`.
+    pub fn from_json(json: &str) -> Result<Fleet, Error> {
+        let raw: RawFleet = serde_json::from_str(json).map_err(|e| Error::json("fleet", e))?;
+        let (fleet, problems) = validate(raw);
+        fleet.ok_or_else(|| {
+            Error::problems(
+                "fleet",
+                problems
+                    .iter()
+                    .filter(|p| p.severity == Severity::Error)
+                    .map(ToString::to_string)
+                    .collect(),
+            )
+        })
+    }
+
+    /// Every problem of a fleet description, errors and warnings, in file order: for tools
+    /// that show them as a table. JSON that cannot be read at all gives one problem on the
+    /// record `fleet`, field `json`.
+    ///
+    /// ```
+    /// use volume_activation::Fleet;
+    ///
+    /// let problems = Fleet::problems_in_json("{ not json");
+    /// assert_eq!(problems.len(), 1);
+    /// assert_eq!(problems[0].field(), "json");
+    /// ```
+    #[must_use]
+    pub fn problems_in_json(json: &str) -> Vec<FleetProblem> {
+        match serde_json::from_str::<RawFleet>(json) {
+            Ok(raw) => validate(raw).1,
+            Err(e) => vec![FleetProblem::new(
+                Severity::Error,
+                FleetRecord::Fleet,
+                "fleet",
+                "json",
+                quote(&e.to_string()),
+            )],
+        }
+    }
+
+    /// Writes the fleet as JSON in the shape [`Fleet::from_json`] reads.
+    ///
+    /// # Errors
+    ///
+    /// Never in practice (every field serialises); serde_json's failure is reported as
+    /// [`Error::is_json`].
+    pub fn to_json(&self) -> Result<String, Error> {
+        serde_json::to_string_pretty(self).map_err(|e| Error::json("fleet", e))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Fleet {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = RawFleet::deserialize(d)?;
+        let (fleet, problems) = validate(raw);
+        fleet.ok_or_else(|| {
+            serde::de::Error::custom(Error::problems(
+                "fleet",
+                problems
+                    .iter()
+                    .filter(|p| p.severity == Severity::Error)
+                    .map(ToString::to_string)
+                    .collect(),
+            ))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kb_numbers() {
+        assert_eq!(parse_kb("KB3058168"), Some(3_058_168));
+        assert_eq!(parse_kb("kb123"), Some(123));
+        assert_eq!(parse_kb("KB"), None);
+        assert_eq!(parse_kb("3058168"), None);
+        assert_eq!(parse_kb("KB12a"), None);
+        assert_eq!(parse_kb("KB0"), None);
+        assert_eq!(parse_kb("KB99999999999"), None);
+    }
+}
