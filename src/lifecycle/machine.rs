@@ -255,8 +255,9 @@ impl Iterator for Timeline<'_> {
 impl std::iter::FusedIterator for Timeline<'_> {}
 
 fn add(at: DateTime<Utc>, d: TimeDelta, what: &'static str) -> Result<DateTime<Utc>, Error> {
-    at.checked_add_signed(d)
-        .ok_or_else(|| Error::out_of_range(what, at, "an instant whose deadlines are representable"))
+    at.checked_add_signed(d).ok_or_else(|| {
+        Error::out_of_range(what, at, "an instant whose deadlines are representable")
+    })
 }
 
 fn minutes_between(now: DateTime<Utc>, end: DateTime<Utc>) -> u32 {
@@ -372,7 +373,10 @@ impl Lifecycle {
             return Err(Error::out_of_range(
                 "evaluation end",
                 end,
-                format!("an instant at or after the installation ({})", self.d.installed_at),
+                format!(
+                    "an instant at or after the installation ({})",
+                    self.d.installed_at
+                ),
             ));
         }
         self.d.evaluation_end = Some(end);
@@ -617,7 +621,8 @@ impl Lifecycle {
         }
         let elapsed = now.signed_duration_since(since).num_minutes().max(0);
         let n = elapsed.checked_div(step.num_minutes())?.checked_add(1)?;
-        let at = since.checked_add_signed(TimeDelta::try_minutes(n.checked_mul(step.num_minutes())?)?)?;
+        let at = since
+            .checked_add_signed(TimeDelta::try_minutes(n.checked_mul(step.num_minutes())?)?)?;
         (at < expires).then_some(at)
     }
 
@@ -868,11 +873,7 @@ impl Lifecycle {
             }
             Event::EvaluationExpiry => {
                 if self.d.channel != Channel::TimebasedEval {
-                    return Err(self.invalid(
-                        event,
-                        at,
-                        "an evaluation (channel timebased-eval)",
-                    ));
+                    return Err(self.invalid(event, at, "an evaluation (channel timebased-eval)"));
                 }
                 next.phase = Phase::Unlicensed { since: at };
             }
@@ -891,9 +892,8 @@ impl Lifecycle {
                         "a key of a non-evaluation channel (an evaluation is installed, not keyed)",
                     ));
                 }
-                check_channel(self.d.sku, channel).map_err(|_| {
-                    self.invalid(event, at, "a channel the product can hold")
-                })?;
+                check_channel(self.d.sku, channel)
+                    .map_err(|_| self.invalid(event, at, "a channel the product can hold"))?;
                 next.channel = channel;
                 if matches!(self.d.phase, Phase::Licensed { .. }) {
                     next.phase = self.fallback_grace();
@@ -986,7 +986,8 @@ impl TryFrom<Data> for Lifecycle {
     type Error = Error;
 
     fn try_from(d: Data) -> Result<Lifecycle, Error> {
-        let bad = |detail: &str| Error::invalid("stored lifecycle", detail, "a consistent lifecycle");
+        let bad =
+            |detail: &str| Error::invalid("stored lifecycle", detail, "a consistent lifecycle");
         check_channel(d.sku, d.channel)?;
         if d.last_event_at < d.installed_at {
             return Err(bad("last_event_at before installed_at"));
@@ -995,7 +996,9 @@ impl TryFrom<Data> for Lifecycle {
             return Err(bad("grace clock out of order"));
         }
         let limit = rearm_limit(d.sku.release());
-        let max = limit.count().saturating_add(u32::from(limit.extra_after_kms()));
+        let max = limit
+            .count()
+            .saturating_add(u32::from(limit.extra_after_kms()));
         if d.rearms_left > max {
             return Err(bad("more rearms left than the release has"));
         }

@@ -3,8 +3,8 @@
 
 use chrono::TimeDelta;
 
-use crate::catalog::{Confidence, Family, Release, Source};
 use crate::Error;
+use crate::catalog::{Confidence, Family, Release, Source};
 
 // ---------------------------------------------------------------------------------------------
 // Sources of the timing rules.
@@ -369,7 +369,10 @@ impl<'de> serde::Deserialize<'de> for KmsInterval {
 const fn is_office_2016_or_later(release: Release) -> bool {
     matches!(
         release,
-        Release::Office2016 | Release::Office2019 | Release::OfficeLtsc2021 | Release::OfficeLtsc2024
+        Release::Office2016
+            | Release::Office2019
+            | Release::OfficeLtsc2021
+            | Release::OfficeLtsc2024
     )
 }
 
@@ -671,7 +674,9 @@ pub const fn rearm_limit(release: Release) -> RearmLimit {
             S_SKIPREARM,
             "\"in Windows 7 and Windows Vista, there is a limit to the number of times Windows can be rearmed. Typically, a system can be rearmed only 3 times\"",
         ),
-        WindowsServer2008 | SmallBusinessServer2008 | WindowsServer2008R2
+        WindowsServer2008
+        | SmallBusinessServer2008
+        | WindowsServer2008R2
         | SmallBusinessServer2011 => r(
             3,
             Confidence::Unverified,
@@ -731,8 +736,13 @@ pub const fn rearm_limit(release: Release) -> RearmLimit {
 pub const fn supports_adba(release: Release) -> bool {
     use Release::*;
     match release {
-        WindowsVista | Windows7 | WindowsServer2008 | SmallBusinessServer2008
-        | WindowsServer2008R2 | SmallBusinessServer2011 | Office2010 => false,
+        WindowsVista
+        | Windows7
+        | WindowsServer2008
+        | SmallBusinessServer2008
+        | WindowsServer2008R2
+        | SmallBusinessServer2011
+        | Office2010 => false,
         Windows8 | Windows81 | Windows10 | Windows10Ltsb2015 | Windows10Ltsb2016
         | Windows10Ltsc2019 | Windows11 | Windows10Ltsc2021 | Windows11Ltsc2024
         | WindowsServer2012 | WindowsServer2012R2 | WindowsServer2016 | WindowsServer1709
