@@ -460,7 +460,7 @@ impl Lifecycle {
                     mode,
                 };
             }
-            if s.ends_at.is_none_or(|e| end < e) {
+            if s.status != LicenseStatus::Unlicensed && s.ends_at.is_none_or(|e| end < e) {
                 s.ends_at = Some(end);
                 s.remaining_minutes = minutes_between(now, end);
             }
@@ -895,6 +895,10 @@ impl Lifecycle {
                 check_channel(self.d.sku, channel)
                     .map_err(|_| self.invalid(event, at, "a channel the product can hold"))?;
                 next.channel = channel;
+                // Leaving the evaluation channel leaves its end date behind.
+                if self.d.channel == Channel::TimebasedEval {
+                    next.evaluation_end = None;
+                }
                 if matches!(self.d.phase, Phase::Licensed { .. }) {
                     next.phase = self.fallback_grace();
                 }
