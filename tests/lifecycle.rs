@@ -1001,3 +1001,26 @@ fn public_types_are_send_sync_debug_clone() {
     check::<MakMode>();
     check::<ActivationMethod>();
 }
+
+/// Keying an evaluation with a volume key leaves the evaluation end date behind.
+#[test]
+fn key_change_off_evaluation_drops_its_end_date() {
+    let mut m = Lifecycle::install(
+        sku("windows-server-2022/datacenter"),
+        Channel::TimebasedEval,
+        t0(),
+    )
+    .unwrap()
+    .with_evaluation_end(t0() + days(180))
+    .unwrap();
+    m.apply(
+        Event::KeyChange {
+            channel: Channel::VolumeMak,
+        },
+        t0() + days(1),
+    )
+    .unwrap();
+    assert_eq!(m.evaluation_end(), None);
+    m.apply(mak(), t0() + days(1)).unwrap();
+    assert_eq!(status(&m, t0() + days(400)), LicenseStatus::Licensed);
+}
