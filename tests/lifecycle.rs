@@ -482,7 +482,7 @@ fn avma_activation_on_server_guests_only() {
     let e = Lifecycle::install(sku("windows-10/enterprise"), Channel::Avma, t0()).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "invalid channel \"avma\": expected a channel Windows 10 Enterprise can hold (avma is for Windows Server guests; Office has no KMS host key channel on the client)"
+        "invalid channel \"avma\": expected a channel Windows 10 Enterprise can hold (avma is for Windows Server guests)"
     );
     let mut k = win10_kms();
     assert!(k.apply(Event::AvmaActivation, t0()).is_err());

@@ -89,12 +89,16 @@ pub enum Event {
     AdbaActivation,
     /// The machine left the domain (and the computer or the Software Protection service
     /// restarted): "Windows changes the status to Not Activated and the computer tries to
-    /// activate with KMS."
+    /// activate with KMS." Microsoft does not say which `LicenseStatus` "Not Activated" is;
+    /// the crate reports the out-of-box grace clock started at install or the last rearm
+    /// (Notification if it has run out), marked [`Confidence::Unverified`](crate::Confidence).
     LeaveDomain,
     /// A successful Automatic Virtual Machine Activation.
     AvmaActivation,
     /// `slmgr /rearm` (or `sysprep /generalize`, `ospp.vbs /rearm`): resets the activation
-    /// timers and uses one rearm.
+    /// timers and uses one rearm. (Office also "Freezes the grace timer until either an Office
+    /// application is run, or the ospp.vbs script is run"; the crate starts the timer at the
+    /// rearm.)
     Rearm,
     /// The hardware changed beyond tolerance (`0xC004F00F`).
     HardwareOutOfTolerance,
@@ -104,7 +108,8 @@ pub enum Event {
     /// cannot be activated."
     EvaluationExpiry,
     /// A new product key was installed (`slmgr /ipk`, `ospp.vbs /inpkey`), e.g. converting a KMS
-    /// client to MAK.
+    /// client to MAK. An activated machine loses its activation with its key; as for
+    /// [`Event::LeaveDomain`], the crate then reports the out-of-box grace clock (unverified).
     KeyChange {
         /// The channel of the new key.
         channel: Channel,

@@ -128,6 +128,28 @@ const LENIENT: &[(&str, LicenseStatus)] = &[
 ];
 
 impl LicenseStatus {
+    /// How far the status is from Licensed: 0 Licensed, 1 any grace period, 2 Notification,
+    /// 3 Unlicensed. With no event, a lifecycle's status never moves to a lower rank as time
+    /// passes.
+    ///
+    /// ```
+    /// use volume_activation::LicenseStatus;
+    ///
+    /// assert!(LicenseStatus::OotGrace.rank() < LicenseStatus::Notification.rank());
+    /// ```
+    #[must_use]
+    pub const fn rank(self) -> u8 {
+        match self {
+            LicenseStatus::Licensed => 0,
+            LicenseStatus::OobGrace
+            | LicenseStatus::OotGrace
+            | LicenseStatus::NonGenuineGrace
+            | LicenseStatus::ExtendedGrace => 1,
+            LicenseStatus::Notification => 2,
+            LicenseStatus::Unlicensed => 3,
+        }
+    }
+
     /// Reads a status as the tools print it, ASCII case-insensitively:
     ///
     /// - the canonical IDs (`oob-grace`) and the WMI integers `0` to `6`;

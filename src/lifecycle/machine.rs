@@ -265,43 +265,14 @@ fn minutes_between(now: DateTime<Utc>, end: DateTime<Utc>) -> u32 {
     u32::try_from(m.max(0)).unwrap_or(u32::MAX)
 }
 
-const fn rank(status: LicenseStatus) -> u8 {
-    match status {
-        LicenseStatus::Licensed => 0,
-        LicenseStatus::OobGrace
-        | LicenseStatus::OotGrace
-        | LicenseStatus::NonGenuineGrace
-        | LicenseStatus::ExtendedGrace => 1,
-        LicenseStatus::Notification => 2,
-        LicenseStatus::Unlicensed => 3,
-    }
-}
-
-impl LicenseStatus {
-    /// How far the status is from Licensed: 0 Licensed, 1 any grace period, 2 Notification,
-    /// 3 Unlicensed. With no event, a lifecycle's status never moves to a lower rank as time
-    /// passes.
-    ///
-    /// ```
-    /// use volume_activation::LicenseStatus;
-    ///
-    /// assert!(LicenseStatus::OotGrace.rank() < LicenseStatus::Notification.rank());
-    /// ```
-    #[must_use]
-    pub const fn rank(self) -> u8 {
-        rank(self)
-    }
-}
-
 impl Lifecycle {
     /// A machine with `sku` installed at `at` with a key of `channel`: in out-of-box grace for
     /// [`oob_grace`]`(release)`, with [`rearm_limit`]`(release)` rearms.
     ///
     /// # Errors
     ///
-    /// When the channel cannot hold the product: an AVMA key on anything but Windows Server,
-    /// or a KMS host key (`volume-csvlk`) on Office; or when the grace deadline is not
-    /// representable.
+    /// When the channel cannot hold the product (an AVMA key on anything but Windows Server),
+    /// or when the grace deadline is not representable.
     pub fn install(sku: Sku, channel: Channel, at: DateTime<Utc>) -> Result<Lifecycle, Error> {
         check_channel(sku, channel)?;
         let release = sku.release();
@@ -967,11 +938,8 @@ fn grant_extra_rearm(d: &mut Data, release: Release) {
 
 fn check_channel(sku: Sku, channel: Channel) -> Result<(), Error> {
     let family = sku.family();
-    let ok = match channel {
-        Channel::Avma => family == Family::Server,
-        Channel::VolumeCsvlk => family != Family::Office,
-        _ => true,
-    };
+    // AVMA activates Windows Server guests only.
+    let ok = !matches!(channel, Channel::Avma) || family == Family::Server;
     if ok {
         Ok(())
     } else {
@@ -979,7 +947,7 @@ fn check_channel(sku: Sku, channel: Channel) -> Result<(), Error> {
             "channel",
             channel.as_str(),
             format!(
-                "a channel {} can hold (avma is for Windows Server guests; Office has no KMS host key channel on the client)",
+                "a channel {} can hold (avma is for Windows Server guests)",
                 sku.name()
             ),
         ))

@@ -121,6 +121,10 @@ pub const HR_NONGENUINE_GRACE: u32 = 0xC004_F065;
 /// `SL_E_NONGENUINE_GRACE_TIME_EXPIRED`: "the non-genuine grace period expired". The reason the
 /// lifecycle gives for Notification after non-genuine grace.
 ///
+/// Sources differ: slmgr.vbs labels `0xC004F200` (`SL_E_NOT_GENUINE`) as a "(non-genuine)"
+/// notification reason, while the error-code page names `0xC004F064` for the end of the
+/// non-genuine grace period; the crate follows the error-code page.
+///
 /// Source: <https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes>
 pub const HR_NONGENUINE_GRACE_EXPIRED: u32 = 0xC004_F064;
 
@@ -531,27 +535,29 @@ pub const fn non_genuine_grace(release: Release) -> Timing {
     )
 }
 
-/// What a product shows when a grace period ends without activation.
-///
-/// A closed set the crate owns (Microsoft replaced the first with the second), so exhaustive.
-///
-/// ```
-/// use volume_activation::{ExpiryMode, Release, expiry_mode};
-///
-/// assert_eq!(expiry_mode(Release::WindowsVista, true), ExpiryMode::ReducedFunctionality);
-/// assert_eq!(expiry_mode(Release::WindowsVista, false), ExpiryMode::Notification);
-/// assert_eq!(expiry_mode(Release::Windows11, false), ExpiryMode::Notification);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
-pub enum ExpiryMode {
-    /// Notification mode: the product keeps working and reminds the user (from Windows Vista
-    /// SP1 and Windows Server 2008 on).
-    Notification,
-    /// Reduced functionality mode (Windows Vista before SP1 only): e.g. one-hour sessions
-    /// (KB925582, via a mirror).
-    ReducedFunctionality,
+crate::macros::id_enum! {
+    /// What a product shows when a grace period ends without activation.
+    ///
+    /// A closed set the crate owns (Microsoft replaced the first with the second), so
+    /// exhaustive.
+    ///
+    /// ```
+    /// use volume_activation::{ExpiryMode, Release, expiry_mode};
+    ///
+    /// assert_eq!(expiry_mode(Release::WindowsVista, true), ExpiryMode::ReducedFunctionality);
+    /// assert_eq!(expiry_mode(Release::WindowsVista, false), ExpiryMode::Notification);
+    /// assert_eq!(expiry_mode(Release::Windows11, false), ExpiryMode::Notification);
+    /// assert_eq!("reduced-functionality".parse::<ExpiryMode>()?, ExpiryMode::ReducedFunctionality);
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    pub enum ExpiryMode: "expiry mode", "one of notification, reduced-functionality" {
+        /// Notification mode: the product keeps working and reminds the user (from Windows
+        /// Vista SP1 and Windows Server 2008 on).
+        Notification => "notification", "Notification mode",
+        /// Reduced functionality mode (Windows Vista before SP1 only): e.g. one-hour sessions
+        /// (KB925582, via a mirror).
+        ReducedFunctionality => "reduced-functionality", "Reduced functionality mode",
+    }
 }
 
 /// The expiry behaviour of a release: reduced functionality mode for Windows Vista RTM
