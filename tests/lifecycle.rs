@@ -1024,3 +1024,35 @@ fn key_change_off_evaluation_drops_its_end_date() {
     m.apply(mak(), t0() + days(1)).unwrap();
     assert_eq!(status(&m, t0() + days(400)), LicenseStatus::Licensed);
 }
+
+/// The HRESULTs the lifecycle reports are the published codes with the expected symbols.
+/// Oracle: tests/data/activation-error-codes.csv (the reference error-code table).
+#[test]
+fn reason_codes_match_the_error_code_table() {
+    use volume_activation::HR_REARM_EXHAUSTED;
+    let csv = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/activation-error-codes.csv"
+    ))
+    .unwrap();
+    let symbol_of = |code: u32| {
+        let key = format!("{code:#010X}").replacen("0X", "0x", 1);
+        csv.lines()
+            .find_map(|l| {
+                let (c, rest) = l.split_once(',')?;
+                (c == key).then(|| rest.split(',').next().unwrap_or("").to_string())
+            })
+            .unwrap_or_else(|| panic!("{key} not in the table"))
+    };
+    assert_eq!(symbol_of(HR_GRACE_TIME_EXPIRED), "SL_E_GRACE_TIME_EXPIRED");
+    assert_eq!(symbol_of(HR_OUT_OF_TOLERANCE), "SL_E_OUT_OF_TOLERANCE");
+    assert_eq!(
+        symbol_of(HR_NONGENUINE_GRACE_EXPIRED),
+        "SL_E_NONGENUINE_GRACE_TIME_EXPIRED"
+    );
+    assert!(symbol_of(HR_NONGENUINE_GRACE).starts_with("SL_I_NONGENUINE_GRACE_PERIOD"));
+    assert_eq!(
+        symbol_of(HR_REARM_EXHAUSTED),
+        "SL_REMAPPING_SP_PUB_TS_MAX_REARM_REACHED"
+    );
+}
