@@ -1056,3 +1056,37 @@ fn reason_codes_match_the_error_code_table() {
         "SL_REMAPPING_SP_PUB_TS_MAX_REARM_REACHED"
     );
 }
+
+/// Every SKU on every channel: installs (AVMA only on Windows Server) into the release's
+/// out-of-box grace with the release's rearm limit.
+#[test]
+fn install_every_sku_on_every_channel() {
+    let mut installed = 0;
+    for s in Sku::all() {
+        for c in Channel::iter() {
+            let r = Lifecycle::install(s, c, t0());
+            let server = s.family() == volume_activation::Family::Server;
+            if c == Channel::Avma && !server {
+                assert!(r.unwrap_err().is_invalid(), "{s} {c}");
+                continue;
+            }
+            let m = r.unwrap();
+            installed += 1;
+            let st = m.state_at(t0());
+            assert_eq!(st.status(), LicenseStatus::OobGrace, "{s} {c}");
+            assert_eq!(
+                st.grace_period_remaining(),
+                oob_grace(s.release()).minutes(),
+                "{s} {c}"
+            );
+            assert_eq!(
+                st.confidence(),
+                oob_grace(s.release()).confidence(),
+                "{s} {c}"
+            );
+            assert_eq!(m.rearms_left(), rearm_limit(s.release()).count(), "{s} {c}");
+            assert_eq!(m.activations(), 0);
+        }
+    }
+    assert!(installed > 1000);
+}
