@@ -87,3 +87,121 @@ impl LicenseStatus {
         }
     }
 }
+
+/// What the tools print for each state, matched ASCII case-insensitively after trimming.
+///
+/// - WMI property names (SppWmi `SoftwareLicensingProduct.LicenseStatus`):
+///   <https://learn.microsoft.com/en-us/previous-versions/windows/desktop/sppwmi/softwarelicensingproduct>
+/// - `slmgr.vbs /dli` and `/dlv` "License Status:" texts (slmgr.vbs display logic, as recorded
+///   with the slmgr reference
+///   <https://learn.microsoft.com/en-us/windows-server/get-started/activation-slmgr-vbs-options>).
+/// - `ospp.vbs /dstatus` "LICENSE STATUS:" texts (the `MSG_*` constants of ospp.vbs, the
+///   script described in
+///   <https://learn.microsoft.com/en-us/office/volume-license-activation/tools-to-manage-volume-activation-of-office>;
+///   read from public copies of the script). Note `---NOTIFICATIONS---` (plural) and
+///   `---EXTENDED GRACE---` (a space, not an underscore).
+const LENIENT: &[(&str, LicenseStatus)] = &[
+    // WMI names.
+    ("Unlicensed", LicenseStatus::Unlicensed),
+    ("Licensed", LicenseStatus::Licensed),
+    ("OOBGrace", LicenseStatus::OobGrace),
+    ("OOTGrace", LicenseStatus::OotGrace),
+    ("NonGenuineGrace", LicenseStatus::NonGenuineGrace),
+    ("Notification", LicenseStatus::Notification),
+    ("ExtendedGrace", LicenseStatus::ExtendedGrace),
+    // slmgr.vbs.
+    ("Initial grace period", LicenseStatus::OobGrace),
+    (
+        "Additional grace period (KMS license expired or hardware out of tolerance)",
+        LicenseStatus::OotGrace,
+    ),
+    ("Non-genuine grace period", LicenseStatus::NonGenuineGrace),
+    ("Extended grace period", LicenseStatus::ExtendedGrace),
+    // ospp.vbs.
+    ("---UNLICENSED---", LicenseStatus::Unlicensed),
+    ("---LICENSED---", LicenseStatus::Licensed),
+    ("---OOB_GRACE---", LicenseStatus::OobGrace),
+    ("---OOT_GRACE---", LicenseStatus::OotGrace),
+    ("---NON_GENUINE_GRACE---", LicenseStatus::NonGenuineGrace),
+    ("---NOTIFICATIONS---", LicenseStatus::Notification),
+    ("---EXTENDED GRACE---", LicenseStatus::ExtendedGrace),
+];
+
+impl LicenseStatus {
+    /// How far the status is from Licensed: 0 Licensed, 1 any grace period, 2 Notification,
+    /// 3 Unlicensed. With no event, a lifecycle's status never moves to a lower rank as time
+    /// passes.
+    ///
+    /// ```
+    /// use volume_activation::LicenseStatus;
+    ///
+    /// assert!(LicenseStatus::OotGrace.rank() < LicenseStatus::Notification.rank());
+    /// ```
+    #[must_use]
+    pub const fn rank(self) -> u8 {
+        match self {
+            LicenseStatus::Licensed => 0,
+            LicenseStatus::OobGrace
+            | LicenseStatus::OotGrace
+            | LicenseStatus::NonGenuineGrace
+            | LicenseStatus::ExtendedGrace => 1,
+            LicenseStatus::Notification => 2,
+            LicenseStatus::Unlicensed => 3,
+        }
+    }
+
+    /// Reads a status as the tools print it, ASCII case-insensitively:
+    ///
+    /// - the canonical IDs (`oob-grace`) and the WMI integers `0` to `6`;
+    /// - the WMI names (`OOBGrace`, `OOTGrace`, `NonGenuineGrace`, `ExtendedGrace`, ...);
+    /// - slmgr: `Initial grace period`, `Additional grace period (KMS license expired or
+    ///   hardware out of tolerance)`, `Non-genuine grace period.`, `Notification`, `Licensed`,
+    ///   `Unlicensed`, `Extended grace period`;
+    /// - ospp: `---LICENSED---`, `---OOB_GRACE---`, `---OOT_GRACE---`,
+    ///   `---NON_GENUINE_GRACE---`, `---NOTIFICATIONS---`, `---UNLICENSED---`,
+    ///   `---EXTENDED GRACE---`;
+    ///
+    /// optionally after a `License Status:` label, with a trailing period ignored.
+    ///
+    /// ```
+    /// use volume_activation::LicenseStatus;
+    ///
+    /// assert_eq!(LicenseStatus::parse_lenient("License Status: Initial grace period")?, LicenseStatus::OobGrace);
+    /// assert_eq!(LicenseStatus::parse_lenient("LICENSE STATUS:  ---LICENSED--- ")?, LicenseStatus::Licensed);
+    /// assert_eq!(LicenseStatus::parse_lenient("3")?, LicenseStatus::OotGrace);
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the text names no known state, e.g. `"---UNKNOWN---"` (what ospp prints for a
+    /// value it does not know) or `"7"`.
+    pub fn parse_lenient(s: &str) -> Result<LicenseStatus, Error> {
+        let mut t = s.trim();
+        if let Some(rest) = t
+            .get(..15)
+            .filter(|p| p.eq_ignore_ascii_case("license status:"))
+            .and_then(|_| t.get(15..))
+        {
+            t = rest.trim();
+        }
+        let t = t.strip_suffix('.').unwrap_or(t).trim();
+        if let Ok(v) = t.parse::<LicenseStatus>() {
+            return Ok(v);
+        }
+        if let Ok(n) = t.parse::<i64>() {
+            return LicenseStatus::from_wmi(n);
+        }
+        LENIENT
+            .iter()
+            .find(|(alias, _)| alias.eq_ignore_ascii_case(t))
+            .map(|&(_, v)| v)
+            .ok_or_else(|| {
+                Error::unknown(
+                    "licence status",
+                    s,
+                    "a status as WMI, slmgr or ospp print it, e.g. Licensed, Initial grace period or ---OOB_GRACE---",
+                )
+            })
+    }
+}
