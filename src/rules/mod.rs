@@ -2,9 +2,15 @@
 //! host OS, with which updates; thresholds and the KMS count model; Office, ADBA, AVMA and MAK
 //! rules; agreement-program rules; and `Denial`, the reasons for a "no".
 
+pub(crate) mod error_code;
+pub(crate) mod kms_count;
 pub(crate) mod threshold;
 
 pub use threshold::{
     CLIENT_THRESHOLD, SERVER_AND_OFFICE_THRESHOLD, activation_threshold, family_threshold,
     is_threshold_met, threshold_source,
+};
+pub use error_code::ActivationErrorCode;
+pub use kms_count::{
+    ClientMachineId, CountExplanation, CountFinding, KMS_COUNT_WINDOW, KmsApplication, KmsCounter,
 };

@@ -4,3 +4,5 @@
 //! [`Source`](crate::Source) and a [`Confidence`](crate::Confidence).
 
 pub(crate) mod sku;
+pub(crate) mod error_code_row;
+pub(crate) mod error_codes;
