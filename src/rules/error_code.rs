@@ -183,8 +183,7 @@ fn parse_hresult(s: &str) -> Result<u32, Error> {
         .or_else(|| t.strip_prefix("0X"))
         .or_else(|| (t.len() == 8 && !t.starts_with(['-', '+'])).then_some(t));
     if let Some(digits) = hex {
-        if digits.is_empty() || digits.len() > 8 || !digits.bytes().all(|b| b.is_ascii_hexdigit())
-        {
+        if digits.is_empty() || digits.len() > 8 || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Err(bad());
         }
         return u32::from_str_radix(digits, 16).map_err(|_| bad());
@@ -280,7 +279,16 @@ mod tests {
         assert_eq!(parse_hresult(" C004F038 "), Ok(0xC004_F038));
         assert_eq!(parse_hresult("-1073418184"), Ok(0xC004_F038));
         assert_eq!(parse_hresult("0x5"), Ok(5));
-        for bad in ["", "0x", "C004F03", "0x1C004F038", "3221549112", "+C004F03", "-x", "0xZZ"] {
+        for bad in [
+            "",
+            "0x",
+            "C004F03",
+            "0x1C004F038",
+            "3221549112",
+            "+C004F03",
+            "-x",
+            "0xZZ",
+        ] {
             assert!(parse_hresult(bad).is_err(), "{bad}");
         }
     }

@@ -214,8 +214,7 @@ impl CountTable {
         if demanded > self.cache_size {
             self.cache_size = demanded;
             let cap = usize::try_from(demanded).unwrap_or(usize::MAX);
-            self.entries
-                .reserve(cap.saturating_sub(self.entries.len()));
+            self.entries.reserve(cap.saturating_sub(self.entries.len()));
         }
         while self.entries.front().is_some_and(|e| is_expired(e.seen, at)) {
             self.entries.pop_front();

@@ -21,7 +21,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Informational: initial (out-of-box) grace period - matches LicenseStatus 2.",
         resolution: "Activate before grace ends.",
         methods: "All",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+        ],
     },
     ErrorCodeRow {
         hresult: 0x4004F00D,
@@ -31,7 +34,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Informational: out-of-tolerance grace - matches LicenseStatus 3 ('Additional grace period (KMS license expired or hardware out of tolerance)').",
         resolution: "Reactivate (KMS: renew with host; MAK: reactivate).",
         methods: "All",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+        ],
     },
     ErrorCodeRow {
         hresult: 0x4004F040,
@@ -41,7 +47,9 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Informational: returned/recorded for successfully volume-activated products (observed as LicenseStatusReason with LicenseStatus=1; ospp.vbs prints it 'for information purposes only as the status is licensed').",
         resolution: "None (informational).",
         methods: "KMS client; Office KMS client",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0x4004F401,
@@ -51,7 +59,9 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Informational (success-severity) status; no Microsoft troubleshooting text found.",
         resolution: "None (informational).",
         methods: "Store / digital license (not volume)",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0x4004FC06,
@@ -61,7 +71,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Informational: extended grace - matches LicenseStatus 6.",
         resolution: "None.",
         methods: "Time-based / extended grace",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+        ],
     },
     ErrorCodeRow {
         hresult: 0x8004FE21,
@@ -71,7 +84,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Language packs (MUI) installed on an edition not licensed for them; malware modified Windows to add features; corrupted system files.",
         resolution: "Reinstall the operating system.",
         methods: "MAK; KMS client",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+        ],
     },
     ErrorCodeRow {
         hresult: 0x8004FE33,
@@ -81,7 +97,9 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "MAK activation needs the Internet; if the connection requires an authenticating proxy, MAK (online) activation doesn't work.",
         resolution: "Activate over the telephone (phone activation).",
         methods: "MAK (Windows and Office)",
-        sources: &["https://learn.microsoft.com/en-us/office/volume-license-activation/troubleshoot-volume-activation-of-office"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/office/volume-license-activation/troubleshoot-volume-activation-of-office",
+        ],
     },
     ErrorCodeRow {
         hresult: 0x80070005,
@@ -91,7 +109,13 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "(1) UAC: activation run from a non-elevated prompt. (2) SELF account lacks DCOM Local/Remote Access (event 8229 'rules engine failed ... 0x80070005'). (3) 'Windows is not genuine' at logon: NETWORK SERVICE lacks rights on HKU\\S-1-5-20 / ProfileList keys missing, often via a Plug and Play GPO.",
         resolution: "(1) Run slmgr.vbs elevated. (2) dcomcnfg -> My Computer -> COM Security -> Access Permissions -> Edit Default -> add SELF with Local+Remote Access, restart. (3) Grant NETWORK SERVICE Full Control+Read / fix the PnP GPO / restore ProfileList S-1-5-18/19/20, restart, activate.",
         methods: "MAK; KMS client; KMS host",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/error-0x80070005-access-denied", "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/windows-not-genuine-error", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/error-0x80070005-access-denied",
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/windows-not-genuine-error",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+        ],
     },
     ErrorCodeRow {
         hresult: 0x8007000D,
@@ -101,7 +125,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Windows 7: SYSTEM account permissions on HKLM\\SYSTEM\\CurrentControlSet\\Enum\\Root (or subkeys) were altered (KB 2230957).",
         resolution: "Give SYSTEM at least Enumerate Subkeys on HKLM\\SYSTEM\\CurrentControlSet\\Enum\\Root and subkeys.",
         methods: "All (any key type)",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/0x8007000d-activate-machine", "https://github.com/fortra/impacket/blob/master/impacket/system_errors.py"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/0x8007000d-activate-machine",
+            "https://github.com/fortra/impacket/blob/master/impacket/system_errors.py",
+        ],
     },
     ErrorCodeRow {
         hresult: 0x8007007B,
@@ -111,7 +138,12 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "The KMS client can't find the KMS SRV resource records in DNS. ADBA case study: event 8198 with 0x8007007B on clients installed from RETAIL-channel (MSDN) media, i.e. no GVLK so no KMS/AD-based activation.",
         resolution: "Follow 'Common troubleshooting procedures for KMS and DNS issues'. ADBA/KMS: check slmgr /dlv channel; install the edition GVLK (slmgr /ipk) and slmgr /ato.",
         methods: "KMS client; ADBA client",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-adba-clients-not-activate", "https://github.com/fortra/impacket/blob/master/impacket/system_errors.py"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-adba-clients-not-activate",
+            "https://github.com/fortra/impacket/blob/master/impacket/system_errors.py",
+        ],
     },
     ErrorCodeRow {
         hresult: 0x80070490,
@@ -121,7 +153,11 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "The MAK entered was not valid, or a known issue in Windows Server 2019.",
         resolution: "From an elevated prompt: slmgr -ipk <5x5 key>.",
         methods: "MAK",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://github.com/fortra/impacket/blob/master/impacket/system_errors.py"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://github.com/fortra/impacket/blob/master/impacket/system_errors.py",
+        ],
     },
     ErrorCodeRow {
         hresult: 0x800705B4,
@@ -131,7 +167,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Time-out, caused by network connectivity or DNS resolution problems.",
         resolution: "Set slmgr /skms azkms.core.windows.net:1688; Test-NetConnection azkms.core.windows.net -Port 1688; make the next hop to the KMS IPs 'Internet'; retry slmgr /ato.",
         methods: "KMS client (Azure VM)",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/azure/virtual-machines/windows/windows-vm-activation-error-0x800705b4", "https://github.com/fortra/impacket/blob/master/impacket/system_errors.py"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/azure/virtual-machines/windows/windows-vm-activation-error-0x800705b4",
+            "https://github.com/fortra/impacket/blob/master/impacket/system_errors.py",
+        ],
     },
     ErrorCodeRow {
         hresult: 0x800706BA,
@@ -141,7 +180,12 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Firewall on the KMS host not configured, or DNS SRV records are stale.",
         resolution: "Enable the firewall exception for Key Management Service (TCP 1688) on the KMS host; make sure SRV records point to a valid KMS host; troubleshoot network connectivity.",
         methods: "KMS client",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs", "https://github.com/fortra/impacket/blob/master/impacket/system_errors.py"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+            "https://github.com/fortra/impacket/blob/master/impacket/system_errors.py",
+        ],
     },
     ErrorCodeRow {
         hresult: 0x8007139F,
@@ -151,7 +195,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Same as 0xC0020017 (KMS contact failure).",
         resolution: "Same as 0xC0020017.",
         methods: "KMS client",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/activation-event-8198-error-0xc0020017-0x8007139f-kms-contact-failure", "https://github.com/fortra/impacket/blob/master/impacket/system_errors.py"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/activation-event-8198-error-0xc0020017-0x8007139f-kms-contact-failure",
+            "https://github.com/fortra/impacket/blob/master/impacket/system_errors.py",
+        ],
     },
     ErrorCodeRow {
         hresult: 0x8007232A,
@@ -161,7 +208,12 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "The system has network or DNS issues (doc table lists it under KMS host); the 2026 article: the DNS query itself failed - DNS server unreachable/not responding, NSG blocks UDP/TCP 53, custom DNS down, empty DNS config.",
         resolution: "Troubleshoot network connections and DNS (Common troubleshooting procedures for KMS and DNS issues). Azure: slmgr /skms 20.118.99.224:1688 (or 40.83.235.53) + /ato, or fix VNet DNS (168.63.129.16).",
         methods: "KMS host (doc table); KMS client",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/activation-error-0x8007232a-dns-server-failure", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://github.com/fortra/impacket/blob/master/impacket/system_errors.py"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/activation-error-0x8007232a-dns-server-failure",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://github.com/fortra/impacket/blob/master/impacket/system_errors.py",
+        ],
     },
     ErrorCodeRow {
         hresult: 0x8007232B,
@@ -171,7 +223,13 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "The KMS client can't find KMS server resource records (_vlmcs._tcp SRV RRs) in DNS: no KMS host / DNS publishing disabled (DisableDnsPublishing=1), wrong /skms name, SRV not published in the client's DNS zone, firewall/NSG blocking DNS.",
         resolution: "Make sure a KMS host is installed and DNS publishing is enabled (default); if DNS isn't available, slmgr.vbs /skms <kms_host_name>; if there's no KMS host, install a MAK and activate. Verify the GVLK (slmgr /dlv), TCP 1688 reachability, nslookup of the host.",
         methods: "KMS client",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/activation-error-0x8007232b-dns-name-does-not-exist", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs", "https://github.com/fortra/impacket/blob/master/impacket/system_errors.py"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/activation-error-0x8007232b-dns-name-does-not-exist",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+            "https://github.com/fortra/impacket/blob/master/impacket/system_errors.py",
+        ],
     },
     ErrorCodeRow {
         hresult: 0x80072338,
@@ -181,7 +239,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "The KMS host lacks permission to edit the existing _VLMCS SRV record (first KMS host to create it owns it).",
         resolution: "In DNS (zone\\_tcp) give the new KMS host computer account Full Control on the _VLMCS record; restart sppsvc; success is logged as event 12294.",
         methods: "KMS host",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/event-12293-error-0x800723-set-kms-host", "https://github.com/fortra/impacket/blob/master/impacket/system_errors.py"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/event-12293-error-0x800723-set-kms-host",
+            "https://github.com/fortra/impacket/blob/master/impacket/system_errors.py",
+        ],
     },
     ErrorCodeRow {
         hresult: 0x8007251D,
@@ -191,7 +252,12 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "The KMS client can't find KMS SRV records in DNS.",
         resolution: "Troubleshoot network connections and DNS (Common troubleshooting procedures for KMS and DNS issues).",
         methods: "KMS client",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs", "https://github.com/fortra/impacket/blob/master/impacket/system_errors.py"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+            "https://github.com/fortra/impacket/blob/master/impacket/system_errors.py",
+        ],
     },
     ErrorCodeRow {
         hresult: 0x8007267C,
@@ -201,7 +267,11 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "The machine attempting to activate has no DNS server registered in its network properties (KB 2009462). Also seen inside KMS event 12293.",
         resolution: "Configure/verify DNS server settings (ipconfig /all, ping DNS) then cscript slmgr.vbs -ato; or switch to a MAK and phone activation (slui 04).",
         methods: "KMS client; KMS host (event 12293)",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/windows-activation-fails-with-error-0x8007267", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-troubleshoot-kms-issues", "https://github.com/fortra/impacket/blob/master/impacket/system_errors.py"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/windows-activation-fails-with-error-0x8007267",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-troubleshoot-kms-issues",
+            "https://github.com/fortra/impacket/blob/master/impacket/system_errors.py",
+        ],
     },
     ErrorCodeRow {
         hresult: 0x80072EE7,
@@ -211,7 +281,9 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "The system did not have Internet access to obtain a Windows Genuine Advantage ticket (callers such as wsqmcons.exe/CEIP or WSHost.exe/Store triggered validation).",
         resolution: "Connect to the Internet and check firewall/proxy; or opt out of CEIP / turn off the Store app by policy. The events don't mean the machine is non-genuine; on KMS clients see the 'Turn off KMS Client Online AVS Validation' policy.",
         methods: "KMS client / any (genuine ticket)",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/event-id-8208-8200-900"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/event-id-8208-8200-900",
+        ],
     },
     ErrorCodeRow {
         hresult: 0x80092328,
@@ -221,7 +293,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "The KMS client can't find the KMS SRV resource records in DNS.",
         resolution: "Troubleshoot network connections and DNS (Common troubleshooting procedures for KMS and DNS issues).",
         methods: "KMS client",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+        ],
     },
     ErrorCodeRow {
         hresult: 0x803FA067,
@@ -231,7 +306,9 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "NOT DOCUMENTED by Microsoft in the available sources (SDK text only; third-party sources tie it to Home->Pro upgrade / digital licence issues).",
         resolution: "NOT DOCUMENTED.",
         methods: "Retail / digital license (online activation)",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC0020017,
@@ -241,7 +318,9 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "SPP on the KMS client can't contact the KMS host (functionally like 0xC004F074 from a different code path): firewall/NSG blocks 1688, forced tunneling/VPN, DNS failure, wrong /skms target, sppsvc stuck.",
         resolution: "slmgr /ckms + /skms <fqdn>:<port> + /ato; exempt 1688 from forced tunneling; Restart-Service sppsvc; psping <host>:1688 both ways; check DNS.",
         methods: "KMS client",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/activation-event-8198-error-0xc0020017-0x8007139f-kms-contact-failure"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/activation-event-8198-error-0xc0020017-0x8007139f-kms-contact-failure",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004B100,
@@ -251,7 +330,12 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "The MAK is not supported (Microsoft doesn't support the MAK being used).",
         resolution: "Verify the MAK is the one Microsoft provided; confirm validity with the Microsoft Licensing Activation Centers.",
         methods: "MAK",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004C001,
@@ -261,7 +345,12 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "The MAK that was entered is not valid.",
         resolution: "Re-enter the MAK; verify it is the MAK Microsoft provided via the Microsoft Licensing Activation Centers.",
         methods: "MAK",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004C003,
@@ -271,7 +360,14 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "The MAK is blocked on the activation server: reported stolen/misused; trial/evaluation key expired; key doesn't match the installed edition; on-premises key not valid after migrating the VM to Azure. KB 978305: can also be reported together with 0xC004E002 when Tokens.dat has wrong permissions or is corrupt.",
         resolution: "Get a new MAK from the Microsoft Licensing Activation Centers, slmgr /ipk <MAK>, slmgr /ato. Azure VMs: install the GVLK and use azkms.core.windows.net:1688. If seen with 0xC004E002, fix/rename Tokens.dat (see 0xC004E002).",
         methods: "MAK",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/activation-error-0xc004c003-product-key-blocked", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/error-0xc004e002-during-activation", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/activation-error-0xc004c003-product-key-blocked",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/error-0xc004e002-during-activation",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004C008,
@@ -281,7 +377,14 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "The KMS host key (CSVLK) exceeded its activation limit: up to 10 activations on up to six different computers (KMS planning: one CSVLK activates 6 hosts; a host can be reactivated up to 9 times with the same key). Typical: image containing a KMS host key, shared key in labs, VM migrated to Azure.",
         resolution: "Contact the Microsoft Licensing Activation Centers to get more activations / reset the count or a new key. Azure VMs: switch to the GVLK + Azure KMS.",
         methods: "KMS host",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/activation-error-0xc004c008-product-key-not-used", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://learn.microsoft.com/en-us/windows-server/get-started/kms-activation-planning", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/activation-error-0xc004c008-product-key-not-used",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/kms-activation-planning",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004C017,
@@ -291,7 +394,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Only the message text is documented.",
         resolution: "NOT DOCUMENTED.",
         methods: "MAK / retail (online activation)",
-        sources: &["https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004C020,
@@ -301,7 +407,12 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "The MAK has exceeded its activation limit (MAKs activate a limited number of times by design).",
         resolution: "Request more activations from the Microsoft Licensing Activation Centers.",
         methods: "MAK",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004C021,
@@ -311,7 +422,12 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "The MAK has exceeded its activation limit.",
         resolution: "Request more activations (extension) from the Microsoft Licensing Activation Centers.",
         methods: "MAK",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004C4A2,
@@ -321,7 +437,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "KB 4487266: logged as event 8208 'Acquisition of genuine ticket failed (hr=0xC004C4A2)' and WAT event 13 'hrOnline=0xC004C4A2' during the Jan 2019 server-side issue on Windows 7 KMS clients with KB971033.",
         resolution: "Same as 0xC004F200 in KB 4487266 (remove KB971033, rebuild activation files, reinstall GVLK, slmgr /ato).",
         methods: "KMS client (genuine validation)",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-client/licensing-and-activation/activation-failures-not-genuine-notifications-volume-licensed-kms-client", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-client/licensing-and-activation/activation-failures-not-genuine-notifications-volume-licensed-kms-client",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004D302,
@@ -331,7 +450,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Message text only (trusted store rearmed; restart pending).",
         resolution: "NOT DOCUMENTED (restart the system after rearm per slmgr 'Please restart the system for the changes to take effect').",
         methods: "All",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004D307,
@@ -341,7 +463,13 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "The rearm (SLReArmWindows) has already run the maximum number of times in the image (KB 929828: more than three times in a Windows 7 image); Sysprep /generalize fails with 'A fatal error occurred while trying to Sysprep the machine' and Setuperr.log hr = 0xc004d307.",
         resolution: "Rebuild the Windows image. Workaround while building images: <SkipRearm>1</SkipRearm> in Microsoft-Windows-Security-SPP (generalize pass) - remove it for production or KMS counts won't increase (duplicate CMIDs). Office: 5 rearms, plus one more after KMS/ADBA activation.",
         methods: "All (image preparation; KMS/MAK)",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-client/setup-upgrade-and-drivers/error-occurs-when-running-sysprep-generalize", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h", "https://learn.microsoft.com/en-us/office/volume-license-activation/rearm-an-office-installation-on-an-image-when-using-kms-to-activate", "https://learn.microsoft.com/en-us/troubleshoot/windows-client/licensing-and-activation/kms-current-count-not-increase"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-client/setup-upgrade-and-drivers/error-occurs-when-running-sysprep-generalize",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+            "https://learn.microsoft.com/en-us/office/volume-license-activation/rearm-an-office-installation-on-an-image-when-using-kms-to-activate",
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-client/licensing-and-activation/kms-current-count-not-increase",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004E002,
@@ -351,7 +479,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Incorrect permissions on Tokens.dat, or the file is corrupted (KB 978305).",
         resolution: "Method 1: reset ACLs on the SoftwareProtectionPlatform folder with icacls (SYSTEM, Administrators, NETWORK SERVICE full). Method 2: net stop sppsvc; ren tokens.dat tokens.bar; net start sppsvc; cscript slmgr.vbs -rilc; restart twice.",
         methods: "All",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/error-0xc004e002-during-activation", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/error-0xc004e002-during-activation",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004E003,
@@ -361,7 +492,9 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "NOT DOCUMENTED by Microsoft (message text only).",
         resolution: "NOT DOCUMENTED.",
         methods: "All",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004E015,
@@ -371,7 +504,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "C:\\Windows\\System32\\spp\\store\\2.0\\tokens.dat is corrupted.",
         resolution: "Rebuild tokens.dat and activate again; if 'Error: Product not found' appears, reinstall the KMS client key (slmgr /ipk <GVLK>) and slmgr /ato.",
         methods: "KMS client (all channels)",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/error-0xc004e015-sl-e-eul-consumption-failed-activate-windows", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/error-0xc004e015-sl-e-eul-consumption-failed-activate-windows",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F009,
@@ -381,7 +517,12 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "The grace period expired before the system was activated; the system is now in the Notifications state. Also the LicenseStatusReason slmgr labels '(grace time expired)' when LicenseStatus=5.",
         resolution: "Activate the system; for assistance contact the Microsoft Licensing Activation Centers.",
         methods: "MAK (doc); any channel in Notification",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F00F,
@@ -391,7 +532,12 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "The hardware has changed or drivers were updated.",
         resolution: "MAK: reactivate online or by phone during the out-of-tolerance (OOT) grace period. KMS: restart Windows or run slmgr.vbs /ato.",
         methods: "MAK; KMS client; KMS host",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F010,
@@ -401,7 +547,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "API doc (SLInstallProofOfPurchase): the product key is not valid.",
         resolution: "NOT DOCUMENTED beyond entering a valid key.",
         methods: "Key installation",
-        sources: &["https://learn.microsoft.com/en-us/windows/win32/api/slpublic/nf-slpublic-slinstallproofofpurchase", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/windows/win32/api/slpublic/nf-slpublic-slinstallproofofpurchase",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F011,
@@ -411,7 +560,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "The Token Issuance License isn't installed or smartcard certificates aren't present while token activation is attempted.",
         resolution: "Ignore if not using Token-Based Activation (doesn't affect KMS/MAK). If using it, reinstall the issuance license: slmgr /ilc <file>.",
         methods: "Token",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/event-id-12321-warning-token-based-activation-failed", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/event-id-12321-warning-token-based-activation-failed",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F013,
@@ -421,7 +573,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "API doc (SLConsumeRight): the caller does not have permission to run the software.",
         resolution: "NOT DOCUMENTED.",
         methods: "Any",
-        sources: &["https://learn.microsoft.com/en-us/windows/win32/api/slpublic/nf-slpublic-slconsumeright", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/windows/win32/api/slpublic/nf-slpublic-slconsumeright",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F014,
@@ -431,7 +586,13 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "No product key is installed on the system.",
         resolution: "MAK: install a MAK. KMS: install the KMS client setup key (GVLK) - check Pid.txt in the \\sources folder of the installation media.",
         methods: "MAK; KMS client",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://learn.microsoft.com/en-us/windows/win32/api/slpublic/nf-slpublic-slactivateproduct", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://learn.microsoft.com/en-us/windows/win32/api/slpublic/nf-slpublic-slactivateproduct",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F015,
@@ -441,7 +602,12 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "KB 3086418: Windows 10 Enterprise KMS client cannot activate against a Windows Server 2012 R2 / 2008 R2 KMS host that uses the (client) Windows 10 CSVLK; KMS host logs event 12290 with 0xC004F015 and details 0xC004F042. API docs: returned by SLActivateProduct / SLInstallProofOfPurchase(Ex) / SLDepositOfflineConfirmationId / SLConsumeRight when the license is not installed.",
         resolution: "Install the 'Windows Srv 2012R2 DataCtr/Std KMS for Windows 10' CSVLK from VLSC on the KMS host; prerequisites: KB 3172614 (2012 R2) or KB 3079821 (2008 R2). Windows 10 cannot be activated by Vista/2008/2003 KMS hosts.",
         methods: "KMS host / KMS client",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/error-0xc004f015-activate-windows-10", "https://learn.microsoft.com/en-us/windows/win32/api/slpublic/nf-slpublic-slactivateproduct", "https://learn.microsoft.com/en-us/windows/win32/api/slpublic/nf-slpublic-slinstallproofofpurchaseex", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/error-0xc004f015-activate-windows-10",
+            "https://learn.microsoft.com/en-us/windows/win32/api/slpublic/nf-slpublic-slactivateproduct",
+            "https://learn.microsoft.com/en-us/windows/win32/api/slpublic/nf-slpublic-slinstallproofofpurchaseex",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F025,
@@ -451,7 +617,13 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "API docs (SLInstallProofOfPurchase/Ex): the action requires administrator privilege (non-elevated caller).",
         resolution: "Run slmgr.vbs / ospp.vbs from an elevated ('Run as administrator') command prompt (resolution documented for the same message under 0x80070005).",
         methods: "All",
-        sources: &["https://learn.microsoft.com/en-us/windows/win32/api/slpublic/nf-slpublic-slinstallproofofpurchase", "https://learn.microsoft.com/en-us/windows/win32/api/slpublic/nf-slpublic-slinstallproofofpurchaseex", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs", "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/windows/win32/api/slpublic/nf-slpublic-slinstallproofofpurchase",
+            "https://learn.microsoft.com/en-us/windows/win32/api/slpublic/nf-slpublic-slinstallproofofpurchaseex",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F02C,
@@ -461,7 +633,12 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "The data entered during phone activation is not valid.",
         resolution: "Verify the confirmation ID (CID) was entered correctly.",
         methods: "MAK; KMS client (phone activation)",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F031,
@@ -471,7 +648,9 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "IID and CID do not match (message text).",
         resolution: "Confirm the IID and reacquire a new CID (message text).",
         methods: "Phone activation",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F035,
@@ -481,7 +660,12 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "The computer has no Windows marker in its BIOS ACPI_SLIC table identifying it as an OEM system shipped with a qualifying Windows edition; Windows 7 (and Vista) volume editions are licensed only as upgrades. This KMS compliance check applies to Vista/Windows 7 KMS clients, not to Windows Server 2008/2008 R2 KMS clients.",
         resolution: "Install a qualifying OS license and activate with a MAK (or retail key). If online activation then fails with 0x80072EE2, activate by phone: slmgr /dti -> call Microsoft Licensing Activation Center -> slmgr /atp <CID>.",
         methods: "KMS client; KMS host (per doc table)",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://learn.microsoft.com/en-us/troubleshoot/windows-client/licensing-and-activation/cannot-activate-windows-from-oem", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-client/licensing-and-activation/cannot-activate-windows-from-oem",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F038,
@@ -491,7 +675,15 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "The count on the KMS host is not high enough: Windows Server (incl. VMs) needs a KMS count >= 5; Windows client needs >= 25 (KMS planning: volume Office also activates at >= 5). Count = unique CMIDs seen in the last 30 days (host caches 50). Clients with duplicate CMIDs (image not sysprepped with /generalize, or SkipRearm=1) are counted once.",
         resolution: "Add computers to the KMS pool until the threshold is reached; read the current count with slmgr.vbs /dli on the KMS host; then slmgr.vbs /ato on the client. Duplicate CMIDs: rebuild the image (or slmgr /rearm + restart). Azure VMs: use Azure KMS (slmgr /ipk <GVLK>; slmgr /skms azkms.core.windows.net:1688; slmgr /ato).",
         methods: "KMS client",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/activation-error-0xc004cf038-insufficient-kms-host-pool-count", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://learn.microsoft.com/en-us/windows-server/get-started/kms-activation-planning", "https://learn.microsoft.com/en-us/troubleshoot/windows-client/licensing-and-activation/kms-current-count-not-increase", "https://learn.microsoft.com/en-us/troubleshoot/azure/virtual-machines/windows/windows-activation-duplicate-client-machine-id", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/activation-error-0xc004cf038-insufficient-kms-host-pool-count",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/kms-activation-planning",
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-client/licensing-and-activation/kms-current-count-not-increase",
+            "https://learn.microsoft.com/en-us/troubleshoot/azure/virtual-machines/windows/windows-activation-duplicate-client-machine-id",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F039,
@@ -501,7 +693,11 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "KMS did not respond to the KMS request.",
         resolution: "Troubleshoot the network connection between the KMS host and the client; make sure TCP 1688 (default) is not blocked or filtered by a firewall.",
         methods: "KMS client",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F041,
@@ -511,7 +707,12 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "The KMS host has not been activated (its CSVLK was installed but not activated with Microsoft).",
         resolution: "Activate the KMS host by online (slmgr.vbs /ato) or telephone activation (slmgr.vbs /dti, call the activation center, slmgr.vbs /atp <CID>).",
         methods: "KMS client (caused by KMS host state)",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://learn.microsoft.com/en-us/windows/deployment/volume-activation/activate-using-key-management-service-vamt", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://learn.microsoft.com/en-us/windows/deployment/volume-activation/activate-using-key-management-service-vamt",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F042,
@@ -521,7 +722,14 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "The KMS client contacted a KMS host that cannot activate the client software: mixed environments with application-specific and OS-specific KMS hosts; the KMS host's CSVLK doesn't cover the client product (e.g. a Windows Server 2016 CSVLK asked to activate a Windows Server 2022 client); client migrated from a different KMS infrastructure. Also appears inside KMS-host event 12290 details (see 0xC004F015).",
         resolution: "Make sure KMS clients connect to the correct host: slmgr /ckms, slmgr /skms <fqdn>:<port>, slmgr /ato; install a CSVLK that covers the client (see KMS host version tables). Office: check with cscript ospp.vbs /ddescr:0xC004F042.",
         methods: "KMS client (Windows and Office)",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/activation-error-0xc004cf042-cant-use-specified-kms", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://learn.microsoft.com/en-us/windows-server/get-started/kms-activation-planning", "https://learn.microsoft.com/en-us/office/volume-license-activation/tools-to-manage-volume-activation-of-office", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/activation-error-0xc004cf042-cant-use-specified-kms",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/kms-activation-planning",
+            "https://learn.microsoft.com/en-us/office/volume-license-activation/tools-to-manage-volume-activation-of-office",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F04D,
@@ -531,7 +739,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "API doc (SLDepositOfflineConfirmationId): the IID or CID is not valid.",
         resolution: "NOT DOCUMENTED beyond re-entering a valid IID/CID.",
         methods: "Phone activation (MAK/retail/KMS host)",
-        sources: &["https://learn.microsoft.com/en-us/windows/win32/api/slpublic/nf-slpublic-sldepositofflineconfirmationid", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/windows/win32/api/slpublic/nf-slpublic-sldepositofflineconfirmationid",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F050,
@@ -541,7 +752,12 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "A typo in the key, or a Beta key typed on a released version of the OS.",
         resolution: "Install the correct key for that version of Windows; check characters; if copy-pasted, make sure em-dashes didn't replace hyphens.",
         methods: "MAK; KMS host; KMS client",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F051,
@@ -551,7 +767,12 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "The activation server determined that Microsoft has blocked the product key.",
         resolution: "Obtain a new MAK or KMS key, install it, and activate.",
         methods: "MAK; KMS host",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F056,
@@ -561,7 +782,9 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "NOT DOCUMENTED in Microsoft troubleshooting content found (only the SDK message). Third-party observations only: seen as LicenseStatusReason of KMS clients in Notification state that never reached a KMS host.",
         resolution: "NOT DOCUMENTED (no Microsoft resolution found).",
         methods: "KMS client",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F059,
@@ -571,7 +794,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "KMS activation of a Vista/Windows 7 volume edition on an OEM PC whose ACPI_SLIC Windows marker is corrupted (Cause 1) or absent because the PC was not sold with a qualifying Windows (Cause 2).",
         resolution: "Buy an underlying qualifying genuine Windows license (Get Genuine), then change the product key to a MAK (VLSC) or a retail key; or contact the OEM.",
         methods: "KMS client (Vista/7)",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-client/licensing-and-activation/cannot-activate-windows-from-oem", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-client/licensing-and-activation/cannot-activate-windows-from-oem",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F061,
@@ -581,7 +807,11 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "API doc: the key can only be used for upgrading, not clean installs.",
         resolution: "NOT DOCUMENTED beyond using a non-upgrade key.",
         methods: "Key installation",
-        sources: &["https://learn.microsoft.com/en-us/windows/win32/api/slpublic/nf-slpublic-slinstallproofofpurchase", "https://learn.microsoft.com/en-us/windows/win32/api/slpublic/nf-slpublic-slinstallproofofpurchaseex", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/windows/win32/api/slpublic/nf-slpublic-slinstallproofofpurchase",
+            "https://learn.microsoft.com/en-us/windows/win32/api/slpublic/nf-slpublic-slinstallproofofpurchaseex",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F063,
@@ -591,7 +821,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "OEM_SLP Windows 8 / Server 2012: Windows can't read the BIOS SLIC table after a hardware change/malfunction - service tag not updated after motherboard replacement, default/garbage service tag, wrong product info.",
         resolution: "Contact the OEM to update the BIOS with the correct serial number / service tag.",
         methods: "OEM activation (context only)",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/0xc004f063-when-activating-oem-version", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/0xc004f063-when-activating-oem-version",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F064,
@@ -601,7 +834,12 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Windows Activation Technologies (WAT) determined the system is not genuine and the non-genuine grace period has ended.",
         resolution: "Contact the Microsoft Licensing Activation Centers.",
         methods: "MAK",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F065,
@@ -611,7 +849,12 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "WAT determined the system is not genuine; it keeps running during the Non-Genuine grace period (LicenseStatus 4).",
         resolution: "Obtain and install a genuine product key and activate before the grace period ends; otherwise the system goes into the Notification state.",
         methods: "MAK; KMS client",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F066,
@@ -621,7 +864,11 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "API-level (SLSetGenuineInformation): the specified name-value pair depends on a name-value pair that has not been set. CAVEAT: slmgr.vbs's own table maps 0xC004F066 to 'The Software Licensing Service reported that the product SKU is not found' (the SDK assigns that text to 0xC004F069).",
         resolution: "NOT DOCUMENTED for activation.",
         methods: "API / genuine information (not a KMS/MAK rule outcome)",
-        sources: &["https://learn.microsoft.com/en-us/windows/win32/api/slpublic/nf-slpublic-slsetgenuineinformation", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/windows/win32/api/slpublic/nf-slpublic-slsetgenuineinformation",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F069,
@@ -631,7 +878,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "API doc (SLInstallProofOfPurchaseEx): 'The product SKU is not found.' - returned while installing a product key. No Microsoft troubleshooting article found for cause/resolution (third-party sources attribute it to a key for an edition whose license isn't installed, e.g. evaluation->full).",
         resolution: "NOT DOCUMENTED by Microsoft.",
         methods: "Key installation (MAK / KMS host key / GVLK)",
-        sources: &["https://learn.microsoft.com/en-us/windows/win32/api/slpublic/nf-slpublic-slinstallproofofpurchaseex", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/windows/win32/api/slpublic/nf-slpublic-slinstallproofofpurchaseex",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F06B,
@@ -641,7 +891,11 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Only the message text is documented (KMS host function refused inside a VM on the OS version that raised it). Current guidance says a KMS host may run on any physical or virtual system running a supported Windows version.",
         resolution: "NOT DOCUMENTED (no Microsoft troubleshooting article found); per current planning guidance, host KMS on a supported Windows version (physical or virtual).",
         methods: "KMS host",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs", "https://learn.microsoft.com/en-us/windows-server/get-started/kms-activation-planning"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/kms-activation-planning",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F06C,
@@ -651,7 +905,13 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "System time on the client differs too much from the KMS host (KB 974998: more than 4 hours; comparison is in UTC, time zone irrelevant). Causes: Windows Time service not working; NtpClient provider disabled; domain-joined machine not syncing with AD DS. Often surfaces to slmgr as 0xC004F074 with 0xC004F06C in client event 12288 / host event 12290.",
         resolution: "Sync the client clock with the KMS host (w32tm /resync; NTP or AD DS hierarchy). Ensure Windows Time runs; non-domain: HKLM\\SYSTEM\\CurrentControlSet\\Services\\W32Time\\TimeProviders\\NtpClient Enabled=1; domain-joined: W32Time\\Parameters Type=NT5DS.",
         methods: "KMS client",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/error-0xc004f06c-activate-windows", "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/error-0xc004f074-activate-windows", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/error-0xc004f06c-activate-windows",
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/error-0xc004f074-activate-windows",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F074,
@@ -661,7 +921,13 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "All KMS hosts the client tried returned errors. Documented reasons: Software Protection (sppsvc) stopped on the KMS host; network issue / TCP 1688 blocked; incorrect or stale _VLMCS SRV / host A record in DNS; KMS host too old for the client (needs KMS host update); client/KMS time difference (0xC004F06C in event 12288).",
         resolution: "Open the Application log, find each event ID 12288 for the attempt and troubleshoot the code it carries; start sppsvc on the host; test TCP 1688 (Test-NetConnection <host> -Port 1688); fix the _VLMCS SRV record and host A record; install the KMS host update; resync time.",
         methods: "KMS client",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes", "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/error-0xc004f074-activate-windows", "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes",
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-server/licensing-and-activation/error-0xc004f074-activate-windows",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F07D,
@@ -671,7 +937,9 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Message text only.",
         resolution: "NOT DOCUMENTED.",
         methods: "Any (key channel vs. activation type)",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F081,
@@ -681,7 +949,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Message text only.",
         resolution: "NOT DOCUMENTED (check objects with slmgr /ao-list).",
         methods: "ADBA",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F082,
@@ -691,7 +962,9 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Message text only.",
         resolution: "NOT DOCUMENTED.",
         methods: "ADBA",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F083,
@@ -701,7 +974,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "slmgr prints the same sentence when the 'CN=Activation Objects,CN=Microsoft SPP,CN=Services,<ConfigNC>' container lookup fails with 0x80072030 (ERROR_DS_NO_SUCH_OBJECT), i.e. the forest schema lacks ADBA objects.",
         resolution: "NOT DOCUMENTED in troubleshooting content (implied: extend/prepare the AD schema for ADBA).",
         methods: "ADBA",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F200,
@@ -711,7 +987,11 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "KB 4487266: a Jan 8-9 2019 Activation/Validation server change made volume-licensed Windows 7 SP1 KMS clients with KB971033 'not genuine'; slmgr /dlv reports 0xC004F200 (event 8196), with event 8208 hr=0xC004C4A2. slmgr prints 'Notification Reason: 0x... (non-genuine)' when LicenseStatus=5 and LicenseStatusReason=0xC004F200, and /ato prints 'Windows is running within the non-genuine notification period. Run slui.exe to go online and validate Windows.'",
         resolution: "Uninstall KB971033 (wusa /uninstall /kb:971033); stop sppuinotify/sppsvc; delete the two hidden 7B296FB0-...C7483456-... files, tokens.dat and cache.dat; start sppsvc; slmgr /ipk <edition GVLK>; slmgr /ato.",
         methods: "KMS client (Windows 7 volume); Notification reason in general",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/windows-client/licensing-and-activation/activation-failures-not-genuine-notifications-volume-licensed-kms-client", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/windows-client/licensing-and-activation/activation-failures-not-genuine-notifications-volume-licensed-kms-client",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F210,
@@ -721,7 +1001,9 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Message text only.",
         resolution: "NOT DOCUMENTED.",
         methods: "Key installation / edition",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F301,
@@ -731,7 +1013,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Message text only (slmgr has its own text for F304/F305/F30A/F30D-F312).",
         resolution: "NOT DOCUMENTED.",
         methods: "Token",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F302,
@@ -741,7 +1026,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Message text only (slmgr has its own text for F304/F305/F30A/F30D-F312).",
         resolution: "NOT DOCUMENTED.",
         methods: "Token",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F304,
@@ -751,7 +1039,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Message text only (slmgr has its own text for F304/F305/F30A/F30D-F312).",
         resolution: "NOT DOCUMENTED.",
         methods: "Token",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F305,
@@ -761,7 +1052,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Message text only (slmgr has its own text for F304/F305/F30A/F30D-F312).",
         resolution: "NOT DOCUMENTED.",
         methods: "Token",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F306,
@@ -771,7 +1065,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Message text only (slmgr has its own text for F304/F305/F30A/F30D-F312).",
         resolution: "NOT DOCUMENTED.",
         methods: "Token",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F30A,
@@ -781,7 +1078,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Message text only (slmgr has its own text for F304/F305/F30A/F30D-F312).",
         resolution: "NOT DOCUMENTED.",
         methods: "Token",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F30E,
@@ -791,7 +1091,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Message text only (slmgr has its own text for F304/F305/F30A/F30D-F312).",
         resolution: "NOT DOCUMENTED.",
         methods: "Token",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F311,
@@ -801,7 +1104,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Message text only (slmgr has its own text for F304/F305/F30A/F30D-F312).",
         resolution: "NOT DOCUMENTED.",
         methods: "Token",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004F312,
@@ -811,7 +1117,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Message text only (slmgr has its own text for F304/F305/F30A/F30D-F312).",
         resolution: "NOT DOCUMENTED.",
         methods: "Token",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h", "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+            "https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004FC07,
@@ -821,7 +1130,9 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Message text only (time-based licences).",
         resolution: "NOT DOCUMENTED.",
         methods: "Time-based (TBL)",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004FD00,
@@ -831,7 +1142,9 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Message text only.",
         resolution: "Try again later (message text).",
         methods: "AVMA",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004FD01,
@@ -841,7 +1154,11 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "The VM is configured for AVMA (slmgr /dlv Description shows VIRTUAL_MACHINE_ACTIVATION) on a platform AVMA doesn't support - e.g. Azure (VM migrated from on-prem/other cloud, or AVMA key installed after deployment). AVMA needs a Windows Server Datacenter Hyper-V host and doesn't work with other virtualization technologies.",
         resolution: "Switch to KMS: slmgr /ipk <GVLK>; slmgr /ckms; slmgr /skms azkms.core.windows.net:1688; slmgr /ato (Azure); on-prem run on an activated Datacenter Hyper-V host.",
         methods: "AVMA",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/azure/virtual-machines/windows/windows-vm-activation-error-0xc004fd01-0xc004fd02", "https://learn.microsoft.com/en-us/windows-server/get-started/automatic-vm-activation", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/azure/virtual-machines/windows/windows-vm-activation-error-0xc004fd01-0xc004fd02",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/automatic-vm-activation",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004FD02,
@@ -851,7 +1168,11 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "AVMA guest whose virtualization host isn't an activated Windows Server Datacenter Hyper-V host (every node of a failover cluster must be activated); in Azure AVMA is unsupported.",
         resolution: "Activate the Hyper-V host (Datacenter); in Azure switch the guest to KMS (GVLK + azkms.core.windows.net:1688).",
         methods: "AVMA",
-        sources: &["https://learn.microsoft.com/en-us/troubleshoot/azure/virtual-machines/windows/windows-vm-activation-error-0xc004fd01-0xc004fd02", "https://learn.microsoft.com/en-us/windows-server/get-started/automatic-vm-activation", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/troubleshoot/azure/virtual-machines/windows/windows-vm-activation-error-0xc004fd01-0xc004fd02",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/automatic-vm-activation",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004FD03,
@@ -861,7 +1182,10 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Host version can only activate guest versions up to its own (2022 host: 2012 R2-2022; 2019: 2012 R2-2019; 2016: 2012 R2-2016; 2012 R2: 2012 R2). AVMA event 'Activation Denied' = AVMA ID didn't match.",
         resolution: "Use an AVMA key matching the guest and a host version that supports that guest.",
         methods: "AVMA",
-        sources: &["https://learn.microsoft.com/en-us/windows-server/get-started/automatic-vm-activation", "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://learn.microsoft.com/en-us/windows-server/get-started/automatic-vm-activation",
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
     ErrorCodeRow {
         hresult: 0xC004FD04,
@@ -871,6 +1195,8 @@ pub(crate) static ERROR_CODES: [ErrorCodeRow; 86] = [
         cause: "Message text only.",
         resolution: "NOT DOCUMENTED.",
         methods: "AVMA",
-        sources: &["https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h"],
+        sources: &[
+            "https://github.com/trcrsired/windows-msvc-sysroot/blob/806b8e8267496862ead64aca4d6273dc056eded0/include/slerror.h",
+        ],
     },
 ];
