@@ -341,7 +341,7 @@ const fn weaker(a: Confidence, b: Confidence) -> Confidence {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct AdbaActivation {
     client: AdbaClient,
     confidence: Confidence,
@@ -385,6 +385,31 @@ impl AdbaActivation {
     #[must_use]
     pub const fn sources(&self) -> &'static [Source] {
         ADBA_SOURCES
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for AdbaActivation {
+    /// Reads `{"client": ..., "confidence": ...}` and accepts it only when the client is
+    /// eligible for ADBA with exactly that confidence.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        struct Repr {
+            client: AdbaClient,
+            confidence: Confidence,
+        }
+        let r = Repr::deserialize(d)?;
+        let confidence = eligibility(r.client).map_err(serde::de::Error::custom)?;
+        if confidence != r.confidence {
+            return Err(serde::de::Error::custom(format!(
+                "adba activation of {} is {confidence}, not {}",
+                r.client.product, r.confidence
+            )));
+        }
+        Ok(AdbaActivation {
+            client: r.client,
+            confidence,
+        })
     }
 }
 
@@ -522,6 +547,16 @@ impl std::error::Error for AdbaDenial {}
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn check_adba(client: AdbaClient, domain: AdbaDomain) -> Result<AdbaActivation, AdbaDenial> {
+    let confidence = eligibility(client)?;
+    let schema = domain.forest_schema.ok_or(AdbaDenial::NotDomainJoined)?;
+    if schema < ADBA_MIN_FOREST_SCHEMA {
+        return Err(AdbaDenial::SchemaTooOld { schema });
+    }
+    Ok(AdbaActivation { client, confidence })
+}
+
+/// Whether the product and OS of `client` support ADBA at all, and how sure the crate is.
+fn eligibility(client: AdbaClient) -> Result<Confidence, AdbaDenial> {
     let product = client.product;
     let confidence = match product.family() {
         Family::Client | Family::Server => {
@@ -537,11 +572,7 @@ pub fn check_adba(client: AdbaClient, domain: AdbaDomain) -> Result<AdbaActivati
             weaker(office, os)
         }
     };
-    let schema = domain.forest_schema.ok_or(AdbaDenial::NotDomainJoined)?;
-    if schema < ADBA_MIN_FOREST_SCHEMA {
-        return Err(AdbaDenial::SchemaTooOld { schema });
-    }
-    Ok(AdbaActivation { client, confidence })
+    Ok(confidence)
 }
 
 /// Whether ADBA activates `client` in `domain`: `check_adba(client, domain).is_ok()`.
