@@ -61,7 +61,13 @@ w.append("//! for message text, copies of the Windows SDK `slerror.h` and of `sl
 w.append("")
 w.append("use super::error_code_row::ErrorCodeRow;")
 w.append("")
-w.append(f"/// Every documented code ({len(out)} rows), sorted by HRESULT for binary search.")
+w.append(f"/// The HRESULTs of [`ERROR_CODES`], in the same order: a compact array to search.")
+w.append(f"pub(crate) static HRESULTS: [u32; {len(out)}] = [")
+for h, *_ in out:
+    w.append(f"    0x{h:08X},")
+w.append("];")
+w.append("")
+w.append(f"/// Every documented code ({len(out)} rows), sorted by HRESULT.")
 w.append(f"pub(crate) static ERROR_CODES: [ErrorCodeRow; {len(out)}] = [")
 for h, code, symbol, note, r, sources in out:
     w.append("    ErrorCodeRow {")

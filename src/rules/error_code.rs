@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 use crate::Error;
 use crate::tables::error_code_row::ErrorCodeRow;
-use crate::tables::error_codes::ERROR_CODES;
+use crate::tables::error_codes::{ERROR_CODES, HRESULTS};
 
 /// One of the 86 documented activation error codes: its HRESULT, symbol, message, cause,
 /// resolution, the activation methods it applies to, and the URLs it is documented at.
@@ -49,8 +49,8 @@ impl ActivationErrorCode {
     /// ```
     #[must_use]
     pub fn lookup(hresult: u32) -> Option<ActivationErrorCode> {
-        ERROR_CODES
-            .binary_search_by(|row| row.hresult.cmp(&hresult))
+        HRESULTS
+            .binary_search(&hresult)
             .ok()
             .and_then(|i| ERROR_CODES.get(i))
             .map(ActivationErrorCode)
@@ -264,6 +264,17 @@ impl<'de> serde::Deserialize<'de> for ActivationErrorCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn search_array_matches_the_rows() {
+        assert_eq!(HRESULTS.len(), ERROR_CODES.len());
+        assert!(
+            HRESULTS
+                .iter()
+                .zip(&ERROR_CODES)
+                .all(|(h, row)| *h == row.hresult)
+        );
+    }
 
     #[test]
     fn table_is_sorted_and_unique() {

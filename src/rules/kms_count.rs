@@ -178,20 +178,68 @@ impl KmsApplication {
     }
 }
 
+/// An instant as seconds since the Unix epoch and nanoseconds, ordered like the
+/// `DateTime<Utc>` it comes from; integer compares keep recording fast.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Stamp {
+    secs: i64,
+    nanos: u32,
+}
+
+/// [`KMS_COUNT_WINDOW`] in seconds (30 x 86,400).
+const WINDOW_SECS: i64 = 2_592_000;
+
+impl Stamp {
+    fn of(t: DateTime<Utc>) -> Stamp {
+        Stamp {
+            secs: t.timestamp(),
+            nanos: t.timestamp_subsec_nanos(),
+        }
+    }
+
+    /// The first instant at which an ID last seen at `self` no longer counts.
+    fn expiry(self) -> Stamp {
+        Stamp {
+            secs: self.secs.saturating_add(WINDOW_SECS),
+            nanos: self.nanos,
+        }
+    }
+}
+
+/// Serialises a [`Stamp`] as the RFC 3339 `DateTime<Utc>` it stands for.
+#[cfg(feature = "serde")]
+mod stamp_serde {
+    use chrono::{DateTime, Utc};
+    use serde::{Deserialize, Serialize};
+
+    use super::Stamp;
+
+    pub(super) fn serialize<S: serde::Serializer>(s: &Stamp, ser: S) -> Result<S::Ok, S::Error> {
+        DateTime::<Utc>::from_timestamp(s.secs, s.nanos)
+            .ok_or_else(|| serde::ser::Error::custom("kms counter time out of range"))?
+            .serialize(ser)
+    }
+
+    pub(super) fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Stamp, D::Error> {
+        DateTime::<Utc>::deserialize(d).map(Stamp::of)
+    }
+}
+
 /// One cached client ID.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 struct Entry {
     id: ClientMachineId,
     /// The last contact (the start of the entry's 30 days).
-    seen: DateTime<Utc>,
+    #[cfg_attr(feature = "serde", serde(with = "stamp_serde"))]
+    seen: Stamp,
     /// Contacts from this ID since it entered the table (renewals keep the tally).
     contacts: u32,
 }
 
 /// Whether an entry last seen at `seen` no longer counts at `at` (half-open 30 days).
-fn is_expired(seen: DateTime<Utc>, at: DateTime<Utc>) -> bool {
-    at.signed_duration_since(seen) >= KMS_COUNT_WINDOW
+fn is_expired(seen: Stamp, at: Stamp) -> bool {
+    at >= seen.expiry()
 }
 
 /// The table of one application.
@@ -209,7 +257,7 @@ struct CountTable {
 }
 
 impl CountTable {
-    fn record(&mut self, id: ClientMachineId, family: Family, at: DateTime<Utc>) -> u32 {
+    fn record(&mut self, id: ClientMachineId, family: Family, at: Stamp) -> u32 {
         let demanded = family_threshold(family).saturating_mul(2);
         if demanded > self.cache_size {
             self.cache_size = demanded;
@@ -239,15 +287,16 @@ impl CountTable {
             self.entries.pop_front();
             self.evicted = self.evicted.saturating_add(1);
         }
-        self.live_from(at)
+        // Expired entries were removed above, and every entry is at or before `at`.
+        u32::try_from(self.entries.len()).unwrap_or(u32::MAX)
     }
 
     /// Index of the first entry still counted at `at`.
-    fn first_live(&self, at: DateTime<Utc>) -> usize {
+    fn first_live(&self, at: Stamp) -> usize {
         self.entries.partition_point(|e| is_expired(e.seen, at))
     }
 
-    fn live_from(&self, at: DateTime<Utc>) -> u32 {
+    fn live_from(&self, at: Stamp) -> u32 {
         let live = self.entries.len().saturating_sub(self.first_live(at));
         u32::try_from(live).unwrap_or(u32::MAX)
     }
@@ -275,7 +324,8 @@ impl CountTable {
         if ids.windows(2).any(|w| matches!(w, [a, b] if a == b)) {
             return Err(format!("{app} table holds a client machine id twice"));
         }
-        let mut prev: Option<DateTime<Utc>> = None;
+        let last = last.map(Stamp::of);
+        let mut prev: Option<Stamp> = None;
         for e in &self.entries {
             if e.contacts == 0 {
                 return Err(format!("{app} table entry {} has no contacts", e.id));
@@ -436,7 +486,7 @@ impl KmsCounter {
             KmsApplication::Windows => &mut self.windows,
             KmsApplication::Office => &mut self.office,
         };
-        Ok(table.record(id, family, at))
+        Ok(table.record(id, family, Stamp::of(at)))
     }
 
     /// [`record`](Self::record) for a client of product `sku` (counted in its family).
@@ -461,7 +511,7 @@ impl KmsCounter {
     /// counter no longer knows the table of that instant).
     pub fn count_at(&self, app: KmsApplication, at: DateTime<Utc>) -> Result<u32, Error> {
         self.check_order("kms count query", at)?;
-        Ok(self.table(app).live_from(at))
+        Ok(self.table(app).live_from(Stamp::of(at)))
     }
 
     /// Whether a KMS client of `sku` contacting the host at `at` would see a count at or above
@@ -530,7 +580,7 @@ impl KmsCounter {
         let count = self.count_at(app, at)?;
         let threshold = crate::activation_threshold(sku);
         let table = self.table(app);
-        let live_start = table.first_live(at);
+        let live_start = table.first_live(Stamp::of(at));
         let mut findings = Vec::new();
         if count < threshold {
             findings.push(CountFinding::TooFewMachines {
