@@ -290,3 +290,15 @@ fn activation_deserialisation_is_validated() {
     );
     assert!(serde_json::from_str::<AdbaActivation>(&forged).is_err());
 }
+
+#[test]
+fn office_on_windows_8_1_is_derived() {
+    let d = domain(Release::WindowsServer2016);
+    let c = AdbaClient::office(sku("office-2013/professional-plus"), Release::Windows81).unwrap();
+    assert_eq!(check_adba(c, d).unwrap().confidence(), Confidence::Derived);
+    let c = AdbaClient::office(sku("office-2013/professional-plus"), Release::Windows8).unwrap();
+    assert_eq!(
+        check_adba(c, d).unwrap().confidence(),
+        Confidence::Documented
+    );
+}

@@ -447,3 +447,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn explanations_of_an_empty_host() {
+    let host = KmsCounter::new();
+    for (s, threshold) in [
+        ("windows-11/pro", 25),
+        ("windows-server-2025/standard", 5),
+        ("office-ltsc-2024/professional-plus", 5),
+    ] {
+        let why = host.explain(sku(s), t0()).unwrap();
+        assert_eq!(
+            why.findings(),
+            &[CountFinding::TooFewMachines {
+                unique: 0,
+                threshold
+            }]
+        );
+        assert_eq!(why.cache_size(), 0);
+    }
+}

@@ -312,6 +312,7 @@ const fn office_os_adba(os: Release) -> Option<Confidence> {
     match os {
         Windows8 | Windows10 | Windows11 | WindowsServer2012 | WindowsServer2012R2
         | WindowsServer2016 | WindowsServer2019 | WindowsServer2022 => Some(Confidence::Documented),
+        Windows81 => Some(Confidence::Derived),
         _ => windows_adba(os),
     }
 }

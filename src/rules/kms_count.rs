@@ -301,6 +301,7 @@ impl CountTable {
         u32::try_from(live).unwrap_or(u32::MAX)
     }
 
+    #[cfg(feature = "serde")]
     fn validate(&self, app: KmsApplication, last: Option<DateTime<Utc>>) -> Result<(), String> {
         let allowed: &[u32] = match app {
             KmsApplication::Windows => &[0, 10, 50],
@@ -587,7 +588,8 @@ impl KmsCounter {
                 unique: count,
                 threshold,
             });
-            if table.cache_size < threshold {
+            // Before any contact the cache is 0 and the shortfall says it all.
+            if table.cache_size > 0 && table.cache_size < threshold {
                 findings.push(CountFinding::CacheBelowThreshold {
                     cache_size: table.cache_size,
                     threshold,
