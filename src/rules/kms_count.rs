@@ -225,16 +225,68 @@ mod stamp_serde {
     }
 }
 
-/// One cached client ID.
+/// One cached client ID (32 bytes: the last contact is stored flat so that a scan of the table
+/// touches little memory).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(into = "EntryRepr", from = "EntryRepr")
+)]
 struct Entry {
     id: ClientMachineId,
-    /// The last contact (the start of the entry's 30 days).
-    #[cfg_attr(feature = "serde", serde(with = "stamp_serde"))]
-    seen: Stamp,
+    /// The last contact (the start of the entry's 30 days), seconds since the Unix epoch.
+    secs: i64,
+    /// The last contact's nanoseconds.
+    nanos: u32,
     /// Contacts from this ID since it entered the table (renewals keep the tally).
     contacts: u32,
+}
+
+impl Entry {
+    fn new(id: ClientMachineId, seen: Stamp, contacts: u32) -> Entry {
+        Entry {
+            id,
+            secs: seen.secs,
+            nanos: seen.nanos,
+            contacts,
+        }
+    }
+
+    fn seen(&self) -> Stamp {
+        Stamp {
+            secs: self.secs,
+            nanos: self.nanos,
+        }
+    }
+}
+
+/// The serialised form of an [`Entry`]: the last contact as an RFC 3339 time.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct EntryRepr {
+    id: ClientMachineId,
+    #[serde(with = "stamp_serde")]
+    seen: Stamp,
+    contacts: u32,
+}
+
+#[cfg(feature = "serde")]
+impl From<Entry> for EntryRepr {
+    fn from(e: Entry) -> Self {
+        EntryRepr {
+            id: e.id,
+            seen: e.seen(),
+            contacts: e.contacts,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<EntryRepr> for Entry {
+    fn from(r: EntryRepr) -> Self {
+        Entry::new(r.id, r.seen, r.contacts)
+    }
 }
 
 /// Whether an entry last seen at `seen` no longer counts at `at` (half-open 30 days).
@@ -264,7 +316,11 @@ impl CountTable {
             let cap = usize::try_from(demanded).unwrap_or(usize::MAX);
             self.entries.reserve(cap.saturating_sub(self.entries.len()));
         }
-        while self.entries.front().is_some_and(|e| is_expired(e.seen, at)) {
+        while self
+            .entries
+            .front()
+            .is_some_and(|e| is_expired(e.seen(), at))
+        {
             self.entries.pop_front();
             self.expired = self.expired.saturating_add(1);
         }
@@ -277,11 +333,7 @@ impl CountTable {
                 .map_or(1, |old| old.contacts.saturating_add(1)),
             None => 1,
         };
-        self.entries.push_back(Entry {
-            id,
-            seen: at,
-            contacts,
-        });
+        self.entries.push_back(Entry::new(id, at, contacts));
         let cap = usize::try_from(self.cache_size).unwrap_or(usize::MAX);
         while self.entries.len() > cap {
             self.entries.pop_front();
@@ -293,7 +345,7 @@ impl CountTable {
 
     /// Index of the first entry still counted at `at`.
     fn first_live(&self, at: Stamp) -> usize {
-        self.entries.partition_point(|e| is_expired(e.seen, at))
+        self.entries.partition_point(|e| is_expired(e.seen(), at))
     }
 
     fn live_from(&self, at: Stamp) -> u32 {
@@ -331,12 +383,12 @@ impl CountTable {
             if e.contacts == 0 {
                 return Err(format!("{app} table entry {} has no contacts", e.id));
             }
-            if prev.is_some_and(|p| e.seen < p) || last.is_none_or(|l| e.seen > l) {
+            if prev.is_some_and(|p| e.seen() < p) || last.is_none_or(|l| e.seen() > l) {
                 return Err(format!(
                     "{app} table entries are not in contact order up to the last contact"
                 ));
             }
-            prev = Some(e.seen);
+            prev = Some(e.seen());
         }
         Ok(())
     }
