@@ -7,7 +7,7 @@ use crate::Error;
 use crate::catalog::{Channel, Confidence, Family, Release, Sku};
 use crate::lifecycle::event::{ActivationMethod, Event};
 use crate::lifecycle::license_status::LicenseStatus;
-use crate::lifecycle::timing::{
+use crate::rules::timing::{
     ADBA_RENEWAL, ADBA_VALIDITY, ExpiryMode, HR_GRACE_TIME_EXPIRED, HR_NONGENUINE_GRACE,
     HR_NONGENUINE_GRACE_EXPIRED, HR_OUT_OF_TOLERANCE, HR_REARM_EXHAUSTED, KMS_VALIDITY,
     KmsInterval, Timing, expiry_mode, non_genuine_grace, oob_grace, oot_grace, rearm_grace,
