@@ -276,6 +276,26 @@ const fn windows_adba(os: Release) -> Option<Confidence> {
     }
 }
 
+/// Whether a release can be activated by Active Directory-based activation at all: Windows 8 /
+/// Windows Server 2012 and later ("introduced in Windows 8"), Office 2013 and later (Office
+/// 2010 has no ADBA). How sure the crate is for each release is [`check_adba`]'s business; this
+/// is the yes/no of the same table.
+///
+/// Source: <https://learn.microsoft.com/en-us/windows/deployment/volume-activation/plan-for-volume-activation-client>
+///
+/// ```
+/// use volume_activation::{Release, supports_adba};
+///
+/// assert!(supports_adba(Release::Windows10));
+/// assert!(supports_adba(Release::Office2013));
+/// assert!(!supports_adba(Release::Windows7));
+/// assert!(!supports_adba(Release::Office2010));
+/// ```
+#[must_use]
+pub const fn supports_adba(release: Release) -> bool {
+    windows_adba(release).is_some() || office_adba(release).is_some()
+}
+
 /// Whether Office release `office` supports ADBA. Office 2010 has none (ADBA is new in Office
 /// 2013, Office Resource Kit blog 2012); Office 2013 and 2016 have their own ADBA pages;
 /// later versions are covered by "Microsoft Office 2013 or later" (Windows ADBA page applies-to,

@@ -14,7 +14,7 @@ pub(crate) mod timing;
 
 pub use adba::{
     ADBA_MIN_FOREST_SCHEMA, AdbaActivation, AdbaClient, AdbaDenial, AdbaDomain, can_adba,
-    check_adba,
+    check_adba, supports_adba,
 };
 pub use avma::{AvmaActivation, AvmaDenial, avma_key, avma_key_confidence, can_avma, check_avma};
 pub use cited::Cited;
@@ -44,5 +44,5 @@ pub use timing::{
     HR_NONGENUINE_GRACE_EXPIRED, HR_OUT_OF_TOLERANCE, HR_REARM_EXHAUSTED, KMS_INTERVAL_MINUTES,
     KMS_RENEWAL_DEFAULT, KMS_RETRY, KMS_VALIDITY, KmsInterval, OFFICE_NOTIFICATION_FREE,
     OFFICE_REARM_GRACE, RearmLimit, Timing, expiry_mode, non_genuine_grace, oob_grace, oot_grace,
-    rearm_grace, rearm_limit, supports_adba,
+    rearm_grace, rearm_limit,
 };
