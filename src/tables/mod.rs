@@ -3,4 +3,7 @@
 //! Each table names its source in its module docs, and rows that need it carry a
 //! [`Source`](crate::Source) and a [`Confidence`](crate::Confidence).
 
+pub(crate) mod kms_host_key;
+pub(crate) mod kms_host_os;
+pub(crate) mod kms_updates;
 pub(crate) mod sku;
