@@ -814,6 +814,7 @@ fn denial_messages_and_codes() {
         if let Some(code) = d.hresult() {
             assert!(codes.contains(&code), "{code:#x} not documented");
         }
+        assert!(!d.sources().is_empty(), "{msg}");
         let e: &dyn std::error::Error = d;
         assert_eq!(e.to_string(), *msg);
     }

@@ -2,8 +2,9 @@
 
 use std::fmt;
 
-use crate::catalog::coverage::Coverage;
-use crate::{Channel, Kb, KmsHostKey, Release, Sku};
+use crate::catalog::coverage::{Basis, Coverage};
+use crate::rules::required_update::required_update;
+use crate::{Channel, Kb, KmsHostKey, Release, Sku, Source};
 
 /// Why a KMS host does not activate a client: exactly which rule failed. Returned by
 /// [`check_activation`](crate::check_activation).
@@ -149,6 +150,36 @@ impl Denial {
             | Denial::HostOsCannotRunKey { .. }
             | Denial::HostOsUndocumented { .. }
             | Denial::CoverageUndocumented { .. } => None,
+        }
+    }
+
+    /// The documents the failed rule rests on.
+    ///
+    /// ```
+    /// use volume_activation::{check_activation, Channel, KmsHost, KmsHostKey, Sku};
+    ///
+    /// let host = KmsHost::new("windows-server-2019/standard".parse::<Sku>()?, KmsHostKey::WindowsServer2025);
+    /// let d = check_activation(&host, "windows-11/pro".parse()?, Channel::VolumeGvlk, 30).unwrap_err();
+    /// assert_eq!(d.sources()[0].id(), "S-PLAN");
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn sources(&self) -> &'static [Source] {
+        match self {
+            Denial::HostOsCannotRunKey { coverage, .. }
+            | Denial::HostOsUndocumented { coverage, .. }
+            | Denial::KeyDoesNotCover { coverage, .. }
+            | Denial::CoverageUndocumented { coverage, .. } => coverage.sources(),
+            Denial::UpdateMissing { host_os, release, .. }
+            | Denial::CannotBeUpdated { host_os, release } => {
+                required_update(host_os.release(), *release).sources()
+            }
+            Denial::ClientHostCannotActivateServer { .. } => {
+                Basis::ClientKeyActivatesOnlyClients.sources()
+            }
+            // "The presence of the GVLK is what makes a system a KMS client."
+            Denial::NotKmsClient { .. } => &[Source::KMS_TROUBLESHOOTING],
+            Denial::CountBelowThreshold { .. } => &[Source::KMS_PLANNING],
         }
     }
 
