@@ -31,14 +31,19 @@ fn parse_sku(s: &str) -> Result<(Sku, Option<String>), String> {
         .parse::<Release>()
         .ok()
         .or_else(|| Release::iter().find(|r| r.name().eq_ignore_ascii_case(s)))
-        .ok_or_else(|| format!("unknown SKU or release {s:?} (try windows-server-2016/standard)"))?;
+        .ok_or_else(|| {
+            format!("unknown SKU or release {s:?} (try windows-server-2016/standard)")
+        })?;
     let preferred = [Edition::Standard, Edition::Enterprise, Edition::Pro];
     let sku = preferred
         .iter()
         .find_map(|e| Sku::new(release, *e).ok())
         .or_else(|| Sku::of_release(release).next())
         .ok_or_else(|| format!("release {release} has no SKU"))?;
-    Ok((sku, Some(format!("(assuming {} for {})", sku.name(), release.name()))))
+    Ok((
+        sku,
+        Some(format!("(assuming {} for {})", sku.name(), release.name())),
+    ))
 }
 
 fn main() -> ExitCode {
@@ -97,7 +102,11 @@ fn main() -> ExitCode {
             let list: Vec<String> = host.updates().iter().map(Kb::to_string).collect();
             println!("updates:    {}", list.join(", "));
         }
-        println!("client:     {} {}", client.name(), client_note.unwrap_or_default());
+        println!(
+            "client:     {} {}",
+            client.name(),
+            client_note.unwrap_or_default()
+        );
         println!("KMS count:  {count}\n");
         match check_activation(&host, client, Channel::VolumeGvlk, count) {
             Ok(a) => {
@@ -126,7 +135,12 @@ fn main() -> ExitCode {
             Err(d) => {
                 println!("A: no — {d}.");
                 if let Some(c) = d.coverage() {
-                    println!("   {} ({:?}): {}", c.answer().name(), c.confidence(), c.basis().name());
+                    println!(
+                        "   {} ({:?}): {}",
+                        c.answer().name(),
+                        c.confidence(),
+                        c.basis().name()
+                    );
                 }
                 match d.hresult() {
                     Some(code) => println!("   Windows error code: {code:#010X}"),

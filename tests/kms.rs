@@ -391,7 +391,7 @@ fn exhaustive_key_x_sku() {
             }
             if s.edition() == Edition::IotEnterpriseLtsc && k.family() != Family::Office {
                 assert!(!c.is_yes(), "{k} x {s}");
-                if !k.is_client_key() && !matches!(k.server_group(), Some(_)) {
+                if !k.is_client_key() && k.server_group().is_none() {
                     assert_eq!(c.basis(), Basis::IotLtscNotListed, "{k} x {s}");
                 }
             }
@@ -653,29 +653,28 @@ fn every_required_update_row() {
                 let req = required_update(*h, *c);
                 assert!(!req.sources().is_empty());
                 // Decisions (see conflict_decisions): rows superseded by a newer text.
-                let superseded = match (kb.map(Kb::number), *h, *c) {
+                let superseded = matches!(
+                    (kb.map(Kb::number), *h, *c),
                     (
                         Some(3_058_168),
                         Release::WindowsServer2012R2
-                        | Release::Windows81
-                        | Release::WindowsServer2012,
+                            | Release::Windows81
+                            | Release::WindowsServer2012,
                         _,
-                    ) => true,
-                    (
+                    ) | (
                         Some(2_757_817 | 2_885_698),
                         Release::WindowsServer2008R2,
                         Release::WindowsServer2012 | Release::WindowsServer2012R2,
-                    ) => true,
-                    (Some(2_885_698), Release::WindowsServer2012, Release::WindowsServer2012R2) => {
-                        true
-                    }
-                    (
+                    ) | (
+                        Some(2_885_698),
+                        Release::WindowsServer2012,
+                        Release::WindowsServer2012R2
+                    ) | (
                         None,
                         Release::WindowsVista | Release::WindowsServer2008,
                         Release::WindowsServer2012R2,
-                    ) => true,
-                    _ => false,
-                };
+                    )
+                );
                 if superseded {
                     assert_eq!(req.need(), UpdateNeed::Required, "{h} -> {c}");
                     continue;

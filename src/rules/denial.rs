@@ -164,13 +164,15 @@ impl Denial {
     /// # Ok::<(), volume_activation::Error>(())
     /// ```
     #[must_use]
-    pub const fn sources(&self) -> &'static [Source] {
+    pub fn sources(&self) -> &'static [Source] {
         match self {
             Denial::HostOsCannotRunKey { coverage, .. }
             | Denial::HostOsUndocumented { coverage, .. }
             | Denial::KeyDoesNotCover { coverage, .. }
             | Denial::CoverageUndocumented { coverage, .. } => coverage.sources(),
-            Denial::UpdateMissing { host_os, release, .. }
+            Denial::UpdateMissing {
+                host_os, release, ..
+            }
             | Denial::CannotBeUpdated { host_os, release } => {
                 required_update(host_os.release(), *release).sources()
             }

@@ -46,7 +46,7 @@ pub const KMS_RENEWAL_INTERVAL: TimeDelta = TimeDelta::days(7);
 /// # Ok::<(), volume_activation::Error>(())
 /// ```
 #[must_use]
-pub const fn host_key_coverage(key: KmsHostKey, client: Sku) -> Coverage {
+pub fn host_key_coverage(key: KmsHostKey, client: Sku) -> Coverage {
     crate::tables::kms_host_key::key_coverage(key, client.release(), client.edition())
 }
 
