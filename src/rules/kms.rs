@@ -63,7 +63,7 @@ pub fn host_key_coverage(key: KmsHostKey, client: Sku) -> Coverage {
 /// # Ok::<(), volume_activation::Error>(())
 /// ```
 #[must_use]
-pub const fn host_os_support(host_os: Sku, key: KmsHostKey) -> Coverage {
+pub fn host_os_support(host_os: Sku, key: KmsHostKey) -> Coverage {
     crate::tables::kms_host_os::host_support(host_os.release(), host_os.edition(), key)
 }
 

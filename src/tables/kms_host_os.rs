@@ -29,8 +29,45 @@ const fn client_or_later(r: Release, oldest: Release) -> bool {
     matches!(r.family(), Family::Client) && r as u8 >= oldest as u8
 }
 
+const NK: usize = KmsHostKey::ALL.len();
+const NR: usize = Release::ALL.len();
+const NE: usize = Edition::ALL.len();
+
+/// Every (key, host release, host edition) answer, computed at compile time from [`compute`].
+static HOST_SUPPORT: [[[Coverage; NE]; NR]; NK] = {
+    let mut table = [[[Coverage::new(Answer::Undocumented, Basis::HostOsNotListed); NE]; NR]; NK];
+    let mut k = 0;
+    while k < NK {
+        let mut r = 0;
+        while r < NR {
+            let mut e = 0;
+            while e < NE {
+                // Const evaluation: an out-of-bounds index here fails the build.
+                #[allow(clippy::indexing_slicing)]
+                {
+                    table[k][r][e] = compute(Release::ALL[r], Edition::ALL[e], KmsHostKey::ALL[k]);
+                }
+                e += 1;
+            }
+            r += 1;
+        }
+        k += 1;
+    }
+    table
+};
+
+/// Whether host OS `r`/`e` can run host key `key` (a table lookup).
+pub(crate) fn host_support(r: Release, e: Edition, key: KmsHostKey) -> Coverage {
+    HOST_SUPPORT
+        .get(key as usize)
+        .and_then(|t| t.get(r as usize))
+        .and_then(|t| t.get(e as usize))
+        .copied()
+        .unwrap_or_else(|| compute(r, e, key))
+}
+
 /// Whether host OS `r`/`e` can run host key `key`.
-pub(crate) const fn host_support(r: Release, e: Edition, key: KmsHostKey) -> Coverage {
+const fn compute(r: Release, e: Edition, key: KmsHostKey) -> Coverage {
     // S-PLAN footnote 1: "Azure activates Windows Server Datacenter: Azure Edition, meaning it
     // can't be configured as a KMS host".
     if matches!(e, E::DatacenterAzureEdition) {
