@@ -25,6 +25,11 @@ pub const KMS_ACTIVATION_VALIDITY: TimeDelta = TimeDelta::days(180);
 /// <https://learn.microsoft.com/en-us/windows-server/get-started/kms-activation-planning>;
 /// Office: "the KMS client requests activation with the KMS host computer one time every seven
 /// days" — <https://learn.microsoft.com/en-us/office/volume-license-activation/activate-office-by-using-kms>.
+///
+/// Decision (reference conflict 2): Table 8 of the 2012 R2 technical reference prints "15–43,200
+/// minutes (30 days—default)" in its range cell, while its value column, "Registry Settings for
+/// Volume Activation" and the slmgr reference all give a 10,080-minute (7-day) default; 43,200
+/// is the maximum and 7 days the default.
 pub const KMS_RENEWAL_INTERVAL: TimeDelta = TimeDelta::days(7);
 
 /// Whether KMS host key `key` activates KMS clients of `client`: documented yes, derived yes,

@@ -353,6 +353,16 @@ pub(crate) fn key_coverage(key: KmsHostKey, r: Release, e: Edition) -> Coverage 
 const fn compute(key: KmsHostKey, r: Release, e: Edition) -> Coverage {
     let client_family = r.family();
     // Office: one host key per Office version (office-host-key-activates.csv).
+    //
+    // Decision (Office conflict 2): "activate a KMS host key for each version of Office"
+    // (configure-a-kms-host-computer-for-office) against "you install and enable only one KMS
+    // host key to activate all volume licensed versions of Office" (activate-office-by-using-kms).
+    // The 2016-era original of the second sentence read "... all volume license editions of
+    // Office 2016 KMS clients", so both mean one key per version, covering every product of it.
+    //
+    // Decision (Office conflict 3): no Microsoft page says a newer Office host key activates an
+    // older Office version (nor the reverse); the Windows "newer key activates the previous
+    // generation" rule is a Windows rule and is not carried over. Other versions: undocumented.
     if key.is_office_key() || matches!(client_family, Family::Office) {
         if !key.is_office_key() || !matches!(client_family, Family::Office) {
             return Coverage::new(Answer::DocumentedNo, Basis::OfficeKeyPerVersion);

@@ -93,6 +93,9 @@ const fn compute(r: Release, e: Edition, key: KmsHostKey) -> Coverage {
         K::Office2016 => {
             server_or_later(r, R::WindowsServer2008R2) || client_or_later(r, R::Windows7)
         }
+        // Office conflict 8: the Office 2013 list is from 2012 (Volume activation methods in
+        // Office 2013) and predates Windows 8.1 / Server 2012 R2 and later; those hosts answer
+        // undocumented rather than being read into the list.
         K::Office2013 => {
             if matches!(
                 r,
@@ -102,6 +105,9 @@ const fn compute(r: Release, e: Edition, key: KmsHostKey) -> Coverage {
             }
             false
         }
+        // Office conflict 9: the Office 2010 list (Windows Server 2003 with a patch, Windows
+        // Server 2008 R2, Windows 7) rests on a Microsoft support blog, not on the Office 2010
+        // TechNet page; it is kept as Microsoft text. Windows Server 2003 is not modelled.
         K::Office2010 => {
             if matches!(r, R::WindowsServer2008R2 | R::Windows7) {
                 return yes(Basis::OfficeHostOs2010);
