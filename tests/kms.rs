@@ -983,3 +983,31 @@ mod props {
         }
     }
 }
+
+#[test]
+fn every_basis_has_sources_and_ids_round_trip() {
+    for b in Basis::iter() {
+        assert!(!b.sources().is_empty(), "{b}");
+        assert!(b.sources().iter().all(|s| s.url().starts_with("http")));
+        assert_eq!(b.as_str().parse::<Basis>().unwrap(), b);
+        let j = serde_json::to_string(&b).unwrap();
+        assert_eq!(serde_json::from_str::<Basis>(&j).unwrap(), b);
+    }
+    for a in Answer::iter() {
+        assert_eq!(a.as_str().parse::<Answer>().unwrap(), a);
+    }
+    for n in UpdateNeed::iter() {
+        let j = serde_json::to_string(&n).unwrap();
+        assert_eq!(serde_json::from_str::<UpdateNeed>(&j).unwrap(), n);
+    }
+    let c = host_key_coverage(KmsHostKey::WindowsServer2022, sku("windows-11/pro"));
+    let j = serde_json::to_string(&c).unwrap();
+    assert_eq!(
+        j,
+        r#"{"answer":"documented","basis":"activation-versions-table"}"#
+    );
+    assert_eq!(
+        serde_json::from_str::<volume_activation::Coverage>(&j).unwrap(),
+        c
+    );
+}
