@@ -89,22 +89,64 @@ pub fn host_os_support(host_os: Sku, key: KmsHostKey) -> Coverage {
 /// # Ok::<(), volume_activation::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(from = "KmsHostRepr", into = "KmsHostRepr")
+)]
 pub struct KmsHost {
     os: Sku,
     key: KmsHostKey,
     updates: Vec<Kb>,
+    /// The host-side rules (host OS runs the key, key update installed), decided once when
+    /// the host is built: they do not depend on the client.
+    host_denial: Option<Denial>,
+    /// Whether the host OS runs the key, and why (cached with `host_denial`).
+    host_support: Coverage,
+}
+
+/// The serialised form of [`KmsHost`]: the cached host-side answer is recomputed on read.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct KmsHostRepr {
+    os: Sku,
+    key: KmsHostKey,
+    updates: Vec<Kb>,
+}
+
+#[cfg(feature = "serde")]
+impl From<KmsHostRepr> for KmsHost {
+    fn from(r: KmsHostRepr) -> KmsHost {
+        r.updates
+            .into_iter()
+            .fold(KmsHost::new(r.os, r.key), KmsHost::with_update)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<KmsHost> for KmsHostRepr {
+    fn from(h: KmsHost) -> KmsHostRepr {
+        KmsHostRepr {
+            os: h.os,
+            key: h.key,
+            updates: h.updates,
+        }
+    }
 }
 
 impl KmsHost {
     /// A host running `os` with host key `key` and no updates recorded.
     #[must_use]
     pub fn new(os: Sku, key: KmsHostKey) -> KmsHost {
-        KmsHost {
+        let mut host = KmsHost {
             os,
             key,
             updates: Vec::new(),
-        }
+            host_denial: None,
+            host_support: host_os_support(os, key),
+        };
+        host.host_denial = host_side(&host).err();
+        host
     }
 
     /// The same host with `kb` installed.
@@ -112,6 +154,7 @@ impl KmsHost {
     pub fn with_update(mut self, kb: Kb) -> KmsHost {
         if !self.updates.contains(&kb) {
             self.updates.push(kb);
+            self.host_denial = host_side(&self).err();
         }
         self
     }
@@ -282,29 +325,11 @@ pub fn check_activation(
             channel: client_channel,
         });
     }
+    if let Some(denial) = host.host_denial {
+        return Err(denial);
+    }
     let host_os = host.os;
     let key = host.key;
-    let host_support = host_os_support(host_os, key);
-    match host_support.answer() {
-        Answer::Documented | Answer::Derived => {}
-        Answer::DocumentedNo => {
-            return Err(Denial::HostOsCannotRunKey {
-                host_os,
-                key,
-                coverage: host_support,
-            });
-        }
-        Answer::Undocumented => {
-            return Err(Denial::HostOsUndocumented {
-                host_os,
-                key,
-                coverage: host_support,
-            });
-        }
-    }
-    if !key.is_office_key() {
-        check_update(host, key.issued_for(), false)?;
-    }
     if matches!(host_os.family(), Family::Client) && matches!(client.family(), Family::Server) {
         return Err(Denial::ClientHostCannotActivateServer { host_os, client });
     }
@@ -344,8 +369,35 @@ pub fn check_activation(
         count,
         threshold,
         key_coverage,
-        host_support,
+        host_support: host.host_support,
     })
+}
+
+/// Rules 2 and 3 of [`check_activation`]: the host OS runs the key, with its update.
+fn host_side(host: &KmsHost) -> Result<(), Denial> {
+    let (host_os, key) = (host.os, host.key);
+    let host_support = host_os_support(host_os, key);
+    match host_support.answer() {
+        Answer::Documented | Answer::Derived => {}
+        Answer::DocumentedNo => {
+            return Err(Denial::HostOsCannotRunKey {
+                host_os,
+                key,
+                coverage: host_support,
+            });
+        }
+        Answer::Undocumented => {
+            return Err(Denial::HostOsUndocumented {
+                host_os,
+                key,
+                coverage: host_support,
+            });
+        }
+    }
+    if !key.is_office_key() {
+        check_update(host, key.issued_for(), false)?;
+    }
+    Ok(())
 }
 
 /// Checks the update `host` needs for `release`. For the client release (`for_client`), an
