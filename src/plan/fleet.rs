@@ -51,7 +51,7 @@ crate::macros::id_enum! {
     /// ```
     /// use volume_activation::FleetRecord;
     ///
-    /// assert_eq!(FleetRecord::KmsHost.to_string(), "kms-host");
+    /// assert_eq!(FleetRecord::FleetKmsHost.to_string(), "kms-host");
     /// ```
     pub enum FleetRecord: "fleet record", "one of fleet, domain, machine, kms-host, mak-key, rollout-wave" {
         /// The fleet as a whole.
@@ -61,7 +61,7 @@ crate::macros::id_enum! {
         /// An entry of `machines`.
         Machine => "machine", "machine",
         /// An entry of `kms_hosts`.
-        KmsHost => "kms-host", "KMS host",
+        FleetKmsHost => "kms-host", "KMS host",
         /// An entry of `mak_keys`.
         MakKey => "mak-key", "MAK key",
         /// An entry of `rollout` (named by its 1-based position).
@@ -248,7 +248,7 @@ impl Machine {
 /// A KMS host of the fleet.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct KmsHost {
+pub struct FleetKmsHost {
     name: String,
     os: Sku,
     // The KMS host key group ID, kept as text and checked by the planner; the lead will switch
@@ -260,7 +260,7 @@ pub struct KmsHost {
     site: Option<String>,
 }
 
-impl KmsHost {
+impl FleetKmsHost {
     /// The host's name (unique among the KMS hosts).
     #[must_use]
     pub fn name(&self) -> &str {
@@ -421,7 +421,7 @@ pub struct Fleet {
     program: AgreementProgram,
     domains: Vec<Domain>,
     machines: Vec<Machine>,
-    kms_hosts: Vec<KmsHost>,
+    kms_hosts: Vec<FleetKmsHost>,
     mak_keys: Vec<MakKey>,
     rollout: Vec<RolloutWave>,
     #[cfg_attr(feature = "serde", serde(skip))]
@@ -455,7 +455,7 @@ impl Fleet {
 
     /// The KMS hosts.
     #[must_use]
-    pub fn kms_hosts(&self) -> &[KmsHost] {
+    pub fn kms_hosts(&self) -> &[FleetKmsHost] {
         &self.kms_hosts
     }
 
@@ -820,7 +820,7 @@ fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
     let mut host_names = HashMap::new();
     let mut kms_hosts = Vec::with_capacity(raw.kms_hosts.len());
     for h in &raw.kms_hosts {
-        let rec = FleetRecord::KmsHost;
+        let rec = FleetRecord::FleetKmsHost;
         c.name(rec, &h.name, &mut host_names);
         let mut ok = true;
         let os = c.parse::<Sku>(rec, &h.name, "os", &h.os);
@@ -877,7 +877,7 @@ fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
             }
         }
         if let (Some(os), true) = (os, ok) {
-            kms_hosts.push(KmsHost {
+            kms_hosts.push(FleetKmsHost {
                 name: h.name.clone(),
                 os,
                 host_key: h.host_key.clone(),

@@ -4,6 +4,6 @@
 pub(crate) mod fleet;
 
 pub use fleet::{
-    Domain, Fleet, FleetProblem, FleetRecord, Hardware, KmsHost, Machine, MakKey, RolloutWave,
+    Domain, Fleet, FleetKmsHost, FleetProblem, FleetRecord, Hardware, Machine, MakKey, RolloutWave,
     Severity,
 };
