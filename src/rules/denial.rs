@@ -153,6 +153,24 @@ impl Denial {
         }
     }
 
+    /// The documented activation error code of [`hresult`](Self::hresult), with its message,
+    /// cause and resolution; `None` where no code is documented.
+    ///
+    /// ```
+    /// use volume_activation::{check_activation, Channel, KmsHost, KmsHostKey, Sku};
+    ///
+    /// let host = KmsHost::new("windows-server-2022/standard".parse::<Sku>()?, KmsHostKey::WindowsServer2022);
+    /// let client: Sku = "windows-11/enterprise".parse()?;
+    /// let denial = check_activation(&host, client, Channel::VolumeGvlk, 3).unwrap_err();
+    /// let code = denial.error_code().expect("documented");
+    /// assert_eq!(code.symbol(), Some("SL_E_VL_NOT_ENOUGH_COUNT"));
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    #[must_use]
+    pub fn error_code(&self) -> Option<crate::ActivationErrorCode> {
+        self.hresult().and_then(crate::ActivationErrorCode::lookup)
+    }
+
     /// The documents the failed rule rests on.
     ///
     /// ```
