@@ -181,9 +181,13 @@ fn skip_ws(text: &str, mut pos: usize) -> usize {
     pos
 }
 
-/// The first line of `t`, for an error message.
+/// The start of the first line of `t`, for an error message (bounded, so many bad
+/// elements in a one-line array cost linear time).
 fn snippet(t: &str) -> String {
-    t.lines().next().unwrap_or("").to_owned()
+    t.chars()
+        .take_while(|c| *c != '\n' && *c != '\r')
+        .take(100)
+        .collect()
 }
 
 /// Counts lines up to a byte offset, incrementally (offsets only grow).

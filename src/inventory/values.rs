@@ -414,6 +414,7 @@ fn clock(t: &str) -> Result<NaiveTime, DateProblem> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
