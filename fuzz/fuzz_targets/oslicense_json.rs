@@ -6,8 +6,8 @@ use volume_activation::{Capture, CaptureFormat, ParseOptions, parse_capture};
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     if let Ok(capture) = parse_capture(CaptureFormat::OsLicenseJson, &text, &ParseOptions::new()) {
-        // Every record came from at least one line, and a capture survives JSON.
-        assert!(capture.records.len() <= text.lines().count().max(1));
+        // Every record came from some input, and a capture survives JSON.
+        assert!(capture.records.len() <= text.len());
         let json = serde_json::to_string(&capture).unwrap();
         let back: Capture = serde_json::from_str(&json).unwrap();
         assert_eq!(back, capture);

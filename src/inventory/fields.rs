@@ -43,7 +43,7 @@ fn guid(v: &str) -> Result<Guid, &'static str> {
 }
 
 /// Statement lines (no value) that set something.
-fn statement(r: &mut LicenseRecord, st: &mut RecordState, text: &str) -> Applied {
+fn statement(r: &mut LicenseRecord, text: &str) -> Applied {
     match norm(text.trim_end_matches('.')).as_str() {
         "keymanagementserviceisenabledonthismachine" => {
             r.kms_host_mut();
@@ -61,10 +61,7 @@ fn statement(r: &mut LicenseRecord, st: &mut RecordState, text: &str) -> Applied
         | "mostrecentactivationinformation"
         | "keymanagementservicecumulativerequestsreceivedfromclients"
         | "thislicenseisnotinuse" => {}
-        _ => {
-            let _ = st;
-            return Applied::Unknown;
-        }
+        _ => return Applied::Unknown,
     }
     Applied::Recognised
 }
@@ -78,11 +75,11 @@ pub(crate) fn apply(
     opts: &ParseOptions,
 ) -> Applied {
     let Some(v) = value else {
-        return statement(r, st, key);
+        return statement(r, key);
     };
     let v = v.trim();
     if v.is_empty() {
-        if let Applied::Recognised = statement(r, st, key) {
+        if let Applied::Recognised = statement(r, key) {
             return Applied::Recognised;
         }
     }

@@ -217,11 +217,6 @@ impl Parser<'_> {
         } else {
             fields::apply(&mut open.record, &mut open.state, key, value, self.opts)
         };
-        let (key, value) = if self.format == CaptureFormat::SlmgrXpr && value.is_none() {
-            (t, None)
-        } else {
-            (key, value)
-        };
         match applied {
             Applied::Recognised => self.push(number, key, value, true),
             Applied::Unknown => self.push(number, key, value, false),
