@@ -736,6 +736,16 @@ proptest! {
         }
     }
 
+    /// Any bytes in (UTF-16 or not): a result or an error, never a panic.
+    #[test]
+    fn never_panics_on_arbitrary_bytes(mut bytes in proptest::collection::vec(any::<u8>(), 0..400), bom in 0usize..4) {
+        let prefix: &[u8] = [&[][..], &[0xFF, 0xFE][..], &[0xFE, 0xFF][..], &[0xEF, 0xBB, 0xBF][..]][bom];
+        bytes.splice(0..0, prefix.iter().copied());
+        for f in CaptureFormat::iter() {
+            let _ = volume_activation::parse_capture_bytes(f, &bytes, &ParseOptions::new());
+        }
+    }
+
     /// Line-shaped noise exercises the field readers.
     #[test]
     fn never_panics_on_field_shaped_text(lines in proptest::collection::vec("[ \\t]{0,2}[A-Za-z ()]{0,30}(:| : |: )[-0-9A-Fa-fx/.: ]{0,30}\r?", 0..20)) {

@@ -235,6 +235,54 @@ pub fn parse_capture(
     }
 }
 
+/// Parses tool output saved as bytes: UTF-16 with a byte-order mark (what Windows
+/// PowerShell 5.1's `>` and `Out-File` write), UTF-8 with or without one; invalid sequences
+/// become U+FFFD. Then as [`parse_capture`].
+///
+/// ```
+/// use volume_activation::{CaptureFormat, LicenseStatus, ParseOptions, parse_capture_bytes};
+///
+/// // "Name: X\r\nLicense Status: Licensed\r\n" as PowerShell 5.1 saves it.
+/// let mut bytes = vec![0xFF, 0xFE];
+/// for u in "Name: X\r\nLicense Status: Licensed\r\n".encode_utf16() {
+///     bytes.extend_from_slice(&u.to_le_bytes());
+/// }
+/// let c = parse_capture_bytes(CaptureFormat::SlmgrDli, &bytes, &ParseOptions::new())?;
+/// assert_eq!(c.records[0].status, Some(LicenseStatus::Licensed));
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`parse_capture`].
+pub fn parse_capture_bytes(
+    format: CaptureFormat,
+    input: &[u8],
+    options: &ParseOptions,
+) -> Result<Capture, Error> {
+    let text = decode(input);
+    parse_capture(format, &text, options)
+}
+
+fn decode(input: &[u8]) -> std::borrow::Cow<'_, str> {
+    let utf16 = |rest: &[u8], le: bool| -> String {
+        let units = rest.chunks(2).map(|c| match (c.first(), c.get(1), le) {
+            (Some(&a), Some(&b), true) => u16::from_le_bytes([a, b]),
+            (Some(&a), Some(&b), false) => u16::from_be_bytes([a, b]),
+            _ => 0xFFFD,
+        });
+        char::decode_utf16(units)
+            .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect()
+    };
+    match input {
+        [0xFF, 0xFE, rest @ ..] => std::borrow::Cow::Owned(utf16(rest, true)),
+        [0xFE, 0xFF, rest @ ..] => std::borrow::Cow::Owned(utf16(rest, false)),
+        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8_lossy(rest),
+        _ => String::from_utf8_lossy(input),
+    }
+}
+
 #[cfg(feature = "serde")]
 fn json(format: CaptureFormat, input: &str, options: &ParseOptions) -> Result<Capture, Error> {
     super::json::parse(format, input, options)

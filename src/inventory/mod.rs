@@ -9,7 +9,9 @@ pub(crate) mod record;
 mod text;
 mod values;
 
-pub use capture::{Capture, CaptureFormat, DateOrder, ParseOptions, Warning, parse_capture};
+pub use capture::{
+    Capture, CaptureFormat, DateOrder, ParseOptions, Warning, parse_capture, parse_capture_bytes,
+};
 pub use record::{
     KmsClientInfo, KmsHostInfo, KmsRequestCounts, LicenseRecord, PrintedTime, RawField, Remaining,
 };
