@@ -31,11 +31,46 @@ pub(crate) enum Applied {
     Bad(&'static str),
 }
 
-fn norm(key: &str) -> String {
-    key.chars()
-        .filter(|c| !c.is_whitespace() && *c != '_')
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+/// A key lowercased with spaces and underscores removed, on the stack (no allocation on the
+/// hot path). Keys longer than the buffer, or with non-ASCII letters, match nothing.
+struct Norm {
+    buf: [u8; 96],
+    len: usize,
+}
+
+impl Norm {
+    fn as_str(&self) -> &str {
+        self.buf
+            .get(..self.len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
+    }
+}
+
+fn norm(key: &str) -> Norm {
+    let mut n = Norm {
+        buf: [0; 96],
+        len: 0,
+    };
+    for b in key.bytes() {
+        if b.is_ascii_whitespace() || b == b'_' {
+            continue;
+        }
+        let b = if b.is_ascii() {
+            b.to_ascii_lowercase()
+        } else {
+            b'?'
+        };
+        match n.buf.get_mut(n.len) {
+            Some(slot) => *slot = b,
+            None => {
+                n.len = 0;
+                return n;
+            }
+        }
+        n.len = n.len.saturating_add(1);
+    }
+    n
 }
 
 fn guid(v: &str) -> Result<Guid, &'static str> {
@@ -84,7 +119,7 @@ pub(crate) fn apply(
         }
     }
     let k = norm(key);
-    match apply_value(r, st, &k, v, opts) {
+    match apply_value(r, st, k.as_str(), v, opts) {
         Ok(true) => Applied::Recognised,
         Ok(false) => Applied::Unknown,
         Err(e) => Applied::Bad(e),
@@ -101,6 +136,15 @@ fn set<T>(
         *slot = Some(read(v)?);
     }
     Ok(true)
+}
+
+/// `Channel::parse_lenient`, trying the printed names first (the common case, without
+/// building the error a failed strict parse makes).
+fn channel(v: &str) -> Result<Channel, crate::Error> {
+    if let Some(c) = Channel::iter().find(|c| c.name().eq_ignore_ascii_case(v)) {
+        return Ok(c);
+    }
+    Channel::parse_lenient(v)
 }
 
 fn port_of(v: &str, sentinel: bool) -> Result<Option<u16>, &'static str> {
@@ -131,11 +175,9 @@ fn apply_value(
     match k {
         "name" | "licensename" => set(&mut r.name, v, text),
         "description" | "licensedescription" => {
-            set(&mut r.description, v, text)?;
-            if !st.channel_from_line && !sentinel {
-                r.channel = Channel::parse_lenient(v).ok();
-            }
-            Ok(true)
+            // The channel is read from the description in `finish`, unless a channel line
+            // said it.
+            set(&mut r.description, v, text)
         }
         "activationid" | "id" | "skuid" => set(&mut r.activation_id, v, guid),
         "applicationid" => set(&mut r.application_id, v, guid),
@@ -409,6 +451,9 @@ pub(crate) fn is_raw_label(key: &str) -> bool {
 pub(crate) fn finish(r: &mut LicenseRecord, st: &RecordState) {
     if st.not_kms_host {
         r.kms_host = None;
+    }
+    if !st.channel_from_line {
+        r.channel = r.description.as_deref().and_then(|d| channel(d).ok());
     }
     r.sku = recognise_sku(r.name.as_deref(), r.description.as_deref());
 }

@@ -19,10 +19,10 @@ struct Open {
     closed_by_separator: bool,
 }
 
-/// A logical line: one printed line, console-wrapped pieces rejoined.
-struct Logical {
+/// A logical line: one printed line, console-wrapped pieces rejoined (owned only then).
+struct Logical<'a> {
     number: usize,
-    text: String,
+    text: std::borrow::Cow<'a, str>,
     last_physical_len: usize,
 }
 
@@ -45,8 +45,8 @@ pub(crate) fn parse(
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         if let Some(prev) = pending.as_mut() {
             if p.is_continuation(prev, line) {
-                prev.text.push_str(continuation_text(format, line));
-                prev.last_physical_len = line.chars().count();
+                prev.text.to_mut().push_str(continuation_text(format, line));
+                prev.last_physical_len = width(line);
                 continue;
             }
         }
@@ -55,8 +55,8 @@ pub(crate) fn parse(
         }
         pending = Some(Logical {
             number,
-            text: line.to_owned(),
-            last_physical_len: line.chars().count(),
+            text: std::borrow::Cow::Borrowed(line),
+            last_physical_len: width(line),
         });
     }
     let ends_with_newline = input.ends_with('\n');
@@ -64,6 +64,15 @@ pub(crate) fn parse(
         p.line(done.number, &done.text);
     }
     p.finish(ends_with_newline)
+}
+
+/// The printed width of a line in characters (counted only when it could be a wrap width).
+fn width(line: &str) -> usize {
+    if line.len() < 80 {
+        line.len()
+    } else {
+        line.chars().count()
+    }
 }
 
 fn continuation_text(format: CaptureFormat, line: &str) -> &str {
@@ -81,15 +90,26 @@ fn is_list(format: CaptureFormat) -> bool {
     )
 }
 
-/// Splits `Key: value`; a line ending in `:` has an empty value; a line without a colon
+/// Splits a trimmed line into `Key: value`; a line ending in `:` has an empty value; a line without a colon
 /// followed by a space has no value.
 pub(crate) fn split_kv(t: &str) -> (&str, Option<&str>) {
-    let t = t.trim();
-    if let Some((k, v)) = t.split_once(": ") {
-        return (k.trim(), Some(v.trim()));
+    // A byte scan: `split_once(": ")` builds a two-way searcher per call.
+    let bytes = t.as_bytes();
+    let mut i = 0;
+    while let Some(off) = bytes
+        .get(i..)
+        .and_then(|b| b.iter().position(|c| *c == b':'))
+    {
+        let at = i.saturating_add(off);
+        if bytes.get(at.saturating_add(1)) == Some(&b' ') {
+            if let (Some(k), Some(v)) = (t.get(..at), t.get(at.saturating_add(2)..)) {
+                return (k.trim_end(), Some(v.trim_start()));
+            }
+        }
+        i = at.saturating_add(1);
     }
     if let Some(k) = t.strip_suffix(':') {
-        return (k.trim(), Some(""));
+        return (k.trim_end(), Some(""));
     }
     (t, None)
 }
@@ -129,7 +149,7 @@ impl Parser<'_> {
             return false;
         }
         if is_list(self.format) && line.starts_with(char::is_whitespace) && !line.contains(" : ") {
-            let (_, v) = split_kv(&prev.text);
+            let (_, v) = split_kv(prev.text.trim());
             return v.is_some();
         }
         self.opts.is_wrap_width(prev.last_physical_len) && !self.is_known_line(t)
@@ -189,6 +209,7 @@ impl Parser<'_> {
         if self.starts_record(key, value, indented) {
             self.close(true);
             let mut record = LicenseRecord::default();
+            record.fields.reserve(32);
             if self.format == CaptureFormat::SlmgrXpr {
                 record.name = Some(key.to_owned());
             }

@@ -12,6 +12,9 @@ use crate::LicenseStatus;
 /// Values the tools print for "nothing here": `N/A`, `Not Set`, `Not Available`, an empty
 /// value, `null`.
 pub(crate) fn is_sentinel(v: &str) -> bool {
+    if v.len() > 16 {
+        return false;
+    }
     let t = v.trim().trim_end_matches('.');
     t.is_empty()
         || [
