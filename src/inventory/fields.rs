@@ -112,7 +112,7 @@ pub(crate) fn apply(
     let Some(v) = value else {
         return statement(r, key);
     };
-    let v = v.trim();
+    let v = v.trim_ascii();
     if v.is_empty() {
         if let Applied::Recognised = statement(r, key) {
             return Applied::Recognised;

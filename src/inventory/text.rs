@@ -77,7 +77,7 @@ fn width(line: &str) -> usize {
 
 fn continuation_text(format: CaptureFormat, line: &str) -> &str {
     if is_list(format) {
-        line.trim_start()
+        line.trim_ascii_start()
     } else {
         line
     }
@@ -103,13 +103,13 @@ pub(crate) fn split_kv(t: &str) -> (&str, Option<&str>) {
         let at = i.saturating_add(off);
         if bytes.get(at.saturating_add(1)) == Some(&b' ') {
             if let (Some(k), Some(v)) = (t.get(..at), t.get(at.saturating_add(2)..)) {
-                return (k.trim_end(), Some(v.trim_start()));
+                return (k.trim_ascii_end(), Some(v.trim_ascii_start()));
             }
         }
         i = at.saturating_add(1);
     }
     if let Some(k) = t.strip_suffix(':') {
-        return (k.trim_end(), Some(""));
+        return (k.trim_ascii_end(), Some(""));
     }
     (t, None)
 }
@@ -144,12 +144,12 @@ impl Parser<'_> {
 
     /// Whether a physical line continues the previous logical one.
     fn is_continuation(&self, prev: &Logical, line: &str) -> bool {
-        let t = line.trim();
-        if t.is_empty() || prev.text.trim().is_empty() {
+        let t = line.trim_ascii();
+        if t.is_empty() || prev.text.trim_ascii().is_empty() {
             return false;
         }
         if is_list(self.format) && line.starts_with(char::is_whitespace) && !line.contains(" : ") {
-            let (_, v) = split_kv(prev.text.trim());
+            let (_, v) = split_kv(prev.text.trim_ascii());
             return v.is_some();
         }
         self.opts.is_wrap_width(prev.last_physical_len) && !self.is_known_line(t)
@@ -185,7 +185,7 @@ impl Parser<'_> {
     }
 
     fn line(&mut self, number: usize, raw: &str) {
-        let t = raw.trim();
+        let t = raw.trim_ascii();
         if t.is_empty() {
             if is_list(self.format) {
                 self.close(true);
@@ -363,7 +363,7 @@ fn xpr_statement(
         ),
         ("Extended grace period ends", LicenseStatus::ExtendedGrace),
     ];
-    let t = t.trim();
+    let t = t.trim_ascii();
     for (prefix, status) in DATED {
         if let Some(rest) = t.strip_prefix(prefix) {
             r.status = Some(status);
