@@ -136,8 +136,9 @@ impl From<Error> for Warning {
 
 /// A parsed capture: complete records, any trailing incomplete one, and warnings.
 ///
-/// Nothing printed is dropped: every line is either in a record's or the preamble's
-/// `fields`, or named in a warning.
+/// Nothing printed is dropped: every line is in a record's or the preamble's `fields` (a
+/// console-wrapped line rejoined with the line it continues), or named in a warning. Only
+/// blank lines and ospp's dashed separators are formatting and not kept.
 ///
 /// ```
 /// use volume_activation::{CaptureFormat, LicenseStatus, ParseOptions, parse_capture};

@@ -193,6 +193,17 @@ impl Parser<'_> {
             return;
         }
         if is_banner(t) {
+            // Kept (the script host version can matter), but never a record start.
+            let field = RawField {
+                line: Some(number),
+                key: t.to_owned(),
+                value: None,
+                recognised: true,
+            };
+            match self.open.as_mut() {
+                Some(open) => open.record.fields.push(field),
+                None => self.capture.preamble.push(field),
+            }
             return;
         }
         if is_separator(t) {
