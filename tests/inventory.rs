@@ -592,6 +592,35 @@ fn console_wrapping_and_list_continuations() {
 }
 
 #[test]
+fn json_arrays_keep_order_and_skip_non_objects() {
+    let text = "[\n  {\"Zed\": 1, \"Name\": \"A\", \"LicenseStatus\": 1},\n  42,\n  {\"Name\": \"B\", \"LicenseStatusReason\": -1073418231, \"Flag\": true, \"Nested\": {\"x\": null}}\n]";
+    let c = parse_capture(CaptureFormat::WmiJson, text, &ParseOptions::new()).unwrap();
+    assert_eq!(c.records.len(), 2);
+    let keys: Vec<_> = c.records[0].fields.iter().map(|f| f.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        ["Zed", "Name", "LicenseStatus"],
+        "input order, not sorted"
+    );
+    assert_eq!(c.records[1].status_reason, Some(0xC004_F009));
+    assert_eq!(c.records[1].field("Flag"), Some("true"));
+    assert_eq!(c.records[1].field("Nested"), Some("{\"x\":null}"));
+    assert_eq!(c.warnings.len(), 1);
+    assert_eq!(c.warnings[0].line, Some(3));
+    assert!(c.warnings[0].message.starts_with(
+        "Get-CimInstance SoftwareLicensing* | ConvertTo-Json line 3: cannot read \"42,\": expected a JSON object"
+    ), "{}", c.warnings[0].message);
+    let bad = "{\"LicenseStatus\": 9}";
+    let c = parse_capture(CaptureFormat::OsLicenseJson, bad, &ParseOptions::new()).unwrap();
+    assert_eq!(c.records[0].status, None);
+    assert_eq!(c.records[0].field("LicenseStatus"), Some("9"));
+    assert_eq!(
+        c.warnings[0].message,
+        "Get-OSLicenseInfo | ConvertTo-Json line 1: cannot read \"LicenseStatus: 9\": expected a licence status such as Licensed, Initial grace period, ---OOB_GRACE--- or 0 to 6"
+    );
+}
+
+#[test]
 fn truncated_capture_keeps_complete_records() {
     let text =
         std::fs::read_to_string(fixtures_dir().join("slmgr-dlv/mixed-windows-office-de.txt"))

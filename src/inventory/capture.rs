@@ -116,6 +116,19 @@ impl ParseOptions {
 
 /// Something in a capture the parser could not read, kept beside the records: the line
 /// (from 1; `None` when unknown) and a message naming the input and what was expected.
+///
+/// ```
+/// use volume_activation::{CaptureFormat, ParseOptions, parse_capture};
+///
+/// let text = "Name: Windows(R), Enterprise edition\nLicense Status: Licensed\nCurrent count: many\n";
+/// let c = parse_capture(CaptureFormat::SlmgrDlv, text, &ParseOptions::new())?;
+/// assert_eq!(c.warnings[0].line, Some(3));
+/// assert_eq!(
+///     c.warnings[0].message,
+///     "slmgr.vbs /dlv line 3: cannot read \"Current count: many\": expected a whole number"
+/// );
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Warning {
@@ -181,6 +194,15 @@ impl Capture {
 
     /// The licensing service version slmgr printed (`Software licensing service version`),
     /// or the `Version` of a WMI service block.
+    ///
+    /// ```
+    /// use volume_activation::{CaptureFormat, ParseOptions, parse_capture};
+    ///
+    /// let text = "Software licensing service version: 10.0.26100.1\n\nName: Windows(R), Professional edition\nLicense Status: Licensed\n";
+    /// let c = parse_capture(CaptureFormat::SlmgrDlv, text, &ParseOptions::new())?;
+    /// assert_eq!(c.service_version(), Some("10.0.26100.1"));
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
     #[must_use]
     pub fn service_version(&self) -> Option<&str> {
         self.preamble
