@@ -38,7 +38,7 @@ fn row_of(sku: Sku) -> Option<&'static GvlkRow> {
 /// ```
 #[must_use]
 pub fn gvlk(sku: Sku) -> Option<ProductKey> {
-    row_of(sku).and_then(|r| ProductKey::from_table(r.key))
+    row_of(sku).map(|r| r.product_key)
 }
 
 /// Where the GVLK of `sku` is published and how sure the crate is of it, or `None` when the
@@ -90,7 +90,7 @@ pub fn gvlk_source(sku: Sku) -> Option<(Source, Confidence)> {
 pub fn skus_for_gvlk(key: &ProductKey) -> impl Iterator<Item = Sku> + Clone + '_ {
     GVLKS
         .iter()
-        .filter(move |r| key.matches_text(r.key))
+        .filter(move |r| r.product_key == *key)
         .filter_map(|r| Sku::new(r.release, r.edition).ok())
 }
 
@@ -105,5 +105,5 @@ pub fn skus_for_gvlk(key: &ProductKey) -> impl Iterator<Item = Sku> + Clone + '_
 /// ```
 #[must_use]
 pub fn is_published_gvlk(key: &ProductKey) -> bool {
-    GVLKS.iter().any(|r| key.matches_text(r.key))
+    GVLKS.iter().any(|r| r.product_key == *key)
 }

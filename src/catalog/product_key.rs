@@ -116,28 +116,23 @@ impl ProductKey {
             .unwrap_or("")
     }
 
-    /// A key from one of the crate's own tables (already checked by the tables' tests): copies
-    /// the 25 characters without the full validation of [`ProductKey::parse`].
-    pub(crate) fn from_table(text: &str) -> Option<ProductKey> {
+    /// A key from a crate table, at compile time: the 25 key characters of `text`, dashes
+    /// skipped, uppercased. A malformed table entry would give a key that matches no published
+    /// key; `tests/gvlk.rs` compares every entry with the published tables in both directions.
+    pub(crate) const fn from_static(text: &'static str) -> ProductKey {
         let mut chars = [0u8; 25];
-        let mut slots = chars.iter_mut();
-        for b in text.bytes().filter(|&b| b != b'-') {
-            *slots.next()? = b.to_ascii_uppercase();
-        }
-        slots.next().is_none().then_some(ProductKey { chars })
-    }
-
-    /// Whether `text` (in the 5x5 form, any case) spells this key; allocates nothing.
-    pub(crate) fn matches_text(&self, text: &str) -> bool {
-        let mut stored = self.chars.iter();
-        let mut n = 0usize;
-        for b in text.bytes().filter(|&b| b != b'-') {
-            match stored.next() {
-                Some(&c) if c == b.to_ascii_uppercase() => n = n.saturating_add(1),
-                _ => return false,
+        let mut rest = text.as_bytes();
+        let mut out: &mut [u8] = &mut chars;
+        while let [b, tail @ ..] = rest {
+            if *b != b'-' {
+                if let [slot, more @ ..] = out {
+                    *slot = b.to_ascii_uppercase();
+                    out = more;
+                }
             }
+            rest = tail;
         }
-        n == 25
+        ProductKey { chars }
     }
 
     /// The whole key, `XXXXX-XXXXX-XXXXX-XXXXX-XXXXX`.

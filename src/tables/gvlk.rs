@@ -28,7 +28,8 @@ use crate::catalog::{Confidence, Edition, Release, Source};
 pub(crate) struct GvlkRow {
     pub(crate) release: Release,
     pub(crate) edition: Edition,
-    pub(crate) key: &'static str,
+    /// The key, built from the table text at compile time.
+    pub(crate) product_key: crate::ProductKey,
     pub(crate) source: Source,
     pub(crate) confidence: Confidence,
 }
@@ -43,7 +44,7 @@ const fn row(
     GvlkRow {
         release,
         edition,
-        key,
+        product_key: crate::ProductKey::from_static(key),
         source,
         confidence,
     }
@@ -1126,7 +1127,8 @@ mod tests {
         assert!(
             GVLKS
                 .iter()
-                .all(|r| crate::ProductKey::parse(r.key).is_ok())
+                .all(|r| crate::ProductKey::parse(&r.product_key.reveal()).ok()
+                    == Some(r.product_key))
         );
     }
 }
