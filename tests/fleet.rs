@@ -372,7 +372,7 @@ fn public_types_are_send_sync() {
     assert_traits::<Fleet>();
     assert_traits::<Machine>();
     assert_traits::<Domain>();
-    assert_traits::<KmsHost>();
+    assert_traits::<FleetKmsHost>();
     assert_traits::<MakKey>();
     assert_traits::<RolloutWave>();
     assert_traits::<FleetProblem>();

@@ -197,6 +197,24 @@ pub struct Machine {
     domain: Option<String>,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     site: Option<String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    os: Option<Release>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "is_zero"))]
+    reimages: u32,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "is_false"))]
+    activated: bool,
+}
+
+#[cfg(feature = "serde")]
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+#[cfg(feature = "serde")]
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl Machine {
@@ -243,12 +261,36 @@ impl Machine {
     pub fn site(&self) -> Option<&str> {
         self.site.as_deref()
     }
+
+    /// For an Office machine, the Windows release Office runs on (field `os`), if given:
+    /// Active Directory-based activation of Office depends on it.
+    #[must_use]
+    pub fn os(&self) -> Option<Release> {
+        self.os
+    }
+
+    /// The reimages planned for the machine (field `reimages`, default 0); with a MAK each
+    /// reimage reactivated with the key consumes one activation.
+    #[must_use]
+    pub fn reimages(&self) -> u32 {
+        self.reimages
+    }
+
+    /// Whether the machine is already activated with the key it has installed (field
+    /// `activated`, default `false`). A MAK machine already activated needs no first
+    /// activation.
+    #[must_use]
+    pub fn is_activated(&self) -> bool {
+        self.activated
+    }
 }
 
-/// A KMS host of the fleet.
+/// A KMS host of the fleet: its name, OS, the one KMS host key group installed, its updates and
+/// site. A server that runs a Windows host key and an Office host key is described as two
+/// entries (e.g. `kms-01` and `kms-01-office`), because each key has its own count.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct KmsHost {
+pub struct FleetKmsHost {
     name: String,
     os: Sku,
     // The KMS host key group ID, kept as text and checked by the planner; the lead will switch
@@ -260,7 +302,7 @@ pub struct KmsHost {
     site: Option<String>,
 }
 
-impl KmsHost {
+impl FleetKmsHost {
     /// The host's name (unique among the KMS hosts).
     #[must_use]
     pub fn name(&self) -> &str {
@@ -421,7 +463,7 @@ pub struct Fleet {
     program: AgreementProgram,
     domains: Vec<Domain>,
     machines: Vec<Machine>,
-    kms_hosts: Vec<KmsHost>,
+    kms_hosts: Vec<FleetKmsHost>,
     mak_keys: Vec<MakKey>,
     rollout: Vec<RolloutWave>,
     #[cfg_attr(feature = "serde", serde(skip))]
@@ -455,7 +497,7 @@ impl Fleet {
 
     /// The KMS hosts.
     #[must_use]
-    pub fn kms_hosts(&self) -> &[KmsHost] {
+    pub fn kms_hosts(&self) -> &[FleetKmsHost] {
         &self.kms_hosts
     }
 
@@ -492,6 +534,16 @@ impl Fleet {
         self.domains
             .iter()
             .find(|d| d.name.eq_ignore_ascii_case(name))
+    }
+
+    /// The position of the machine named `name` in [`Fleet::machines`]; allocates only when
+    /// the name has upper-case letters.
+    pub(crate) fn index_of(&self, name: &str) -> Option<usize> {
+        if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.by_name.get(&name.to_ascii_lowercase()).copied()
+        } else {
+            self.by_name.get(name).copied()
+        }
     }
 
     /// When the machine named `name` comes online: the date of its rollout wave, or `None`
@@ -546,6 +598,12 @@ struct RawMachine {
     domain: Option<String>,
     #[cfg_attr(feature = "serde", serde(default))]
     site: Option<String>,
+    #[cfg_attr(feature = "serde", serde(default))]
+    os: Option<String>,
+    #[cfg_attr(feature = "serde", serde(default))]
+    reimages: u32,
+    #[cfg_attr(feature = "serde", serde(default))]
+    activated: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -803,6 +861,36 @@ fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
                 );
             }
         }
+        let mut os = None;
+        if let Some(text) = m.os.as_deref() {
+            match c.parse::<Release>(rec, &m.name, "os", text) {
+                Some(r) if r.family() == Family::Office => {
+                    ok = false;
+                    c.error(
+                        rec,
+                        &m.name,
+                        "os",
+                        format!(
+                            "\"{}\" is not a windows release: expected the windows release office runs on, such as windows-11",
+                            quote(text)
+                        ),
+                    );
+                }
+                Some(r) => {
+                    if sku.is_some_and(|s| s.family() != Family::Office) {
+                        ok = false;
+                        c.error(
+                            rec,
+                            &m.name,
+                            "os",
+                            "only an office machine names the windows it runs on: expected no os for a windows sku",
+                        );
+                    }
+                    os = Some(r);
+                }
+                None => ok = false,
+            }
+        }
         if let (Some(sku), Some(channel), Some(hardware), true) = (sku, channel, hardware, ok) {
             machines.push(Machine {
                 name: m.name.clone(),
@@ -812,6 +900,9 @@ fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
                 hyperv_host: m.hyperv_host.clone(),
                 domain: m.domain.clone(),
                 site: m.site.clone(),
+                os,
+                reimages: m.reimages,
+                activated: m.activated,
             });
         }
     }
@@ -877,7 +968,7 @@ fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
             }
         }
         if let (Some(os), true) = (os, ok) {
-            kms_hosts.push(KmsHost {
+            kms_hosts.push(FleetKmsHost {
                 name: h.name.clone(),
                 os,
                 host_key: h.host_key.clone(),

@@ -1,0 +1,788 @@
+//! The planner: a method per machine, KMS projections per host, MAK accounting, risks and
+//! actions, from a [`Fleet`] at an instant.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use chrono::{DateTime, TimeDelta, Utc};
+
+use crate::plan::action::Action;
+use crate::plan::decide;
+use crate::plan::fleet::{Fleet, FleetProblem, Hardware, Machine};
+use crate::plan::host_plan::{ClassProjection, HostPlan};
+use crate::plan::machine_plan::MachinePlan;
+use crate::plan::mak_plan::{MakPlan, MissingMak};
+use crate::plan::method::{ProductClass, RecommendedMethod};
+use crate::plan::reason::Reason;
+use crate::plan::risk::{Risk, RiskCause};
+use crate::{
+    AgreementProgram, Channel, Family, Lifecycle, LicenseStatus, MakBalance, MakMachine, Sku,
+    faq_advice_for_pc_count,
+};
+
+/// The horizon [`plan`] looks ahead for risks: 90 days. A planning default of this crate, not
+/// a Microsoft figure; choose another with [`plan_with_horizon`].
+pub const DEFAULT_RISK_HORIZON_DAYS: u32 = 90;
+
+/// A fleet's activation plan at an instant: a method per machine with its reasons, the
+/// projection of every KMS host, MAK accounting, risks and the actions to take.
+///
+/// Build it with [`plan`]; print it with `Display` (a text report: summary, KMS hosts, methods,
+/// MAKs, risks, actions, problems); with the `serde` feature it serialises to JSON and back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Plan {
+    pub(crate) at: DateTime<Utc>,
+    pub(crate) horizon_days: u32,
+    pub(crate) program: AgreementProgram,
+    pub(crate) pcs: u32,
+    pub(crate) machines: Vec<MachinePlan>,
+    pub(crate) kms_hosts: Vec<HostPlan>,
+    pub(crate) mak_keys: Vec<MakPlan>,
+    pub(crate) missing_mak: Vec<MissingMak>,
+    pub(crate) risks: Vec<Risk>,
+    pub(crate) actions: Vec<Action>,
+    pub(crate) problems: Vec<FleetProblem>,
+}
+
+impl Plan {
+    /// The instant the plan is made for.
+    #[must_use]
+    pub fn at(&self) -> DateTime<Utc> {
+        self.at
+    }
+
+    /// The risk horizon in days.
+    #[must_use]
+    pub fn horizon_days(&self) -> u32 {
+        self.horizon_days
+    }
+
+    /// The fleet's agreement program.
+    #[must_use]
+    pub fn program(&self) -> AgreementProgram {
+        self.program
+    }
+
+    /// The fleet's PCs: its Windows machines (client and server, physical and virtual).
+    #[must_use]
+    pub fn pcs(&self) -> u32 {
+        self.pcs
+    }
+
+    /// Every machine's plan, in fleet order (none is dropped).
+    #[must_use]
+    pub fn machines(&self) -> &[MachinePlan] {
+        &self.machines
+    }
+
+    /// The plan of the machine named `name` (ASCII case-insensitively).
+    #[must_use]
+    pub fn machine(&self, name: &str) -> Option<&MachinePlan> {
+        self.machines
+            .iter()
+            .find(|m| m.name.eq_ignore_ascii_case(name))
+    }
+
+    /// How many machines the plan gives `method`.
+    #[must_use]
+    pub fn count(&self, method: RecommendedMethod) -> u32 {
+        self.machines
+            .iter()
+            .filter(|m| m.method == method)
+            .fold(0u32, |n, _| n.saturating_add(1))
+    }
+
+    /// The KMS hosts, in fleet order.
+    #[must_use]
+    pub fn kms_hosts(&self) -> &[HostPlan] {
+        &self.kms_hosts
+    }
+
+    /// The KMS host named `name`.
+    #[must_use]
+    pub fn kms_host(&self, name: &str) -> Option<&HostPlan> {
+        self.kms_hosts
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
+    }
+
+    /// The MAKs, in fleet order.
+    #[must_use]
+    pub fn mak_keys(&self) -> &[MakPlan] {
+        &self.mak_keys
+    }
+
+    /// MAK machines whose product no MAK of the fleet activates, per product.
+    #[must_use]
+    pub fn missing_mak(&self) -> &[MissingMak] {
+        &self.missing_mak
+    }
+
+    /// Machines reaching notification within the horizon, earliest first.
+    #[must_use]
+    pub fn risks(&self) -> &[Risk] {
+        &self.risks
+    }
+
+    /// The actions to take, in the order to take them.
+    #[must_use]
+    pub fn actions(&self) -> &[Action] {
+        &self.actions
+    }
+
+    /// The fleet's problems (warnings), carried into the plan.
+    #[must_use]
+    pub fn problems(&self) -> &[FleetProblem] {
+        &self.problems
+    }
+}
+
+/// Plans `fleet` at `at`, looking [`DEFAULT_RISK_HORIZON_DAYS`] ahead for risks.
+///
+/// For each machine, in this order (the first that applies is recommended, the earlier ones
+/// that do not apply leave their reason):
+/// 1. a channel outside volume activation (retail, OEM, evaluation, subscription, KMS host
+///    key) stays outside it;
+/// 2. ADBA where the machine's domain and product allow it (the rules layer decides);
+/// 3. AVMA for a virtual machine whose Hyper-V host (a machine of the fleet) is Windows
+///    Server Datacenter and covers the guest (the rules layer decides);
+/// 4. with fewer than 50 PCs in the fleet, MAK with VAMT (the FAQ's advice);
+/// 5. KMS when a host that serves the machine's site covers it (the first in fleet order)
+///    and that host's projected count reaches the machine's threshold once the rollout is
+///    online (virtual machines note the FAQ's "KMS is preferred");
+/// 6. otherwise MAK: by proxy through VAMT at a site with fewer than 50 PCs (the FAQ's
+///    advice), independent elsewhere.
+///
+/// Machines in no rollout wave are online from `at`; a wave dated before `at` counts from
+/// `at`. Pure (time is the argument) and linear in the fleet.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use volume_activation::{plan, Fleet, RecommendedMethod};
+///
+/// let fleet = Fleet::from_json(r#"{ "program": "enterprise-agreement", "machines": [
+///     { "name": "pc-1", "sku": "windows-11/pro", "channel": "retail", "hardware": "physical" } ] }"#)?;
+/// let p = plan(&fleet, Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
+/// assert_eq!(p.count(RecommendedMethod::OutsideVolumeActivation), 1);
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[must_use]
+pub fn plan(fleet: &Fleet, at: DateTime<Utc>) -> Plan {
+    plan_with_horizon(fleet, at, DEFAULT_RISK_HORIZON_DAYS)
+}
+
+/// [`plan`] with a risk horizon of `horizon_days`.
+#[must_use]
+pub fn plan_with_horizon(fleet: &Fleet, at: DateTime<Utc>, horizon_days: u32) -> Plan {
+    Planner::new(fleet, at, horizon_days).run()
+}
+
+/// A machine's pending KMS assignment: the host and the product class.
+#[derive(Clone, Copy)]
+struct KmsSlot {
+    host: usize,
+    class: ProductClass,
+}
+
+struct Planner<'f> {
+    fleet: &'f Fleet,
+    at: DateTime<Utc>,
+    horizon_end: DateTime<Utc>,
+    horizon_days: u32,
+    /// Rollout slot per machine: 0 = online from `at`, k = wave k - 1.
+    slot_of: Vec<usize>,
+    /// Online instant per slot.
+    slot_dates: Vec<DateTime<Utc>>,
+    pcs: u32,
+}
+
+/// The count a host reports for a class of machines, capped as the count model says.
+fn windows_count(clients: u32, servers: u32) -> u32 {
+    // Twice the highest threshold demanded: 50 once a Windows client has called, 10 while
+    // only servers have (S-W10CLIENTS, S-TSHOOT).
+    let cap = if clients > 0 { 50 } else { 10 };
+    clients.saturating_add(servers).min(cap)
+}
+
+fn office_count(office: u32) -> u32 {
+    // "The maximum current count is double the activation threshold, or 10." (Office KMS host)
+    office.min(10)
+}
+
+impl<'f> Planner<'f> {
+    fn new(fleet: &'f Fleet, at: DateTime<Utc>, horizon_days: u32) -> Self {
+        let machines = fleet.machines();
+        let mut slot_of = vec![0usize; machines.len()];
+        for (w, wave) in fleet.rollout().iter().enumerate() {
+            for name in wave.machines() {
+                if let Some(slot) = fleet.index_of(name).and_then(|i| slot_of.get_mut(i)) {
+                    *slot = w.saturating_add(1);
+                }
+            }
+        }
+        let slot_dates = std::iter::once(at)
+            .chain(fleet.rollout().iter().map(|w| w.date().max(at)))
+            .collect();
+        let pcs = machines
+            .iter()
+            .filter(|m| m.sku().family() != Family::Office)
+            .fold(0u32, |n, _| n.saturating_add(1));
+        let horizon_end = at
+            .checked_add_signed(TimeDelta::days(i64::from(horizon_days)))
+            .unwrap_or(DateTime::<Utc>::MAX_UTC);
+        Planner {
+            fleet,
+            at,
+            horizon_end,
+            horizon_days,
+            slot_of,
+            slot_dates,
+            pcs,
+        }
+    }
+
+    fn online(&self, i: usize) -> DateTime<Utc> {
+        self.slot_of
+            .get(i)
+            .and_then(|&s| self.slot_dates.get(s))
+            .copied()
+            .unwrap_or(self.at)
+    }
+
+    fn run(self) -> Plan {
+        let fleet = self.fleet;
+        let machines = fleet.machines();
+        let hosts = fleet.kms_hosts();
+        let n_slots = self.slot_dates.len();
+        let fewer_than_50 = faq_advice_for_pc_count(self.pcs).is_some();
+
+        // Pass 1: everything but the KMS threshold.
+        let mut plans: Vec<MachinePlan> = Vec::with_capacity(machines.len());
+        let mut pending: Vec<Option<KmsSlot>> = vec![None; machines.len()];
+        // Per host, per rollout slot, machines per class.
+        let mut arrivals: Vec<Vec<[u32; 3]>> = vec![vec![[0; 3]; n_slots]; hosts.len()];
+        for (i, m) in machines.iter().enumerate() {
+            let mut reasons = Vec::new();
+            let method = self.first_pass(m, fewer_than_50, &mut reasons, |host, class| {
+                if let Some(slot) = pending.get_mut(i) {
+                    *slot = Some(KmsSlot { host, class });
+                }
+                let s = self.slot_of.get(i).copied().unwrap_or(0);
+                if let Some(cell) = arrivals
+                    .get_mut(host)
+                    .and_then(|h| h.get_mut(s))
+                    .and_then(|c| c.get_mut(class.index()))
+                {
+                    *cell = cell.saturating_add(1);
+                }
+            });
+            plans.push(MachinePlan {
+                name: m.name().to_owned(),
+                sku: m.sku(),
+                channel: m.channel(),
+                method,
+                kms_host: None,
+                mak_key: None,
+                reasons,
+            });
+        }
+
+        // Projections per host.
+        let mut host_plans = Vec::with_capacity(hosts.len());
+        let mut reached: Vec<[Option<usize>; 3]> = Vec::with_capacity(hosts.len());
+        for (h, host) in hosts.iter().enumerate() {
+            let empty = Vec::new();
+            let rows = arrivals.get(h).unwrap_or(&empty);
+            let (proj, slots) = self.project(rows);
+            reached.push(slots);
+            host_plans.push(HostPlan {
+                name: host.name().to_owned(),
+                os: host.os(),
+                host_key: host.host_key().to_owned(),
+                site: host.site().map(str::to_owned),
+                projections: proj,
+            });
+        }
+
+        // Pass 2: KMS where the threshold is reached, MAK otherwise.
+        let mut actions = Vec::new();
+        let mut threshold_short: HashMap<(usize, ProductClass), u32> = HashMap::new();
+        for (i, p) in plans.iter_mut().enumerate() {
+            let Some(KmsSlot { host, class }) = pending.get(i).copied().flatten() else {
+                continue;
+            };
+            let hp = host_plans.get(host);
+            let reached_slot = reached.get(host).and_then(|r| r.get(class.index()).copied().flatten());
+            match (hp, reached_slot.and_then(|s| self.slot_dates.get(s))) {
+                (Some(hp), Some(&date)) => {
+                    p.method = RecommendedMethod::Kms;
+                    p.kms_host = Some(hp.name.clone());
+                    p.reasons.push(Reason::KmsCovered {
+                        host: hp.name.clone(),
+                        threshold_reached: date,
+                    });
+                    if machines.get(i).is_some_and(|m| m.hardware() == Hardware::Virtual) {
+                        p.reasons.push(Reason::VirtualMachineKmsPreferred);
+                    }
+                }
+                (Some(hp), None) => {
+                    let pr = hp.projection(class);
+                    p.reasons.push(Reason::ThresholdNotReached {
+                        host: hp.name.clone(),
+                        count: pr.map_or(0, |x| x.count),
+                        threshold: class.threshold(),
+                    });
+                    let e = threshold_short.entry((host, class)).or_insert(0);
+                    *e = e.saturating_add(1);
+                }
+                (None, _) => {}
+            }
+        }
+        let mut shorts: Vec<_> = threshold_short.into_iter().collect();
+        shorts.sort_by_key(|&((h, c), _)| (h, c.index()));
+        for ((h, class), n) in shorts {
+            if let Some(hp) = host_plans.get(h) {
+                let pr = hp.projection(class);
+                actions.push(Action::AddKmsClients {
+                    host: hp.name.clone(),
+                    class,
+                    count: pr.map_or(0, |x| x.count),
+                    threshold: class.threshold(),
+                    machines: n,
+                });
+            }
+        }
+
+        // MAK: method per site, key per machine.
+        let site_pcs = site_pcs(machines);
+        let keys = fleet.mak_keys();
+        let mut used = vec![0u64; keys.len()];
+        let mut key_machines = vec![0u32; keys.len()];
+        let mut key_reimages = vec![0u64; keys.len()];
+        let mut missing: Vec<MissingMak> = Vec::new();
+        let mut risks = Vec::new();
+        let mut no_site_host: Vec<(Option<String>, u32)> = Vec::new();
+        for (i, p) in plans.iter_mut().enumerate() {
+            let Some(m) = machines.get(i) else { continue };
+            if p.method == RecommendedMethod::Kms && p.kms_host.is_some() {
+                self.kms_risk(m, i, p, &mut risks);
+                continue;
+            }
+            if !matches!(
+                p.method,
+                RecommendedMethod::MakIndependent | RecommendedMethod::MakProxy
+            ) {
+                continue;
+            }
+            if let Some(Reason::NoKmsHostAtSite { site }) = p
+                .reasons
+                .iter()
+                .find(|r| matches!(r, Reason::NoKmsHostAtSite { .. }))
+            {
+                match no_site_host.iter_mut().find(|(s, _)| {
+                    s.as_deref().map(str::to_ascii_lowercase) == site.as_deref().map(str::to_ascii_lowercase)
+                }) {
+                    Some((_, n)) => *n = n.saturating_add(1),
+                    None => no_site_host.push((site.clone(), 1)),
+                }
+            }
+            let at_site = site_pcs
+                .get(&site_key(m.site()))
+                .copied()
+                .unwrap_or(0);
+            p.method = if faq_advice_for_pc_count(at_site).is_some() {
+                RecommendedMethod::MakProxy
+            } else {
+                RecommendedMethod::MakIndependent
+            };
+            let needed = MakMachine::new(
+                !(m.is_activated() && m.channel() == Channel::VolumeMak),
+                m.reimages(),
+            )
+            .activations_needed();
+            let mut short = false;
+            let choice = keys
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| k.activates(m.sku()))
+                .find(|(k, key)| {
+                    used.get(*k).is_some_and(|&u| {
+                        u.saturating_add(needed) <= u64::from(key.activations_remaining())
+                    })
+                })
+                .or_else(|| {
+                    short = true;
+                    keys.iter().enumerate().find(|(_, k)| k.activates(m.sku()))
+                });
+            match choice {
+                Some((k, key)) => {
+                    if let Some(u) = used.get_mut(k) {
+                        *u = u.saturating_add(needed);
+                    }
+                    if let Some(c) = key_machines.get_mut(k) {
+                        *c = c.saturating_add(1);
+                    }
+                    if let Some(r) = key_reimages.get_mut(k) {
+                        *r = r.saturating_add(u64::from(m.reimages()));
+                    }
+                    p.mak_key = Some(key.name().to_owned());
+                    if short {
+                        p.reasons.push(Reason::MakActivationsShort {
+                            key: key.name().to_owned(),
+                        });
+                        self.mak_risk(m, i, p.method, RiskCause::MakActivationsShort, &mut risks);
+                    }
+                }
+                None => {
+                    p.reasons.push(Reason::NoMakKey);
+                    match missing.iter_mut().find(|x| x.sku == m.sku()) {
+                        Some(x) => {
+                            x.machines = x.machines.saturating_add(1);
+                            x.activations = x.activations.saturating_add(needed);
+                        }
+                        None => missing.push(MissingMak {
+                            sku: m.sku(),
+                            machines: 1,
+                            activations: needed,
+                        }),
+                    }
+                    self.mak_risk(m, i, p.method, RiskCause::NoMakKey, &mut risks);
+                }
+            }
+        }
+        for (site, machines) in no_site_host {
+            actions.push(Action::SwitchSiteToMak { site, machines });
+        }
+
+        let mak_plans: Vec<MakPlan> = keys
+            .iter()
+            .enumerate()
+            .map(|(k, key)| MakPlan {
+                name: key.name().to_owned(),
+                partial_key: key.partial_key().map(str::to_owned),
+                machines: key_machines.get(k).copied().unwrap_or(0),
+                reimages: key_reimages.get(k).copied().unwrap_or(0),
+                balance: MakBalance::new(
+                    used.get(k).copied().unwrap_or(0),
+                    u64::from(key.activations_remaining()),
+                ),
+            })
+            .collect();
+
+        // Key changes.
+        let mut key_changes: Vec<(Channel, u32)> = Vec::new();
+        for p in &plans {
+            if let Some(ch) = p.needs_key_change() {
+                match key_changes.iter_mut().find(|(c, _)| *c == ch) {
+                    Some((_, n)) => *n = n.saturating_add(1),
+                    None => key_changes.push((ch, 1)),
+                }
+            }
+        }
+        for (channel, machines) in key_changes {
+            actions.push(Action::InstallKeys { channel, machines });
+        }
+        for k in &mak_plans {
+            if !k.balance.is_sufficient() {
+                actions.push(Action::RequestMakActivations {
+                    key: k.name.clone(),
+                    shortfall: k.balance.shortfall(),
+                });
+            }
+        }
+        for x in &missing {
+            actions.push(Action::ObtainMak {
+                sku: x.sku,
+                machines: x.machines,
+                activations: x.activations,
+            });
+        }
+        risks.sort_by(|a: &Risk, b: &Risk| {
+            a.notification_at
+                .cmp(&b.notification_at)
+                .then_with(|| a.machine.cmp(&b.machine))
+        });
+
+        Plan {
+            at: self.at,
+            horizon_days: self.horizon_days,
+            program: fleet.program(),
+            pcs: self.pcs,
+            machines: plans,
+            kms_hosts: host_plans,
+            mak_keys: mak_plans,
+            missing_mak: missing,
+            risks,
+            actions,
+            problems: fleet.problems().to_vec(),
+        }
+    }
+
+    /// Decides everything but the KMS threshold. Calls `assign(host, class)` when a KMS host
+    /// covers the machine; returns the provisional method.
+    fn first_pass(
+        &self,
+        m: &Machine,
+        fewer_than_50: bool,
+        reasons: &mut Vec<Reason>,
+        assign: impl FnOnce(usize, ProductClass),
+    ) -> RecommendedMethod {
+        let fleet = self.fleet;
+        let channel = m.channel();
+        if !matches!(
+            channel,
+            Channel::VolumeGvlk | Channel::VolumeMak | Channel::Avma
+        ) {
+            reasons.push(Reason::NotVolumeChannel { channel });
+            return RecommendedMethod::OutsideVolumeActivation;
+        }
+        let hyperv = m
+            .hyperv_host()
+            .and_then(|h| fleet.index_of(h))
+            .and_then(|i| fleet.machines().get(i));
+        // An AVMA key already installed is tried first.
+        let avma = |reasons: &mut Vec<Reason>| -> bool {
+            let Some(host) = hyperv else { return false };
+            match decide::avma(host.sku(), m.sku()) {
+                Some(Ok(())) => {
+                    reasons.push(Reason::AvmaEligible {
+                        hyperv_host: host.name().to_owned(),
+                    });
+                    true
+                }
+                Some(Err(r)) => {
+                    reasons.push(r);
+                    false
+                }
+                None => false,
+            }
+        };
+        if channel == Channel::Avma && avma(reasons) {
+            return RecommendedMethod::Avma;
+        }
+        match decide::adba(m, fleet.domain_of(m)) {
+            Some(Ok(r)) => {
+                reasons.push(r);
+                return RecommendedMethod::Adba;
+            }
+            Some(Err(r)) => reasons.push(r),
+            None => {}
+        }
+        if channel != Channel::Avma && m.hardware() == Hardware::Virtual && avma(reasons) {
+            return RecommendedMethod::Avma;
+        }
+        if fewer_than_50 {
+            reasons.push(Reason::FewerThan50Pcs { pcs: self.pcs });
+            return RecommendedMethod::MakProxy;
+        }
+        let class = ProductClass::of(m.sku().family());
+        let mut reachable = false;
+        for (h, host) in fleet.kms_hosts().iter().enumerate() {
+            let serves = match (host.site(), m.site()) {
+                (None, _) => true,
+                (Some(hs), Some(ms)) => hs.eq_ignore_ascii_case(ms),
+                (Some(_), None) => false,
+            };
+            if !serves {
+                continue;
+            }
+            reachable = true;
+            match decide::kms(host, m) {
+                Some(Ok(())) => {
+                    assign(h, class);
+                    return RecommendedMethod::Kms;
+                }
+                Some(Err(r)) => reasons.push(r),
+                None => {}
+            }
+        }
+        if !reachable {
+            reasons.push(if fleet.kms_hosts().is_empty() {
+                Reason::NoKmsHost
+            } else {
+                Reason::NoKmsHostAtSite {
+                    site: m.site().map(str::to_owned),
+                }
+            });
+        }
+        RecommendedMethod::MakIndependent
+    }
+
+    /// The projection of one host from its arrivals per slot: per class, and the slot at
+    /// which each class's threshold is first reached.
+    fn project(&self, rows: &[[u32; 3]]) -> (Vec<ClassProjection>, [Option<usize>; 3]) {
+        let total = rows.iter().fold([0u32; 3], |acc, r| {
+            [
+                acc[0].saturating_add(r[0]),
+                acc[1].saturating_add(r[1]),
+                acc[2].saturating_add(r[2]),
+            ]
+        });
+        let [clients, servers, office] = total;
+        // The first slot at which `f(cumulative)` holds.
+        let first = |f: &dyn Fn([u32; 3]) -> bool| -> Option<usize> {
+            let mut cum = [0u32; 3];
+            for (s, r) in rows.iter().enumerate() {
+                for (c, x) in cum.iter_mut().zip(r) {
+                    *c = c.saturating_add(*x);
+                }
+                if f(cum) {
+                    return Some(s);
+                }
+            }
+            None
+        };
+        let t_client = ProductClass::WindowsClient.threshold();
+        let t_server = ProductClass::WindowsServer.threshold();
+        let t_office = ProductClass::Office.threshold();
+        let client_slot = if clients > 0 {
+            first(&|c| windows_count(c[0], c[1]) >= t_client)
+        } else {
+            None
+        };
+        // Clients that never reach their threshold move to MAK and stop counting.
+        let clients_stay = client_slot.is_some();
+        let server_slot = if servers > 0 {
+            first(&|c| {
+                let cl = if clients_stay { c[0] } else { 0 };
+                windows_count(cl, c[1]) >= t_server
+            })
+        } else {
+            None
+        };
+        let office_slot = if office > 0 {
+            first(&|c| office_count(c[2]) >= t_office)
+        } else {
+            None
+        };
+        let final_windows = windows_count(if clients_stay { clients } else { 0 }, servers);
+        let date = |s: Option<usize>| s.and_then(|s| self.slot_dates.get(s).copied());
+        let mut proj = Vec::new();
+        if clients > 0 {
+            proj.push(ClassProjection {
+                class: ProductClass::WindowsClient,
+                machines: clients,
+                count: windows_count(clients, servers),
+                threshold: t_client,
+                reached_on: date(client_slot),
+            });
+        }
+        if servers > 0 {
+            proj.push(ClassProjection {
+                class: ProductClass::WindowsServer,
+                machines: servers,
+                count: final_windows,
+                threshold: t_server,
+                reached_on: date(server_slot),
+            });
+        }
+        if office > 0 {
+            proj.push(ClassProjection {
+                class: ProductClass::Office,
+                machines: office,
+                count: office_count(office),
+                threshold: t_office,
+                reached_on: date(office_slot),
+            });
+        }
+        (proj, [client_slot, server_slot, office_slot])
+    }
+
+    /// A KMS machine online before its host reaches the threshold: notification if its grace
+    /// period ends first.
+    fn kms_risk(&self, m: &Machine, i: usize, p: &MachinePlan, risks: &mut Vec<Risk>) {
+        let online = self.online(i);
+        let Some(Reason::KmsCovered {
+            threshold_reached, ..
+        }) = p.reasons.iter().find(|r| matches!(r, Reason::KmsCovered { .. }))
+        else {
+            return;
+        };
+        if *threshold_reached <= online {
+            return;
+        }
+        if let Some(at) = notification_at(m.sku(), Channel::VolumeGvlk, online) {
+            if at <= *threshold_reached && at < self.horizon_end {
+                risks.push(Risk {
+                    machine: m.name().to_owned(),
+                    sku: m.sku(),
+                    method: p.method,
+                    online,
+                    notification_at: at,
+                    cause: RiskCause::ThresholdAfterGrace,
+                });
+            }
+        }
+    }
+
+    /// A MAK machine that cannot be activated: notification when its grace period ends.
+    fn mak_risk(
+        &self,
+        m: &Machine,
+        i: usize,
+        method: RecommendedMethod,
+        cause: RiskCause,
+        risks: &mut Vec<Risk>,
+    ) {
+        if m.is_activated() {
+            return;
+        }
+        let online = self.online(i);
+        if let Some(at) = notification_at(m.sku(), Channel::VolumeMak, online) {
+            if at < self.horizon_end {
+                risks.push(Risk {
+                    machine: m.name().to_owned(),
+                    sku: m.sku(),
+                    method,
+                    online,
+                    notification_at: at,
+                    cause,
+                });
+            }
+        }
+    }
+}
+
+/// When a machine installed at `online` with `channel` and never activated reaches
+/// notification, from the lifecycle layer.
+fn notification_at(sku: Sku, channel: Channel, online: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let lc = Lifecycle::install(sku, channel, online).ok()?;
+    let mut t = online;
+    // Out-of-box grace, then (for some releases) further grace states: follow to notification.
+    for _ in 0..4 {
+        let next = lc.next_transition(t)?;
+        if matches!(
+            next.to(),
+            LicenseStatus::Notification | LicenseStatus::Unlicensed
+        ) {
+            return Some(next.at());
+        }
+        t = next.at();
+    }
+    None
+}
+
+fn site_key(site: Option<&str>) -> Option<Cow<'_, str>> {
+    site.map(|s| {
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        }
+    })
+}
+
+/// Windows machines per site (ASCII case-insensitively; `None` for machines without one).
+fn site_pcs(machines: &[Machine]) -> HashMap<Option<Cow<'_, str>>, u32> {
+    let mut map: HashMap<Option<Cow<'_, str>>, u32> = HashMap::new();
+    for m in machines {
+        if m.sku().family() == Family::Office {
+            continue;
+        }
+        let e = map.entry(site_key(m.site())).or_insert(0);
+        *e = e.saturating_add(1);
+    }
+    map
+}
