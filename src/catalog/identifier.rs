@@ -20,6 +20,12 @@ macro_rules! guid_newtype {
                 $name(guid)
             }
 
+            /// The identifier whose GUID has this 128-bit value.
+            #[must_use]
+            pub const fn from_u128(value: u128) -> Self {
+                $name(Guid::from_u128(value))
+            }
+
             /// The GUID.
             #[must_use]
             pub const fn guid(self) -> Guid {

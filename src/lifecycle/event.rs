@@ -3,7 +3,7 @@
 use std::fmt;
 
 use crate::catalog::Channel;
-use crate::lifecycle::timing::KmsInterval;
+use crate::rules::timing::KmsInterval;
 
 crate::macros::id_enum! {
     /// How a MAK activation reaches Microsoft.

@@ -7,11 +7,12 @@ use crate::Error;
 use crate::catalog::{Channel, Confidence, Family, Release, Sku};
 use crate::lifecycle::event::{ActivationMethod, Event};
 use crate::lifecycle::license_status::LicenseStatus;
-use crate::lifecycle::timing::{
+use crate::rules::adba::supports_adba;
+use crate::rules::timing::{
     ADBA_RENEWAL, ADBA_VALIDITY, ExpiryMode, HR_GRACE_TIME_EXPIRED, HR_NONGENUINE_GRACE,
     HR_NONGENUINE_GRACE_EXPIRED, HR_OUT_OF_TOLERANCE, HR_REARM_EXHAUSTED, KMS_VALIDITY,
     KmsInterval, Timing, expiry_mode, non_genuine_grace, oob_grace, oot_grace, rearm_grace,
-    rearm_limit, supports_adba,
+    rearm_limit,
 };
 
 /// The timed regime a machine is in since its last event.

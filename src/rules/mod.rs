@@ -2,12 +2,24 @@
 //! host OS, with which updates; thresholds and the KMS count model; Office, ADBA, AVMA and MAK
 //! rules; agreement-program rules; and `Denial`, the reasons for a "no".
 
+pub(crate) mod adba;
+pub(crate) mod avma;
 pub(crate) mod cited;
+pub(crate) mod error_code;
+pub(crate) mod kms_count;
 pub(crate) mod mak;
 pub(crate) mod program;
 pub(crate) mod threshold;
+pub(crate) mod timing;
 
+pub use adba::{
+    ADBA_MIN_FOREST_SCHEMA, AdbaActivation, AdbaClient, AdbaDenial, AdbaDomain, can_adba,
+    check_adba, supports_adba,
+};
+pub use avma::{AvmaActivation, AvmaDenial, avma_key, avma_key_confidence, can_avma, check_avma};
 pub use cited::Cited;
+pub use error_code::ActivationErrorCode;
+pub use kms_count::{CountExplanation, CountFinding, KMS_COUNT_WINDOW, KmsApplication, KmsCounter};
 pub use mak::{
     FaqAdvice, MAK_WITH_VAMT_BELOW_PCS, MakActivationMethod, MakAllotmentBasis, MakBalance,
     MakMachine, OPEN_LICENSE_EXAMPLE_ACTIVATIONS, PriceLevel, faq_advice_for_pc_count,
@@ -26,4 +38,11 @@ pub use program::{
 pub use threshold::{
     CLIENT_THRESHOLD, SERVER_AND_OFFICE_THRESHOLD, activation_threshold, family_threshold,
     is_threshold_met, threshold_source,
+};
+pub use timing::{
+    ADBA_RENEWAL, ADBA_VALIDITY, ExpiryMode, HR_GRACE_TIME_EXPIRED, HR_NONGENUINE_GRACE,
+    HR_NONGENUINE_GRACE_EXPIRED, HR_OUT_OF_TOLERANCE, HR_REARM_EXHAUSTED, KMS_INTERVAL_MINUTES,
+    KMS_RENEWAL_DEFAULT, KMS_RETRY, KMS_VALIDITY, KmsInterval, OFFICE_NOTIFICATION_FREE,
+    OFFICE_REARM_GRACE, RearmLimit, Timing, expiry_mode, non_genuine_grace, oob_grace, oot_grace,
+    rearm_grace, rearm_limit,
 };

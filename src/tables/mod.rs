@@ -3,6 +3,8 @@
 //! Each table names its source in its module docs, and rows that need it carry a
 //! [`Source`](crate::Source) and a [`Confidence`](crate::Confidence).
 
+pub(crate) mod error_code_row;
+pub(crate) mod error_codes;
 pub(crate) mod gvlk;
 pub(crate) mod product_alias;
 pub(crate) mod sku;

@@ -725,35 +725,3 @@ pub const fn rearm_limit(release: Release) -> RearmLimit {
         ),
     }
 }
-
-/// Whether a release can be activated by Active Directory-based activation: Windows 8 /
-/// Windows Server 2012 and later ("introduced in Windows 8"), Office 2013 and later (Office
-/// 2010 has no ADBA).
-///
-/// Source: <https://learn.microsoft.com/en-us/windows/deployment/volume-activation/plan-for-volume-activation-client>
-///
-/// ```
-/// use volume_activation::{Release, supports_adba};
-///
-/// assert!(supports_adba(Release::Windows10));
-/// assert!(!supports_adba(Release::Windows7));
-/// ```
-#[must_use]
-pub const fn supports_adba(release: Release) -> bool {
-    use Release::*;
-    match release {
-        WindowsVista
-        | Windows7
-        | WindowsServer2008
-        | SmallBusinessServer2008
-        | WindowsServer2008R2
-        | SmallBusinessServer2011
-        | Office2010 => false,
-        Windows8 | Windows81 | Windows10 | Windows10Ltsb2015 | Windows10Ltsb2016
-        | Windows10Ltsc2019 | Windows11 | Windows10Ltsc2021 | Windows11Ltsc2024
-        | WindowsServer2012 | WindowsServer2012R2 | WindowsServer2016 | WindowsServer1709
-        | WindowsServer1803 | WindowsServer2019 | WindowsServerSac | WindowsServer2022
-        | WindowsServer2025 | Office2013 | Office2016 | Office2019 | OfficeLtsc2021
-        | OfficeLtsc2024 => true,
-    }
-}
