@@ -2,19 +2,45 @@
 //!
 //! The planner never decides these itself; it asks the rules layer here.
 
-use crate::Sku;
 use crate::plan::fleet::{Domain, FleetKmsHost, Machine};
 use crate::plan::reason::Reason;
+use crate::{AdbaClient, AdbaDomain, Family, Sku, check_adba, check_avma};
 
-/// ADBA for `m` in `domain`: `Ok(reason)` when eligible, `Err(reasons)` when not (why), or
-/// `None` while the rules layer has no ADBA rules.
-pub(crate) fn adba(_m: &Machine, _domain: Option<&Domain>) -> Option<Result<Reason, Reason>> {
-    None
+/// ADBA for `m` in `domain` ([`check_adba`]): `Ok(reason)` when eligible, `Err(reason)` when
+/// not.
+pub(crate) fn adba(m: &Machine, domain: Option<&Domain>) -> Option<Result<Reason, Reason>> {
+    let client = if m.sku().family() == Family::Office {
+        match m.os() {
+            Some(os) => AdbaClient::office(m.sku(), os).ok()?,
+            None => return Some(Err(Reason::OfficeOsNotGiven)),
+        }
+    } else {
+        AdbaClient::windows(m.sku()).ok()?
+    };
+    let ad = match domain {
+        // The fleet reader accepts only Windows Server schema levels, which `joined` accepts.
+        Some(d) => AdbaDomain::joined(d.forest_schema()).ok()?,
+        None => AdbaDomain::workgroup(),
+    };
+    Some(match (check_adba(client, ad), domain) {
+        (Ok(_), Some(d)) => Ok(Reason::AdbaEligible {
+            domain: d.name().to_owned(),
+            forest_schema: d.forest_schema(),
+        }),
+        (Ok(_), None) => return None,
+        (Err(denial), _) => Err(Reason::AdbaDenied { denial }),
+    })
 }
 
-/// AVMA of `guest` on Hyper-V host `host`: `None` while the rules layer has no AVMA rules.
-pub(crate) fn avma(_host: Sku, _guest: Sku) -> Option<Result<(), Reason>> {
-    None
+/// AVMA of `guest` on Hyper-V host `host` ([`check_avma`]).
+pub(crate) fn avma(host: &Machine, guest: Sku) -> Option<Result<(), Reason>> {
+    Some(match check_avma(host.sku(), guest) {
+        Ok(_) => Ok(()),
+        Err(denial) => Err(Reason::AvmaDenied {
+            hyperv_host: host.name().to_owned(),
+            denial,
+        }),
+    })
 }
 
 /// Whether KMS host `host` activates `m` (all rules but the count): `None` while the rules

@@ -16,7 +16,7 @@ use crate::plan::method::{ProductClass, RecommendedMethod};
 use crate::plan::reason::Reason;
 use crate::plan::risk::{Risk, RiskCause};
 use crate::{
-    AgreementProgram, Channel, Family, Lifecycle, LicenseStatus, MakBalance, MakMachine, Sku,
+    AgreementProgram, Channel, ClientMachineId, KmsApplication, KmsCounter, Family, Lifecycle, LicenseStatus, MakBalance, MakMachine, Sku,
     faq_advice_for_pc_count,
 };
 
@@ -198,17 +198,50 @@ struct Planner<'f> {
     pcs: u32,
 }
 
-/// The count a host reports for a class of machines, capped as the count model says.
-fn windows_count(clients: u32, servers: u32) -> u32 {
-    // Twice the highest threshold demanded: 50 once a Windows client has called, 10 while
-    // only servers have (S-W10CLIENTS, S-TSHOOT).
-    let cap = if clients > 0 { 50 } else { 10 };
-    clients.saturating_add(servers).min(cap)
-}
-
-fn office_count(office: u32) -> u32 {
-    // "The maximum current count is double the activation threshold, or 10." (Office KMS host)
-    office.min(10)
+/// The counts (Windows, Office) a KMS host reports at each rollout slot, from the count model
+/// ([`KmsCounter`]): every machine online by a slot contacts the host at that slot's date (a
+/// renewal for those already counted). `rows` holds the arrivals per slot and class;
+/// `with_clients` leaves Windows clients out when they never reach their threshold (they then
+/// use MAK and do not call). Only as many IDs as the largest cache (50) are fed per class: more
+/// cannot change a count.
+fn projected_counts(
+    rows: &[[u32; 3]],
+    dates: &[DateTime<Utc>],
+    with_clients: bool,
+) -> Vec<[u32; 2]> {
+    const FEED: u32 = 50;
+    let mut counter = KmsCounter::new();
+    let mut cum = [0u32; 3];
+    let mut out = Vec::with_capacity(rows.len());
+    for (row, &date) in rows.iter().zip(dates) {
+        for (c, x) in cum.iter_mut().zip(row) {
+            *c = c.saturating_add(*x);
+        }
+        let [clients, servers, office] = cum;
+        let clients = if with_clients { clients } else { 0 };
+        let feeds = [
+            (0u128, Family::Client, clients),
+            (1u128 << 64, Family::Server, servers),
+            (2u128 << 64, Family::Office, office),
+        ];
+        for (base, family, n) in feeds {
+            for id in 0..n.min(FEED) {
+                // Dates never go backwards (slots are in rollout order), so `record` succeeds.
+                let _ = counter.record(
+                    ClientMachineId::from_u128(base | u128::from(id)),
+                    family,
+                    date,
+                );
+            }
+        }
+        out.push([
+            counter
+                .count_at(KmsApplication::Windows, date)
+                .unwrap_or(0),
+            counter.count_at(KmsApplication::Office, date).unwrap_or(0),
+        ]);
+    }
+    out
 }
 
 impl<'f> Planner<'f> {
@@ -545,7 +578,7 @@ impl<'f> Planner<'f> {
         // An AVMA key already installed is tried first.
         let avma = |reasons: &mut Vec<Reason>| -> bool {
             let Some(host) = hyperv else { return false };
-            match decide::avma(host.sku(), m.sku()) {
+            match decide::avma(host, m.sku()) {
                 Some(Ok(())) => {
                     reasons.push(Reason::AvmaEligible {
                         hyperv_host: host.name().to_owned(),
@@ -614,57 +647,53 @@ impl<'f> Planner<'f> {
     /// which each class's threshold is first reached.
     fn project(&self, rows: &[[u32; 3]]) -> (Vec<ClassProjection>, [Option<usize>; 3]) {
         let total = rows.iter().fold([0u32; 3], |acc, r| {
-            [
-                acc[0].saturating_add(r[0]),
-                acc[1].saturating_add(r[1]),
-                acc[2].saturating_add(r[2]),
-            ]
+            let mut t = acc;
+            for (a, x) in t.iter_mut().zip(r) {
+                *a = a.saturating_add(*x);
+            }
+            t
         });
         let [clients, servers, office] = total;
-        // The first slot at which `f(cumulative)` holds.
-        let first = |f: &dyn Fn([u32; 3]) -> bool| -> Option<usize> {
-            let mut cum = [0u32; 3];
-            for (s, r) in rows.iter().enumerate() {
-                for (c, x) in cum.iter_mut().zip(r) {
-                    *c = c.saturating_add(*x);
-                }
-                if f(cum) {
-                    return Some(s);
-                }
-            }
-            None
-        };
         let t_client = ProductClass::WindowsClient.threshold();
         let t_server = ProductClass::WindowsServer.threshold();
         let t_office = ProductClass::Office.threshold();
+        let first = |counts: &[[u32; 2]], app: usize, threshold: u32| {
+            counts
+                .iter()
+                .position(|c| c.get(app).is_some_and(|&n| n >= threshold))
+        };
+        let all = projected_counts(rows, &self.slot_dates, true);
         let client_slot = if clients > 0 {
-            first(&|c| windows_count(c[0], c[1]) >= t_client)
+            first(&all, 0, t_client)
         } else {
             None
         };
-        // Clients that never reach their threshold move to MAK and stop counting.
-        let clients_stay = client_slot.is_some();
+        // Clients that never reach their threshold move to MAK and stop calling.
+        let counts = if clients > 0 && client_slot.is_none() {
+            projected_counts(rows, &self.slot_dates, false)
+        } else {
+            all.clone()
+        };
         let server_slot = if servers > 0 {
-            first(&|c| {
-                let cl = if clients_stay { c[0] } else { 0 };
-                windows_count(cl, c[1]) >= t_server
-            })
+            first(&counts, 0, t_server)
         } else {
             None
         };
         let office_slot = if office > 0 {
-            first(&|c| office_count(c[2]) >= t_office)
+            first(&counts, 1, t_office)
         } else {
             None
         };
-        let final_windows = windows_count(if clients_stay { clients } else { 0 }, servers);
+        let last = |c: &[[u32; 2]], app: usize| {
+            c.last().and_then(|x| x.get(app).copied()).unwrap_or(0)
+        };
         let date = |s: Option<usize>| s.and_then(|s| self.slot_dates.get(s).copied());
         let mut proj = Vec::new();
         if clients > 0 {
             proj.push(ClassProjection {
                 class: ProductClass::WindowsClient,
                 machines: clients,
-                count: windows_count(clients, servers),
+                count: last(&all, 0),
                 threshold: t_client,
                 reached_on: date(client_slot),
             });
@@ -673,7 +702,7 @@ impl<'f> Planner<'f> {
             proj.push(ClassProjection {
                 class: ProductClass::WindowsServer,
                 machines: servers,
-                count: final_windows,
+                count: last(&counts, 0),
                 threshold: t_server,
                 reached_on: date(server_slot),
             });
@@ -682,7 +711,7 @@ impl<'f> Planner<'f> {
             proj.push(ClassProjection {
                 class: ProductClass::Office,
                 machines: office,
-                count: office_count(office),
+                count: last(&counts, 1),
                 threshold: t_office,
                 reached_on: date(office_slot),
             });

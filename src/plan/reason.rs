@@ -4,7 +4,7 @@ use std::fmt;
 
 use chrono::{DateTime, Utc};
 
-use crate::{Channel, Release, Source};
+use crate::{AdbaDenial, AvmaDenial, Channel, Release, Source};
 
 /// "Activate using Active Directory-based activation" (Windows).
 pub(crate) const ADBA_PAGE: Source = Source::new(
@@ -55,6 +55,22 @@ pub enum Reason {
         domain: String,
         /// Its forest schema level.
         forest_schema: Release,
+    },
+    /// Active Directory-based activation does not apply ([`check_adba`](crate::check_adba)
+    /// says why).
+    #[non_exhaustive]
+    AdbaDenied {
+        /// Why not.
+        denial: AdbaDenial,
+    },
+    /// The machine's Hyper-V host does not activate it by AVMA
+    /// ([`check_avma`](crate::check_avma) says why).
+    #[non_exhaustive]
+    AvmaDenied {
+        /// The Hyper-V host.
+        hyperv_host: String,
+        /// Why not.
+        denial: AvmaDenial,
     },
     /// The machine is a virtual machine whose Datacenter Hyper-V host activates it by AVMA.
     #[non_exhaustive]
@@ -126,6 +142,8 @@ impl Reason {
     pub fn source(&self) -> Source {
         match self {
             Reason::AdbaEligible { .. } | Reason::OfficeOsNotGiven => ADBA_PAGE,
+            Reason::AdbaDenied { denial } => denial.source(),
+            Reason::AvmaDenied { denial, .. } => denial.source(),
             Reason::AvmaEligible { .. } => AVMA_PAGE,
             Reason::KmsCovered { .. }
             | Reason::NoKmsHost
@@ -152,6 +170,8 @@ impl Reason {
             | Reason::ThresholdNotReached { .. }
             | Reason::FewerThan50Pcs { .. } => true,
             Reason::KmsCovered { .. }
+            | Reason::AdbaDenied { .. }
+            | Reason::AvmaDenied { .. }
             | Reason::VirtualMachineKmsPreferred
             | Reason::OfficeOsNotGiven
             | Reason::NoMakKey
@@ -165,6 +185,8 @@ impl Reason {
         match self {
             Reason::AdbaEligible { .. } => "adba-eligible",
             Reason::AvmaEligible { .. } => "avma-eligible",
+            Reason::AdbaDenied { .. } => "adba-denied",
+            Reason::AvmaDenied { .. } => "avma-denied",
             Reason::KmsCovered { .. } => "kms-covered",
             Reason::VirtualMachineKmsPreferred => "virtual-machine-kms-preferred",
             Reason::NotVolumeChannel { .. } => "not-volume-channel",
@@ -190,6 +212,11 @@ impl fmt::Display for Reason {
                 "domain \"{domain}\" (schema {}) activates it by active directory-based activation",
                 forest_schema.as_str()
             ),
+            Reason::AdbaDenied { denial } => write!(f, "no adba: {denial}"),
+            Reason::AvmaDenied {
+                hyperv_host,
+                denial,
+            } => write!(f, "no avma on \"{hyperv_host}\": {denial}"),
             Reason::AvmaEligible { hyperv_host } => write!(
                 f,
                 "datacenter hyper-v host \"{hyperv_host}\" activates it by avma"
