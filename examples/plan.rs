@@ -38,8 +38,9 @@ fn run() -> Result<(), String> {
             "--json" => json = true,
             "--at" => {
                 let text = args.next().ok_or("--at needs a date such as 2027-01-15")?;
-                let day = NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-                    .map_err(|e| format!("--at \"{text}\": {e}: expected a date such as 2027-01-15"))?;
+                let day = NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|e| {
+                    format!("--at \"{text}\": {e}: expected a date such as 2027-01-15")
+                })?;
                 at = Some(Utc.from_utc_datetime(&day.and_hms_opt(0, 0, 0).ok_or("bad date")?));
             }
             "-h" | "--help" => {
@@ -47,7 +48,9 @@ fn run() -> Result<(), String> {
                 return Ok(());
             }
             other if other.starts_with('-') => {
-                return Err(format!("unknown option \"{other}\": expected --json, --at or a path"));
+                return Err(format!(
+                    "unknown option \"{other}\": expected --json, --at or a path"
+                ));
             }
             other => path = Some(other.to_owned()),
         }

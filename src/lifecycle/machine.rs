@@ -165,6 +165,13 @@ impl State {
         self.reason
     }
 
+    /// The documented activation error code of [`reason`](Self::reason): symbol, message,
+    /// cause and resolution. `None` when there is no reason.
+    #[must_use]
+    pub fn reason_code(&self) -> Option<crate::ActivationErrorCode> {
+        self.reason.and_then(crate::ActivationErrorCode::lookup)
+    }
+
     /// The activation the machine holds, while Licensed or in the out-of-tolerance grace that
     /// follows an expired KMS / ADBA activation.
     #[must_use]

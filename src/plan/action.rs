@@ -100,7 +100,11 @@ impl fmt::Display for Action {
                 f,
                 "install KB{kb} (or a later cumulative update) on kms host \"{host}\": {machines} machines wait for it"
             ),
-            Action::InstallHostKey { host, key, machines } => write!(
+            Action::InstallHostKey {
+                host,
+                key,
+                machines,
+            } => write!(
                 f,
                 "obtain the {key} kms host key and install it on \"{host}\": {machines} machines wait for it"
             ),
@@ -142,11 +146,9 @@ impl fmt::Display for Action {
                 f,
                 "obtain a mak for {sku} ({machines} machines, {activations} activations)"
             ),
-            Action::InstallKeys { channel, machines } => write!(
-                f,
-                "install a {} key on {machines} machines",
-                channel.name()
-            ),
+            Action::InstallKeys { channel, machines } => {
+                write!(f, "install a {} key on {machines} machines", channel.name())
+            }
         }
     }
 }

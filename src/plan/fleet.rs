@@ -51,7 +51,7 @@ crate::macros::id_enum! {
     /// ```
     /// use volume_activation::FleetRecord;
     ///
-    /// assert_eq!(FleetRecord::KmsHost.to_string(), "kms-host");
+    /// assert_eq!(FleetRecord::FleetKmsHost.to_string(), "kms-host");
     /// ```
     pub enum FleetRecord: "fleet record", "one of fleet, domain, machine, kms-host, mak-key, rollout-wave" {
         /// The fleet as a whole.
@@ -61,7 +61,7 @@ crate::macros::id_enum! {
         /// An entry of `machines`.
         Machine => "machine", "machine",
         /// An entry of `kms_hosts`.
-        KmsHost => "kms-host", "KMS host",
+        FleetKmsHost => "kms-host", "KMS host",
         /// An entry of `mak_keys`.
         MakKey => "mak-key", "MAK key",
         /// An entry of `rollout` (named by its 1-based position).
@@ -911,7 +911,7 @@ fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
     let mut host_names = HashMap::new();
     let mut kms_hosts = Vec::with_capacity(raw.kms_hosts.len());
     for h in &raw.kms_hosts {
-        let rec = FleetRecord::KmsHost;
+        let rec = FleetRecord::FleetKmsHost;
         c.name(rec, &h.name, &mut host_names);
         let mut ok = true;
         let os = c.parse::<Sku>(rec, &h.name, "os", &h.os);

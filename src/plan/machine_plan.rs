@@ -91,9 +91,7 @@ impl MachinePlan {
         let needed = match self.method {
             RecommendedMethod::Adba | RecommendedMethod::Kms => Channel::VolumeGvlk,
             RecommendedMethod::Avma => Channel::Avma,
-            RecommendedMethod::MakIndependent | RecommendedMethod::MakProxy => {
-                Channel::VolumeMak
-            }
+            RecommendedMethod::MakIndependent | RecommendedMethod::MakProxy => Channel::VolumeMak,
             RecommendedMethod::OutsideVolumeActivation => return None,
         };
         (needed != self.channel).then_some(needed)

@@ -15,8 +15,8 @@ pub(crate) mod risk;
 
 pub use action::Action;
 pub use fleet::{
-    Domain, Fleet, FleetKmsHost, FleetProblem, FleetRecord, Hardware, Machine, MakKey,
-    RolloutWave, Severity,
+    Domain, Fleet, FleetKmsHost, FleetProblem, FleetRecord, Hardware, Machine, MakKey, RolloutWave,
+    Severity,
 };
 pub use host_plan::{ClassProjection, HostPlan};
 pub use machine_plan::MachinePlan;

@@ -16,8 +16,8 @@ use crate::plan::method::{ProductClass, RecommendedMethod};
 use crate::plan::reason::Reason;
 use crate::plan::risk::{Risk, RiskCause};
 use crate::{
-    AgreementProgram, Channel, ClientMachineId, KmsApplication, KmsCounter, Family, Lifecycle, LicenseStatus, MakBalance, MakMachine, Sku,
-    faq_advice_for_pc_count,
+    AgreementProgram, Channel, ClientMachineId, Family, KmsApplication, KmsCounter, LicenseStatus,
+    Lifecycle, MakBalance, MakMachine, Sku, faq_advice_for_pc_count,
 };
 
 /// The horizon [`plan`] looks ahead for risks: 90 days. A planning default of this crate, not
@@ -235,9 +235,7 @@ fn projected_counts(
             }
         }
         out.push([
-            counter
-                .count_at(KmsApplication::Windows, date)
-                .unwrap_or(0),
+            counter.count_at(KmsApplication::Windows, date).unwrap_or(0),
             counter.count_at(KmsApplication::Office, date).unwrap_or(0),
         ]);
     }
@@ -347,7 +345,9 @@ impl<'f> Planner<'f> {
                 continue;
             };
             let hp = host_plans.get(host);
-            let reached_slot = reached.get(host).and_then(|r| r.get(class.index()).copied().flatten());
+            let reached_slot = reached
+                .get(host)
+                .and_then(|r| r.get(class.index()).copied().flatten());
             match (hp, reached_slot.and_then(|s| self.slot_dates.get(s))) {
                 (Some(hp), Some(&date)) => {
                     p.method = RecommendedMethod::Kms;
@@ -356,7 +356,10 @@ impl<'f> Planner<'f> {
                         host: hp.name.clone(),
                         threshold_reached: date,
                     });
-                    if machines.get(i).is_some_and(|m| m.hardware() == Hardware::Virtual) {
+                    if machines
+                        .get(i)
+                        .is_some_and(|m| m.hardware() == Hardware::Virtual)
+                    {
                         p.reasons.push(Reason::VirtualMachineKmsPreferred);
                     }
                 }
@@ -415,16 +418,14 @@ impl<'f> Planner<'f> {
                 .find(|r| matches!(r, Reason::NoKmsHostAtSite { .. }))
             {
                 match no_site_host.iter_mut().find(|(s, _)| {
-                    s.as_deref().map(str::to_ascii_lowercase) == site.as_deref().map(str::to_ascii_lowercase)
+                    s.as_deref().map(str::to_ascii_lowercase)
+                        == site.as_deref().map(str::to_ascii_lowercase)
                 }) {
                     Some((_, n)) => *n = n.saturating_add(1),
                     None => no_site_host.push((site.clone(), 1)),
                 }
             }
-            let at_site = site_pcs
-                .get(&site_key(m.site()))
-                .copied()
-                .unwrap_or(0);
+            let at_site = site_pcs.get(&site_key(m.site())).copied().unwrap_or(0);
             p.method = if faq_advice_for_pc_count(at_site).is_some() {
                 RecommendedMethod::MakProxy
             } else {
@@ -684,9 +685,8 @@ impl<'f> Planner<'f> {
         } else {
             None
         };
-        let last = |c: &[[u32; 2]], app: usize| {
-            c.last().and_then(|x| x.get(app).copied()).unwrap_or(0)
-        };
+        let last =
+            |c: &[[u32; 2]], app: usize| c.last().and_then(|x| x.get(app).copied()).unwrap_or(0);
         let date = |s: Option<usize>| s.and_then(|s| self.slot_dates.get(s).copied());
         let mut proj = Vec::new();
         if clients > 0 {
@@ -725,7 +725,10 @@ impl<'f> Planner<'f> {
         let online = self.online(i);
         let Some(Reason::KmsCovered {
             threshold_reached, ..
-        }) = p.reasons.iter().find(|r| matches!(r, Reason::KmsCovered { .. }))
+        }) = p
+            .reasons
+            .iter()
+            .find(|r| matches!(r, Reason::KmsCovered { .. }))
         else {
             return;
         };

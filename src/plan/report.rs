@@ -197,11 +197,7 @@ impl fmt::Display for Plan {
         }
 
         writeln!(f)?;
-        writeln!(
-            f,
-            "Risks (notification within {} days)",
-            self.horizon_days
-        )?;
+        writeln!(f, "Risks (notification within {} days)", self.horizon_days)?;
         if self.risks.is_empty() {
             writeln!(f, "  (none)")?;
         } else {

@@ -479,6 +479,22 @@ impl AdbaDenial {
         }
     }
 
+    /// The documented activation error code of [`hresult`](Self::hresult), with its message,
+    /// cause and resolution; `None` where no code is documented.
+    ///
+    /// ```
+    /// use volume_activation::{check_adba, AdbaClient, AdbaDomain, Release, Sku};
+    ///
+    /// let client = AdbaClient::windows("windows-11/enterprise".parse::<Sku>()?)?;
+    /// let denial = check_adba(client, AdbaDomain::joined(Release::WindowsServer2008R2)?).unwrap_err();
+    /// assert_eq!(denial.error_code().map(|c| c.hresult()), Some(0xC004_F083));
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    #[must_use]
+    pub fn error_code(&self) -> Option<crate::ActivationErrorCode> {
+        self.hresult().and_then(crate::ActivationErrorCode::lookup)
+    }
+
     /// Whether the client then tries KMS: always. "If the ADDS object can't be retrieved,
     /// client computers use KMS activation"; KMS is still needed for earlier versions and
     /// workgroup computers; a machine removed from the domain "tries to activate with KMS"

@@ -380,6 +380,23 @@ impl AvmaDenial {
         }
     }
 
+    /// The documented activation error code of [`hresult`](Self::hresult), with its message,
+    /// cause and resolution; `None` where no code is documented.
+    ///
+    /// ```
+    /// use volume_activation::{check_avma, Sku};
+    ///
+    /// let host: Sku = "windows-server-2019/datacenter".parse()?;
+    /// let guest: Sku = "windows-server-2022/standard".parse()?;
+    /// let denial = check_avma(host, guest).unwrap_err();
+    /// assert_eq!(denial.error_code().map(|c| c.hresult()), Some(0xC004_FD03));
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    #[must_use]
+    pub fn error_code(&self) -> Option<crate::ActivationErrorCode> {
+        self.hresult().and_then(crate::ActivationErrorCode::lookup)
+    }
+
     /// How sure the crate is of the "no": documented, except for the undocumented pairs.
     #[must_use]
     pub const fn confidence(&self) -> Confidence {

@@ -5,10 +5,14 @@
 pub(crate) mod adba;
 pub(crate) mod avma;
 pub(crate) mod cited;
+pub(crate) mod denial;
 pub(crate) mod error_code;
+pub(crate) mod kms;
 pub(crate) mod kms_count;
+mod kms_sources;
 pub(crate) mod mak;
 pub(crate) mod program;
+pub(crate) mod required_update;
 pub(crate) mod threshold;
 pub(crate) mod timing;
 
@@ -18,7 +22,11 @@ pub use adba::{
 };
 pub use avma::{AvmaActivation, AvmaDenial, avma_key, avma_key_confidence, can_avma, check_avma};
 pub use cited::Cited;
+pub use denial::Denial;
 pub use error_code::ActivationErrorCode;
+pub use kms::{
+    Activation, KmsHost, can_activate, check_activation, host_key_coverage, host_os_support,
+};
 pub use kms_count::{CountExplanation, CountFinding, KMS_COUNT_WINDOW, KmsApplication, KmsCounter};
 pub use mak::{
     FaqAdvice, MAK_WITH_VAMT_BELOW_PCS, MakActivationMethod, MakAllotmentBasis, MakBalance,
@@ -35,6 +43,7 @@ pub use program::{
     product_pool, program_right, reimaging_requirement, sbs_2008_cals_need_activation,
     sbs_2011_activation, sbs_2011_mak, setup_key_bypasses_activation, setup_key_sources,
 };
+pub use required_update::{UpdateNeed, UpdateRequirement, required_update};
 pub use threshold::{
     CLIENT_THRESHOLD, SERVER_AND_OFFICE_THRESHOLD, activation_threshold, family_threshold,
     is_threshold_met, threshold_source,

@@ -231,6 +231,11 @@ pub const KMS_VALIDITY: Timing = Timing::days_of(
 /// activation every seven days" (10,080 minutes).
 ///
 /// Source: <https://learn.microsoft.com/en-us/windows-server/get-started/kms-activation-planning>
+///
+/// Decision (reference conflict 2): Table 8 of the 2012 R2 technical reference prints "15–43,200
+/// minutes (30 days—default)" in its range cell, while its value column, "Registry Settings for
+/// Volume Activation" and the slmgr reference all give a 10,080-minute (7-day) default; 43,200
+/// is the maximum and 7 days the default.
 pub const KMS_RENEWAL_DEFAULT: Timing = Timing::days_of(
     7,
     Confidence::Documented,

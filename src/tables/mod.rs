@@ -6,5 +6,8 @@
 pub(crate) mod error_code_row;
 pub(crate) mod error_codes;
 pub(crate) mod gvlk;
+pub(crate) mod kms_host_key;
+pub(crate) mod kms_host_os;
+pub(crate) mod kms_updates;
 pub(crate) mod product_alias;
 pub(crate) mod sku;

@@ -1,0 +1,222 @@
+//! KMS host keys (CSVLK groups): Windows Server, Windows client and Office host keys.
+
+use crate::Error;
+use crate::catalog::{Family, Release};
+
+crate::macros::id_enum! {
+    /// A KMS host key group: which Customer Specific Volume License Key (CSVLK) a KMS host has
+    /// installed. A host key group is not a [`Release`]: "Volume License for Windows Server 2019"
+    /// activates many releases, and the 2008 / 2008 R2 server keys come in groups A, B and C.
+    ///
+    /// The canonical ID names the group (`windows-server-2019`,
+    /// `windows-server-2008-r2-group-b`, `office-ltsc-2021`); [`KmsHostKey::name`] gives the
+    /// name Microsoft's tables print ("Volume License for Windows Server 2019").
+    ///
+    /// Every group of the reference is here, current and historical. Microsoft documents no
+    /// separate LTSB/LTSC host key, so there is none. Microsoft adds host keys with each
+    /// release, so this enum is `#[non_exhaustive]`.
+    ///
+    /// Sources: "Key Management Services (KMS) activation planning"
+    /// <https://learn.microsoft.com/en-us/windows-server/get-started/kms-activation-planning>;
+    /// Windows Server 2012 R2 "Step 1: Review and Select Activation Methods"
+    /// <https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2012-R2-and-2012/jj134256(v=ws.11)>;
+    /// "Determining Product Key Needs" <http://technet.microsoft.com/en-us/library/ff793412.aspx>;
+    /// "Volume Activation 2.0 Volume Product Key Groups" <http://technet.microsoft.com/ja-jp/library/dd183740.aspx>;
+    /// "Configure a KMS host computer to activate volume licensed versions of Office"
+    /// <https://learn.microsoft.com/en-us/office/volume-license-activation/configure-a-kms-host-computer-for-office>.
+    ///
+    /// ```
+    /// use volume_activation::{Family, KmsHostKey, Release};
+    ///
+    /// let key: KmsHostKey = "windows-server-2019".parse()?;
+    /// assert_eq!(key.name(), "Volume License for Windows Server 2019");
+    /// assert_eq!(key.family(), Family::Server);
+    /// assert_eq!(key.release(), Release::WindowsServer2019);
+    /// assert_eq!(KmsHostKey::parse_lenient("Volume License for Windows Server 2019")?, key);
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    #[non_exhaustive]
+    pub enum KmsHostKey: "kms host key", "a host key ID such as windows-server-2022, windows-10, windows-server-2008-r2-group-c or office-ltsc-2024" {
+        /// Volume License for Windows Server 2025.
+        WindowsServer2025 => "windows-server-2025", "Volume License for Windows Server 2025",
+        /// Volume License for Windows Server 2022.
+        WindowsServer2022 => "windows-server-2022", "Volume License for Windows Server 2022",
+        /// Volume License for Windows Server 2019.
+        WindowsServer2019 => "windows-server-2019", "Volume License for Windows Server 2019",
+        /// Volume License for Windows Server 2016.
+        WindowsServer2016 => "windows-server-2016", "Volume License for Windows Server 2016",
+        /// Volume license for "Windows Server 2012 R2 for Windows 10" (VLSC: "Windows Srv
+        /// 2012R2 DataCtr/Std KMS for Windows 10").
+        WindowsServer2012R2ForWindows10 => "windows-server-2012-r2-for-windows-10", "Volume License for Windows Server 2012 R2 for Windows 10",
+        /// Volume license for Windows Server 2012 R2.
+        WindowsServer2012R2 => "windows-server-2012-r2", "Volume License for Windows Server 2012 R2",
+        /// Volume license for Windows Server 2012 (no Microsoft list of what it activates was
+        /// found; only its own group is derived).
+        WindowsServer2012 => "windows-server-2012", "Volume License for Windows Server 2012",
+        /// Windows Server 2008 R2 Server Group C (KMS_C).
+        WindowsServer2008R2GroupC => "windows-server-2008-r2-group-c", "Windows Server 2008 R2 Server Group C (KMS_C)",
+        /// Windows Server 2008 R2 Server Group B (KMS_B).
+        WindowsServer2008R2GroupB => "windows-server-2008-r2-group-b", "Windows Server 2008 R2 Server Group B (KMS_B)",
+        /// Windows Server 2008 R2 Server Group A (KMS_A).
+        WindowsServer2008R2GroupA => "windows-server-2008-r2-group-a", "Windows Server 2008 R2 Server Group A (KMS_A)",
+        /// Windows Server 2008 Server Group C.
+        WindowsServer2008GroupC => "windows-server-2008-group-c", "Windows Server 2008 Server Group C",
+        /// Windows Server 2008 Server Group B.
+        WindowsServer2008GroupB => "windows-server-2008-group-b", "Windows Server 2008 Server Group B",
+        /// Windows Server 2008 Server Group A.
+        WindowsServer2008GroupA => "windows-server-2008-group-a", "Windows Server 2008 Server Group A",
+        /// Volume license for Windows 10 (a client KMS host key).
+        Windows10 => "windows-10", "Volume License for Windows 10",
+        /// Volume license for Windows 8.1 (a client KMS host key).
+        Windows81 => "windows-8.1", "Volume License for Windows 8.1",
+        /// Volume license for Windows 8 (a client KMS host key; no Microsoft list of what it
+        /// activates was found, only its own group is derived).
+        Windows8 => "windows-8", "Volume License for Windows 8",
+        /// Windows 7 client KMS host key (Client VL, Windows 7).
+        Windows7 => "windows-7", "Windows 7 client KMS host key (Client VL)",
+        /// Windows Vista client KMS host key (Vista VL).
+        WindowsVista => "windows-vista", "Windows Vista client KMS host key (Vista VL)",
+        /// Office LTSC 2024 KMS host key.
+        OfficeLtsc2024 => "office-ltsc-2024", "Office LTSC 2024 KMS host key",
+        /// Office LTSC 2021 KMS host key.
+        OfficeLtsc2021 => "office-ltsc-2021", "Office LTSC 2021 KMS host key",
+        /// Office 2019 KMS host key.
+        Office2019 => "office-2019", "Office 2019 KMS host key",
+        /// Office 2016 KMS host key.
+        Office2016 => "office-2016", "Office 2016 KMS host key",
+        /// Office 2013 KMS host key.
+        Office2013 => "office-2013", "Office 2013 KMS host key",
+        /// Office 2010 KMS host key.
+        Office2010 => "office-2010", "Office 2010 KMS host key",
+    }
+}
+
+impl KmsHostKey {
+    /// The family of the product the key is for: [`Family::Server`] for the Windows Server
+    /// keys (which also activate Windows client), [`Family::Client`] for the Windows client
+    /// keys (which activate only Windows client), [`Family::Office`] for the Office keys.
+    ///
+    /// ```
+    /// use volume_activation::{Family, KmsHostKey};
+    ///
+    /// assert_eq!(KmsHostKey::Windows10.family(), Family::Client);
+    /// assert_eq!(KmsHostKey::OfficeLtsc2021.family(), Family::Office);
+    /// ```
+    #[must_use]
+    pub const fn family(self) -> Family {
+        self.release().family()
+    }
+
+    /// The release the key group is named for ("Windows Server 2012 R2 for Windows 10" is a
+    /// Windows Server 2012 R2 key; the 2008 R2 groups A, B and C are Windows Server 2008 R2
+    /// keys).
+    #[must_use]
+    pub const fn release(self) -> Release {
+        use KmsHostKey::*;
+        match self {
+            WindowsServer2025 => Release::WindowsServer2025,
+            WindowsServer2022 => Release::WindowsServer2022,
+            WindowsServer2019 => Release::WindowsServer2019,
+            WindowsServer2016 => Release::WindowsServer2016,
+            WindowsServer2012R2ForWindows10 | WindowsServer2012R2 => Release::WindowsServer2012R2,
+            WindowsServer2012 => Release::WindowsServer2012,
+            WindowsServer2008R2GroupC | WindowsServer2008R2GroupB | WindowsServer2008R2GroupA => {
+                Release::WindowsServer2008R2
+            }
+            WindowsServer2008GroupC | WindowsServer2008GroupB | WindowsServer2008GroupA => {
+                Release::WindowsServer2008
+            }
+            Windows10 => Release::Windows10,
+            Windows81 => Release::Windows81,
+            Windows8 => Release::Windows8,
+            Windows7 => Release::Windows7,
+            WindowsVista => Release::WindowsVista,
+            OfficeLtsc2024 => Release::OfficeLtsc2024,
+            OfficeLtsc2021 => Release::OfficeLtsc2021,
+            Office2019 => Release::Office2019,
+            Office2016 => Release::Office2016,
+            Office2013 => Release::Office2013,
+            Office2010 => Release::Office2010,
+        }
+    }
+
+    /// The newest client or server release the key was issued to activate: what a host OS
+    /// must be updated for before it accepts the key ("Windows Server 2012 R2 for Windows 10"
+    /// was issued for Windows 10).
+    #[must_use]
+    pub const fn issued_for(self) -> Release {
+        match self {
+            KmsHostKey::WindowsServer2012R2ForWindows10 => Release::Windows10,
+            other => other.release(),
+        }
+    }
+
+    /// Whether this is a Windows client KMS host key (Vista, 7, 8, 8.1, 10). Source: "A client
+    /// KMS key can't be installed into the KMS in Windows Server." — Activate using Key
+    /// Management Service,
+    /// <https://learn.microsoft.com/en-us/windows/deployment/volume-activation/activate-using-key-management-service-vamt>.
+    #[must_use]
+    pub const fn is_client_key(self) -> bool {
+        matches!(self.family(), Family::Client)
+    }
+
+    /// Whether this is an Office KMS host key.
+    #[must_use]
+    pub const fn is_office_key(self) -> bool {
+        matches!(self.family(), Family::Office)
+    }
+
+    /// The Windows Server 2008 / 2008 R2 product key group letter (`'A'`, `'B'`, `'C'`) of a
+    /// 2008-era server key, `None` for the others. Group C is the most inclusive. Source:
+    /// "Determining Product Key Needs", <http://technet.microsoft.com/en-us/library/ff793412.aspx>.
+    #[must_use]
+    pub const fn server_group(self) -> Option<char> {
+        use KmsHostKey::*;
+        match self {
+            WindowsServer2008R2GroupA | WindowsServer2008GroupA => Some('A'),
+            WindowsServer2008R2GroupB | WindowsServer2008GroupB => Some('B'),
+            WindowsServer2008R2GroupC | WindowsServer2008GroupC => Some('C'),
+            _ => None,
+        }
+    }
+
+    /// Reads a host key by canonical ID or by marketing name, ASCII case-insensitively; also
+    /// accepts the names the reference tables print ("Volume license for Windows 10",
+    /// "Windows Server 2008 R2 Server Group A", "Office 2019").
+    ///
+    /// # Errors
+    ///
+    /// When the text names no host key, e.g. `"windows-server-2030"`.
+    ///
+    /// ```
+    /// use volume_activation::KmsHostKey;
+    ///
+    /// assert_eq!(KmsHostKey::parse_lenient("Volume license for Windows 10")?, KmsHostKey::Windows10);
+    /// assert_eq!(KmsHostKey::parse_lenient("Office LTSC 2021")?, KmsHostKey::OfficeLtsc2021);
+    /// assert!(KmsHostKey::parse_lenient("windows-server-2030").is_err());
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    pub fn parse_lenient(s: &str) -> Result<KmsHostKey, Error> {
+        let t = s.trim();
+        if let Ok(k) = t.parse::<KmsHostKey>() {
+            return Ok(k);
+        }
+        let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+        KmsHostKey::ALL
+            .iter()
+            .copied()
+            .find(|k| {
+                let name = k.name();
+                same(name, t)
+                    || name.strip_suffix(" KMS host key").is_some_and(|n| same(n, t))
+                    || name.split(" (").next().is_some_and(|n| same(n, t))
+            })
+            .ok_or_else(|| {
+                Error::unknown(
+                    "kms host key",
+                    s,
+                    "a host key ID or name such as windows-server-2022 or \"Volume License for Windows Server 2019\"",
+                )
+            })
+    }
+}

@@ -1,0 +1,424 @@
+//! KMS hosts: host key x client, host OS x host key, required updates, and
+//! `check_activation` / `can_activate`.
+
+use chrono::TimeDelta;
+
+use crate::catalog::coverage::{Answer, Coverage};
+use crate::rules::denial::Denial;
+use crate::rules::required_update::{UpdateNeed, required_update};
+use crate::rules::threshold::activation_threshold;
+use crate::rules::timing::{KMS_RENEWAL_DEFAULT, KMS_VALIDITY};
+use crate::{Channel, Family, Kb, KmsHostKey, Sku, Source};
+
+/// Whether KMS host key `key` activates KMS clients of `client`: documented yes, derived yes,
+/// documented no, or undocumented, with the basis and its sources.
+///
+/// Rules applied, in order: the rows of Microsoft's tables (current and historical); Office
+/// needs the Office host key of its own version; a client KMS host key activates only Windows
+/// client; Windows Vista / Server 2008 keys cannot activate Windows 7 / 2008 R2 and later; a
+/// newer Windows Server needs a newer key; everything else is undocumented (Windows 11 on the
+/// Windows 10, 2016 and 2019 keys; LTSC 2021 on any key; IoT Enterprise LTSC; ...).
+///
+/// ```
+/// use volume_activation::{host_key_coverage, Answer, Basis, KmsHostKey, Sku};
+///
+/// let win11: Sku = "windows-11/enterprise".parse()?;
+/// assert_eq!(host_key_coverage(KmsHostKey::WindowsServer2022, win11).answer(), Answer::Documented);
+/// let c = host_key_coverage(KmsHostKey::WindowsServer2019, win11);
+/// assert_eq!((c.answer(), c.basis()), (Answer::Undocumented, Basis::Windows11NotListed));
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[must_use]
+pub fn host_key_coverage(key: KmsHostKey, client: Sku) -> Coverage {
+    crate::tables::kms_host_key::key_coverage(key, client.release(), client.edition())
+}
+
+/// Whether a KMS host running `host_os` can run host key `key` (install and activate it),
+/// with the basis and its sources. Windows Server 2003 hosts are not modelled.
+///
+/// ```
+/// use volume_activation::{host_os_support, Answer, KmsHostKey, Sku};
+///
+/// let ws2016: Sku = "windows-server-2016/standard".parse()?;
+/// assert!(host_os_support(ws2016, KmsHostKey::WindowsServer2022).is_yes());
+/// assert_eq!(host_os_support(ws2016, KmsHostKey::WindowsServer2025).answer(), Answer::Undocumented);
+/// assert_eq!(host_os_support(ws2016, KmsHostKey::Windows10).answer(), Answer::DocumentedNo);
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[must_use]
+pub fn host_os_support(host_os: Sku, key: KmsHostKey) -> Coverage {
+    crate::tables::kms_host_os::host_support(host_os.release(), host_os.edition(), key)
+}
+
+/// A KMS host: its operating system (a [`Sku`], because the edition matters — Datacenter:
+/// Azure Edition cannot be a KMS host, and some host-OS rows name Standard and Datacenter
+/// only), the host key it runs, and the updates it has installed.
+///
+/// Record the KB Microsoft names as installed when a later cumulative update or monthly
+/// rollup is installed (they include it).
+///
+/// ```
+/// use volume_activation::{Kb, KmsHost, KmsHostKey, Sku};
+///
+/// let host = KmsHost::new("windows-server-2016/standard".parse::<Sku>()?, KmsHostKey::WindowsServer2019)
+///     .with_update(Kb::new(4_478_877));
+/// assert_eq!(host.key(), KmsHostKey::WindowsServer2019);
+/// assert!(host.has_update(Kb::new(4_478_877)));
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(from = "KmsHostRepr", into = "KmsHostRepr")
+)]
+pub struct KmsHost {
+    os: Sku,
+    key: KmsHostKey,
+    updates: Vec<Kb>,
+    /// The host-side rules (host OS runs the key, key update installed), decided once when
+    /// the host is built: they do not depend on the client.
+    host_denial: Option<Denial>,
+    /// Whether the host OS runs the key, and why (cached with `host_denial`).
+    host_support: Coverage,
+}
+
+/// The serialised form of [`KmsHost`]: the cached host-side answer is recomputed on read.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct KmsHostRepr {
+    os: Sku,
+    key: KmsHostKey,
+    updates: Vec<Kb>,
+}
+
+#[cfg(feature = "serde")]
+impl From<KmsHostRepr> for KmsHost {
+    fn from(r: KmsHostRepr) -> KmsHost {
+        r.updates
+            .into_iter()
+            .fold(KmsHost::new(r.os, r.key), KmsHost::with_update)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<KmsHost> for KmsHostRepr {
+    fn from(h: KmsHost) -> KmsHostRepr {
+        KmsHostRepr {
+            os: h.os,
+            key: h.key,
+            updates: h.updates,
+        }
+    }
+}
+
+impl KmsHost {
+    /// A host running `os` with host key `key` and no updates recorded.
+    #[must_use]
+    pub fn new(os: Sku, key: KmsHostKey) -> KmsHost {
+        let mut host = KmsHost {
+            os,
+            key,
+            updates: Vec::new(),
+            host_denial: None,
+            host_support: host_os_support(os, key),
+        };
+        host.host_denial = host_side(&host).err();
+        host
+    }
+
+    /// The same host with `kb` installed.
+    #[must_use]
+    pub fn with_update(mut self, kb: Kb) -> KmsHost {
+        if !self.updates.contains(&kb) {
+            self.updates.push(kb);
+            self.host_denial = host_side(&self).err();
+        }
+        self
+    }
+
+    /// The host operating system.
+    #[must_use]
+    pub const fn os(&self) -> Sku {
+        self.os
+    }
+
+    /// The installed host key.
+    #[must_use]
+    pub const fn key(&self) -> KmsHostKey {
+        self.key
+    }
+
+    /// The installed updates, in the order they were added.
+    #[must_use]
+    pub fn updates(&self) -> &[Kb] {
+        &self.updates
+    }
+
+    /// Whether `kb` is installed.
+    #[must_use]
+    pub fn has_update(&self, kb: Kb) -> bool {
+        self.updates.contains(&kb)
+    }
+}
+
+/// A successful KMS activation: who activated whom, the count and threshold, the validity and
+/// renewal interval, and the answers (with sources) it rests on.
+///
+/// ```
+/// use volume_activation::{check_activation, Channel, KmsHost, KmsHostKey, Sku, KMS_VALIDITY};
+///
+/// let host = KmsHost::new("windows-server-2022/datacenter".parse::<Sku>()?, KmsHostKey::WindowsServer2022);
+/// let a = check_activation(&host, "windows-11/pro".parse()?, Channel::VolumeGvlk, 30)?;
+/// assert_eq!(a.validity(), KMS_VALIDITY.duration());
+/// assert_eq!(a.renewal_interval().num_days(), 7);
+/// assert!(a.sources().any(|s| s.id() == "S-PLAN"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Activation {
+    host_os: Sku,
+    key: KmsHostKey,
+    client: Sku,
+    count: u32,
+    threshold: u32,
+    key_coverage: Coverage,
+    host_support: Coverage,
+}
+
+impl Activation {
+    /// The host operating system.
+    #[must_use]
+    pub const fn host_os(&self) -> Sku {
+        self.host_os
+    }
+
+    /// The host key that activated the client.
+    #[must_use]
+    pub const fn key(&self) -> KmsHostKey {
+        self.key
+    }
+
+    /// The activated client.
+    #[must_use]
+    pub const fn client(&self) -> Sku {
+        self.client
+    }
+
+    /// The count the host reported.
+    #[must_use]
+    pub const fn count(&self) -> u32 {
+        self.count
+    }
+
+    /// The client's activation threshold.
+    #[must_use]
+    pub const fn threshold(&self) -> u32 {
+        self.threshold
+    }
+
+    /// Whether the host key covers the client, and why.
+    #[must_use]
+    pub const fn key_coverage(&self) -> Coverage {
+        self.key_coverage
+    }
+
+    /// Whether the host OS runs the key, and why.
+    #[must_use]
+    pub const fn host_support(&self) -> Coverage {
+        self.host_support
+    }
+
+    /// How long the activation is valid: [`KMS_VALIDITY`](crate::KMS_VALIDITY) (180 days).
+    #[must_use]
+    pub const fn validity(&self) -> TimeDelta {
+        KMS_VALIDITY.duration()
+    }
+
+    /// How often the client renews by default: [`KMS_RENEWAL_DEFAULT`](crate::KMS_RENEWAL_DEFAULT) (7 days).
+    #[must_use]
+    pub const fn renewal_interval(&self) -> TimeDelta {
+        KMS_RENEWAL_DEFAULT.duration()
+    }
+
+    /// Every source the answer used: the key coverage, the host-OS support, the threshold,
+    /// validity and renewal (KMS activation planning; for Office also the Office KMS page).
+    pub fn sources(&self) -> impl Iterator<Item = Source> + Clone + '_ {
+        let timing: &'static [Source] = match self.client.family() {
+            Family::Office => &[Source::KMS_PLANNING, Source::OFFICE_ACTIVATE_BY_KMS],
+            Family::Client | Family::Server => &[Source::KMS_PLANNING],
+        };
+        self.key_coverage
+            .sources()
+            .iter()
+            .chain(self.host_support.sources())
+            .chain(timing)
+            .copied()
+    }
+}
+
+/// Whether `host` activates a KMS client of `client` on channel `client_channel` when the
+/// host reports `count`, and if not, which rule fails ([`Denial`]).
+///
+/// The rules are checked in this order:
+/// 1. the client is a KMS client (channel [`Channel::VolumeGvlk`]);
+/// 2. the host OS can run the host key (documented yes or derived);
+/// 3. the host OS has the update the key needs ([`required_update`](crate::required_update)
+///    for the release the key was issued for);
+/// 4. a KMS host on a Windows client OS activates only Windows client;
+/// 5. the host key covers the client (documented yes or derived; undocumented is a denial);
+/// 6. the host OS has the update the client release needs, and can be updated for it at all;
+/// 7. the count meets the client's activation threshold.
+///
+/// # Errors
+///
+/// A [`Denial`] naming the first rule that fails.
+///
+/// ```
+/// use volume_activation::{check_activation, Channel, Denial, Kb, KmsHost, KmsHostKey, Sku};
+///
+/// // The issue's question: a Windows Server 2016 host with a Windows Server 2019 host key,
+/// // asked to activate Windows 11 Enterprise.
+/// let host = KmsHost::new("windows-server-2016/standard".parse::<Sku>()?, KmsHostKey::WindowsServer2019)
+///     .with_update(Kb::new(4_478_877));
+/// let win11: Sku = "windows-11/enterprise".parse()?;
+/// let denial = check_activation(&host, win11, Channel::VolumeGvlk, 50).unwrap_err();
+/// assert!(matches!(denial, Denial::CoverageUndocumented { .. }));
+///
+/// // Windows 10 Enterprise is documented.
+/// let win10: Sku = "windows-10/enterprise".parse()?;
+/// assert!(check_activation(&host, win10, Channel::VolumeGvlk, 50).is_ok());
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+pub fn check_activation(
+    host: &KmsHost,
+    client: Sku,
+    client_channel: Channel,
+    count: u32,
+) -> Result<Activation, Denial> {
+    if !client_channel.is_kms_client() {
+        return Err(Denial::NotKmsClient {
+            client,
+            channel: client_channel,
+        });
+    }
+    if let Some(denial) = host.host_denial {
+        return Err(denial);
+    }
+    let host_os = host.os;
+    let key = host.key;
+    if matches!(host_os.family(), Family::Client) && matches!(client.family(), Family::Server) {
+        return Err(Denial::ClientHostCannotActivateServer { host_os, client });
+    }
+    let key_coverage = host_key_coverage(key, client);
+    match key_coverage.answer() {
+        Answer::Documented | Answer::Derived => {}
+        Answer::DocumentedNo => {
+            return Err(Denial::KeyDoesNotCover {
+                key,
+                client,
+                coverage: key_coverage,
+            });
+        }
+        Answer::Undocumented => {
+            return Err(Denial::CoverageUndocumented {
+                key,
+                client,
+                coverage: key_coverage,
+            });
+        }
+    }
+    if !key.is_office_key() {
+        check_update(host, client.release(), true)?;
+    }
+    let threshold = activation_threshold(client);
+    if count < threshold {
+        return Err(Denial::CountBelowThreshold {
+            client,
+            count,
+            threshold,
+        });
+    }
+    Ok(Activation {
+        host_os,
+        key,
+        client,
+        count,
+        threshold,
+        key_coverage,
+        host_support: host.host_support,
+    })
+}
+
+/// Rules 2 and 3 of [`check_activation`]: the host OS runs the key, with its update.
+fn host_side(host: &KmsHost) -> Result<(), Denial> {
+    let (host_os, key) = (host.os, host.key);
+    let host_support = host_os_support(host_os, key);
+    match host_support.answer() {
+        Answer::Documented | Answer::Derived => {}
+        Answer::DocumentedNo => {
+            return Err(Denial::HostOsCannotRunKey {
+                host_os,
+                key,
+                coverage: host_support,
+            });
+        }
+        Answer::Undocumented => {
+            return Err(Denial::HostOsUndocumented {
+                host_os,
+                key,
+                coverage: host_support,
+            });
+        }
+    }
+    if !key.is_office_key() {
+        check_update(host, key.issued_for(), false)?;
+    }
+    Ok(())
+}
+
+/// Checks the update `host` needs for `release`. For the client release (`for_client`), an
+/// undocumented requirement does not deny: the key check has already required the update the
+/// key was issued with, and Microsoft lists updates per key generation, not per client.
+fn check_update(host: &KmsHost, release: crate::Release, for_client: bool) -> Result<(), Denial> {
+    let req = required_update(host.os.release(), release);
+    match req.need() {
+        UpdateNeed::NotNeeded => Ok(()),
+        UpdateNeed::Undocumented if for_client => Ok(()),
+        UpdateNeed::Undocumented => Err(Denial::HostOsUndocumented {
+            host_os: host.os,
+            key: host.key,
+            coverage: Coverage::new(Answer::Undocumented, req.basis()),
+        }),
+        UpdateNeed::Required if req.is_met_by(&host.updates) => Ok(()),
+        UpdateNeed::Required => match req.kb() {
+            Some(kb) => Err(Denial::UpdateMissing {
+                host_os: host.os,
+                release,
+                kb,
+                alternative: req.kbs().nth(1),
+            }),
+            None => Ok(()),
+        },
+        UpdateNeed::CannotBeUpdated => Err(Denial::CannotBeUpdated {
+            host_os: host.os,
+            release,
+        }),
+    }
+}
+
+/// Whether `host` activates a KMS client of `client`: exactly `check_activation(..).is_ok()`.
+///
+/// ```
+/// use volume_activation::{can_activate, Channel, KmsHost, KmsHostKey, Sku};
+///
+/// let host = KmsHost::new("windows-server-2025/standard".parse::<Sku>()?, KmsHostKey::WindowsServer2025);
+/// assert!(can_activate(&host, "windows-11-ltsc-2024/enterprise-ltsc".parse()?, Channel::VolumeGvlk, 25));
+/// assert!(!can_activate(&host, "windows-11/pro".parse()?, Channel::VolumeMak, 25));
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[must_use]
+pub fn can_activate(host: &KmsHost, client: Sku, client_channel: Channel, count: u32) -> bool {
+    check_activation(host, client, client_channel, count).is_ok()
+}
