@@ -2,8 +2,10 @@
 
 use std::fmt;
 
+use chrono::{DateTime, Utc};
+
 use crate::plan::method::ProductClass;
-use crate::{Channel, Sku};
+use crate::{Channel, Kb, KmsHostKey, Sku};
 
 /// An action the plan asks for, with the number of machines it concerns.
 ///
@@ -25,20 +27,26 @@ pub enum Action {
     InstallUpdate {
         /// The KMS host.
         host: String,
-        /// The KB number (`5003646` for KB5003646): this update or a later cumulative update.
-        kb: u32,
+        /// The KB: this update or a later cumulative update.
+        kb: Kb,
         /// The machines waiting for it.
         machines: u32,
+        /// Whether the host's count would then reach the thresholds of those machines.
+        then_reached: bool,
     },
     /// Obtain and install a KMS host key that covers clients the host's key does not.
     #[non_exhaustive]
     InstallHostKey {
         /// The KMS host.
         host: String,
-        /// The host key group ID to obtain (from the VLSC).
-        key: String,
+        /// The host key group to obtain (from the VLSC).
+        key: KmsHostKey,
+        /// The update the host needs first, if any.
+        kb: Option<Kb>,
         /// The machines waiting for it.
         machines: u32,
+        /// Whether the host's count would then reach the thresholds of those machines.
+        then_reached: bool,
     },
     /// A KMS host's count stays below a class's threshold: add KMS clients, or keep these
     /// machines on MAK.
@@ -82,6 +90,19 @@ pub enum Action {
         /// The activations they need.
         activations: u64,
     },
+    /// A KMS host reaches a class's threshold only after the grace period of machines that
+    /// come online earlier ends.
+    #[non_exhaustive]
+    ThresholdAfterGrace {
+        /// The KMS host.
+        host: String,
+        /// The product class.
+        class: ProductClass,
+        /// When the threshold is reached.
+        reached_on: DateTime<Utc>,
+        /// The machines that reach notification before.
+        machines: u32,
+    },
     /// Install another kind of key on machines whose method needs it (a GVLK for ADBA and
     /// KMS, an AVMA key, a MAK).
     #[non_exhaustive]
@@ -96,18 +117,36 @@ pub enum Action {
 impl fmt::Display for Action {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Action::InstallUpdate { host, kb, machines } => write!(
-                f,
-                "install KB{kb} (or a later cumulative update) on kms host \"{host}\": {machines} machines wait for it"
-            ),
+            Action::InstallUpdate {
+                host,
+                kb,
+                machines,
+                then_reached,
+            } => {
+                write!(
+                    f,
+                    "install {kb} (or a later cumulative update) on kms host \"{host}\": {machines} machines wait for it"
+                )?;
+                then(f, *then_reached)
+            }
             Action::InstallHostKey {
                 host,
                 key,
+                kb,
                 machines,
-            } => write!(
-                f,
-                "obtain the {key} kms host key and install it on \"{host}\": {machines} machines wait for it"
-            ),
+                then_reached,
+            } => {
+                write!(
+                    f,
+                    "obtain the \"{}\" host key from the vlsc and install it on kms host \"{host}\"",
+                    key.name()
+                )?;
+                if let Some(kb) = kb {
+                    write!(f, " after {kb}")?;
+                }
+                write!(f, ": {machines} machines wait for it")?;
+                then(f, *then_reached)
+            }
             Action::AddKmsClients {
                 host,
                 class,
@@ -146,9 +185,39 @@ impl fmt::Display for Action {
                 f,
                 "obtain a mak for {sku} ({machines} machines, {activations} activations)"
             ),
-            Action::InstallKeys { channel, machines } => {
-                write!(f, "install a {} key on {machines} machines", channel.name())
-            }
+            Action::InstallKeys { channel, machines } => match channel {
+                Channel::VolumeGvlk => write!(
+                    f,
+                    "install the kms client setup key (gvlk) on {machines} machines planned for adba or kms"
+                ),
+                Channel::Avma => write!(
+                    f,
+                    "install the avma key on {machines} virtual machines planned for avma"
+                ),
+                Channel::VolumeMak => {
+                    write!(f, "install a mak on {machines} machines planned for mak")
+                }
+                other => write!(f, "install a {other} key on {machines} machines"),
+            },
+            Action::ThresholdAfterGrace {
+                host,
+                class,
+                reached_on,
+                machines,
+            } => write!(
+                f,
+                "kms host \"{host}\" reaches the {} threshold only on {}: {machines} machines online earlier reach notification first; bring the rollout forward or activate them with mak meanwhile",
+                class.name().to_ascii_lowercase(),
+                reached_on.format("%Y-%m-%d")
+            ),
         }
+    }
+}
+
+fn then(f: &mut fmt::Formatter<'_>, reached: bool) -> fmt::Result {
+    if reached {
+        f.write_str("; the host's count would then reach their threshold")
+    } else {
+        f.write_str("; even then the host's count stays below their threshold: keep them on mak or add kms clients")
     }
 }

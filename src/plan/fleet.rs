@@ -10,7 +10,10 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 
 use crate::error::quote;
-use crate::{AgreementProgram, Channel, Error, Family, Release, Sku};
+use crate::{
+    AgreementProgram, Answer, Channel, Error, Family, Kb, KmsHost, KmsHostKey, Release, Sku,
+    host_os_support,
+};
 
 crate::macros::id_enum! {
     /// Whether a machine is a physical computer or a virtual machine.
@@ -293,13 +296,13 @@ impl Machine {
 pub struct FleetKmsHost {
     name: String,
     os: Sku,
-    // The KMS host key group ID, kept as text and checked by the planner; the lead will switch
-    // this field to the typed `KmsHostKey` when that type lands.
-    host_key: String,
-    #[cfg_attr(feature = "serde", serde(serialize_with = "ser_kbs"))]
-    updates: Vec<u32>,
+    host_key: KmsHostKey,
+    updates: Vec<Kb>,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     site: Option<String>,
+    /// The same host as the rules layer sees it (host-side rules decided once).
+    #[cfg_attr(feature = "serde", serde(skip))]
+    rules: KmsHost,
 }
 
 impl FleetKmsHost {
@@ -315,21 +318,21 @@ impl FleetKmsHost {
         self.os
     }
 
-    /// The KMS host key group installed, as the ID the fleet file gives (not a product key).
+    /// The KMS host key group installed (the group, never the key itself).
     #[must_use]
-    pub fn host_key(&self) -> &str {
-        &self.host_key
+    pub fn host_key(&self) -> KmsHostKey {
+        self.host_key
     }
 
-    /// The installed updates, as KB numbers (`3058168` for KB3058168), in file order.
+    /// The installed updates, in file order.
     #[must_use]
-    pub fn updates(&self) -> &[u32] {
+    pub fn updates(&self) -> &[Kb] {
         &self.updates
     }
 
     /// Whether update `kb` is installed.
     #[must_use]
-    pub fn has_update(&self, kb: u32) -> bool {
+    pub fn has_update(&self, kb: Kb) -> bool {
         self.updates.contains(&kb)
     }
 
@@ -337,6 +340,12 @@ impl FleetKmsHost {
     #[must_use]
     pub fn site(&self) -> Option<&str> {
         self.site.as_deref()
+    }
+
+    /// The host as the KMS rules take it ([`check_activation`](crate::check_activation)).
+    #[must_use]
+    pub fn kms_host(&self) -> &KmsHost {
+        &self.rules
     }
 }
 
@@ -552,11 +561,6 @@ impl Fleet {
     pub fn online_from(&self, name: &str) -> Option<DateTime<Utc>> {
         self.online.get(&name.to_ascii_lowercase()).copied()
     }
-}
-
-#[cfg(feature = "serde")]
-fn ser_kbs<S: serde::Serializer>(kbs: &[u32], s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(kbs.iter().map(|kb| format!("KB{kb}")))
 }
 
 /// The fleet file as written, before validation: names of things are still text.
@@ -929,6 +933,7 @@ fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
                 );
             }
         }
+        let mut host_key = None;
         if h.host_key.trim().is_empty() {
             ok = false;
             c.error(
@@ -948,11 +953,52 @@ fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
                     quote(&h.host_key)
                 ),
             );
+        } else {
+            match KmsHostKey::parse_lenient(&h.host_key) {
+                Ok(key) => host_key = Some(key),
+                Err(e) => {
+                    ok = false;
+                    c.error(rec, &h.name, "host_key", e.to_string());
+                }
+            }
+        }
+        if let (Some(os), Some(key)) = (os, host_key) {
+            if os.family() != Family::Office {
+                let support = host_os_support(os, key);
+                match support.answer() {
+                    Answer::Documented | Answer::Derived => {}
+                    Answer::DocumentedNo => {
+                        ok = false;
+                        c.error(
+                            rec,
+                            &h.name,
+                            "host_key",
+                            format!(
+                                "{} cannot run the {} host key ({}): expected a host key its os can run",
+                                os,
+                                key,
+                                support.basis().name()
+                            ),
+                        );
+                    }
+                    Answer::Undocumented => c.warning(
+                        rec,
+                        &h.name,
+                        "host_key",
+                        format!(
+                            "microsoft does not document whether {} runs the {} host key ({})",
+                            os,
+                            key,
+                            support.basis().name()
+                        ),
+                    ),
+                }
+            }
         }
         let mut updates = Vec::with_capacity(h.updates.len());
         for u in &h.updates {
             match parse_kb(u) {
-                Some(kb) => updates.push(kb),
+                Some(kb) => updates.push(Kb::new(kb)),
                 None => {
                     ok = false;
                     c.error(
@@ -967,13 +1013,17 @@ fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
                 }
             }
         }
-        if let (Some(os), true) = (os, ok) {
+        if let (Some(os), Some(host_key), true) = (os, host_key, ok) {
+            let rules = updates
+                .iter()
+                .fold(KmsHost::new(os, host_key), |h, &kb| h.with_update(kb));
             kms_hosts.push(FleetKmsHost {
                 name: h.name.clone(),
                 os,
-                host_key: h.host_key.clone(),
+                host_key,
                 updates,
                 site: h.site.clone(),
+                rules,
             });
         }
     }

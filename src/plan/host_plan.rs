@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::Sku;
 use crate::plan::method::ProductClass;
+use crate::{Denial, Kb, KmsHostKey, Sku};
 
 /// A KMS host's projected count for one product class against that class's threshold.
 ///
@@ -60,13 +60,14 @@ impl ClassProjection {
 pub struct HostPlan {
     pub(crate) name: String,
     pub(crate) os: Sku,
-    pub(crate) host_key: String,
+    pub(crate) host_key: KmsHostKey,
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub(crate) site: Option<String>,
     pub(crate) projections: Vec<ClassProjection>,
+    pub(crate) uncovered: Vec<Uncovered>,
 }
 
 impl HostPlan {
@@ -84,8 +85,8 @@ impl HostPlan {
 
     /// Its host key group.
     #[must_use]
-    pub fn host_key(&self) -> &str {
-        &self.host_key
+    pub fn host_key(&self) -> KmsHostKey {
+        self.host_key
     }
 
     /// Its site, if any.
@@ -106,6 +107,13 @@ impl HostPlan {
         self.projections.iter().find(|p| p.class == class)
     }
 
+    /// The machines of its site the host cannot activate (and no other host does), grouped
+    /// by product and reason, most machines first.
+    #[must_use]
+    pub fn uncovered(&self) -> &[Uncovered] {
+        &self.uncovered
+    }
+
     /// The machines the host activates (over every class whose threshold is reached).
     #[must_use]
     pub fn covered(&self) -> u32 {
@@ -113,5 +121,65 @@ impl HostPlan {
             .iter()
             .filter(|p| p.reached_on.is_some())
             .fold(0u32, |n, p| n.saturating_add(p.machines))
+    }
+}
+
+/// What would let a KMS host activate clients it denies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case", tag = "fix"))]
+#[non_exhaustive]
+pub enum HostFix {
+    /// Install this update (or a later cumulative update) on the host.
+    #[non_exhaustive]
+    InstallUpdate {
+        /// The KB Microsoft names.
+        kb: Kb,
+    },
+    /// Obtain this host key group from the VLSC and install it on the host, after the
+    /// update it needs on the host's OS, if any.
+    #[non_exhaustive]
+    InstallHostKey {
+        /// The host key group.
+        key: KmsHostKey,
+        /// The update the host then needs.
+        kb: Option<Kb>,
+    },
+}
+
+/// Machines of one product a KMS host denies for one reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Uncovered {
+    pub(crate) sku: Sku,
+    pub(crate) machines: u32,
+    pub(crate) denial: Denial,
+    pub(crate) fix: Option<HostFix>,
+}
+
+impl Uncovered {
+    /// The product.
+    #[must_use]
+    pub fn sku(&self) -> Sku {
+        self.sku
+    }
+
+    /// How many machines.
+    #[must_use]
+    pub fn machines(&self) -> u32 {
+        self.machines
+    }
+
+    /// Why the host does not activate them ([`check_activation`](crate::check_activation)).
+    #[must_use]
+    pub fn denial(&self) -> Denial {
+        self.denial
+    }
+
+    /// What would let the host activate them, if anything does.
+    #[must_use]
+    pub fn fix(&self) -> Option<HostFix> {
+        self.fix
     }
 }

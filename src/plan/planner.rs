@@ -9,15 +9,15 @@ use chrono::{DateTime, TimeDelta, Utc};
 use crate::plan::action::Action;
 use crate::plan::decide;
 use crate::plan::fleet::{Fleet, FleetProblem, Hardware, Machine};
-use crate::plan::host_plan::{ClassProjection, HostPlan};
+use crate::plan::host_plan::{ClassProjection, HostFix, HostPlan, Uncovered};
 use crate::plan::machine_plan::MachinePlan;
 use crate::plan::mak_plan::{MakPlan, MissingMak};
 use crate::plan::method::{ProductClass, RecommendedMethod};
 use crate::plan::reason::Reason;
 use crate::plan::risk::{Risk, RiskCause};
 use crate::{
-    AgreementProgram, Channel, ClientMachineId, Family, KmsApplication, KmsCounter, LicenseStatus,
-    Lifecycle, MakBalance, MakMachine, Sku, faq_advice_for_pc_count,
+    AgreementProgram, Channel, ClientMachineId, Denial, Family, KmsApplication, KmsCounter,
+    LicenseStatus, Lifecycle, MakBalance, MakMachine, Sku, faq_advice_for_pc_count,
 };
 
 /// The horizon [`plan`] looks ahead for risks: 90 days. A planning default of this crate, not
@@ -179,6 +179,28 @@ pub fn plan_with_horizon(fleet: &Fleet, at: DateTime<Utc>, horizon_days: u32) ->
     Planner::new(fleet, at, horizon_days).run()
 }
 
+/// Adds one arrival of `class` at rollout slot `slot` to host `host`'s rows.
+fn bump(rows: &mut [Vec<[u32; 3]>], host: usize, slot: usize, class: ProductClass) {
+    if let Some(cell) = rows
+        .get_mut(host)
+        .and_then(|h| h.get_mut(slot))
+        .and_then(|c| c.get_mut(class.index()))
+    {
+        *cell = cell.saturating_add(1);
+    }
+}
+
+/// A sort key for SKUs: release then edition IDs.
+pub(crate) trait SkuKey {
+    fn as_str_pair(&self) -> (&'static str, &'static str);
+}
+
+impl SkuKey for Sku {
+    fn as_str_pair(&self) -> (&'static str, &'static str) {
+        (self.release().as_str(), self.edition().as_str())
+    }
+}
+
 /// A machine's pending KMS assignment: the host and the product class.
 #[derive(Clone, Copy)]
 struct KmsSlot {
@@ -294,21 +316,36 @@ impl<'f> Planner<'f> {
         let mut pending: Vec<Option<KmsSlot>> = vec![None; machines.len()];
         // Per host, per rollout slot, machines per class.
         let mut arrivals: Vec<Vec<[u32; 3]>> = vec![vec![[0; 3]; n_slots]; hosts.len()];
+        // Per host: denied machines per (product, denial), and the arrivals a fix would add.
+        let mut denied_by: Vec<HashMap<(Sku, Denial), u32>> = vec![HashMap::new(); hosts.len()];
+        let mut fixable: Vec<Vec<[u32; 3]>> = vec![vec![[0; 3]; n_slots]; hosts.len()];
+        let mut denied = Vec::new();
         for (i, m) in machines.iter().enumerate() {
             let mut reasons = Vec::new();
-            let method = self.first_pass(m, fewer_than_50, &mut reasons, |host, class| {
+            denied.clear();
+            let (method, kms) = self.first_pass(m, fewer_than_50, &mut reasons, &mut denied);
+            let s = self.slot_of.get(i).copied().unwrap_or(0);
+            let class = ProductClass::of(m.sku().family());
+            if let Some(KmsSlot { host, class }) = kms {
                 if let Some(slot) = pending.get_mut(i) {
                     *slot = Some(KmsSlot { host, class });
                 }
-                let s = self.slot_of.get(i).copied().unwrap_or(0);
-                if let Some(cell) = arrivals
-                    .get_mut(host)
-                    .and_then(|h| h.get_mut(s))
-                    .and_then(|c| c.get_mut(class.index()))
-                {
-                    *cell = cell.saturating_add(1);
+                bump(&mut arrivals, host, s, class);
+            }
+            for &(h, d) in &denied {
+                if let Some(map) = denied_by.get_mut(h) {
+                    let e = map.entry((m.sku(), d)).or_insert(0);
+                    *e = e.saturating_add(1);
                 }
-            });
+                if matches!(
+                    d,
+                    Denial::UpdateMissing { .. }
+                        | Denial::KeyDoesNotCover { .. }
+                        | Denial::CoverageUndocumented { .. }
+                ) {
+                    bump(&mut fixable, h, s, class);
+                }
+            }
             plans.push(MachinePlan {
                 name: m.name().to_owned(),
                 sku: m.sku(),
@@ -323,22 +360,93 @@ impl<'f> Planner<'f> {
         // Projections per host.
         let mut host_plans = Vec::with_capacity(hosts.len());
         let mut reached: Vec<[Option<usize>; 3]> = Vec::with_capacity(hosts.len());
+        let mut fix_actions = Vec::new();
         for (h, host) in hosts.iter().enumerate() {
             let empty = Vec::new();
             let rows = arrivals.get(h).unwrap_or(&empty);
             let (proj, slots) = self.project(rows);
             reached.push(slots);
+            let mut uncovered: Vec<Uncovered> = denied_by
+                .get(h)
+                .map(|map| {
+                    map.iter()
+                        .map(|(&(sku, denial), &n)| Uncovered {
+                            sku,
+                            machines: n,
+                            denial,
+                            fix: decide::fix(host, sku, &denial),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            uncovered.sort_by(|a, b| {
+                b.machines
+                    .cmp(&a.machines)
+                    .then_with(|| a.sku.as_str_pair().cmp(&b.sku.as_str_pair()))
+            });
+            // One action per fix, and whether the host's thresholds would then be reached.
+            let mut fixes: Vec<(HostFix, u32)> = Vec::new();
+            for u in &uncovered {
+                if let Some(fix) = u.fix {
+                    match fixes.iter_mut().find(|(f, _)| *f == fix) {
+                        Some((_, n)) => *n = n.saturating_add(u.machines),
+                        None => fixes.push((fix, u.machines)),
+                    }
+                }
+            }
+            if !fixes.is_empty() {
+                let with_fixes: Vec<[u32; 3]> = rows
+                    .iter()
+                    .zip(fixable.get(h).unwrap_or(&empty))
+                    .map(|(a, b)| {
+                        let mut r = *a;
+                        for (x, y) in r.iter_mut().zip(b) {
+                            *x = x.saturating_add(*y);
+                        }
+                        r
+                    })
+                    .collect();
+                let fixed_classes: Vec<usize> = (0..3)
+                    .filter(|&c| {
+                        fixable
+                            .get(h)
+                            .is_some_and(|f| f.iter().any(|r| r.get(c).is_some_and(|&n| n > 0)))
+                    })
+                    .collect();
+                let (_, fixed_slots) = self.project(&with_fixes);
+                let then_reached = fixed_classes
+                    .iter()
+                    .all(|&c| fixed_slots.get(c).copied().flatten().is_some());
+                for (fix, machines) in fixes {
+                    fix_actions.push(match fix {
+                        HostFix::InstallUpdate { kb } => Action::InstallUpdate {
+                            host: host.name().to_owned(),
+                            kb,
+                            machines,
+                            then_reached,
+                        },
+                        HostFix::InstallHostKey { key, kb } => Action::InstallHostKey {
+                            host: host.name().to_owned(),
+                            key,
+                            kb,
+                            machines,
+                            then_reached,
+                        },
+                    });
+                }
+            }
             host_plans.push(HostPlan {
                 name: host.name().to_owned(),
                 os: host.os(),
-                host_key: host.host_key().to_owned(),
+                host_key: host.host_key(),
                 site: host.site().map(str::to_owned),
                 projections: proj,
+                uncovered,
             });
         }
 
         // Pass 2: KMS where the threshold is reached, MAK otherwise.
-        let mut actions = Vec::new();
+        let mut actions = fix_actions;
         let mut threshold_short: HashMap<(usize, ProductClass), u32> = HashMap::new();
         for (i, p) in plans.iter_mut().enumerate() {
             let Some(KmsSlot { host, class }) = pending.get(i).copied().flatten() else {
@@ -400,10 +508,20 @@ impl<'f> Planner<'f> {
         let mut missing: Vec<MissingMak> = Vec::new();
         let mut risks = Vec::new();
         let mut no_site_host: Vec<(Option<String>, u32)> = Vec::new();
+        let mut late: Vec<(&str, ProductClass, DateTime<Utc>, u32)> = Vec::new();
         for (i, p) in plans.iter_mut().enumerate() {
             let Some(m) = machines.get(i) else { continue };
-            if p.method == RecommendedMethod::Kms && p.kms_host.is_some() {
-                self.kms_risk(m, i, p, &mut risks);
+            if p.method == RecommendedMethod::Kms {
+                if let Some((host, reached)) = self.kms_risk(m, i, p, &mut risks) {
+                    let class = ProductClass::of(p.sku.family());
+                    match late
+                        .iter_mut()
+                        .find(|(h, c, _, _)| *h == host && *c == class)
+                    {
+                        Some((_, _, _, n)) => *n = n.saturating_add(1),
+                        None => late.push((host, class, reached, 1)),
+                    }
+                }
                 continue;
             }
             if !matches!(
@@ -486,6 +604,14 @@ impl<'f> Planner<'f> {
                 }
             }
         }
+        for (host, class, reached_on, machines) in late {
+            actions.push(Action::ThresholdAfterGrace {
+                host: host.to_owned(),
+                class,
+                reached_on,
+                machines,
+            });
+        }
         for (site, machines) in no_site_host {
             actions.push(Action::SwitchSiteToMak { site, machines });
         }
@@ -554,15 +680,16 @@ impl<'f> Planner<'f> {
         }
     }
 
-    /// Decides everything but the KMS threshold. Calls `assign(host, class)` when a KMS host
-    /// covers the machine; returns the provisional method.
+    /// Decides everything but the KMS threshold: the provisional method, the KMS host that
+    /// covers the machine if any, and (in `denied`) the hosts that refused it when none
+    /// covers it.
     fn first_pass(
         &self,
         m: &Machine,
         fewer_than_50: bool,
         reasons: &mut Vec<Reason>,
-        assign: impl FnOnce(usize, ProductClass),
-    ) -> RecommendedMethod {
+        denied: &mut Vec<(usize, Denial)>,
+    ) -> (RecommendedMethod, Option<KmsSlot>) {
         let fleet = self.fleet;
         let channel = m.channel();
         if !matches!(
@@ -570,7 +697,7 @@ impl<'f> Planner<'f> {
             Channel::VolumeGvlk | Channel::VolumeMak | Channel::Avma
         ) {
             reasons.push(Reason::NotVolumeChannel { channel });
-            return RecommendedMethod::OutsideVolumeActivation;
+            return (RecommendedMethod::OutsideVolumeActivation, None);
         }
         let hyperv = m
             .hyperv_host()
@@ -594,54 +721,68 @@ impl<'f> Planner<'f> {
             }
         };
         if channel == Channel::Avma && avma(reasons) {
-            return RecommendedMethod::Avma;
+            return (RecommendedMethod::Avma, None);
         }
         match decide::adba(m, fleet.domain_of(m)) {
             Some(Ok(r)) => {
                 reasons.push(r);
-                return RecommendedMethod::Adba;
+                return (RecommendedMethod::Adba, None);
             }
             Some(Err(r)) => reasons.push(r),
             None => {}
         }
         if channel != Channel::Avma && m.hardware() == Hardware::Virtual && avma(reasons) {
-            return RecommendedMethod::Avma;
+            return (RecommendedMethod::Avma, None);
         }
         if fewer_than_50 {
             reasons.push(Reason::FewerThan50Pcs { pcs: self.pcs });
-            return RecommendedMethod::MakProxy;
+            return (RecommendedMethod::MakProxy, None);
         }
         let class = ProductClass::of(m.sku().family());
         let mut reachable = false;
         for (h, host) in fleet.kms_hosts().iter().enumerate() {
-            let serves = match (host.site(), m.site()) {
+            if !decide::serves_application(host, m) {
+                continue;
+            }
+            let serves_site = match (host.site(), m.site()) {
                 (None, _) => true,
                 (Some(hs), Some(ms)) => hs.eq_ignore_ascii_case(ms),
                 (Some(_), None) => false,
             };
-            if !serves {
+            if !serves_site {
                 continue;
             }
             reachable = true;
             match decide::kms(host, m) {
-                Some(Ok(())) => {
-                    assign(h, class);
-                    return RecommendedMethod::Kms;
+                Ok(()) => {
+                    denied.clear();
+                    return (RecommendedMethod::Kms, Some(KmsSlot { host: h, class }));
                 }
-                Some(Err(r)) => reasons.push(r),
-                None => {}
+                Err(d) => denied.push((h, d)),
+            }
+        }
+        for &(h, denial) in denied.iter() {
+            if let Some(host) = fleet.kms_hosts().get(h) {
+                reasons.push(Reason::KmsDenied {
+                    host: host.name().to_owned(),
+                    denial,
+                });
             }
         }
         if !reachable {
-            reasons.push(if fleet.kms_hosts().is_empty() {
-                Reason::NoKmsHost
-            } else {
+            let serves_app = fleet
+                .kms_hosts()
+                .iter()
+                .any(|host| decide::serves_application(host, m));
+            reasons.push(if serves_app {
                 Reason::NoKmsHostAtSite {
                     site: m.site().map(str::to_owned),
                 }
+            } else {
+                Reason::NoKmsHost
             });
         }
-        RecommendedMethod::MakIndependent
+        (RecommendedMethod::MakIndependent, None)
     }
 
     /// The projection of one host from its arrivals per slot: per class, and the slot at
@@ -720,33 +861,44 @@ impl<'f> Planner<'f> {
     }
 
     /// A KMS machine online before its host reaches the threshold: notification if its grace
-    /// period ends first.
-    fn kms_risk(&self, m: &Machine, i: usize, p: &MachinePlan, risks: &mut Vec<Risk>) {
+    /// period ends first. Returns the host and the threshold date when it is a risk.
+    fn kms_risk(
+        &self,
+        m: &Machine,
+        i: usize,
+        p: &MachinePlan,
+        risks: &mut Vec<Risk>,
+    ) -> Option<(&'f str, DateTime<Utc>)> {
         let online = self.online(i);
-        let Some(Reason::KmsCovered {
-            threshold_reached, ..
-        }) = p
-            .reasons
+        let (host, reached) = p.reasons.iter().find_map(|r| match r {
+            Reason::KmsCovered {
+                host,
+                threshold_reached,
+            } => Some((host, *threshold_reached)),
+            _ => None,
+        })?;
+        if reached <= online {
+            return None;
+        }
+        let at = notification_at(m.sku(), Channel::VolumeGvlk, online)?;
+        if at >= reached || at >= self.horizon_end {
+            return None;
+        }
+        risks.push(Risk {
+            machine: m.name().to_owned(),
+            sku: m.sku(),
+            method: p.method,
+            online,
+            notification_at: at,
+            cause: RiskCause::ThresholdAfterGrace,
+        });
+        let name = self
+            .fleet
+            .kms_hosts()
             .iter()
-            .find(|r| matches!(r, Reason::KmsCovered { .. }))
-        else {
-            return;
-        };
-        if *threshold_reached <= online {
-            return;
-        }
-        if let Some(at) = notification_at(m.sku(), Channel::VolumeGvlk, online) {
-            if at <= *threshold_reached && at < self.horizon_end {
-                risks.push(Risk {
-                    machine: m.name().to_owned(),
-                    sku: m.sku(),
-                    method: p.method,
-                    online,
-                    notification_at: at,
-                    cause: RiskCause::ThresholdAfterGrace,
-                });
-            }
-        }
+            .find(|h| h.name() == host)?
+            .name();
+        Some((name, reached))
     }
 
     /// A MAK machine that cannot be activated: notification when its grace period ends.

@@ -4,7 +4,7 @@ use std::fmt;
 
 use chrono::{DateTime, Utc};
 
-use crate::{AdbaDenial, AvmaDenial, Channel, Release, Source};
+use crate::{AdbaDenial, AvmaDenial, Channel, Denial, Release, Source};
 
 /// "Activate using Active Directory-based activation" (Windows).
 pub(crate) const ADBA_PAGE: Source = Source::new(
@@ -109,6 +109,15 @@ pub enum Reason {
         /// The machine's site (`None`: no site given).
         site: Option<String>,
     },
+    /// A KMS host that serves the machine's site does not activate its product
+    /// ([`check_activation`](crate::check_activation) says why).
+    #[non_exhaustive]
+    KmsDenied {
+        /// The KMS host.
+        host: String,
+        /// Why not.
+        denial: Denial,
+    },
     /// The KMS host's projected count never reaches the machine's threshold.
     #[non_exhaustive]
     ThresholdNotReached {
@@ -144,6 +153,11 @@ impl Reason {
             Reason::AdbaEligible { .. } | Reason::OfficeOsNotGiven => ADBA_PAGE,
             Reason::AdbaDenied { denial } => denial.source(),
             Reason::AvmaDenied { denial, .. } => denial.source(),
+            Reason::KmsDenied { denial, .. } => denial
+                .sources()
+                .first()
+                .copied()
+                .unwrap_or(Source::KMS_PLANNING),
             Reason::AvmaEligible { .. } => AVMA_PAGE,
             Reason::KmsCovered { .. }
             | Reason::NoKmsHost
@@ -167,6 +181,7 @@ impl Reason {
             | Reason::NotVolumeChannel { .. }
             | Reason::NoKmsHost
             | Reason::NoKmsHostAtSite { .. }
+            | Reason::KmsDenied { .. }
             | Reason::ThresholdNotReached { .. }
             | Reason::FewerThan50Pcs { .. } => true,
             Reason::KmsCovered { .. }
@@ -193,6 +208,7 @@ impl Reason {
             Reason::OfficeOsNotGiven => "office-os-not-given",
             Reason::NoKmsHost => "no-kms-host",
             Reason::NoKmsHostAtSite { .. } => "no-kms-host-at-site",
+            Reason::KmsDenied { .. } => "kms-denied",
             Reason::ThresholdNotReached { .. } => "threshold-not-reached",
             Reason::FewerThan50Pcs { .. } => "fewer-than-50-pcs",
             Reason::NoMakKey => "no-mak-key",
@@ -245,6 +261,9 @@ impl fmt::Display for Reason {
             }
             Reason::NoKmsHostAtSite { site: None } => {
                 f.write_str("no kms host serves machines without a site")
+            }
+            Reason::KmsDenied { host, denial } => {
+                write!(f, "kms host \"{host}\" does not activate it: {denial}")
             }
             Reason::ThresholdNotReached {
                 host,

@@ -4,8 +4,9 @@ use std::collections::HashMap;
 use std::fmt;
 
 use crate::Sku;
+use crate::plan::host_plan::HostFix;
 use crate::plan::method::RecommendedMethod;
-use crate::plan::planner::Plan;
+use crate::plan::planner::{Plan, SkuKey};
 
 /// Risks listed one by one before the rest are summed up.
 const RISKS_LISTED: usize = 20;
@@ -201,13 +202,31 @@ impl fmt::Display for Plan {
         if self.risks.is_empty() {
             writeln!(f, "  (none)")?;
         } else {
-            let rows: Vec<Vec<String>> = self
-                .risks
+            // Machines with the same product, method, dates and cause are one row.
+            let mut groups: Vec<(&crate::plan::risk::Risk, u32)> = Vec::new();
+            for r in &self.risks {
+                match groups.iter_mut().find(|(g, _)| {
+                    g.sku == r.sku
+                        && g.method == r.method
+                        && g.online == r.online
+                        && g.notification_at == r.notification_at
+                        && g.cause == r.cause
+                }) {
+                    Some((_, n)) => *n = n.saturating_add(1),
+                    None => groups.push((r, 1)),
+                }
+            }
+            let rows: Vec<Vec<String>> = groups
                 .iter()
                 .take(RISKS_LISTED)
-                .map(|r| {
+                .map(|(r, n)| {
                     vec![
-                        r.machine.clone(),
+                        n.to_string(),
+                        if *n > 1 {
+                            format!("{} ...", r.machine)
+                        } else {
+                            r.machine.clone()
+                        },
                         r.sku.to_string(),
                         r.method.as_str().to_owned(),
                         day(r.online),
@@ -219,7 +238,8 @@ impl fmt::Display for Plan {
             table(
                 f,
                 &[
-                    "machine",
+                    "machines",
+                    "first",
                     "product",
                     "method",
                     "online",
@@ -228,9 +248,9 @@ impl fmt::Display for Plan {
                 ],
                 &rows,
             )?;
-            let rest = self.risks.len().saturating_sub(RISKS_LISTED);
+            let rest = groups.len().saturating_sub(RISKS_LISTED);
             if rest > 0 {
-                writeln!(f, "  ... and {rest} more")?;
+                writeln!(f, "  ... and {rest} more groups")?;
             }
         }
 
@@ -258,20 +278,30 @@ impl fmt::Display for Plan {
 impl Plan {
     fn write_uncovered(
         &self,
-        _f: &mut fmt::Formatter<'_>,
-        _h: &crate::plan::host_plan::HostPlan,
+        f: &mut fmt::Formatter<'_>,
+        h: &crate::plan::host_plan::HostPlan,
     ) -> fmt::Result {
+        if h.uncovered.is_empty() {
+            return Ok(());
+        }
+        writeln!(f, "    cannot activate:")?;
+        for u in &h.uncovered {
+            write!(f, "      {} x {}: {}", u.machines, u.sku, u.denial)?;
+            if let Some(code) = u.denial.hresult() {
+                write!(f, " (0x{code:08X})")?;
+            }
+            match u.fix {
+                Some(HostFix::InstallUpdate { kb }) => write!(f, "; fix: install {kb}")?,
+                Some(HostFix::InstallHostKey { key, kb }) => {
+                    write!(f, "; fix: host key {key}")?;
+                    if let Some(kb) = kb {
+                        write!(f, " after {kb}")?;
+                    }
+                }
+                _ => {}
+            }
+            writeln!(f)?;
+        }
         Ok(())
-    }
-}
-
-/// A sort key for SKUs: release then edition IDs.
-trait SkuKey {
-    fn as_str_pair(&self) -> (&'static str, &'static str);
-}
-
-impl SkuKey for Sku {
-    fn as_str_pair(&self) -> (&'static str, &'static str) {
-        (self.release().as_str(), self.edition().as_str())
     }
 }
