@@ -23,7 +23,6 @@ use crate::{Channel, Kb, KmsHostKey, Sku};
 #[non_exhaustive]
 pub enum Action {
     /// Install an update on a KMS host so that it activates more clients.
-    #[non_exhaustive]
     InstallUpdate {
         /// The KMS host.
         host: String,
@@ -35,7 +34,6 @@ pub enum Action {
         then_reached: bool,
     },
     /// Obtain and install a KMS host key that covers clients the host's key does not.
-    #[non_exhaustive]
     InstallHostKey {
         /// The KMS host.
         host: String,
@@ -50,7 +48,6 @@ pub enum Action {
     },
     /// A KMS host's count stays below a class's threshold: add KMS clients, or keep these
     /// machines on MAK.
-    #[non_exhaustive]
     AddKmsClients {
         /// The KMS host.
         host: String,
@@ -65,7 +62,6 @@ pub enum Action {
     },
     /// Machines of a site no KMS host serves: activate them with MAK (or add a KMS host
     /// there).
-    #[non_exhaustive]
     SwitchSiteToMak {
         /// The site (`None`: machines without a site).
         site: Option<String>,
@@ -73,7 +69,6 @@ pub enum Action {
         machines: u32,
     },
     /// Ask the Microsoft Activation Center for more MAK activations.
-    #[non_exhaustive]
     RequestMakActivations {
         /// The MAK.
         key: String,
@@ -81,7 +76,6 @@ pub enum Action {
         shortfall: u64,
     },
     /// Obtain a MAK for a product no MAK of the fleet activates.
-    #[non_exhaustive]
     ObtainMak {
         /// The product.
         sku: Sku,
@@ -92,7 +86,6 @@ pub enum Action {
     },
     /// A KMS host reaches a class's threshold only after the grace period of machines that
     /// come online earlier ends.
-    #[non_exhaustive]
     ThresholdAfterGrace {
         /// The KMS host.
         host: String,
@@ -105,7 +98,6 @@ pub enum Action {
     },
     /// Install another kind of key on machines whose method needs it (a GVLK for ADBA and
     /// KMS, an AVMA key, a MAK).
-    #[non_exhaustive]
     InstallKeys {
         /// The channel to install.
         channel: Channel,

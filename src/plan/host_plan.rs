@@ -131,14 +131,12 @@ impl HostPlan {
 #[non_exhaustive]
 pub enum HostFix {
     /// Install this update (or a later cumulative update) on the host.
-    #[non_exhaustive]
     InstallUpdate {
         /// The KB Microsoft names.
         kb: Kb,
     },
     /// Obtain this host key group from the VLSC and install it on the host, after the
     /// update it needs on the host's OS, if any.
-    #[non_exhaustive]
     InstallHostKey {
         /// The host key group.
         key: KmsHostKey,

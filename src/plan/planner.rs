@@ -472,6 +472,7 @@ impl<'f> Planner<'f> {
                     }
                 }
                 (Some(hp), None) => {
+                    p.method = RecommendedMethod::MakIndependent;
                     let pr = hp.projection(class);
                     p.reasons.push(Reason::ThresholdNotReached {
                         host: hp.name.clone(),

@@ -49,7 +49,6 @@ pub(crate) const PLAN_VOLUME_ACTIVATION: Source = Source::new(
 #[non_exhaustive]
 pub enum Reason {
     /// The machine's domain and product allow Active Directory-based activation.
-    #[non_exhaustive]
     AdbaEligible {
         /// The domain.
         domain: String,
@@ -58,14 +57,12 @@ pub enum Reason {
     },
     /// Active Directory-based activation does not apply ([`check_adba`](crate::check_adba)
     /// says why).
-    #[non_exhaustive]
     AdbaDenied {
         /// Why not.
         denial: AdbaDenial,
     },
     /// The machine's Hyper-V host does not activate it by AVMA
     /// ([`check_avma`](crate::check_avma) says why).
-    #[non_exhaustive]
     AvmaDenied {
         /// The Hyper-V host.
         hyperv_host: String,
@@ -73,13 +70,11 @@ pub enum Reason {
         denial: AvmaDenial,
     },
     /// The machine is a virtual machine whose Datacenter Hyper-V host activates it by AVMA.
-    #[non_exhaustive]
     AvmaEligible {
         /// The Hyper-V host (a machine of the fleet).
         hyperv_host: String,
     },
     /// A KMS host of the fleet covers the machine and its threshold is reached.
-    #[non_exhaustive]
     KmsCovered {
         /// The KMS host.
         host: String,
@@ -91,7 +86,6 @@ pub enum Reason {
     VirtualMachineKmsPreferred,
     /// The machine's channel is not volume activation (retail, OEM, evaluation,
     /// subscription, or a KMS host key): no volume method applies.
-    #[non_exhaustive]
     NotVolumeChannel {
         /// The installed channel.
         channel: Channel,
@@ -100,18 +94,15 @@ pub enum Reason {
     /// Directory-based activation of Office depends on it, so it is not planned.
     OfficeOsNotGiven,
     /// The fleet has no KMS host that could serve the machine's product class.
-    #[non_exhaustive]
     NoKmsHost,
     /// No KMS host serves the machine's site (a host with a site serves only that site; a
     /// host without one serves every machine).
-    #[non_exhaustive]
     NoKmsHostAtSite {
         /// The machine's site (`None`: no site given).
         site: Option<String>,
     },
     /// A KMS host that serves the machine's site does not activate its product
     /// ([`check_activation`](crate::check_activation) says why).
-    #[non_exhaustive]
     KmsDenied {
         /// The KMS host.
         host: String,
@@ -119,7 +110,6 @@ pub enum Reason {
         denial: Denial,
     },
     /// The KMS host's projected count never reaches the machine's threshold.
-    #[non_exhaustive]
     ThresholdNotReached {
         /// The KMS host.
         host: String,
@@ -129,7 +119,6 @@ pub enum Reason {
         threshold: u32,
     },
     /// The fleet has fewer than 50 PCs: the FAQ advises MAK with VAMT.
-    #[non_exhaustive]
     #[cfg_attr(feature = "serde", serde(rename = "fewer-than-50-pcs"))]
     FewerThan50Pcs {
         /// The fleet's PCs (Windows machines).
@@ -138,7 +127,6 @@ pub enum Reason {
     /// No MAK of the fleet activates the machine's product.
     NoMakKey,
     /// The machine's MAK has fewer activations left than the plan needs.
-    #[non_exhaustive]
     MakActivationsShort {
         /// The MAK's name.
         key: String,
