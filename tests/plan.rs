@@ -449,6 +449,20 @@ fn threshold_not_reached_moves_clients_to_mak() {
     }));
     // A site of 10 PCs: MAK with VAMT.
     assert_eq!(m.method(), RecommendedMethod::MakProxy);
+    assert_eq!(m.method().mak_method(), Some(MakActivationMethod::Proxy));
+    assert!(m.reasons().contains(&Reason::SiteFewerThan50Pcs {
+        site: Some("near".into()),
+        pcs: 10
+    }));
+    assert_eq!(
+        kinds(m),
+        [
+            "adba-denied",
+            "threshold-not-reached",
+            "site-fewer-than-50-pcs",
+            "no-mak-key"
+        ]
+    );
     assert_eq!(m.kms_host(), None);
     let pr = p
         .kms_host("kms-near")

@@ -1,7 +1,7 @@
 //! The activation method the planner recommends for a machine, and the product classes a KMS
 //! host counts.
 
-use crate::Family;
+use crate::{Family, MakActivationMethod};
 
 crate::macros::id_enum! {
     /// The activation method the planner recommends for a machine.
@@ -34,6 +34,26 @@ crate::macros::id_enum! {
 }
 
 impl RecommendedMethod {
+    /// The MAK activation method (FAQ: independent or proxy through VAMT), for a MAK method.
+    ///
+    /// ```
+    /// use volume_activation::{MakActivationMethod, RecommendedMethod};
+    ///
+    /// assert_eq!(RecommendedMethod::MakProxy.mak_method(), Some(MakActivationMethod::Proxy));
+    /// assert_eq!(RecommendedMethod::Kms.mak_method(), None);
+    /// ```
+    #[must_use]
+    pub const fn mak_method(self) -> Option<MakActivationMethod> {
+        match self {
+            RecommendedMethod::MakIndependent => Some(MakActivationMethod::Independent),
+            RecommendedMethod::MakProxy => Some(MakActivationMethod::Proxy),
+            RecommendedMethod::Adba
+            | RecommendedMethod::Avma
+            | RecommendedMethod::Kms
+            | RecommendedMethod::OutsideVolumeActivation => None,
+        }
+    }
+
     /// Whether the method is a MAK (independent or proxy).
     #[must_use]
     pub const fn is_mak(self) -> bool {

@@ -16,8 +16,9 @@ use crate::plan::method::{ProductClass, RecommendedMethod};
 use crate::plan::reason::Reason;
 use crate::plan::risk::{Risk, RiskCause};
 use crate::{
-    AgreementProgram, Channel, ClientMachineId, Denial, Family, KmsApplication, KmsCounter,
-    LicenseStatus, Lifecycle, MakBalance, MakMachine, Sku, faq_advice_for_pc_count,
+    AgreementProgram, Channel, ClientMachineId, Denial, Family, FaqAdvice, KmsApplication,
+    KmsCounter, LicenseStatus, Lifecycle, MakBalance, MakMachine, Sku, faq_advice_for_pc_count,
+    faq_advice_for_virtual_machines,
 };
 
 /// The horizon [`plan`] looks ahead for risks: 90 days. A planning default of this crate, not
@@ -467,6 +468,7 @@ impl<'f> Planner<'f> {
                     if machines
                         .get(i)
                         .is_some_and(|m| m.hardware() == Hardware::Virtual)
+                        && faq_advice_for_virtual_machines().value() == FaqAdvice::KmsPreferred
                     {
                         p.reasons.push(Reason::VirtualMachineKmsPreferred);
                     }
@@ -546,6 +548,16 @@ impl<'f> Planner<'f> {
             }
             let at_site = site_pcs.get(&site_key(m.site())).copied().unwrap_or(0);
             p.method = if faq_advice_for_pc_count(at_site).is_some() {
+                if !p
+                    .reasons
+                    .iter()
+                    .any(|r| matches!(r, Reason::FewerThan50Pcs { .. }))
+                {
+                    p.reasons.push(Reason::SiteFewerThan50Pcs {
+                        site: m.site().map(str::to_owned),
+                        pcs: at_site,
+                    });
+                }
                 RecommendedMethod::MakProxy
             } else {
                 RecommendedMethod::MakIndependent

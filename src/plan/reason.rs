@@ -4,7 +4,9 @@ use std::fmt;
 
 use chrono::{DateTime, Utc};
 
-use crate::{AdbaDenial, AvmaDenial, Channel, Denial, Release, Source};
+use crate::{
+    AdbaDenial, AvmaDenial, Channel, Denial, Release, Source, faq_advice_for_virtual_machines,
+};
 
 /// "Activate using Active Directory-based activation" (Windows).
 pub(crate) const ADBA_PAGE: Source = Source::new(
@@ -124,6 +126,14 @@ pub enum Reason {
         /// The fleet's PCs (Windows machines).
         pcs: u32,
     },
+    /// The machine's site has fewer than 50 PCs: the FAQ advises MAK with VAMT, so its MAK
+    /// activation goes through VAMT (proxy).
+    SiteFewerThan50Pcs {
+        /// The site (`None`: machines without a site).
+        site: Option<String>,
+        /// The site's PCs (Windows machines).
+        pcs: u32,
+    },
     /// No MAK of the fleet activates the machine's product.
     NoMakKey,
     /// The machine's MAK has fewer activations left than the plan needs.
@@ -152,8 +162,9 @@ impl Reason {
             | Reason::NoKmsHostAtSite { .. }
             | Reason::ThresholdNotReached { .. } => Source::KMS_PLANNING,
             Reason::NotVolumeChannel { .. } => PLAN_VOLUME_ACTIVATION,
-            Reason::VirtualMachineKmsPreferred
-            | Reason::FewerThan50Pcs { .. }
+            Reason::VirtualMachineKmsPreferred => faq_advice_for_virtual_machines().source(),
+            Reason::FewerThan50Pcs { .. }
+            | Reason::SiteFewerThan50Pcs { .. }
             | Reason::NoMakKey
             | Reason::MakActivationsShort { .. } => Source::VL_FAQ,
         }
@@ -177,6 +188,7 @@ impl Reason {
             | Reason::AvmaDenied { .. }
             | Reason::VirtualMachineKmsPreferred
             | Reason::OfficeOsNotGiven
+            | Reason::SiteFewerThan50Pcs { .. }
             | Reason::NoMakKey
             | Reason::MakActivationsShort { .. } => false,
         }
@@ -199,6 +211,7 @@ impl Reason {
             Reason::KmsDenied { .. } => "kms-denied",
             Reason::ThresholdNotReached { .. } => "threshold-not-reached",
             Reason::FewerThan50Pcs { .. } => "fewer-than-50-pcs",
+            Reason::SiteFewerThan50Pcs { .. } => "site-fewer-than-50-pcs",
             Reason::NoMakKey => "no-mak-key",
             Reason::MakActivationsShort { .. } => "mak-activations-short",
         }
@@ -264,6 +277,17 @@ impl fmt::Display for Reason {
             Reason::FewerThan50Pcs { pcs } => write!(
                 f,
                 "the fleet has {pcs} pcs; with fewer than 50 pcs the faq advises mak with vamt"
+            ),
+            Reason::SiteFewerThan50Pcs {
+                site: Some(site),
+                pcs,
+            } => write!(
+                f,
+                "site \"{site}\" has {pcs} pcs; with fewer than 50 pcs the faq advises mak with vamt (proxy)"
+            ),
+            Reason::SiteFewerThan50Pcs { site: None, pcs } => write!(
+                f,
+                "{pcs} pcs have no site; with fewer than 50 pcs the faq advises mak with vamt (proxy)"
             ),
             Reason::NoMakKey => f.write_str("no mak of the fleet activates this product"),
             Reason::MakActivationsShort { key } => {
