@@ -10,6 +10,7 @@
 //! The bundled fleet is planned at 2026-12-01 so that its report is reproducible; a fleet
 //! given by path is planned at the current time unless `--at` says otherwise.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
@@ -69,13 +70,19 @@ fn run() -> Result<(), String> {
     };
     let fleet = Fleet::from_json(&text).map_err(|e| e.to_string())?;
     let plan = plan(&fleet, at.unwrap_or(default_at));
-    if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&plan).map_err(|e| e.to_string())?
-        );
+    let text = if json {
+        let mut t = serde_json::to_string_pretty(&plan).map_err(|e| e.to_string())?;
+        t.push('\n');
+        t
     } else {
-        print!("{plan}");
+        plan.to_string()
+    };
+    // A closed pipe (`| head`) is not an error worth a panic.
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            return Err(format!("cannot write the report: {e}"));
+        }
+        _ => {}
     }
     Ok(())
 }
