@@ -823,3 +823,18 @@ fn method_and_class_ids_round_trip() {
         "unknown recommended method \"kms-host\": expected one of adba, avma, kms, mak-independent, mak-proxy, outside-volume-activation"
     );
 }
+
+#[test]
+fn readme_shows_the_real_report() {
+    let readme = include_str!("../README.md");
+    let section = readme.split("## Planning a fleet").nth(1).unwrap();
+    let block = section.split("```text\n").nth(1).unwrap().split("```").next().unwrap();
+    let (_, p) = bundled();
+    let report = p.to_string();
+    let mut shown = 0;
+    for line in block.lines().filter(|l| !l.contains("(one row per method and product)")) {
+        assert!(report.lines().any(|r| r == line), "stale README line: {line:?}");
+        shown += 1;
+    }
+    assert!(shown > 40);
+}
