@@ -509,3 +509,30 @@ fn office_machines_name_their_windows_release() {
         ]
     );
 }
+
+#[test]
+fn avma_keys_only_on_windows_server_virtual_machines() {
+    let msgs = |machine: &str| -> Vec<String> {
+        Fleet::problems_in_json(&one(machine, ""))
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    assert_eq!(
+        msgs(
+            r#"{ "name": "w", "sku": "windows-11/enterprise", "channel": "avma", "hardware": "virtual" }"#
+        ),
+        [
+            "machine \"w\" field \"channel\": an avma key activates only windows server virtual machines, not windows-11/enterprise: expected another channel"
+        ]
+    );
+    assert_eq!(
+        msgs(
+            r#"{ "name": "s", "sku": "windows-server-2022/standard", "channel": "avma", "hardware": "physical" }"#
+        ),
+        [
+            "machine \"s\" field \"channel\": an avma key activates only virtual machines: expected hardware \"virtual\" or another channel"
+        ]
+    );
+    assert!(msgs(r#"{ "name": "v", "sku": "windows-server-2022/standard", "channel": "avma", "hardware": "virtual" }"#).is_empty());
+}

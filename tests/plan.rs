@@ -828,13 +828,203 @@ fn method_and_class_ids_round_trip() {
 fn readme_shows_the_real_report() {
     let readme = include_str!("../README.md");
     let section = readme.split("## Planning a fleet").nth(1).unwrap();
-    let block = section.split("```text\n").nth(1).unwrap().split("```").next().unwrap();
+    let block = section
+        .split("```text\n")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .next()
+        .unwrap();
     let (_, p) = bundled();
     let report = p.to_string();
     let mut shown = 0;
-    for line in block.lines().filter(|l| !l.contains("(one row per method and product)")) {
-        assert!(report.lines().any(|r| r == line), "stale README line: {line:?}");
+    for line in block
+        .lines()
+        .filter(|l| !l.contains("(one row per method and product)"))
+    {
+        assert!(
+            report.lines().any(|r| r == line),
+            "stale README line: {line:?}"
+        );
         shown += 1;
     }
     assert!(shown > 40);
+}
+
+#[test]
+fn an_installed_avma_key_is_tried_before_adba() {
+    let machines = with(
+        with(
+            hq_pcs(),
+            json!({ "name": "hv", "sku": "windows-server-2022/datacenter", "channel": "volume-gvlk", "hardware": "physical", "site": "hq" }),
+        ),
+        json!({ "name": "vm", "sku": "windows-server-2022/standard", "channel": "avma", "hardware": "virtual", "hyperv_host": "hv", "domain": "corp.example", "site": "hq" }),
+    );
+    let p = plan_of(machines, vec![kms_hq()]);
+    let m = p.machine("vm").unwrap();
+    assert_eq!(m.method(), RecommendedMethod::Avma);
+    assert_eq!(kinds(m), ["avma-eligible"]);
+    assert_eq!(m.needs_key_change(), None);
+}
+
+#[test]
+fn office_adba_needs_the_windows_release() {
+    let office = |name: &str, os: Option<&str>| {
+        let mut m = json!({ "name": name, "sku": "office-ltsc-2024/professional-plus", "channel": "volume-gvlk",
+                             "hardware": "physical", "domain": "corp.example", "site": "hq" });
+        if let Some(os) = os {
+            m["os"] = json!(os);
+        }
+        m
+    };
+    let machines = with(
+        with(
+            with(hq_pcs(), office("on-11", Some("windows-11"))),
+            office("unknown-os", None),
+        ),
+        office("on-7", Some("windows-7")),
+    );
+    let p = plan_of(machines, vec![]);
+    assert_eq!(
+        p.machine("on-11").unwrap().method(),
+        RecommendedMethod::Adba
+    );
+    let u = p.machine("unknown-os").unwrap();
+    assert_eq!(u.reasons()[0], Reason::OfficeOsNotGiven);
+    assert!(!u.reasons()[0].moves_off_kms());
+    let w7 = p.machine("on-7").unwrap();
+    assert!(matches!(
+        w7.reasons()[0],
+        Reason::AdbaDenied {
+            denial: AdbaDenial::OsNotSupported { .. }
+        }
+    ));
+}
+
+#[test]
+fn hosts_list_what_they_activate() {
+    let (_, p) = bundled();
+    let hq = p.kms_host("kms-hq").unwrap();
+    let covers: Vec<(String, u32)> = hq
+        .covers()
+        .iter()
+        .map(|c| (c.sku().to_string(), c.machines()))
+        .collect();
+    assert_eq!(
+        covers,
+        [
+            ("windows-10/enterprise".to_owned(), 32),
+            ("windows-7/enterprise".to_owned(), 8),
+            ("windows-server-2019/standard".to_owned(), 4),
+            ("windows-server-2008-r2/enterprise".to_owned(), 2),
+        ]
+    );
+    assert_eq!(hq.covered(), 46);
+    assert_eq!(
+        p.machines()
+            .iter()
+            .filter(|m| m.kms_host() == Some("kms-hq"))
+            .count(),
+        46
+    );
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    const SKUS: &[&str] = &[
+        "windows-11/enterprise",
+        "windows-11/pro",
+        "windows-10/enterprise",
+        "windows-7/enterprise",
+        "windows-server-2022/standard",
+        "windows-server-2022/datacenter",
+        "windows-server-2019/standard",
+        "windows-server-2025/standard",
+        "office-ltsc-2021/professional-plus",
+        "office-2016/standard",
+    ];
+    /// AVMA is drawn only for Windows Server virtual machines (others get volume-gvlk).
+    const CHANNELS: &[&str] = &["volume-gvlk", "volume-mak", "retail", "avma"];
+
+    fn machine() -> impl Strategy<Value = (usize, usize, bool, bool, u8, u32)> {
+        (
+            0..SKUS.len(),
+            0..CHANNELS.len(),
+            any::<bool>(),
+            any::<bool>(),
+            0u8..3,
+            0u32..3,
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Any fleet the reader accepts plans without panicking, keeps every machine, and is
+        /// consistent: KMS machines name a host whose threshold is reached, MAK balances add up.
+        #[test]
+        fn plans_are_total_and_consistent(ms in proptest::collection::vec(machine(), 0..120)) {
+            let machines: Vec<Value> = ms
+                .iter()
+                .enumerate()
+                .map(|(i, &(sku, ch, virt, joined, site, reimages))| {
+                    let server = SKUS[sku].starts_with("windows-server");
+                    let channel = match CHANNELS[ch] {
+                        "avma" if !(server && virt && i > 0) => "volume-gvlk",
+                        c => c,
+                    };
+                    let mut m = json!({
+                        "name": format!("m-{i}"),
+                        "sku": SKUS[sku],
+                        "channel": channel,
+                        "hardware": if virt && i > 0 { "virtual" } else { "physical" },
+                        "site": format!("s{site}"),
+                        "reimages": reimages,
+                    });
+                    if virt && i > 0 {
+                        m["hyperv_host"] = json!("m-0");
+                    }
+                    if joined {
+                        m["domain"] = json!("corp.example");
+                    }
+                    m
+                })
+                .collect();
+            let text = json!({
+                "program": "enterprise-agreement",
+                "domains": [{ "name": "corp.example", "forest_schema": "windows-server-2012" }],
+                "machines": machines,
+                "kms_hosts": [
+                    host("k0", "windows-server-2022/standard", "windows-server-2022", &[], Some("s0")),
+                    host("k1", "windows-server-2016/standard", "windows-server-2019", &[], None),
+                    host("k2", "windows-server-2022/standard", "office-ltsc-2021", &[], None),
+                ],
+                "mak_keys": [{ "name": "pro", "products": ["windows-11/pro"], "activations_remaining": 7 }],
+            })
+            .to_string();
+            let f = Fleet::from_json(&text).unwrap();
+            let p = plan(&f, at());
+            prop_assert_eq!(p.machines().len(), f.machines().len());
+            for (m, fm) in p.machines().iter().zip(f.machines()) {
+                prop_assert_eq!(m.name(), fm.name());
+                prop_assert!(!m.reasons().is_empty() || m.method() == RecommendedMethod::MakIndependent);
+                if m.method() == RecommendedMethod::Kms {
+                    let h = p.kms_host(m.kms_host().unwrap()).unwrap();
+                    let pr = h.projection(ProductClass::of(m.sku().family())).unwrap();
+                    prop_assert!(pr.reached_on().is_some());
+                }
+            }
+            let total: u32 = RecommendedMethod::ALL.iter().map(|&m| p.count(m)).sum();
+            prop_assert_eq!(total as usize, p.machines().len());
+            for k in p.mak_keys() {
+                let b = k.balance();
+                prop_assert_eq!(b.shortfall() + b.remaining().min(b.needed()), b.needed());
+            }
+            let _ = p.to_string();
+            let back: Plan = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
+            prop_assert_eq!(back, p);
+        }
+    }
 }

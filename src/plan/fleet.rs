@@ -455,14 +455,16 @@ impl RolloutWave {
 /// forest schema that is not a Windows Server release; duplicate names (machines, KMS hosts,
 /// MAK keys, domains) and empty names; a physical machine with a `hyperv_host`; a Hyper-V
 /// host that is not a machine of the fleet, or is the machine itself; a domain that is not
-/// declared; a KMS host on an Office SKU; an empty host key; a name or host key that contains
-/// a full product key; a KB that is not `KB` and digits; a partial key that is not five
-/// product-key characters; a MAK with no products; rollout dates not strictly increasing; a
-/// rollout machine that is not in the fleet or is in two waves.
+/// declared; an AVMA channel on anything but a Windows Server virtual machine; an `os` on a
+/// Windows machine, or one that is not a Windows release; a KMS host on an Office SKU; an
+/// unknown or empty host key; a host key its OS cannot run (documented no); a name or host
+/// key that contains a full product key; a KB that is not `KB` and digits; a partial key
+/// that is not five product-key characters; a MAK with no products; rollout dates not
+/// strictly increasing; a rollout machine that is not in the fleet or is in two waves.
 ///
 /// Warnings (the fleet is read; kept in [`Fleet::problems`]): no machines; a virtual machine
 /// whose Hyper-V host is itself a virtual machine (nested virtualisation); an empty rollout
-/// wave.
+/// wave; a host key Microsoft does not document for the host's OS.
 ///
 /// Malformed JSON, a missing required field, a field of the wrong type or an unknown field is
 /// an error of its own ([`Error::is_json`]), reported with its line and column.
@@ -804,6 +806,29 @@ fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
         let channel = c.parse::<Channel>(rec, &m.name, "channel", &m.channel);
         let hardware = c.parse::<Hardware>(rec, &m.name, "hardware", &m.hardware);
         let mut ok = true;
+        // An AVMA key exists only for Windows Server guests: "AVMA activates Windows Server
+        // virtual machines" on a Windows Server Datacenter Hyper-V host (AVMA page).
+        if channel == Some(Channel::Avma) {
+            if let Some(sku) = sku.filter(|s| s.family() != Family::Server) {
+                ok = false;
+                c.error(
+                    rec,
+                    &m.name,
+                    "channel",
+                    format!(
+                        "an avma key activates only windows server virtual machines, not {sku}: expected another channel"
+                    ),
+                );
+            } else if hardware == Some(Hardware::Physical) {
+                ok = false;
+                c.error(
+                    rec,
+                    &m.name,
+                    "channel",
+                    "an avma key activates only virtual machines: expected hardware \"virtual\" or another channel",
+                );
+            }
+        }
         if let Some(host) = m.hyperv_host.as_deref() {
             if hardware == Some(Hardware::Physical) {
                 ok = false;

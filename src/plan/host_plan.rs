@@ -67,6 +67,7 @@ pub struct HostPlan {
     )]
     pub(crate) site: Option<String>,
     pub(crate) projections: Vec<ClassProjection>,
+    pub(crate) covers: Vec<Covered>,
     pub(crate) uncovered: Vec<Uncovered>,
 }
 
@@ -105,6 +106,12 @@ impl HostPlan {
     #[must_use]
     pub fn projection(&self, class: ProductClass) -> Option<&ClassProjection> {
         self.projections.iter().find(|p| p.class == class)
+    }
+
+    /// The machines the plan activates with this host, per product, most machines first.
+    #[must_use]
+    pub fn covers(&self) -> &[Covered] {
+        &self.covers
     }
 
     /// The machines of its site the host cannot activate (and no other host does), grouped
@@ -179,5 +186,28 @@ impl Uncovered {
     #[must_use]
     pub fn fix(&self) -> Option<HostFix> {
         self.fix
+    }
+}
+
+/// Machines of one product a KMS host activates in the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Covered {
+    pub(crate) sku: Sku,
+    pub(crate) machines: u32,
+}
+
+impl Covered {
+    /// The product.
+    #[must_use]
+    pub fn sku(&self) -> Sku {
+        self.sku
+    }
+
+    /// How many machines.
+    #[must_use]
+    pub fn machines(&self) -> u32 {
+        self.machines
     }
 }

@@ -18,7 +18,7 @@ pub use fleet::{
     Domain, Fleet, FleetKmsHost, FleetProblem, FleetRecord, Hardware, Machine, MakKey, RolloutWave,
     Severity,
 };
-pub use host_plan::{ClassProjection, HostFix, HostPlan, Uncovered};
+pub use host_plan::{ClassProjection, Covered, HostFix, HostPlan, Uncovered};
 pub use machine_plan::MachinePlan;
 pub use mak_plan::{MakPlan, MissingMak};
 pub use method::{ProductClass, RecommendedMethod};

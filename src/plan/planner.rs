@@ -9,7 +9,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use crate::plan::action::Action;
 use crate::plan::decide;
 use crate::plan::fleet::{Fleet, FleetProblem, Hardware, Machine};
-use crate::plan::host_plan::{ClassProjection, HostFix, HostPlan, Uncovered};
+use crate::plan::host_plan::{ClassProjection, Covered, HostFix, HostPlan, Uncovered};
 use crate::plan::machine_plan::MachinePlan;
 use crate::plan::mak_plan::{MakPlan, MissingMak};
 use crate::plan::method::{ProductClass, RecommendedMethod};
@@ -442,6 +442,7 @@ impl<'f> Planner<'f> {
                 host_key: host.host_key(),
                 site: host.site().map(str::to_owned),
                 projections: proj,
+                covers: Vec::new(),
                 uncovered,
             });
         }
@@ -449,6 +450,7 @@ impl<'f> Planner<'f> {
         // Pass 2: KMS where the threshold is reached, MAK otherwise.
         let mut actions = fix_actions;
         let mut threshold_short: HashMap<(usize, ProductClass), u32> = HashMap::new();
+        let mut covers: HashMap<(usize, Sku), u32> = HashMap::new();
         for (i, p) in plans.iter_mut().enumerate() {
             let Some(KmsSlot { host, class }) = pending.get(i).copied().flatten() else {
                 continue;
@@ -459,6 +461,8 @@ impl<'f> Planner<'f> {
                 .and_then(|r| r.get(class.index()).copied().flatten());
             match (hp, reached_slot.and_then(|s| self.slot_dates.get(s))) {
                 (Some(hp), Some(&date)) => {
+                    let e = covers.entry((host, p.sku)).or_insert(0);
+                    *e = e.saturating_add(1);
                     p.method = RecommendedMethod::Kms;
                     p.kms_host = Some(hp.name.clone());
                     p.reasons.push(Reason::KmsCovered {
@@ -485,6 +489,17 @@ impl<'f> Planner<'f> {
                     *e = e.saturating_add(1);
                 }
                 (None, _) => {}
+            }
+        }
+        let mut covers: Vec<_> = covers.into_iter().collect();
+        covers.sort_by(|((ha, sa), na), ((hb, sb), nb)| {
+            ha.cmp(hb)
+                .then_with(|| nb.cmp(na))
+                .then_with(|| sa.as_str_pair().cmp(&sb.as_str_pair()))
+        });
+        for ((h, sku), machines) in covers {
+            if let Some(hp) = host_plans.get_mut(h) {
+                hp.covers.push(Covered { sku, machines });
             }
         }
         let mut shorts: Vec<_> = threshold_short.into_iter().collect();

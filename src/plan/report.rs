@@ -82,6 +82,10 @@ impl fmt::Display for Plan {
 
         writeln!(f)?;
         writeln!(f, "KMS hosts")?;
+        writeln!(
+            f,
+            "  (Windows client and Windows Server share one count; Office has its own)"
+        )?;
         if self.kms_hosts.is_empty() {
             writeln!(f, "  (none)")?;
         }
@@ -126,6 +130,14 @@ impl fmt::Display for Plan {
                         })
                         .collect::<Vec<_>>(),
                 )?;
+            }
+            if !h.covers.is_empty() {
+                let list: Vec<String> = h
+                    .covers
+                    .iter()
+                    .map(|c| format!("{} x {}", c.machines, c.sku))
+                    .collect();
+                writeln!(f, "    activates: {}", list.join(", "))?;
             }
             self.write_uncovered(f, h)?;
         }
