@@ -725,7 +725,12 @@ fn bundled_fleet_key_numbers() {
         (22, 20, 2)
     );
     assert_eq!(p.risks().len(), 22);
-    assert_eq!(p.actions().len(), 8);
+    assert_eq!(p.actions().len(), 10);
+    assert!(p.actions().contains(&Action::AddAdbaActivationObject {
+        domain: "corp.example".into(),
+        key: KmsHostKey::OfficeLtsc2024,
+        machines: 60
+    }));
     assert!(p.problems().is_empty());
 }
 
@@ -1027,4 +1032,26 @@ mod props {
             prop_assert_eq!(back, p);
         }
     }
+}
+
+#[test]
+fn adba_needs_a_host_key_that_covers_the_product() {
+    // No host key table names Windows IoT Enterprise LTSC: no activation object can be made.
+    let p = plan_of(
+        with(
+            hq_pcs(),
+            json!({ "name": "iot", "sku": "windows-11-ltsc-2024/iot-enterprise-ltsc", "channel": "volume-gvlk",
+                     "hardware": "physical", "domain": "corp.example", "site": "hq" }),
+        ),
+        vec![kms_hq()],
+    );
+    let m = p.machine("iot").unwrap();
+    assert_eq!(kinds(m)[0], "adba-no-host-key");
+    assert!(kinds(m).contains(&"kms-denied"));
+    assert!(m.method().is_mak());
+    assert!(
+        !p.actions()
+            .iter()
+            .any(|a| matches!(a, Action::AddAdbaActivationObject { .. }))
+    );
 }

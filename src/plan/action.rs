@@ -46,6 +46,16 @@ pub enum Action {
         /// Whether the host's count would then reach the thresholds of those machines.
         then_reached: bool,
     },
+    /// Create an Active Directory activation object in a domain with a KMS host key group
+    /// (from the VLSC) for the machines planned for ADBA.
+    AddAdbaActivationObject {
+        /// The domain.
+        domain: String,
+        /// The host key group the object is made with.
+        key: KmsHostKey,
+        /// The machines it activates.
+        machines: u32,
+    },
     /// A KMS host's count stays below a class's threshold: add KMS clients, or keep these
     /// machines on MAK.
     AddKmsClients {
@@ -139,6 +149,15 @@ impl fmt::Display for Action {
                 write!(f, ": {machines} machines wait for it")?;
                 then(f, *then_reached)
             }
+            Action::AddAdbaActivationObject {
+                domain,
+                key,
+                machines,
+            } => write!(
+                f,
+                "create an active directory activation object in \"{domain}\" with the \"{}\" host key: {machines} machines use adba",
+                key.name()
+            ),
             Action::AddKmsClients {
                 host,
                 class,

@@ -107,3 +107,14 @@ pub(crate) fn fix(host: &FleetKmsHost, client: Sku, denial: &Denial) -> Option<H
         _ => None,
     }
 }
+
+/// The host key an Active Directory activation object for `sku` is made with: the newest
+/// host key group that covers it (documented or derived). ADBA clients "examine the
+/// activation object and compare it to the local edition as defined by the GVLK", so the
+/// object's key must cover the product.
+pub(crate) fn adba_key(sku: Sku) -> Option<KmsHostKey> {
+    KmsHostKey::ALL
+        .iter()
+        .copied()
+        .find(|&key| host_key_coverage(key, sku).is_yes())
+}

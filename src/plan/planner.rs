@@ -17,8 +17,8 @@ use crate::plan::reason::Reason;
 use crate::plan::risk::{Risk, RiskCause};
 use crate::{
     AgreementProgram, Channel, ClientMachineId, Denial, Family, FaqAdvice, KmsApplication,
-    KmsCounter, LicenseStatus, Lifecycle, MakBalance, MakMachine, Sku, faq_advice_for_pc_count,
-    faq_advice_for_virtual_machines,
+    KmsCounter, KmsHostKey, LicenseStatus, Lifecycle, MakBalance, MakMachine, Sku,
+    faq_advice_for_pc_count, faq_advice_for_virtual_machines,
 };
 
 /// The horizon [`plan`] looks ahead for risks: 90 days. A planning default of this crate, not
@@ -321,10 +321,33 @@ impl<'f> Planner<'f> {
         let mut denied_by: Vec<HashMap<(Sku, Denial), u32>> = vec![HashMap::new(); hosts.len()];
         let mut fixable: Vec<Vec<[u32; 3]>> = vec![vec![[0; 3]; n_slots]; hosts.len()];
         let mut denied = Vec::new();
+        let mut adba_keys: HashMap<Sku, Option<KmsHostKey>> = HashMap::new();
+        // (domain index, host key, machines) for the activation objects ADBA needs.
+        let mut adba_objects: Vec<(usize, KmsHostKey, u32)> = Vec::new();
         for (i, m) in machines.iter().enumerate() {
             let mut reasons = Vec::new();
             denied.clear();
-            let (method, kms) = self.first_pass(m, fewer_than_50, &mut reasons, &mut denied);
+            let (method, kms) =
+                self.first_pass(m, fewer_than_50, &mut reasons, &mut denied, &mut adba_keys);
+            if method == RecommendedMethod::Adba {
+                if let (Some(d), Some(Some(key))) = (
+                    m.domain().and_then(|name| {
+                        fleet
+                            .domains()
+                            .iter()
+                            .position(|d| d.name().eq_ignore_ascii_case(name))
+                    }),
+                    adba_keys.get(&m.sku()),
+                ) {
+                    match adba_objects
+                        .iter_mut()
+                        .find(|(x, k, _)| *x == d && k == key)
+                    {
+                        Some((_, _, n)) => *n = n.saturating_add(1),
+                        None => adba_objects.push((d, *key, 1)),
+                    }
+                }
+            }
             let s = self.slot_of.get(i).copied().unwrap_or(0);
             let class = ProductClass::of(m.sku().family());
             if let Some(KmsSlot { host, class }) = kms {
@@ -659,6 +682,17 @@ impl<'f> Planner<'f> {
             })
             .collect();
 
+        // Active Directory activation objects.
+        for (d, key, machines) in adba_objects {
+            if let Some(domain) = fleet.domains().get(d) {
+                actions.push(Action::AddAdbaActivationObject {
+                    domain: domain.name().to_owned(),
+                    key,
+                    machines,
+                });
+            }
+        }
+
         // Key changes.
         let mut key_changes: Vec<(Channel, u32)> = Vec::new();
         for p in &plans {
@@ -717,6 +751,7 @@ impl<'f> Planner<'f> {
         fewer_than_50: bool,
         reasons: &mut Vec<Reason>,
         denied: &mut Vec<(usize, Denial)>,
+        adba_keys: &mut HashMap<Sku, Option<KmsHostKey>>,
     ) -> (RecommendedMethod, Option<KmsSlot>) {
         let fleet = self.fleet;
         let channel = m.channel();
@@ -753,8 +788,14 @@ impl<'f> Planner<'f> {
         }
         match decide::adba(m, fleet.domain_of(m)) {
             Some(Ok(r)) => {
-                reasons.push(r);
-                return (RecommendedMethod::Adba, None);
+                let key = *adba_keys
+                    .entry(m.sku())
+                    .or_insert_with(|| decide::adba_key(m.sku()));
+                if key.is_some() {
+                    reasons.push(r);
+                    return (RecommendedMethod::Adba, None);
+                }
+                reasons.push(Reason::AdbaNoHostKey);
             }
             Some(Err(r)) => reasons.push(r),
             None => {}

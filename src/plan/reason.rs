@@ -92,6 +92,9 @@ pub enum Reason {
         /// The installed channel.
         channel: Channel,
     },
+    /// ADBA would apply, but no KMS host key group covers the product (documented or
+    /// derived), so no Active Directory activation object can be made for it.
+    AdbaNoHostKey,
     /// An Office machine whose Windows release is not given (field `os`): Active
     /// Directory-based activation of Office depends on it, so it is not planned.
     OfficeOsNotGiven,
@@ -148,7 +151,9 @@ impl Reason {
     #[must_use]
     pub fn source(&self) -> Source {
         match self {
-            Reason::AdbaEligible { .. } | Reason::OfficeOsNotGiven => ADBA_PAGE,
+            Reason::AdbaEligible { .. } | Reason::OfficeOsNotGiven | Reason::AdbaNoHostKey => {
+                ADBA_PAGE
+            }
             Reason::AdbaDenied { denial } => denial.source(),
             Reason::AvmaDenied { denial, .. } => denial.source(),
             Reason::KmsDenied { denial, .. } => denial
@@ -188,6 +193,7 @@ impl Reason {
             | Reason::AvmaDenied { .. }
             | Reason::VirtualMachineKmsPreferred
             | Reason::OfficeOsNotGiven
+            | Reason::AdbaNoHostKey
             | Reason::SiteFewerThan50Pcs { .. }
             | Reason::NoMakKey
             | Reason::MakActivationsShort { .. } => false,
@@ -206,6 +212,7 @@ impl Reason {
             Reason::VirtualMachineKmsPreferred => "virtual-machine-kms-preferred",
             Reason::NotVolumeChannel { .. } => "not-volume-channel",
             Reason::OfficeOsNotGiven => "office-os-not-given",
+            Reason::AdbaNoHostKey => "adba-no-host-key",
             Reason::NoKmsHost => "no-kms-host",
             Reason::NoKmsHostAtSite { .. } => "no-kms-host-at-site",
             Reason::KmsDenied { .. } => "kms-denied",
@@ -255,6 +262,9 @@ impl fmt::Display for Reason {
             ),
             Reason::OfficeOsNotGiven => f.write_str(
                 "the windows release office runs on is not given (field os), so adba is not planned",
+            ),
+            Reason::AdbaNoHostKey => f.write_str(
+                "no kms host key group covers this product, so no active directory activation object can be made",
             ),
             Reason::NoKmsHost => f.write_str("the fleet has no kms host"),
             Reason::NoKmsHostAtSite { site: Some(site) } => {
