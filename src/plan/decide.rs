@@ -6,8 +6,9 @@ use crate::plan::fleet::{Domain, FleetKmsHost, Machine};
 use crate::plan::host_plan::HostFix;
 use crate::plan::reason::Reason;
 use crate::{
-    AdbaClient, AdbaDomain, Channel, Denial, Family, KmsApplication, KmsHost, KmsHostKey, Sku,
-    activation_threshold, check_activation, check_adba, check_avma, host_key_coverage,
+    AdbaClient, AdbaDenial, AdbaDomain, Channel, Denial, Family, KmsApplication, KmsHost,
+    KmsHostKey, Sku, activation_threshold, check_activation, check_adba, check_avma,
+    host_key_coverage,
 };
 
 /// ADBA for `m` in `domain` ([`check_adba`]): `Ok(reason)` when eligible, `Err(reason)` when
@@ -16,6 +17,11 @@ pub(crate) fn adba(m: &Machine, domain: Option<&Domain>) -> Option<Result<Reason
     let client = if m.sku().family() == Family::Office {
         match m.os() {
             Some(os) => AdbaClient::office(m.sku(), os).ok()?,
+            None if domain.is_none() => {
+                return Some(Err(Reason::AdbaDenied {
+                    denial: AdbaDenial::NotDomainJoined,
+                }));
+            }
             None => return Some(Err(Reason::OfficeOsNotGiven)),
         }
     } else {

@@ -156,8 +156,15 @@ impl Plan {
 /// 6. otherwise MAK: by proxy through VAMT at a site with fewer than 50 PCs (the FAQ's
 ///    advice), independent elsewhere.
 ///
+/// A KMS host's projected count is fed, through the count model ([`KmsCounter`]), by the
+/// machines the plan gives that host: machines it denies, and machines on ADBA, AVMA or MAK,
+/// are not counted (Microsoft counts "valid systems that have tried to activate"; whether a
+/// denied request counts is not documented, so the plan does not rely on it). Clients that
+/// never reach their threshold move to MAK and stop counting.
+///
 /// Machines in no rollout wave are online from `at`; a wave dated before `at` counts from
-/// `at`. Pure (time is the argument) and linear in the fleet.
+/// `at`. Machines marked `activated` are not at risk. Pure (time is the argument) and linear
+/// in the fleet.
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
@@ -938,6 +945,9 @@ impl<'f> Planner<'f> {
         p: &MachinePlan,
         risks: &mut Vec<Risk>,
     ) -> Option<(&'f str, DateTime<Utc>)> {
+        if m.is_activated() {
+            return None;
+        }
         let online = self.online(i);
         let (host, reached) = p.reasons.iter().find_map(|r| match r {
             Reason::KmsCovered {
