@@ -1,11 +1,66 @@
-//! Benchmarks for the inventory layer.
+//! Parse throughput per capture format, on the fixtures in `tests/fixtures/`.
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use volume_activation::{CaptureFormat, ParseOptions, parse_capture};
+
+const CASES: [(&str, CaptureFormat, &str); 9] = [
+    (
+        "slmgr-dlv/kms-client",
+        CaptureFormat::SlmgrDlv,
+        include_str!("../tests/fixtures/slmgr-dlv/kms-client-licensed.txt"),
+    ),
+    (
+        "slmgr-dlv/kms-host",
+        CaptureFormat::SlmgrDlv,
+        include_str!("../tests/fixtures/slmgr-dlv/kms-host-count.txt"),
+    ),
+    (
+        "slmgr-dli/kms-client",
+        CaptureFormat::SlmgrDli,
+        include_str!("../tests/fixtures/slmgr-dli/kms-client-licensed.txt"),
+    ),
+    (
+        "slmgr-xpr/kms-client",
+        CaptureFormat::SlmgrXpr,
+        include_str!("../tests/fixtures/slmgr-xpr/kms-client-licensed.txt"),
+    ),
+    (
+        "ospp-dstatus/three-products",
+        CaptureFormat::OsppDstatus,
+        include_str!("../tests/fixtures/ospp-dstatus/mixed-three-products.txt"),
+    ),
+    (
+        "wmi-list/kms-host",
+        CaptureFormat::WmiList,
+        include_str!("../tests/fixtures/wmi-list/kms-host-count.txt"),
+    ),
+    (
+        "wmi-json/kms-host",
+        CaptureFormat::WmiJson,
+        include_str!("../tests/fixtures/wmi-json/kms-host-count.json"),
+    ),
+    (
+        "oslicense-list/kms-client",
+        CaptureFormat::OsLicenseList,
+        include_str!("../tests/fixtures/oslicense-list/kms-client-licensed.txt"),
+    ),
+    (
+        "oslicense-json/kms-client",
+        CaptureFormat::OsLicenseJson,
+        include_str!("../tests/fixtures/oslicense-json/kms-client-licensed.json"),
+    ),
+];
 
 fn bench(c: &mut Criterion) {
-    c.bench_function("inventory/placeholder", |b| {
-        b.iter(|| std::hint::black_box(1u32))
-    });
+    let opts = ParseOptions::new();
+    let mut group = c.benchmark_group("inventory/parse");
+    for (name, format, text) in CASES {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| parse_capture(format, std::hint::black_box(text), &opts).unwrap())
+        });
+    }
+    group.finish();
 }
 
 criterion_group!(benches, bench);

@@ -1,2 +1,17 @@
 //! Adapters from what real machines print (slmgr, ospp, WMI, OSLicense JSON) into catalogue
 //! and lifecycle types.
+
+pub(crate) mod capture;
+mod fields;
+#[cfg(feature = "serde")]
+mod json;
+pub(crate) mod record;
+mod text;
+mod values;
+
+pub use capture::{
+    Capture, CaptureFormat, DateOrder, ParseOptions, Warning, parse_capture, parse_capture_bytes,
+};
+pub use record::{
+    KmsClientInfo, KmsHostInfo, KmsRequestCounts, LicenseRecord, PrintedTime, RawField, Remaining,
+};

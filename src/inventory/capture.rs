@@ -1,0 +1,326 @@
+//! A capture: the text one tool printed, parsed into records and warnings.
+
+use super::record::{LicenseRecord, RawField};
+use crate::Error;
+
+crate::macros::id_enum! {
+    /// The tool output a capture holds.
+    ///
+    /// Microsoft adds tools, so this enum is `#[non_exhaustive]`.
+    ///
+    /// ```
+    /// use volume_activation::CaptureFormat;
+    ///
+    /// assert_eq!("slmgr-dlv".parse::<CaptureFormat>()?, CaptureFormat::SlmgrDlv);
+    /// assert_eq!(CaptureFormat::OsppDstatus.name(), "cscript ospp.vbs /dstatus");
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    #[non_exhaustive]
+    pub enum CaptureFormat: "capture format", "one of slmgr-dlv, slmgr-dli, slmgr-xpr, ospp-dstatus, wmi-list, wmi-json, oslicense-list, oslicense-json" {
+        /// `cscript slmgr.vbs /dlv` (detailed licence information; `/dlv all` too).
+        SlmgrDlv => "slmgr-dlv", "slmgr.vbs /dlv",
+        /// `cscript slmgr.vbs /dli` (basic licence information).
+        SlmgrDli => "slmgr-dli", "slmgr.vbs /dli",
+        /// `cscript slmgr.vbs /xpr` (expiration date).
+        SlmgrXpr => "slmgr-xpr", "slmgr.vbs /xpr",
+        /// `cscript ospp.vbs /dstatus` (Office; `/dstatusall` too).
+        OsppDstatus => "ospp-dstatus", "cscript ospp.vbs /dstatus",
+        /// `Get-CimInstance SoftwareLicensingProduct` / `SoftwareLicensingService` in list
+        /// view (`Format-List`, `Name : value`).
+        WmiList => "wmi-list", "Get-CimInstance SoftwareLicensing* | Format-List",
+        /// The same classes through `ConvertTo-Json` (one object or an array).
+        WmiJson => "wmi-json", "Get-CimInstance SoftwareLicensing* | ConvertTo-Json",
+        /// The OSLicense module (`Get-OSLicenseInfo`, `Get-KmsLicenseInfo`,
+        /// `Get-ADLicenseInfo`) in list view.
+        OsLicenseList => "oslicense-list", "Get-OSLicenseInfo | Format-List",
+        /// The OSLicense module through `ConvertTo-Json`.
+        OsLicenseJson => "oslicense-json", "Get-OSLicenseInfo | ConvertTo-Json",
+    }
+}
+
+crate::macros::id_enum! {
+    /// Which number comes first in a slashed date such as `3/4/2026`, as the machine's
+    /// locale prints it.
+    ///
+    /// Without one, a date whose day and month are both 12 or less is reported as ambiguous
+    /// (a warning; the raw text stays in the record), never guessed. Dotted dates
+    /// (`01.01.1601 01:00:00`) are always day first; ISO dates need no order.
+    ///
+    /// ```
+    /// use volume_activation::{CaptureFormat, DateOrder, ParseOptions, parse_capture};
+    ///
+    /// let text = "Name: Windows(R), Enterprise edition\nTrusted time: 3/4/2026 10:00:00\nLicense Status: Licensed\n";
+    /// let guessed = parse_capture(CaptureFormat::SlmgrDlv, text, &ParseOptions::new())?;
+    /// assert!(guessed.records[0].trusted_time.is_none());
+    /// assert_eq!(guessed.warnings[0].line, Some(2));
+    ///
+    /// let uk = ParseOptions::new().date_order(DateOrder::DayFirst);
+    /// let told = parse_capture(CaptureFormat::SlmgrDlv, text, &uk)?;
+    /// assert_eq!(told.records[0].trusted_time.unwrap().to_string(), "2026-04-03T10:00:00 (local time)");
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    pub enum DateOrder: "date order", "one of month-first, day-first" {
+        /// `month/day/year` (United States English).
+        MonthFirst => "month-first", "Month first (M/D/Y)",
+        /// `day/month/year` (United Kingdom English and most other locales).
+        DayFirst => "day-first", "Day first (D/M/Y)",
+    }
+}
+
+/// How to read a capture.
+///
+/// ```
+/// use volume_activation::{DateOrder, ParseOptions};
+///
+/// let opts = ParseOptions::new().date_order(DateOrder::DayFirst).console_width(120);
+/// # let _ = opts;
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParseOptions {
+    pub(crate) date_order: Option<DateOrder>,
+    pub(crate) console_width: Option<usize>,
+}
+
+impl ParseOptions {
+    /// The defaults: no date order (ambiguous dates are reported), console-wrapped lines
+    /// rejoined when a line fills 80 or 120 columns.
+    #[must_use]
+    pub fn new() -> ParseOptions {
+        ParseOptions::default()
+    }
+
+    /// The day/month order of the machine's locale.
+    #[must_use]
+    pub fn date_order(mut self, order: DateOrder) -> ParseOptions {
+        self.date_order = Some(order);
+        self
+    }
+
+    /// The console width the capture was copied from: a line exactly this many characters
+    /// long followed by a line that is no known field is rejoined with it. `0` turns
+    /// rejoining off.
+    #[must_use]
+    pub fn console_width(mut self, width: usize) -> ParseOptions {
+        self.console_width = Some(width);
+        self
+    }
+
+    pub(crate) fn is_wrap_width(&self, len: usize) -> bool {
+        match self.console_width {
+            Some(0) => false,
+            Some(w) => len == w,
+            None => len == 80 || len == 120,
+        }
+    }
+}
+
+/// Something in a capture the parser could not read, kept beside the records: the line
+/// (from 1; `None` when unknown) and a message naming the input and what was expected.
+///
+/// ```
+/// use volume_activation::{CaptureFormat, ParseOptions, parse_capture};
+///
+/// let text = "Name: Windows(R), Enterprise edition\nLicense Status: Licensed\nCurrent count: many\n";
+/// let c = parse_capture(CaptureFormat::SlmgrDlv, text, &ParseOptions::new())?;
+/// assert_eq!(c.warnings[0].line, Some(3));
+/// assert_eq!(
+///     c.warnings[0].message,
+///     "slmgr.vbs /dlv line 3: cannot read \"Current count: many\": expected a whole number"
+/// );
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Warning {
+    /// The line of the capture, counting from 1.
+    pub line: Option<usize>,
+    /// What could not be read and what was expected.
+    pub message: String,
+}
+
+impl From<Error> for Warning {
+    fn from(e: Error) -> Warning {
+        Warning {
+            line: e.line(),
+            message: e.to_string(),
+        }
+    }
+}
+
+/// A parsed capture: complete records, any trailing incomplete one, and warnings.
+///
+/// Nothing printed is dropped: every line is in a record's or the preamble's `fields` (a
+/// console-wrapped line rejoined with the line it continues), or named in a warning. Only
+/// blank lines and ospp's dashed separators are formatting and not kept.
+///
+/// ```
+/// use volume_activation::{CaptureFormat, LicenseStatus, ParseOptions, parse_capture};
+///
+/// // Cut off in the middle of the second product.
+/// let text = "Name: Office 16, Office16ProPlusVL_KMS_Client edition\nLicense Status: Licensed\n\nName: Windows(R), Enterprise edition\nDescription: Windows(R) Op";
+/// let c = parse_capture(CaptureFormat::SlmgrDlv, text, &ParseOptions::new())?;
+/// assert_eq!(c.records.len(), 1);
+/// assert_eq!(c.records[0].status, Some(LicenseStatus::Licensed));
+/// assert!(c.partial.is_some());
+/// assert_eq!(c.warnings[0].line, Some(4));
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Capture {
+    /// What the capture was read as.
+    pub format: CaptureFormat,
+    /// Lines before the first record (script banner, service version, separators).
+    pub preamble: Vec<RawField>,
+    /// The complete records, in input order.
+    pub records: Vec<LicenseRecord>,
+    /// A last record the capture cut off before it was complete.
+    pub partial: Option<LicenseRecord>,
+    /// What could not be read.
+    pub warnings: Vec<Warning>,
+}
+
+impl Capture {
+    pub(crate) fn new(format: CaptureFormat) -> Capture {
+        Capture {
+            format,
+            preamble: Vec::new(),
+            records: Vec::new(),
+            partial: None,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The licensing service version slmgr printed (`Software licensing service version`),
+    /// or the `Version` of a WMI service block.
+    ///
+    /// ```
+    /// use volume_activation::{CaptureFormat, ParseOptions, parse_capture};
+    ///
+    /// let text = "Software licensing service version: 10.0.26100.1\n\nName: Windows(R), Professional edition\nLicense Status: Licensed\n";
+    /// let c = parse_capture(CaptureFormat::SlmgrDlv, text, &ParseOptions::new())?;
+    /// assert_eq!(c.service_version(), Some("10.0.26100.1"));
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    #[must_use]
+    pub fn service_version(&self) -> Option<&str> {
+        self.preamble
+            .iter()
+            .chain(self.records.iter().flat_map(|r| r.fields.iter()))
+            .find(|f| {
+                f.key
+                    .eq_ignore_ascii_case("Software licensing service version")
+                    || f.key.eq_ignore_ascii_case("Version")
+            })
+            .and_then(|f| f.value.as_deref())
+    }
+}
+
+/// Parses tool output into a [`Capture`].
+///
+/// Accepts CRLF or LF, a UTF-8 BOM, `cscript` banners, blank lines, ospp's
+/// `---Processing---` / `---Exiting---` separators, console-wrapped lines, several products
+/// (Windows and Office mixed) and truncated captures.
+///
+/// ```
+/// use volume_activation::{CaptureFormat, LicenseStatus, ParseOptions, parse_capture};
+///
+/// let text = "Microsoft (R) Windows Script Host Version 5.812\r\n\r\n\
+/// Name: Windows(R), Enterprise edition\r\n\
+/// License Status: Notification\r\n\
+/// Notification Reason: 0xC004F009 (grace time expired).\r\n";
+/// let c = parse_capture(CaptureFormat::SlmgrDli, text, &ParseOptions::new())?;
+/// assert_eq!(c.records[0].status, Some(LicenseStatus::Notification));
+/// assert_eq!(c.records[0].status_reason, Some(0xC004_F009));
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// When no record can be read at all (empty input, another tool's output, JSON that is not
+/// an object or an array of objects): a parse error naming the first line that could not be
+/// read and what was expected. Problems inside an otherwise readable capture are
+/// [`Capture::warnings`], not errors.
+pub fn parse_capture(
+    format: CaptureFormat,
+    input: &str,
+    options: &ParseOptions,
+) -> Result<Capture, Error> {
+    match format {
+        CaptureFormat::SlmgrDlv
+        | CaptureFormat::SlmgrDli
+        | CaptureFormat::SlmgrXpr
+        | CaptureFormat::OsppDstatus
+        | CaptureFormat::WmiList
+        | CaptureFormat::OsLicenseList => super::text::parse(format, input, options),
+        CaptureFormat::WmiJson | CaptureFormat::OsLicenseJson => json(format, input, options),
+    }
+}
+
+/// Parses tool output saved as bytes: UTF-16 with a byte-order mark (what Windows
+/// PowerShell 5.1's `>` and `Out-File` write), UTF-8 with or without one; invalid sequences
+/// become U+FFFD. Then as [`parse_capture`].
+///
+/// ```
+/// use volume_activation::{CaptureFormat, LicenseStatus, ParseOptions, parse_capture_bytes};
+///
+/// // "Name: X\r\nLicense Status: Licensed\r\n" as PowerShell 5.1 saves it.
+/// let mut bytes = vec![0xFF, 0xFE];
+/// for u in "Name: X\r\nLicense Status: Licensed\r\n".encode_utf16() {
+///     bytes.extend_from_slice(&u.to_le_bytes());
+/// }
+/// let c = parse_capture_bytes(CaptureFormat::SlmgrDli, &bytes, &ParseOptions::new())?;
+/// assert_eq!(c.records[0].status, Some(LicenseStatus::Licensed));
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`parse_capture`].
+pub fn parse_capture_bytes(
+    format: CaptureFormat,
+    input: &[u8],
+    options: &ParseOptions,
+) -> Result<Capture, Error> {
+    let text = decode(input);
+    parse_capture(format, &text, options)
+}
+
+fn decode(input: &[u8]) -> std::borrow::Cow<'_, str> {
+    let utf16 = |rest: &[u8], le: bool| -> String {
+        let units = rest.chunks(2).map(|c| match (c.first(), c.get(1), le) {
+            (Some(&a), Some(&b), true) => u16::from_le_bytes([a, b]),
+            (Some(&a), Some(&b), false) => u16::from_be_bytes([a, b]),
+            _ => 0xFFFD,
+        });
+        char::decode_utf16(units)
+            .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect()
+    };
+    match input {
+        [0xFF, 0xFE, rest @ ..] => std::borrow::Cow::Owned(utf16(rest, true)),
+        [0xFE, 0xFF, rest @ ..] => std::borrow::Cow::Owned(utf16(rest, false)),
+        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8_lossy(rest),
+        _ => String::from_utf8_lossy(input),
+    }
+}
+
+#[cfg(feature = "serde")]
+fn json(format: CaptureFormat, input: &str, options: &ParseOptions) -> Result<Capture, Error> {
+    super::json::parse(format, input, options)
+}
+
+#[cfg(not(feature = "serde"))]
+fn json(format: CaptureFormat, _input: &str, _options: &ParseOptions) -> Result<Capture, Error> {
+    Err(Error::invalid(
+        "capture format",
+        format.as_str(),
+        "a text format: JSON captures need the serde feature",
+    ))
+}
+
+/// The format label used in error messages.
+pub(crate) fn label(format: CaptureFormat) -> &'static str {
+    format.name()
+}

@@ -1,0 +1,401 @@
+//! The line-oriented formats: slmgr /dlv, /dli, /xpr, ospp /dstatus, and `Format-List`
+//! output of WMI and OSLicense objects.
+//!
+//! One pass over the input, one logical line at a time: memory is linear in the input and
+//! every loop advances by at least one line.
+
+use super::capture::{Capture, CaptureFormat, ParseOptions, Warning, label};
+use super::fields::{self, Applied, RecordState};
+use super::record::{LicenseRecord, RawField};
+use super::values;
+use crate::{Error, LicenseStatus};
+
+/// A record being filled.
+struct Open {
+    record: LicenseRecord,
+    state: RecordState,
+    start_line: usize,
+    start_text: String,
+    closed_by_separator: bool,
+}
+
+/// A logical line: one printed line, console-wrapped pieces rejoined (owned only then).
+struct Logical<'a> {
+    number: usize,
+    text: std::borrow::Cow<'a, str>,
+    last_physical_len: usize,
+}
+
+pub(crate) fn parse(
+    format: CaptureFormat,
+    input: &str,
+    opts: &ParseOptions,
+) -> Result<Capture, Error> {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let mut p = Parser {
+        format,
+        opts,
+        capture: Capture::new(format),
+        open: None,
+        first_unread: None,
+    };
+    let mut pending: Option<Logical> = None;
+    for (index, raw) in input.split('\n').enumerate() {
+        let number = index.saturating_add(1);
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        if let Some(prev) = pending.as_mut() {
+            if p.is_continuation(prev, line) {
+                prev.text.to_mut().push_str(continuation_text(format, line));
+                prev.last_physical_len = width(line);
+                continue;
+            }
+        }
+        if let Some(done) = pending.take() {
+            p.line(done.number, &done.text);
+        }
+        pending = Some(Logical {
+            number,
+            text: std::borrow::Cow::Borrowed(line),
+            last_physical_len: width(line),
+        });
+    }
+    let ends_with_newline = input.ends_with('\n');
+    if let Some(done) = pending.take() {
+        p.line(done.number, &done.text);
+    }
+    p.finish(ends_with_newline)
+}
+
+/// The printed width of a line in characters (counted only when it could be a wrap width).
+fn width(line: &str) -> usize {
+    if line.len() < 80 {
+        line.len()
+    } else {
+        line.chars().count()
+    }
+}
+
+fn continuation_text(format: CaptureFormat, line: &str) -> &str {
+    if is_list(format) {
+        line.trim_ascii_start()
+    } else {
+        line
+    }
+}
+
+fn is_list(format: CaptureFormat) -> bool {
+    matches!(
+        format,
+        CaptureFormat::WmiList | CaptureFormat::OsLicenseList
+    )
+}
+
+/// Splits a trimmed line into `Key: value`; a line ending in `:` has an empty value; a line without a colon
+/// followed by a space has no value.
+pub(crate) fn split_kv(t: &str) -> (&str, Option<&str>) {
+    // A byte scan: `split_once(": ")` builds a two-way searcher per call.
+    let bytes = t.as_bytes();
+    let mut i = 0;
+    while let Some(off) = bytes
+        .get(i..)
+        .and_then(|b| b.iter().position(|c| *c == b':'))
+    {
+        let at = i.saturating_add(off);
+        if bytes.get(at.saturating_add(1)) == Some(&b' ') {
+            if let (Some(k), Some(v)) = (t.get(..at), t.get(at.saturating_add(2)..)) {
+                return (k.trim_ascii_end(), Some(v.trim_ascii_start()));
+            }
+        }
+        i = at.saturating_add(1);
+    }
+    if let Some(k) = t.strip_suffix(':') {
+        return (k.trim_ascii_end(), Some(""));
+    }
+    (t, None)
+}
+
+fn is_banner(t: &str) -> bool {
+    t.starts_with("Microsoft (R) Windows Script Host")
+        || t.starts_with("Copyright (C) Microsoft Corporation")
+        || t == "Windows Script Host"
+}
+
+/// ospp's `---Processing---`, `---Exiting---` and plain dashed separators.
+fn is_separator(t: &str) -> bool {
+    t.len() >= 3
+        && t.starts_with("---")
+        && t.trim_matches('-').chars().all(|c| c.is_ascii_alphabetic())
+}
+
+struct Parser<'a> {
+    format: CaptureFormat,
+    opts: &'a ParseOptions,
+    capture: Capture,
+    open: Option<Open>,
+    /// The first line no record could use, for the error when nothing is read.
+    first_unread: Option<(usize, String)>,
+}
+
+impl Parser<'_> {
+    fn warn(&mut self, line: usize, text: &str, expected: &str) {
+        let e = Error::parse(label(self.format), line, text, expected.to_owned());
+        self.capture.warnings.push(Warning::from(e));
+    }
+
+    /// Whether a physical line continues the previous logical one.
+    fn is_continuation(&self, prev: &Logical, line: &str) -> bool {
+        let t = line.trim_ascii();
+        if t.is_empty() || prev.text.trim_ascii().is_empty() {
+            return false;
+        }
+        if is_list(self.format) && line.starts_with(char::is_whitespace) && !line.contains(" : ") {
+            let (_, v) = split_kv(prev.text.trim_ascii());
+            return v.is_some();
+        }
+        self.opts.is_wrap_width(prev.last_physical_len) && !self.is_known_line(t)
+    }
+
+    /// A line that is a field or statement the parser knows (so never a wrapped tail).
+    fn is_known_line(&self, t: &str) -> bool {
+        if is_banner(t) || is_separator(t) {
+            return true;
+        }
+        let (k, v) = split_kv(t);
+        if v.is_some() && fields::is_raw_label(k) {
+            return true;
+        }
+        let mut scratch = LicenseRecord::default();
+        let mut st = RecordState::default();
+        !matches!(
+            fields::apply(&mut scratch, &mut st, k, v, self.opts),
+            Applied::Unknown
+        ) || xpr_statement(&mut scratch, t, self.opts).is_some()
+    }
+
+    fn starts_record(&self, key: &str, value: Option<&str>, indented: bool) -> bool {
+        match self.format {
+            CaptureFormat::SlmgrXpr => !indented && value == Some(""),
+            CaptureFormat::OsppDstatus => {
+                (key.eq_ignore_ascii_case("SKU ID") || key.eq_ignore_ascii_case("PRODUCT ID"))
+                    && self.open.is_none()
+            }
+            CaptureFormat::WmiList | CaptureFormat::OsLicenseList => self.open.is_none(),
+            _ => key.eq_ignore_ascii_case("Name") && value.is_some(),
+        }
+    }
+
+    fn line(&mut self, number: usize, raw: &str) {
+        let t = raw.trim_ascii();
+        if t.is_empty() {
+            if is_list(self.format) {
+                self.close(true);
+            }
+            return;
+        }
+        if is_banner(t) {
+            // Kept (the script host version can matter), but never a record start.
+            let field = RawField {
+                line: Some(number),
+                key: t.to_owned(),
+                value: None,
+                recognised: true,
+            };
+            match self.open.as_mut() {
+                Some(open) => open.record.fields.push(field),
+                None => self.capture.preamble.push(field),
+            }
+            return;
+        }
+        if is_separator(t) {
+            if self.format == CaptureFormat::OsppDstatus {
+                if let Some(open) = self.open.as_mut() {
+                    open.closed_by_separator = true;
+                }
+                self.close(true);
+            }
+            return;
+        }
+        let (key, value) = split_kv(t);
+        let indented = raw.starts_with(char::is_whitespace);
+        if self.starts_record(key, value, indented) {
+            self.close(true);
+            let mut record = LicenseRecord::default();
+            record.fields.reserve(32);
+            if self.format == CaptureFormat::SlmgrXpr {
+                record.name = Some(key.to_owned());
+            }
+            self.open = Some(Open {
+                record,
+                state: RecordState::default(),
+                start_line: number,
+                start_text: t.to_owned(),
+                closed_by_separator: false,
+            });
+            if self.format == CaptureFormat::SlmgrXpr {
+                self.push(number, key, Some(""), true);
+                return;
+            }
+        }
+        let Some(open) = self.open.as_mut() else {
+            self.preamble(number, t, key, value);
+            return;
+        };
+        let applied = if self.format == CaptureFormat::SlmgrXpr {
+            match xpr_statement(&mut open.record, t, self.opts) {
+                Some(Ok(())) => Applied::Recognised,
+                Some(Err(e)) => Applied::Bad(e),
+                None => fields::apply(&mut open.record, &mut open.state, key, value, self.opts),
+            }
+        } else {
+            fields::apply(&mut open.record, &mut open.state, key, value, self.opts)
+        };
+        match applied {
+            Applied::Recognised => self.push(number, key, value, true),
+            Applied::Unknown => self.push(number, key, value, false),
+            Applied::Bad(expected) => {
+                self.push(number, key, value, false);
+                self.warn(number, t, expected);
+            }
+        }
+    }
+
+    fn push(&mut self, number: usize, key: &str, value: Option<&str>, recognised: bool) {
+        if let Some(open) = self.open.as_mut() {
+            open.record.fields.push(RawField {
+                line: Some(number),
+                key: key.to_owned(),
+                value: value.map(str::to_owned),
+                recognised,
+            });
+        }
+    }
+
+    fn preamble(&mut self, number: usize, t: &str, key: &str, value: Option<&str>) {
+        let recognised = key.eq_ignore_ascii_case("Software licensing service version")
+            || (self.format == CaptureFormat::OsppDstatus && t.starts_with('<'));
+        self.capture.preamble.push(RawField {
+            line: Some(number),
+            key: key.to_owned(),
+            value: value.map(str::to_owned),
+            recognised,
+        });
+        if !recognised {
+            if self.first_unread.is_none() {
+                self.first_unread = Some((number, t.to_owned()));
+            }
+            let expected = self.record_start_expected();
+            self.warn(number, t, expected);
+        }
+    }
+
+    fn record_start_expected(&self) -> &'static str {
+        match self.format {
+            CaptureFormat::SlmgrXpr => "a product name ending in \":\"",
+            CaptureFormat::OsppDstatus => {
+                "a product block starting with \"PRODUCT ID:\" or \"SKU ID:\""
+            }
+            CaptureFormat::WmiList | CaptureFormat::OsLicenseList => "a \"Property : value\" line",
+            _ => "a product block starting with \"Name:\"",
+        }
+    }
+
+    /// Closes the open record; `complete` says whether its end was seen.
+    fn close(&mut self, complete: bool) {
+        let Some(mut open) = self.open.take() else {
+            return;
+        };
+        fields::finish(&mut open.record, &open.state);
+        if open.record.is_empty() {
+            return;
+        }
+        if complete {
+            self.capture.records.push(open.record);
+        } else {
+            let e = Error::parse(
+                label(self.format),
+                open.start_line,
+                &open.start_text,
+                "a complete record: the capture ends inside it",
+            );
+            self.capture.warnings.push(Warning::from(e));
+            self.capture.partial = Some(open.record);
+        }
+    }
+
+    fn finish(mut self, ends_with_newline: bool) -> Result<Capture, Error> {
+        let complete = match self.open.as_ref() {
+            None => true,
+            Some(open) => match self.format {
+                CaptureFormat::OsppDstatus => open.closed_by_separator,
+                CaptureFormat::WmiList | CaptureFormat::OsLicenseList => ends_with_newline,
+                _ => {
+                    open.record.status.is_some()
+                        || open
+                            .record
+                            .fields
+                            .iter()
+                            .any(|f| f.key.eq_ignore_ascii_case("This license is not in use."))
+                }
+            },
+        };
+        self.close(complete);
+        if self.capture.records.is_empty() && self.capture.partial.is_none() {
+            let (line, text) = self.first_unread.take().unwrap_or((1, String::new()));
+            return Err(Error::parse(
+                label(self.format),
+                line,
+                &text,
+                self.record_start_expected(),
+            ));
+        }
+        Ok(self.capture)
+    }
+}
+
+/// The status lines `slmgr /xpr` prints under a product name. `None` when the line is not
+/// one of them.
+fn xpr_statement(
+    r: &mut LicenseRecord,
+    t: &str,
+    opts: &ParseOptions,
+) -> Option<Result<(), &'static str>> {
+    const DATED: [(&str, LicenseStatus); 7] = [
+        ("Volume activation will expire", LicenseStatus::Licensed),
+        ("Timebased activation will expire", LicenseStatus::Licensed),
+        (
+            "Automatic VM activation will expire",
+            LicenseStatus::Licensed,
+        ),
+        ("Initial grace period ends", LicenseStatus::OobGrace),
+        ("Additional grace period ends", LicenseStatus::OotGrace),
+        (
+            "Non-genuine grace period ends",
+            LicenseStatus::NonGenuineGrace,
+        ),
+        ("Extended grace period ends", LicenseStatus::ExtendedGrace),
+    ];
+    let t = t.trim_ascii();
+    for (prefix, status) in DATED {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            r.status = Some(status);
+            return Some(match values::time(rest, opts.date_order) {
+                Ok(when) => {
+                    r.expires = when;
+                    Ok(())
+                }
+                Err(p) => Err(p.expected()),
+            });
+        }
+    }
+    let status = match t.trim_end_matches('.') {
+        "The machine is permanently activated" => {
+            r.permanent = true;
+            LicenseStatus::Licensed
+        }
+        "Windows is in Notification mode" => LicenseStatus::Notification,
+        "Unlicensed" => LicenseStatus::Unlicensed,
+        _ => return None,
+    };
+    r.status = Some(status);
+    Some(Ok(()))
+}

@@ -1,0 +1,840 @@
+//! Parsers of real tool output: every fixture, tolerance, round trips, bad input.
+
+use std::path::{Path, PathBuf};
+
+use proptest::prelude::*;
+use volume_activation::{
+    Capture, CaptureFormat, Channel, DateOrder, Guid, LicenseRecord, LicenseStatus, ParseOptions,
+    PrintedTime, Remaining, parse_capture,
+};
+
+const STATES: [&str; 7] = [
+    "kms-client-licensed",
+    "kms-host-count",
+    "mak",
+    "retail-oem",
+    "initial-grace",
+    "notification",
+    "unlicensed",
+];
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn file_for(format: CaptureFormat, state: &str) -> Option<PathBuf> {
+    let dir = fixtures_dir().join(format.as_str());
+    ["txt", "json"]
+        .iter()
+        .map(|ext| dir.join(format!("{state}.{ext}")))
+        .find(|p| p.exists())
+}
+
+fn parse_file(format: CaptureFormat, path: &Path) -> Capture {
+    let text = std::fs::read_to_string(path).unwrap();
+    let c = parse_capture(format, &text, &ParseOptions::new())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert!(
+        c.warnings.is_empty(),
+        "{}: unexpected warnings {:?}",
+        path.display(),
+        c.warnings
+    );
+    assert!(c.partial.is_none(), "{}", path.display());
+    c
+}
+
+fn all_fixtures() -> Vec<(CaptureFormat, PathBuf)> {
+    let mut out = Vec::new();
+    for format in CaptureFormat::iter() {
+        let dir = fixtures_dir().join(format.as_str());
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        assert!(!files.is_empty(), "{}", dir.display());
+        out.extend(files.into_iter().map(|p| (format, p)));
+    }
+    out
+}
+
+fn g(s: &str) -> Guid {
+    s.parse().unwrap()
+}
+
+const WINDOWS_APP: &str = "55c92734-d682-4d71-983e-d6ec3f16059f";
+
+/// What every format must say about the main product of each state.
+fn check_state(format: CaptureFormat, state: &str, r: &LicenseRecord) {
+    let ctx = format!("{format} {state}");
+    let full = !matches!(format, CaptureFormat::SlmgrDli | CaptureFormat::SlmgrXpr);
+    let expected_status = match state {
+        "initial-grace" => LicenseStatus::OobGrace,
+        "notification" => LicenseStatus::Notification,
+        "unlicensed" => LicenseStatus::Unlicensed,
+        _ => LicenseStatus::Licensed,
+    };
+    assert_eq!(r.status, Some(expected_status), "{ctx}");
+    if format == CaptureFormat::SlmgrXpr {
+        let permanent = matches!(state, "kms-host-count" | "mak" | "retail-oem");
+        assert_eq!(r.permanent, permanent, "{ctx}");
+        match state {
+            "kms-client-licensed" => assert_eq!(
+                r.expires.unwrap().to_string(),
+                "2026-11-20T10:16:58 (local time)"
+            ),
+            "initial-grace" => assert_eq!(
+                r.expires.unwrap().to_string(),
+                "2026-06-13T10:16:58 (local time)"
+            ),
+            _ => assert_eq!(r.expires, None, "{ctx}"),
+        }
+        return;
+    }
+    let office = format == CaptureFormat::OsppDstatus;
+    let expected_channel = match state {
+        "kms-host-count" => Channel::VolumeCsvlk,
+        "mak" => Channel::VolumeMak,
+        "retail-oem" if office => Channel::Retail,
+        "retail-oem" => Channel::OemDm,
+        _ => Channel::VolumeGvlk,
+    };
+    assert_eq!(r.channel, Some(expected_channel), "{ctx}");
+    let key = match (office, state) {
+        (true, "mak") => "Q4BX2",
+        (true, "retail-oem") => "M7G3K",
+        (true, _) => "WFG99",
+        (false, "kms-host-count") => "7HQ9R",
+        (false, "mak") => "X3C7P",
+        (false, "retail-oem") => "8HVX7",
+        (false, _) => "2YT43",
+    };
+    assert_eq!(r.partial_key.as_deref(), Some(key), "{ctx}");
+    if full {
+        assert!(r.activation_id.is_some(), "{ctx}");
+        if !office && format != CaptureFormat::OsppDstatus {
+            assert_eq!(r.application_id, Some(g(WINDOWS_APP)), "{ctx}");
+        }
+    }
+    // Notification reason: printed by every format except slmgr for non-notification states.
+    let reason = match state {
+        "notification" => Some(0xC004_F009),
+        "initial-grace"
+            if format != CaptureFormat::SlmgrDlv && format != CaptureFormat::SlmgrDli =>
+        {
+            Some(0x4004_F00C)
+        }
+        "unlicensed"
+            if !matches!(
+                format,
+                CaptureFormat::SlmgrDlv | CaptureFormat::SlmgrDli | CaptureFormat::OsppDstatus
+            ) =>
+        {
+            Some(0xC004_F014)
+        }
+        "unlicensed" if office => Some(0xC004_F014),
+        _ if matches!(
+            format,
+            CaptureFormat::SlmgrDlv | CaptureFormat::SlmgrDli | CaptureFormat::OsppDstatus
+        ) =>
+        {
+            None
+        }
+        _ => Some(0),
+    };
+    assert_eq!(r.status_reason, reason, "{ctx}");
+    // Remaining time: days taken as printed.
+    match state {
+        "initial-grace" => {
+            let days = match format {
+                CaptureFormat::SlmgrDlv | CaptureFormat::SlmgrDli | CaptureFormat::OsppDstatus => {
+                    Some(30)
+                }
+                _ => None,
+            };
+            assert_eq!(
+                r.remaining,
+                Some(Remaining::Minutes {
+                    minutes: 43_200,
+                    days
+                }),
+                "{ctx}"
+            );
+        }
+        "kms-client-licensed" => {
+            let days = matches!(
+                format,
+                CaptureFormat::SlmgrDlv | CaptureFormat::SlmgrDli | CaptureFormat::OsppDstatus
+            )
+            .then_some(180);
+            assert_eq!(
+                r.remaining,
+                Some(Remaining::Minutes {
+                    minutes: 259_200,
+                    days
+                }),
+                "{ctx}"
+            );
+        }
+        _ if matches!(
+            format,
+            CaptureFormat::OsLicenseJson | CaptureFormat::OsLicenseList
+        ) =>
+        {
+            assert_eq!(r.remaining, Some(Remaining::Unlimited), "{ctx}");
+        }
+        _ if matches!(format, CaptureFormat::WmiJson | CaptureFormat::WmiList) => {
+            assert_eq!(
+                r.remaining,
+                Some(Remaining::Minutes {
+                    minutes: 0,
+                    days: None
+                }),
+                "{ctx}"
+            );
+        }
+        _ => assert_eq!(r.remaining, None, "{ctx}"),
+    }
+    // KMS client data.
+    if matches!(state, "kms-client-licensed" | "initial-grace") {
+        let c = r
+            .kms_client
+            .as_ref()
+            .unwrap_or_else(|| panic!("{ctx}: no KMS client"));
+        assert_eq!(c.activation_interval, Some(120), "{ctx}");
+        assert_eq!(c.renewal_interval, Some(10_080), "{ctx}");
+        if office {
+            assert_eq!(
+                c.registered_host.as_deref(),
+                Some("kms01.contoso.com"),
+                "{ctx}"
+            );
+            assert_eq!(c.registered_port, Some(1688), "{ctx}");
+            assert_eq!(c.host_caching, Some(true), "{ctx}");
+        } else {
+            assert_eq!(
+                c.discovered_host.as_deref(),
+                Some("kms01.contoso.com"),
+                "{ctx}"
+            );
+            assert_eq!(c.discovered_port, Some(1688), "{ctx}");
+            assert_eq!(c.discovered_ip.as_deref(), Some("10.0.0.5"), "{ctx}");
+            assert_eq!(c.registered_host, None, "{ctx}");
+        }
+    }
+    // KMS host data: only the host; WMI's -1 count means "not a KMS host".
+    if state == "kms-host-count" {
+        let h = r
+            .kms_host
+            .as_ref()
+            .unwrap_or_else(|| panic!("{ctx}: no KMS host"));
+        assert_eq!(h.current_count, Some(50), "{ctx}");
+        assert_eq!(h.requests.total, Some(1520), "{ctx}");
+        assert_eq!(h.requests.failed, Some(3), "{ctx}");
+        assert_eq!(h.requests.licensed, Some(1490), "{ctx}");
+        assert_eq!(h.requests.oob_grace, Some(25), "{ctx}");
+        if matches!(
+            format,
+            CaptureFormat::WmiJson
+                | CaptureFormat::WmiList
+                | CaptureFormat::OsLicenseJson
+                | CaptureFormat::OsLicenseList
+        ) {
+            assert_eq!(h.required_count, Some(5), "{ctx}");
+        } else {
+            assert_eq!(h.listening_port, Some(1688), "{ctx}");
+            assert_eq!(h.dns_publishing, Some(true), "{ctx}");
+            assert_eq!(h.low_priority, Some(false), "{ctx}");
+            assert_eq!(h.requests.oot_grace, Some(1), "{ctx}");
+            assert_eq!(h.requests.notification, Some(1), "{ctx}");
+        }
+    } else {
+        assert_eq!(r.kms_host, None, "{ctx}");
+    }
+}
+
+#[test]
+fn every_format_covers_every_state() {
+    for format in CaptureFormat::iter() {
+        for state in STATES {
+            let Some(path) = file_for(format, state) else {
+                // ospp.vbs has no KMS host view (fixtures README).
+                assert_eq!(
+                    (format, state),
+                    (CaptureFormat::OsppDstatus, "kms-host-count")
+                );
+                continue;
+            };
+            let c = parse_file(format, &path);
+            check_state(format, state, &c.records[0]);
+        }
+    }
+}
+
+#[test]
+fn slmgr_dlv_details() {
+    let c = parse_file(
+        CaptureFormat::SlmgrDlv,
+        &fixtures_dir().join("slmgr-dlv/kms-client-licensed.txt"),
+    );
+    assert_eq!(c.service_version(), Some("10.0.20348.1"));
+    assert_eq!(c.records.len(), 1);
+    let r = &c.records[0];
+    assert_eq!(r.name.as_deref(), Some("Windows(R), Enterprise edition"));
+    assert_eq!(
+        r.description.as_deref(),
+        Some("Windows(R) Operating System, VOLUME_KMSCLIENT channel")
+    );
+    assert_eq!(
+        r.activation_id,
+        Some(g("aaaaaaaa-0000-4000-8000-000000000001"))
+    );
+    assert_eq!(r.windows_rearm_count, Some(1001));
+    assert_eq!(r.sku_rearm_count, Some(1001));
+    assert_eq!(
+        r.trusted_time.unwrap().to_string(),
+        "2026-05-14T10:16:58 (local time)"
+    );
+    assert_eq!(
+        r.client_machine_id,
+        Some(g("bbbbbbbb-0000-4000-8000-000000000001"))
+    );
+    let c2 = r.kms_client.as_ref().unwrap();
+    assert_eq!(
+        c2.host_extended_pid.as_deref(),
+        Some("06401-00206-271-000000-03-1033-9600.0000-2512026")
+    );
+    assert_eq!(c2.host_caching, Some(true));
+    let unknown: Vec<_> = r.unrecognised().map(|f| f.key.as_str()).collect();
+    assert_eq!(
+        unknown,
+        [
+            "Installation ID",
+            "Use License URL",
+            "Validation URL",
+            "Configured Activation Type"
+        ]
+    );
+    assert_eq!(r.sku, None, "SKU recognition is wired later");
+}
+
+/// Source: https://learn.microsoft.com/en-us/office/volume-license-activation/configure-a-kms-host-computer-for-office
+#[test]
+fn microsoft_office16_kms_host_sample() {
+    let c = parse_file(
+        CaptureFormat::SlmgrDlv,
+        &fixtures_dir().join("slmgr-dlv/ms-office16-kms-host.txt"),
+    );
+    let r = &c.records[0];
+    assert_eq!(
+        r.name.as_deref(),
+        Some("Office 16, OfficeKMSHostVL_KMS_Host edition")
+    );
+    assert_eq!(
+        r.activation_id,
+        Some(g("98ebfe73-2084-4c97-932c-c0cd1643bea7"))
+    );
+    assert_eq!(
+        r.application_id,
+        Some(g("0ff1ce16-a989-479d-af46-f275c6370663"))
+    );
+    assert_eq!(r.channel, Some(Channel::VolumeCsvlk));
+    assert_eq!(r.partial_key.as_deref(), Some("KDQ2G"));
+    assert_eq!(r.status, Some(LicenseStatus::Licensed));
+    assert_eq!(r.windows_rearm_count, Some(1000));
+    assert_eq!(
+        r.trusted_time.unwrap().to_string(),
+        "2016-10-26T09:58:33 (local time)"
+    );
+    // The console-wrapped URL is rejoined.
+    assert_eq!(
+        r.field("Use License URL"),
+        Some(
+            "https://activation.sls.microsoft.com/SLActivateProduct/SLActivateProduct.asmx?configextension=o16"
+        )
+    );
+    let h = r.kms_host.as_ref().unwrap();
+    assert_eq!(h.current_count, Some(0));
+    assert_eq!(h.listening_port, Some(1688));
+    assert_eq!(h.dns_publishing, Some(true));
+    assert_eq!(h.requests.total, Some(0));
+    assert_eq!(h.requests.notification, Some(0));
+    assert_eq!(h.required_count, None);
+}
+
+#[test]
+fn mixed_windows_and_office_with_german_dates() {
+    let c = parse_file(
+        CaptureFormat::SlmgrDlv,
+        &fixtures_dir().join("slmgr-dlv/mixed-windows-office-de.txt"),
+    );
+    assert_eq!(c.records.len(), 3);
+    assert_eq!(
+        c.records[0].name.as_deref(),
+        Some("Windows(R), Enterprise edition")
+    );
+    assert_eq!(
+        c.records[0].trusted_time.unwrap().to_string(),
+        "2026-05-14T10:16:58 (local time)"
+    );
+    let office = &c.records[1];
+    assert_eq!(office.partial_key.as_deref(), Some("WFG99"));
+    assert_eq!(
+        office.application_id,
+        Some(g("0ff1ce16-a989-479d-af46-f275c6370663"))
+    );
+    assert_eq!(office.channel, Some(Channel::VolumeGvlk));
+    assert_eq!(
+        office.remaining,
+        Some(Remaining::Minutes {
+            minutes: 259_198,
+            days: Some(179)
+        })
+    );
+    let unused = &c.records[2];
+    assert_eq!(unused.status, None);
+    assert_eq!(unused.extended_pid, None);
+    assert!(
+        unused
+            .fields
+            .iter()
+            .any(|f| f.key == "This license is not in use.")
+    );
+}
+
+#[test]
+fn ospp_several_products_crlf() {
+    let c = parse_file(
+        CaptureFormat::OsppDstatus,
+        &fixtures_dir().join("ospp-dstatus/mixed-three-products.txt"),
+    );
+    let states: Vec<_> = c.records.iter().map(|r| r.status.unwrap()).collect();
+    assert_eq!(
+        states,
+        [
+            LicenseStatus::Licensed,
+            LicenseStatus::Notification,
+            LicenseStatus::Licensed
+        ]
+    );
+    assert_eq!(c.records[1].status_reason, Some(0xC004_F009));
+    assert_eq!(c.records[2].channel, Some(Channel::VolumeMak));
+    assert_eq!(c.records[0].field("BETA EXPIRATION"), Some("01/01/1601"));
+}
+
+#[test]
+fn oslicense_kms_and_ad_cmdlets() {
+    for format in [CaptureFormat::OsLicenseList, CaptureFormat::OsLicenseJson] {
+        let ext = if format == CaptureFormat::OsLicenseJson {
+            "json"
+        } else {
+            "txt"
+        };
+        let dir = fixtures_dir().join(format.as_str());
+        let kms = parse_file(format, &dir.join(format!("get-kmslicenseinfo-host.{ext}")));
+        let r = &kms.records[0];
+        let h = r.kms_host.as_ref().unwrap();
+        assert_eq!(h.current_count, Some(50));
+        assert_eq!(h.listening_port, Some(1688));
+        assert_eq!(h.requests.oot_grace, Some(1));
+        assert_eq!(
+            h.required_count, None,
+            "Get-KmsLicenseInfo has no RequiredClientCount"
+        );
+        let c = r.kms_client.as_ref().unwrap();
+        assert_eq!(c.registered_host, None);
+        assert_eq!(c.discovered_host, None);
+        assert_eq!(c.host_caching, Some(true));
+        let ad = parse_file(format, &dir.join(format!("get-adlicenseinfo.{ext}")));
+        let r = &ad.records[0];
+        assert_eq!(
+            r.activation_id,
+            Some(g("aaaaaaaa-0000-4000-8000-000000000005"))
+        );
+        assert_eq!(r.status, Some(LicenseStatus::Licensed));
+        assert_eq!(
+            r.field("ADActivationObjectName"),
+            Some("Windows(R) Operating System, VOLUME_KMS_WS22 channel")
+        );
+    }
+}
+
+#[test]
+fn wmi_service_block_and_unset_dates() {
+    let c = parse_file(
+        CaptureFormat::WmiList,
+        &fixtures_dir().join("wmi-list/kms-host-count.txt"),
+    );
+    assert_eq!(c.records.len(), 2);
+    assert_eq!(c.records[0].evaluation_end, None);
+    assert_eq!(
+        c.records[0].field("EvaluationEndDate"),
+        Some("1/1/1601 1:00:00 AM")
+    );
+    let svc = &c.records[1];
+    assert_eq!(
+        svc.client_machine_id,
+        Some(g("bbbbbbbb-0000-4000-8000-000000000001"))
+    );
+    assert_eq!(svc.windows_rearm_count, Some(1001));
+    assert_eq!(svc.kms_host.as_ref().unwrap().listening_port, Some(1688));
+    assert_eq!(c.service_version(), Some("10.0.20348.1"));
+    let j = parse_file(
+        CaptureFormat::WmiJson,
+        &fixtures_dir().join("wmi-json/mak.json"),
+    );
+    assert_eq!(j.records[0].evaluation_end, None);
+    assert_eq!(j.records[0].kms_host, None);
+}
+
+/// A capture serialised to JSON and read back is the same, and every printed key and value
+/// is in it.
+#[test]
+fn round_trip_loses_nothing() {
+    for (format, path) in all_fixtures() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let c = parse_capture(format, &text, &ParseOptions::new()).unwrap();
+        let json = serde_json::to_string(&c).unwrap();
+        let back: Capture = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, c, "{}", path.display());
+        let fields: Vec<_> = c
+            .preamble
+            .iter()
+            .chain(c.records.iter().flat_map(|r| r.fields.iter()))
+            .collect();
+        if path.extension().unwrap() == "json" {
+            let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let objects = match v {
+                serde_json::Value::Array(a) => a,
+                o => vec![o],
+            };
+            let mut i = 0;
+            for o in objects {
+                for (k, v) in o.as_object().unwrap() {
+                    let printed = match v {
+                        serde_json::Value::Null => None,
+                        serde_json::Value::String(s) => Some(s.clone()),
+                        other => Some(other.to_string()),
+                    };
+                    assert!(
+                        fields.iter().any(|f| &f.key == k && f.value == printed),
+                        "{}: {k} lost",
+                        path.display()
+                    );
+                    i += 1;
+                }
+            }
+            assert_eq!(i, fields.len(), "{}", path.display());
+        } else {
+            let mut expected = 0;
+            for line in text.lines() {
+                let t = line.trim();
+                if t.is_empty() || t.starts_with("---") || t.starts_with("teProduct") {
+                    continue;
+                }
+                expected += 1;
+                let key = t.split(':').next().unwrap().trim();
+                assert!(
+                    fields
+                        .iter()
+                        .any(|f| t.starts_with(f.key.as_str()) || f.key.starts_with(key)),
+                    "{}: line {t:?} lost",
+                    path.display()
+                );
+            }
+            assert_eq!(expected, fields.len(), "{}", path.display());
+        }
+    }
+}
+
+#[test]
+fn console_wrapping_and_list_continuations() {
+    // A 120-column console: the long line is rejoined; with rejoining off it is a warning-free
+    // unknown line instead.
+    let url = format!(
+        "Use License URL: https://example.invalid/{}",
+        "a".repeat(120 - 41)
+    );
+    assert_eq!(url.len(), 120);
+    let text =
+        format!("Name: Windows(R), Enterprise edition\n{url}\nbcd?x=1\nLicense Status: Licensed\n");
+    let c = parse_capture(CaptureFormat::SlmgrDlv, &text, &ParseOptions::new()).unwrap();
+    assert_eq!(
+        c.records[0].field("Use License URL").unwrap().len(),
+        120 - 17 + 7
+    );
+    let off = ParseOptions::new().console_width(0);
+    let c = parse_capture(CaptureFormat::SlmgrDlv, &text, &off).unwrap();
+    assert!(
+        c.records[0]
+            .fields
+            .iter()
+            .any(|f| f.key == "bcd?x=1" && f.value.is_none())
+    );
+    // Format-List indents the rest of a long value under the value column.
+    let text = "Name        : Windows(R), Enterprise\n              edition\nLicenseStatus : 1\n";
+    let c = parse_capture(CaptureFormat::WmiList, text, &ParseOptions::new()).unwrap();
+    assert_eq!(
+        c.records[0].name.as_deref(),
+        Some("Windows(R), Enterpriseedition")
+    );
+    assert_eq!(c.records[0].status, Some(LicenseStatus::Licensed));
+    // The script banner is kept in the preamble.
+    let c = parse_file(
+        CaptureFormat::SlmgrDlv,
+        &fixtures_dir().join("slmgr-dlv/mak.txt"),
+    );
+    assert_eq!(
+        c.preamble[0].key,
+        "Microsoft (R) Windows Script Host Version 5.812"
+    );
+}
+
+#[test]
+fn json_arrays_keep_order_and_skip_non_objects() {
+    let text = "[\n  {\"Zed\": 1, \"Name\": \"A\", \"LicenseStatus\": 1},\n  42,\n  {\"Name\": \"B\", \"LicenseStatusReason\": -1073418231, \"Flag\": true, \"Nested\": {\"x\": null}}\n]";
+    let c = parse_capture(CaptureFormat::WmiJson, text, &ParseOptions::new()).unwrap();
+    assert_eq!(c.records.len(), 2);
+    let keys: Vec<_> = c.records[0].fields.iter().map(|f| f.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        ["Zed", "Name", "LicenseStatus"],
+        "input order, not sorted"
+    );
+    assert_eq!(c.records[1].status_reason, Some(0xC004_F009));
+    assert_eq!(c.records[1].field("Flag"), Some("true"));
+    assert_eq!(c.records[1].field("Nested"), Some("{\"x\":null}"));
+    assert_eq!(c.warnings.len(), 1);
+    assert_eq!(c.warnings[0].line, Some(3));
+    assert!(c.warnings[0].message.starts_with(
+        "Get-CimInstance SoftwareLicensing* | ConvertTo-Json line 3: cannot read \"42,\": expected a JSON object"
+    ), "{}", c.warnings[0].message);
+    let bad = "{\"LicenseStatus\": 9}";
+    let c = parse_capture(CaptureFormat::OsLicenseJson, bad, &ParseOptions::new()).unwrap();
+    assert_eq!(c.records[0].status, None);
+    assert_eq!(c.records[0].field("LicenseStatus"), Some("9"));
+    assert_eq!(
+        c.warnings[0].message,
+        "Get-OSLicenseInfo | ConvertTo-Json line 1: cannot read \"LicenseStatus: 9\": expected a licence status such as Licensed, Initial grace period, ---OOB_GRACE--- or 0 to 6"
+    );
+}
+
+#[test]
+fn truncated_capture_keeps_complete_records() {
+    let text =
+        std::fs::read_to_string(fixtures_dir().join("slmgr-dlv/mixed-windows-office-de.txt"))
+            .unwrap();
+    let cut = text.find("Partial Product Key: WFG99").unwrap();
+    let c = parse_capture(CaptureFormat::SlmgrDlv, &text[..cut], &ParseOptions::new()).unwrap();
+    assert_eq!(c.records.len(), 1);
+    let partial = c.partial.as_ref().unwrap();
+    assert_eq!(
+        partial.name.as_deref(),
+        Some("Office 16, Office16ProPlusVL_KMS_Client edition")
+    );
+    assert_eq!(c.warnings.len(), 1);
+    assert_eq!(
+        c.warnings[0].message,
+        "slmgr.vbs /dlv line 35: cannot read \"Name: Office 16, Office16ProPlusVL_KMS_Client edition\": expected a complete record: the capture ends inside it"
+    );
+
+    let json =
+        std::fs::read_to_string(fixtures_dir().join("wmi-json/kms-host-count.json")).unwrap();
+    let cut = json.rfind("\"Version\"").unwrap();
+    let c = parse_capture(CaptureFormat::WmiJson, &json[..cut], &ParseOptions::new()).unwrap();
+    assert_eq!(c.records.len(), 1);
+    assert_eq!(
+        c.records[0].kms_host.as_ref().unwrap().current_count,
+        Some(50)
+    );
+    assert_eq!(c.warnings.len(), 1);
+    assert!(
+        c.warnings[0].message.contains("the capture ends inside it"),
+        "{:?}",
+        c.warnings
+    );
+
+    let ospp =
+        std::fs::read_to_string(fixtures_dir().join("ospp-dstatus/mixed-three-products.txt"))
+            .unwrap();
+    let cut = ospp.find("ERROR CODE").unwrap();
+    let c = parse_capture(
+        CaptureFormat::OsppDstatus,
+        &ospp[..cut],
+        &ParseOptions::new(),
+    )
+    .unwrap();
+    assert_eq!(c.records.len(), 1);
+    assert_eq!(c.partial.unwrap().status, Some(LicenseStatus::Notification));
+}
+
+#[test]
+fn ambiguous_dates_are_reported_not_guessed() {
+    let text = "Name: Windows(R), Enterprise edition\nLicense Status: Licensed\nTrusted time: 5/6/2026 10:16:58 AM\n";
+    let c = parse_capture(CaptureFormat::SlmgrDlv, text, &ParseOptions::new()).unwrap();
+    assert_eq!(c.records[0].trusted_time, None);
+    assert_eq!(
+        c.records[0].field("Trusted time"),
+        Some("5/6/2026 10:16:58 AM")
+    );
+    assert_eq!(
+        c.warnings[0].message,
+        "slmgr.vbs /dlv line 3: cannot read \"Trusted time: 5/6/2026 10:16:58 AM\": expected an unambiguous date: day and month are both 12 or less, set ParseOptions::date_order"
+    );
+    let us = ParseOptions::new().date_order(DateOrder::MonthFirst);
+    let c = parse_capture(CaptureFormat::SlmgrDlv, text, &us).unwrap();
+    assert_eq!(
+        c.records[0].trusted_time.unwrap().to_string(),
+        "2026-05-06T10:16:58 (local time)"
+    );
+    assert!(c.warnings.is_empty());
+}
+
+#[test]
+fn negative_and_hex_hresults_and_sentinels() {
+    for (reason, expected) in [
+        ("-1073418231", 0xC004_F009u32),
+        ("0xC004F009", 0xC004_F009),
+        ("3221549065", 0xC004_F009),
+        ("0", 0),
+    ] {
+        let text = format!(
+            "ID : aaaaaaaa-0000-4000-8000-000000000001\nLicenseStatus : 5\nLicenseStatusReason : {reason}\n"
+        );
+        let c = parse_capture(CaptureFormat::WmiList, &text, &ParseOptions::new()).unwrap();
+        assert_eq!(c.records[0].status_reason, Some(expected), "{reason}");
+    }
+    let text = "Name : Windows(R), Enterprise edition\nGracePeriodRemaining : Unlimited\nKeyManagementServicePort : N/A\nEvaluationEndDate : \nKeyManagementServiceCurrentCount : -1\n";
+    let c = parse_capture(CaptureFormat::OsLicenseList, text, &ParseOptions::new()).unwrap();
+    let r = &c.records[0];
+    assert_eq!(r.remaining, Some(Remaining::Unlimited));
+    assert_eq!(r.kms_client, None);
+    assert_eq!(r.kms_host, None);
+    assert_eq!(r.evaluation_end, None);
+    assert!(c.warnings.is_empty());
+}
+
+#[test]
+fn bad_values_are_warnings_naming_the_line() {
+    let text = "Name: Windows(R), Enterprise edition\nLicense Status: Sideways\nPartial Product Key: 2YT43\n";
+    let c = parse_capture(CaptureFormat::SlmgrDli, text, &ParseOptions::new()).unwrap();
+    assert_eq!(c.records.len(), 0);
+    assert_eq!(
+        c.partial.as_ref().unwrap().partial_key.as_deref(),
+        Some("2YT43")
+    );
+    assert_eq!(
+        c.warnings[0].message,
+        "slmgr.vbs /dli line 2: cannot read \"License Status: Sideways\": expected a licence status such as Licensed, Initial grace period, ---OOB_GRACE--- or 0 to 6"
+    );
+}
+
+#[test]
+fn unreadable_input_is_an_error_naming_the_line() {
+    let e = parse_capture(CaptureFormat::SlmgrDlv, "", &ParseOptions::new()).unwrap_err();
+    assert!(e.is_parse());
+    assert_eq!(
+        e.to_string(),
+        "slmgr.vbs /dlv line 1: cannot read \"\": expected a product block starting with \"Name:\""
+    );
+    let e = parse_capture(
+        CaptureFormat::OsppDstatus,
+        "\n\nhello world\n",
+        &ParseOptions::new(),
+    )
+    .unwrap_err();
+    assert_eq!(e.line(), Some(3));
+    assert_eq!(
+        e.to_string(),
+        "cscript ospp.vbs /dstatus line 3: cannot read \"hello world\": expected a product block starting with \"PRODUCT ID:\" or \"SKU ID:\""
+    );
+    let e = parse_capture(CaptureFormat::WmiJson, "\n  42", &ParseOptions::new()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "Get-CimInstance SoftwareLicensing* | ConvertTo-Json line 2: cannot read \"42\": expected a JSON object or an array of objects, as ConvertTo-Json writes them"
+    );
+    // A full product key never reaches a message.
+    let e = parse_capture(
+        CaptureFormat::SlmgrDlv,
+        "NPPR9-FWDCX-D2C8J-H872K-2YT43",
+        &ParseOptions::new(),
+    )
+    .unwrap_err();
+    assert!(!e.to_string().contains("NPPR9"), "{e}");
+}
+
+#[test]
+fn public_types_are_debug_send_sync() {
+    fn check<T: std::fmt::Debug + Clone + Send + Sync>() {}
+    check::<Capture>();
+    check::<LicenseRecord>();
+    check::<ParseOptions>();
+    check::<PrintedTime>();
+    check::<Remaining>();
+    check::<CaptureFormat>();
+    check::<DateOrder>();
+    check::<volume_activation::Warning>();
+    check::<volume_activation::RawField>();
+    check::<volume_activation::KmsClientInfo>();
+    check::<volume_activation::KmsHostInfo>();
+    check::<volume_activation::KmsRequestCounts>();
+}
+
+#[test]
+fn enums_round_trip_through_their_ids() {
+    for f in CaptureFormat::iter() {
+        assert_eq!(f.as_str().parse::<CaptureFormat>().unwrap(), f);
+        assert_eq!(serde_json::to_string(&f).unwrap(), format!("\"{f}\""));
+    }
+    for d in DateOrder::iter() {
+        assert_eq!(d.as_str().parse::<DateOrder>().unwrap(), d);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Any text in, for every format: a result or an error, never a panic.
+    #[test]
+    fn never_panics_on_arbitrary_text(s in "\\PC{0,400}") {
+        for f in CaptureFormat::iter() {
+            let _ = parse_capture(f, &s, &ParseOptions::new());
+        }
+    }
+
+    /// Any bytes in (UTF-16 or not): a result or an error, never a panic.
+    #[test]
+    fn never_panics_on_arbitrary_bytes(mut bytes in proptest::collection::vec(any::<u8>(), 0..400), bom in 0usize..4) {
+        let prefix: &[u8] = [&[][..], &[0xFF, 0xFE][..], &[0xFE, 0xFF][..], &[0xEF, 0xBB, 0xBF][..]][bom];
+        bytes.splice(0..0, prefix.iter().copied());
+        for f in CaptureFormat::iter() {
+            let _ = volume_activation::parse_capture_bytes(f, &bytes, &ParseOptions::new());
+        }
+    }
+
+    /// Line-shaped noise exercises the field readers.
+    #[test]
+    fn never_panics_on_field_shaped_text(lines in proptest::collection::vec("[ \\t]{0,2}[A-Za-z ()]{0,30}(:| : |: )[-0-9A-Fa-fx/.: ]{0,30}\r?", 0..20)) {
+        let s = lines.join("\n");
+        for f in CaptureFormat::iter() {
+            if let Ok(c) = parse_capture(f, &s, &ParseOptions::new()) {
+                prop_assert!(c.records.len() <= lines.len());
+            }
+        }
+    }
+
+    /// Any prefix of a real capture parses to at most the full capture's records.
+    #[test]
+    fn truncation_never_adds_records(cut in 0usize..4000) {
+        for (format, path) in all_fixtures().into_iter().take(80) {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let full = parse_capture(format, &text, &ParseOptions::new()).unwrap();
+            let mut end = cut.min(text.len());
+            while !text.is_char_boundary(end) { end -= 1; }
+            if let Ok(c) = parse_capture(format, &text[..end], &ParseOptions::new()) {
+                prop_assert!(c.records.len() <= full.records.len());
+            }
+        }
+    }
+}
