@@ -19,14 +19,12 @@ fn table(f: &mut fmt::Formatter<'_>, header: &[&str], rows: &[Vec<String>]) -> f
             *w = (*w).max(cell.chars().count());
         }
     }
+    // A column of counts (digits, or "-" for none) is right-aligned.
+    let count = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let numeric: Vec<bool> = (0..header.len())
         .map(|c| {
-            !rows.is_empty()
-                && rows.iter().all(|r| {
-                    r.get(c).is_some_and(|s| {
-                        !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b'-')
-                    })
-                })
+            let cells = || rows.iter().filter_map(|r| r.get(c));
+            cells().any(|s| count(s)) && cells().all(|s| count(s) || s == "-")
         })
         .collect();
     let line = |f: &mut fmt::Formatter<'_>, cells: &mut dyn Iterator<Item = &str>| {
