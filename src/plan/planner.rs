@@ -226,6 +226,10 @@ struct Planner<'f> {
     /// Online instant per slot.
     slot_dates: Vec<DateTime<Utc>>,
     pcs: u32,
+    /// KMS hosts with a site, by lowercase site, in fleet order.
+    hosts_at: HashMap<String, Vec<usize>>,
+    /// KMS hosts without a site (they serve every machine), in fleet order.
+    hosts_anywhere: Vec<usize>,
 }
 
 /// The counts (Windows, Office) a KMS host reports at each rollout slot, from the count model
@@ -293,6 +297,17 @@ impl<'f> Planner<'f> {
         let horizon_end = at
             .checked_add_signed(TimeDelta::days(i64::from(horizon_days)))
             .unwrap_or(DateTime::<Utc>::MAX_UTC);
+        let mut hosts_at: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut hosts_anywhere = Vec::new();
+        for (h, host) in fleet.kms_hosts().iter().enumerate() {
+            match host.site() {
+                Some(site) => hosts_at
+                    .entry(site.to_ascii_lowercase())
+                    .or_default()
+                    .push(h),
+                None => hosts_anywhere.push(h),
+            }
+        }
         Planner {
             fleet,
             at,
@@ -301,6 +316,8 @@ impl<'f> Planner<'f> {
             slot_of,
             slot_dates,
             pcs,
+            hosts_at,
+            hosts_anywhere,
         }
     }
 
@@ -816,16 +833,24 @@ impl<'f> Planner<'f> {
         }
         let class = ProductClass::of(m.sku().family());
         let mut reachable = false;
-        for (h, host) in fleet.kms_hosts().iter().enumerate() {
-            if !decide::serves_application(host, m) {
+        // The hosts that serve the machine's site, in fleet order: those of its site merged
+        // with those without a site.
+        let at_site: &[usize] = site_key(m.site())
+            .and_then(|k| self.hosts_at.get(k.as_ref()))
+            .map_or(&[], Vec::as_slice);
+        let mut a = at_site.iter().copied().peekable();
+        let mut b = self.hosts_anywhere.iter().copied().peekable();
+        let serving = std::iter::from_fn(|| match (a.peek().copied(), b.peek().copied()) {
+            (Some(x), Some(y)) if x < y => a.next(),
+            (Some(_), Some(_)) | (None, Some(_)) => b.next(),
+            (Some(_), None) => a.next(),
+            (None, None) => None,
+        });
+        for h in serving {
+            let Some(host) = fleet.kms_hosts().get(h) else {
                 continue;
-            }
-            let serves_site = match (host.site(), m.site()) {
-                (None, _) => true,
-                (Some(hs), Some(ms)) => hs.eq_ignore_ascii_case(ms),
-                (Some(_), None) => false,
             };
-            if !serves_site {
+            if !decide::serves_application(host, m) {
                 continue;
             }
             reachable = true;
