@@ -42,10 +42,10 @@ fn reads_the_fixture() {
     let kms = &fleet.kms_hosts()[0];
     assert_eq!(kms.name(), "kms-01");
     assert_eq!(kms.os().release(), Release::WindowsServer2019);
-    assert_eq!(kms.host_key(), "windows-server-2022");
-    assert_eq!(kms.updates(), &[5_003_646, 5_034_768]);
-    assert!(kms.has_update(5_003_646));
-    assert!(!fleet.kms_hosts()[1].has_update(5_003_646));
+    assert_eq!(kms.host_key(), KmsHostKey::WindowsServer2022);
+    assert_eq!(kms.updates(), &[Kb::new(5_003_646), Kb::new(5_034_768)]);
+    assert!(kms.has_update(Kb::new(5_003_646)));
+    assert!(!fleet.kms_hosts()[1].has_update(Kb::new(5_003_646)));
 
     let mak = &fleet.mak_keys()[0];
     assert_eq!(mak.name(), "Windows 11 Pro MAK");
@@ -425,4 +425,114 @@ mod prop {
             prop_assert_eq!(Fleet::from_json(&fleet.to_json().unwrap()).unwrap(), fleet);
         }
     }
+}
+
+/// A fleet of one machine and one KMS host; the host's problems only.
+fn host_problems(os: &str, key: &str) -> Vec<String> {
+    let json = format!(
+        r#"{{ "program": "enterprise-agreement",
+              "machines": [{{ "name": "pc", "sku": "windows-11/pro", "channel": "volume-gvlk", "hardware": "physical" }}],
+              "kms_hosts": [{{ "name": "kms", "os": "{os}", "host_key": "{key}" }}] }}"#
+    );
+    Fleet::problems_in_json(&json)
+        .iter()
+        .map(|p| format!("{}: {p}", p.severity()))
+        .collect()
+}
+
+#[test]
+fn host_keys_are_typed_and_checked_against_the_host_os() {
+    // Lenient names are accepted.
+    assert!(
+        host_problems(
+            "windows-server-2022/standard",
+            "Volume License for Windows Server 2022"
+        )
+        .is_empty()
+    );
+    assert!(host_problems("windows-server-2022/standard", "office-ltsc-2021").is_empty());
+    // An unknown host key.
+    assert_eq!(
+        host_problems("windows-server-2022/standard", "windows-server-2030"),
+        [
+            "error: KMS host \"kms\" field \"host_key\": unknown kms host key \"windows-server-2030\": expected a host key ID or name such as windows-server-2022 or \"Volume License for Windows Server 2019\""
+        ]
+    );
+    // Impossible: a client host key on Windows Server (documented no).
+    let p = host_problems("windows-server-2022/standard", "windows-10");
+    assert_eq!(p.len(), 1);
+    assert!(
+        p[0].starts_with("error: KMS host \"kms\" field \"host_key\": windows-server-2022/standard cannot run the windows-10 host key ("),
+        "{p:?}"
+    );
+    // Undocumented: a warning, the fleet is still read.
+    let p = host_problems("windows-server-2016/standard", "windows-server-2025");
+    assert_eq!(p.len(), 1);
+    assert!(
+        p[0].starts_with("warning: KMS host \"kms\" field \"host_key\": microsoft does not document whether windows-server-2016/standard runs the windows-server-2025 host key"),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn office_machines_name_their_windows_release() {
+    let ok = one(
+        r#"{ "name": "o", "sku": "office-ltsc-2024/professional-plus", "channel": "volume-gvlk", "hardware": "physical", "os": "windows-11", "reimages": 2, "activated": true }"#,
+        "",
+    );
+    let fleet = Fleet::from_json(&ok).unwrap();
+    let m = fleet.machine("o").unwrap();
+    assert_eq!(m.os(), Some(Release::Windows11));
+    assert_eq!((m.reimages(), m.is_activated()), (2, true));
+    assert_eq!(Fleet::from_json(&fleet.to_json().unwrap()).unwrap(), fleet);
+
+    let msgs = |machine: &str| -> Vec<String> {
+        Fleet::problems_in_json(&one(machine, ""))
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    assert_eq!(
+        msgs(
+            r#"{ "name": "w", "sku": "windows-11/pro", "channel": "volume-gvlk", "hardware": "physical", "os": "windows-11" }"#
+        ),
+        [
+            "machine \"w\" field \"os\": only an office machine names the windows it runs on: expected no os for a windows sku"
+        ]
+    );
+    assert_eq!(
+        msgs(
+            r#"{ "name": "o", "sku": "office-2019/standard", "channel": "volume-gvlk", "hardware": "physical", "os": "office-2016" }"#
+        ),
+        [
+            "machine \"o\" field \"os\": \"office-2016\" is not a windows release: expected the windows release office runs on, such as windows-11"
+        ]
+    );
+}
+
+#[test]
+fn avma_keys_only_on_windows_server_virtual_machines() {
+    let msgs = |machine: &str| -> Vec<String> {
+        Fleet::problems_in_json(&one(machine, ""))
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    assert_eq!(
+        msgs(
+            r#"{ "name": "w", "sku": "windows-11/enterprise", "channel": "avma", "hardware": "virtual" }"#
+        ),
+        [
+            "machine \"w\" field \"channel\": an avma key activates only windows server virtual machines, not windows-11/enterprise: expected another channel"
+        ]
+    );
+    assert_eq!(
+        msgs(
+            r#"{ "name": "s", "sku": "windows-server-2022/standard", "channel": "avma", "hardware": "physical" }"#
+        ),
+        [
+            "machine \"s\" field \"channel\": an avma key activates only virtual machines: expected hardware \"virtual\" or another channel"
+        ]
+    );
+    assert!(msgs(r#"{ "name": "v", "sku": "windows-server-2022/standard", "channel": "avma", "hardware": "virtual" }"#).is_empty());
 }

@@ -10,7 +10,10 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 
 use crate::error::quote;
-use crate::{AgreementProgram, Channel, Error, Family, Release, Sku};
+use crate::{
+    AgreementProgram, Answer, Channel, Error, Family, Kb, KmsHost, KmsHostKey, Release, Sku,
+    host_os_support,
+};
 
 crate::macros::id_enum! {
     /// Whether a machine is a physical computer or a virtual machine.
@@ -197,6 +200,24 @@ pub struct Machine {
     domain: Option<String>,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     site: Option<String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    os: Option<Release>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "is_zero"))]
+    reimages: u32,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "is_false"))]
+    activated: bool,
+}
+
+#[cfg(feature = "serde")]
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+#[cfg(feature = "serde")]
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl Machine {
@@ -243,21 +264,45 @@ impl Machine {
     pub fn site(&self) -> Option<&str> {
         self.site.as_deref()
     }
+
+    /// For an Office machine, the Windows release Office runs on (field `os`), if given:
+    /// Active Directory-based activation of Office depends on it.
+    #[must_use]
+    pub fn os(&self) -> Option<Release> {
+        self.os
+    }
+
+    /// The reimages planned for the machine (field `reimages`, default 0); with a MAK each
+    /// reimage reactivated with the key consumes one activation.
+    #[must_use]
+    pub fn reimages(&self) -> u32 {
+        self.reimages
+    }
+
+    /// Whether the machine is already activated with the key it has installed (field
+    /// `activated`, default `false`). A MAK machine already activated needs no first
+    /// activation.
+    #[must_use]
+    pub fn is_activated(&self) -> bool {
+        self.activated
+    }
 }
 
-/// A KMS host of the fleet.
+/// A KMS host of the fleet: its name, OS, the one KMS host key group installed, its updates and
+/// site. A server that runs a Windows host key and an Office host key is described as two
+/// entries (e.g. `kms-01` and `kms-01-office`), because each key has its own count.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct FleetKmsHost {
     name: String,
     os: Sku,
-    // The KMS host key group ID, kept as text and checked by the planner; the lead will switch
-    // this field to the typed `KmsHostKey` when that type lands.
-    host_key: String,
-    #[cfg_attr(feature = "serde", serde(serialize_with = "ser_kbs"))]
-    updates: Vec<u32>,
+    host_key: KmsHostKey,
+    updates: Vec<Kb>,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     site: Option<String>,
+    /// The same host as the rules layer sees it (host-side rules decided once).
+    #[cfg_attr(feature = "serde", serde(skip))]
+    rules: KmsHost,
 }
 
 impl FleetKmsHost {
@@ -273,21 +318,21 @@ impl FleetKmsHost {
         self.os
     }
 
-    /// The KMS host key group installed, as the ID the fleet file gives (not a product key).
+    /// The KMS host key group installed (the group, never the key itself).
     #[must_use]
-    pub fn host_key(&self) -> &str {
-        &self.host_key
+    pub fn host_key(&self) -> KmsHostKey {
+        self.host_key
     }
 
-    /// The installed updates, as KB numbers (`3058168` for KB3058168), in file order.
+    /// The installed updates, in file order.
     #[must_use]
-    pub fn updates(&self) -> &[u32] {
+    pub fn updates(&self) -> &[Kb] {
         &self.updates
     }
 
     /// Whether update `kb` is installed.
     #[must_use]
-    pub fn has_update(&self, kb: u32) -> bool {
+    pub fn has_update(&self, kb: Kb) -> bool {
         self.updates.contains(&kb)
     }
 
@@ -295,6 +340,12 @@ impl FleetKmsHost {
     #[must_use]
     pub fn site(&self) -> Option<&str> {
         self.site.as_deref()
+    }
+
+    /// The host as the KMS rules take it ([`check_activation`](crate::check_activation)).
+    #[must_use]
+    pub fn kms_host(&self) -> &KmsHost {
+        &self.rules
     }
 }
 
@@ -404,14 +455,16 @@ impl RolloutWave {
 /// forest schema that is not a Windows Server release; duplicate names (machines, KMS hosts,
 /// MAK keys, domains) and empty names; a physical machine with a `hyperv_host`; a Hyper-V
 /// host that is not a machine of the fleet, or is the machine itself; a domain that is not
-/// declared; a KMS host on an Office SKU; an empty host key; a name or host key that contains
-/// a full product key; a KB that is not `KB` and digits; a partial key that is not five
-/// product-key characters; a MAK with no products; rollout dates not strictly increasing; a
-/// rollout machine that is not in the fleet or is in two waves.
+/// declared; an AVMA channel on anything but a Windows Server virtual machine; an `os` on a
+/// Windows machine, or one that is not a Windows release; a KMS host on an Office SKU; an
+/// unknown or empty host key; a host key its OS cannot run (documented no); a name or host
+/// key that contains a full product key; a KB that is not `KB` and digits; a partial key
+/// that is not five product-key characters; a MAK with no products; rollout dates not
+/// strictly increasing; a rollout machine that is not in the fleet or is in two waves.
 ///
 /// Warnings (the fleet is read; kept in [`Fleet::problems`]): no machines; a virtual machine
 /// whose Hyper-V host is itself a virtual machine (nested virtualisation); an empty rollout
-/// wave.
+/// wave; a host key Microsoft does not document for the host's OS.
 ///
 /// Malformed JSON, a missing required field, a field of the wrong type or an unknown field is
 /// an error of its own ([`Error::is_json`]), reported with its line and column.
@@ -494,17 +547,22 @@ impl Fleet {
             .find(|d| d.name.eq_ignore_ascii_case(name))
     }
 
+    /// The position of the machine named `name` in [`Fleet::machines`]; allocates only when
+    /// the name has upper-case letters.
+    pub(crate) fn index_of(&self, name: &str) -> Option<usize> {
+        if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.by_name.get(&name.to_ascii_lowercase()).copied()
+        } else {
+            self.by_name.get(name).copied()
+        }
+    }
+
     /// When the machine named `name` comes online: the date of its rollout wave, or `None`
     /// when it is in no wave (online from the start).
     #[must_use]
     pub fn online_from(&self, name: &str) -> Option<DateTime<Utc>> {
         self.online.get(&name.to_ascii_lowercase()).copied()
     }
-}
-
-#[cfg(feature = "serde")]
-fn ser_kbs<S: serde::Serializer>(kbs: &[u32], s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(kbs.iter().map(|kb| format!("KB{kb}")))
 }
 
 /// The fleet file as written, before validation: names of things are still text.
@@ -546,6 +604,12 @@ struct RawMachine {
     domain: Option<String>,
     #[cfg_attr(feature = "serde", serde(default))]
     site: Option<String>,
+    #[cfg_attr(feature = "serde", serde(default))]
+    os: Option<String>,
+    #[cfg_attr(feature = "serde", serde(default))]
+    reimages: u32,
+    #[cfg_attr(feature = "serde", serde(default))]
+    activated: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -742,6 +806,29 @@ fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
         let channel = c.parse::<Channel>(rec, &m.name, "channel", &m.channel);
         let hardware = c.parse::<Hardware>(rec, &m.name, "hardware", &m.hardware);
         let mut ok = true;
+        // An AVMA key exists only for Windows Server guests: "AVMA activates Windows Server
+        // virtual machines" on a Windows Server Datacenter Hyper-V host (AVMA page).
+        if channel == Some(Channel::Avma) {
+            if let Some(sku) = sku.filter(|s| s.family() != Family::Server) {
+                ok = false;
+                c.error(
+                    rec,
+                    &m.name,
+                    "channel",
+                    format!(
+                        "an avma key activates only windows server virtual machines, not {sku}: expected another channel"
+                    ),
+                );
+            } else if hardware == Some(Hardware::Physical) {
+                ok = false;
+                c.error(
+                    rec,
+                    &m.name,
+                    "channel",
+                    "an avma key activates only virtual machines: expected hardware \"virtual\" or another channel",
+                );
+            }
+        }
         if let Some(host) = m.hyperv_host.as_deref() {
             if hardware == Some(Hardware::Physical) {
                 ok = false;
@@ -803,6 +890,36 @@ fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
                 );
             }
         }
+        let mut os = None;
+        if let Some(text) = m.os.as_deref() {
+            match c.parse::<Release>(rec, &m.name, "os", text) {
+                Some(r) if r.family() == Family::Office => {
+                    ok = false;
+                    c.error(
+                        rec,
+                        &m.name,
+                        "os",
+                        format!(
+                            "\"{}\" is not a windows release: expected the windows release office runs on, such as windows-11",
+                            quote(text)
+                        ),
+                    );
+                }
+                Some(r) => {
+                    if sku.is_some_and(|s| s.family() != Family::Office) {
+                        ok = false;
+                        c.error(
+                            rec,
+                            &m.name,
+                            "os",
+                            "only an office machine names the windows it runs on: expected no os for a windows sku",
+                        );
+                    }
+                    os = Some(r);
+                }
+                None => ok = false,
+            }
+        }
         if let (Some(sku), Some(channel), Some(hardware), true) = (sku, channel, hardware, ok) {
             machines.push(Machine {
                 name: m.name.clone(),
@@ -812,6 +929,9 @@ fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
                 hyperv_host: m.hyperv_host.clone(),
                 domain: m.domain.clone(),
                 site: m.site.clone(),
+                os,
+                reimages: m.reimages,
+                activated: m.activated,
             });
         }
     }
@@ -838,6 +958,7 @@ fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
                 );
             }
         }
+        let mut host_key = None;
         if h.host_key.trim().is_empty() {
             ok = false;
             c.error(
@@ -857,11 +978,52 @@ fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
                     quote(&h.host_key)
                 ),
             );
+        } else {
+            match KmsHostKey::parse_lenient(&h.host_key) {
+                Ok(key) => host_key = Some(key),
+                Err(e) => {
+                    ok = false;
+                    c.error(rec, &h.name, "host_key", e.to_string());
+                }
+            }
+        }
+        if let (Some(os), Some(key)) = (os, host_key) {
+            if os.family() != Family::Office {
+                let support = host_os_support(os, key);
+                match support.answer() {
+                    Answer::Documented | Answer::Derived => {}
+                    Answer::DocumentedNo => {
+                        ok = false;
+                        c.error(
+                            rec,
+                            &h.name,
+                            "host_key",
+                            format!(
+                                "{} cannot run the {} host key ({}): expected a host key its os can run",
+                                os,
+                                key,
+                                support.basis().name()
+                            ),
+                        );
+                    }
+                    Answer::Undocumented => c.warning(
+                        rec,
+                        &h.name,
+                        "host_key",
+                        format!(
+                            "microsoft does not document whether {} runs the {} host key ({})",
+                            os,
+                            key,
+                            support.basis().name()
+                        ),
+                    ),
+                }
+            }
         }
         let mut updates = Vec::with_capacity(h.updates.len());
         for u in &h.updates {
             match parse_kb(u) {
-                Some(kb) => updates.push(kb),
+                Some(kb) => updates.push(Kb::new(kb)),
                 None => {
                     ok = false;
                     c.error(
@@ -876,13 +1038,17 @@ fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
                 }
             }
         }
-        if let (Some(os), true) = (os, ok) {
+        if let (Some(os), Some(host_key), true) = (os, host_key, ok) {
+            let rules = updates
+                .iter()
+                .fold(KmsHost::new(os, host_key), |h, &kb| h.with_update(kb));
             kms_hosts.push(FleetKmsHost {
                 name: h.name.clone(),
                 os,
-                host_key: h.host_key.clone(),
+                host_key,
                 updates,
                 site: h.site.clone(),
+                rules,
             });
         }
     }

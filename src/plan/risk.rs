@@ -1,0 +1,79 @@
+//! Machines whose licence reaches notification within the plan's horizon.
+
+use chrono::{DateTime, Utc};
+
+use crate::Sku;
+use crate::plan::method::RecommendedMethod;
+
+crate::macros::id_enum! {
+    /// Why a machine of the plan reaches notification.
+    ///
+    /// ```
+    /// use volume_activation::RiskCause;
+    ///
+    /// assert_eq!(RiskCause::MakActivationsShort.to_string(), "mak-activations-short");
+    /// ```
+    #[non_exhaustive]
+    pub enum RiskCause: "risk cause", "one of threshold-after-grace, mak-activations-short, no-mak-key" {
+        /// Its KMS host reaches the threshold only after the machine's grace period ends.
+        ThresholdAfterGrace => "threshold-after-grace", "KMS threshold reached after the grace period",
+        /// Its MAK has no activation left for it.
+        MakActivationsShort => "mak-activations-short", "MAK activations short",
+        /// No MAK of the fleet activates its product.
+        NoMakKey => "no-mak-key", "No MAK for the product",
+    }
+}
+
+/// A machine whose licence lifecycle reaches notification within the plan's horizon unless
+/// the plan's actions are taken. The instant comes from the lifecycle layer
+/// ([`Lifecycle::install`](crate::Lifecycle::install) at the machine's rollout date, then
+/// [`Lifecycle::next_transition`](crate::Lifecycle::next_transition)).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Risk {
+    pub(crate) machine: String,
+    pub(crate) sku: Sku,
+    pub(crate) method: RecommendedMethod,
+    pub(crate) online: DateTime<Utc>,
+    pub(crate) notification_at: DateTime<Utc>,
+    pub(crate) cause: RiskCause,
+}
+
+impl Risk {
+    /// The machine's name.
+    #[must_use]
+    pub fn machine(&self) -> &str {
+        &self.machine
+    }
+
+    /// Its product.
+    #[must_use]
+    pub fn sku(&self) -> Sku {
+        self.sku
+    }
+
+    /// Its planned method.
+    #[must_use]
+    pub fn method(&self) -> RecommendedMethod {
+        self.method
+    }
+
+    /// When it comes online (its rollout date, or the plan instant).
+    #[must_use]
+    pub fn online(&self) -> DateTime<Utc> {
+        self.online
+    }
+
+    /// When it enters notification.
+    #[must_use]
+    pub fn notification_at(&self) -> DateTime<Utc> {
+        self.notification_at
+    }
+
+    /// Why.
+    #[must_use]
+    pub fn cause(&self) -> RiskCause {
+        self.cause
+    }
+}
