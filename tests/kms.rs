@@ -1011,3 +1011,117 @@ fn every_basis_has_sources_and_ids_round_trip() {
         c
     );
 }
+
+// ---------------------------------------------------------------- client update needs
+
+/// An undocumented client update need is a denial, never a yes (audit item 1). A Windows
+/// Server 2012 host with the 2016 key and KB3172615 (S-PLAN: for "Windows Server 2016; Windows
+/// Server 2012 R2; Windows 10") asked for Windows Server 1709: Microsoft names no update.
+#[test]
+fn undocumented_client_update_is_a_denial() {
+    let h = host(
+        "windows-server-2012/standard",
+        KmsHostKey::WindowsServer2016,
+        &[3_172_615],
+    );
+    assert!(can_activate(
+        &h,
+        sku("windows-server-2016/standard"),
+        Channel::VolumeGvlk,
+        5
+    ));
+    let d = check_activation(
+        &h,
+        sku("windows-server-1709/standard"),
+        Channel::VolumeGvlk,
+        5,
+    )
+    .unwrap_err();
+    assert_eq!(
+        d,
+        serde_json::from_str::<Denial>(
+            r#"{"rule":"update-undocumented","host_os":"windows-server-2012/standard","release":"windows-server-1709"}"#
+        )
+        .unwrap()
+    );
+    assert_eq!(
+        d.to_string(),
+        "undocumented which update a kms host on windows-server-2012/standard needs before it activates windows-server-1709"
+    );
+    assert_eq!(d.hresult(), None);
+    assert_eq!(d.sources()[0].id(), "S-PLAN");
+    assert!(!can_activate(
+        &h,
+        sku("windows-server-1709/standard"),
+        Channel::VolumeGvlk,
+        5
+    ));
+}
+
+/// Derived: a 2012 R2 host with the 2019 key and KB4467695 activates Windows 10 Enterprise LTSC
+/// 2019 (S-2019ACT lists both the update and LTSC 2019 among the key's products); without the
+/// update the key itself is refused.
+#[test]
+fn client_of_the_key_generation_needs_only_the_key_update() {
+    let client = sku("windows-10-ltsc-2019/enterprise-ltsc");
+    assert_eq!(
+        required_update(Release::WindowsServer2012R2, Release::Windows10Ltsc2019).need(),
+        UpdateNeed::Undocumented
+    );
+    let h = host(
+        "windows-server-2012-r2/standard",
+        KmsHostKey::WindowsServer2019,
+        &[4_467_695],
+    );
+    assert!(can_activate(&h, client, Channel::VolumeGvlk, 25));
+    let bare = host(
+        "windows-server-2012-r2/standard",
+        KmsHostKey::WindowsServer2019,
+        &[],
+    );
+    assert!(matches!(
+        check_activation(&bare, client, Channel::VolumeGvlk, 25),
+        Err(Denial::UpdateMissing { .. })
+    ));
+}
+
+/// Over every host OS, key and client (all listed updates installed): a yes never rests on a
+/// client release that cannot be updated, and every undocumented-update denial is an
+/// undocumented row.
+#[test]
+fn no_yes_on_an_unlisted_update() {
+    let all_kbs: Vec<Kb> = Release::iter()
+        .flat_map(|h| Release::iter().flat_map(move |c| required_update(h, c).kbs()))
+        .collect();
+    let mut denied = 0;
+    for h in Sku::all() {
+        for k in KmsHostKey::iter() {
+            let host = all_kbs
+                .iter()
+                .fold(KmsHost::new(h, k), |x, kb| x.with_update(*kb));
+            for c in Sku::all() {
+                let req = required_update(h.release(), c.release());
+                match check_activation(&host, c, Channel::VolumeGvlk, 100) {
+                    Ok(_) if !k.is_office_key() => {
+                        assert_ne!(req.need(), UpdateNeed::CannotBeUpdated, "{h} {k} {c}");
+                        if req.need() == UpdateNeed::Undocumented {
+                            // The client is not newer than the key's release.
+                            assert_eq!(
+                                required_update(k.issued_for(), c.release()).need(),
+                                UpdateNeed::NotNeeded,
+                                "{h} {k} {c}"
+                            );
+                        }
+                    }
+                    Err(Denial::UpdateUndocumented { release, .. }) => {
+                        assert_eq!(release, c.release());
+                        assert_eq!(req.need(), UpdateNeed::Undocumented, "{h} {k} {c}");
+                        denied += 1;
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    assert!(denied > 0);
+}

@@ -8,6 +8,7 @@ use crate::rules::denial::Denial;
 use crate::rules::required_update::{UpdateNeed, required_update};
 use crate::rules::threshold::activation_threshold;
 use crate::rules::timing::{KMS_RENEWAL_DEFAULT, KMS_VALIDITY};
+use crate::tables::kms_updates::generation;
 use crate::{Channel, Family, Kb, KmsHostKey, Sku, Source};
 
 /// Whether KMS host key `key` activates KMS clients of `client`: documented yes, derived yes,
@@ -268,7 +269,9 @@ impl Activation {
 ///    for the release the key was issued for);
 /// 4. a KMS host on a Windows client OS activates only Windows client;
 /// 5. the host key covers the client (documented yes or derived; undocumented is a denial);
-/// 6. the host OS has the update the client release needs, and can be updated for it at all;
+/// 6. the host OS has the update the client release needs, and can be updated for it at all
+///    (a client not newer than the key's release needs only the key's update, derived; where
+///    Microsoft names nothing, [`Denial::UpdateUndocumented`]);
 /// 7. the count meets the client's activation threshold.
 ///
 /// # Errors
@@ -378,14 +381,32 @@ fn host_side(host: &KmsHost) -> Result<(), Denial> {
     Ok(())
 }
 
-/// Checks the update `host` needs for `release`. For the client release (`for_client`), an
-/// undocumented requirement does not deny: the key check has already required the update the
-/// key was issued with, and Microsoft lists updates per key generation, not per client.
+/// Checks the update `host` needs for `release` (the host key's release, `for_client` false, or
+/// the client's). Conservative: only a documented "not needed", a documented update that is
+/// installed, or the derived rule below passes; where Microsoft is silent the answer is a
+/// denial ([`Denial::UpdateUndocumented`]), not a guess.
+///
+/// Derived rule for the client: the update tables name clients by the key generation they
+/// arrived with (S-PLAN: "Download and install the correct update for your current KMS host
+/// operating system", then "Install the new KMS host key"; S-2019ACT lists KB4467695 for 2012 R2
+/// hosts and, on the same page, Windows 10 Enterprise LTSC 2019 among the products of the 2019
+/// key). So when Microsoft names no update for the client release itself, a client not newer
+/// than the release the host key was issued for needs nothing beyond the key's own update,
+/// which [`host_side`] has already required.
 fn check_update(host: &KmsHost, release: crate::Release, for_client: bool) -> Result<(), Denial> {
     let req = required_update(host.os.release(), release);
+    let undocumented = Denial::UpdateUndocumented {
+        host_os: host.os,
+        release,
+    };
     match req.need() {
         UpdateNeed::NotNeeded => Ok(()),
-        UpdateNeed::Undocumented if for_client => Ok(()),
+        UpdateNeed::Undocumented if for_client => {
+            match (generation(release), generation(host.key.issued_for())) {
+                (Some(client), Some(key)) if client <= key => Ok(()),
+                _ => Err(undocumented),
+            }
+        }
         UpdateNeed::Undocumented => Err(Denial::HostOsUndocumented {
             host_os: host.os,
             key: host.key,
@@ -399,7 +420,7 @@ fn check_update(host: &KmsHost, release: crate::Release, for_client: bool) -> Re
                 kb,
                 alternative: req.kbs().nth(1),
             }),
-            None => Ok(()),
+            None => Err(undocumented),
         },
         UpdateNeed::CannotBeUpdated => Err(Denial::CannotBeUpdated {
             host_os: host.os,
