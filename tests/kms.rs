@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 
 use volume_activation::{
-    Answer, Basis, Channel, Denial, Edition, Family, Kb, KmsHost, KmsHostKey, Release, Sku,
-    UpdateNeed, can_activate, check_activation, host_key_coverage, host_os_support,
+    Answer, Basis, Channel, Confidence, Denial, Edition, Family, Kb, KmsHost, KmsHostKey, Release,
+    Sku, UpdateNeed, can_activate, check_activation, host_key_coverage, host_os_support,
     required_update,
 };
 
@@ -512,9 +512,19 @@ fn conflict_decisions() {
         required_update(Release::WindowsServer2008R2, Release::Windows81).kb(),
         Some(Kb::new(2_885_698))
     );
-    // Table 7 vs KB2885698: Vista/2008 hosts reach 8.1/2012 R2 with KB2885698, never Windows 10.
+    // Table 7 vs Step 1 (KB2885698), both of the 2012 R2 set: Vista/2008 hosts -> 2012 R2 is
+    // undocumented (naming both); 8.1 keeps Step 1's KB2885698; Windows 10 never.
+    let r = required_update(Release::WindowsServer2008, Release::WindowsServer2012R2);
     assert_eq!(
-        required_update(Release::WindowsServer2008, Release::WindowsServer2012R2).kb(),
+        (r.need(), r.kb(), r.basis()),
+        (
+            UpdateNeed::Undocumented,
+            None,
+            Basis::Step1ConflictsWithTable7
+        )
+    );
+    assert_eq!(
+        required_update(Release::WindowsServer2008, Release::Windows81).kb(),
         Some(Kb::new(2_885_698))
     );
     assert_eq!(
@@ -678,12 +688,24 @@ fn every_required_update_row() {
                         Some(2_885_698),
                         Release::WindowsServer2012,
                         Release::WindowsServer2012R2
-                    ) | (
-                        None,
-                        Release::WindowsVista | Release::WindowsServer2008,
-                        Release::WindowsServer2012R2,
                     )
                 );
+                // Decision (S-STEP1 KB2885698 vs S-T7 "cannot activate"): undocumented.
+                if matches!(
+                    (*h, *c),
+                    (
+                        Release::WindowsVista | Release::WindowsServer2008,
+                        Release::WindowsServer2012R2
+                    )
+                ) {
+                    assert_eq!(req.need(), UpdateNeed::Undocumented, "{h} -> {c}");
+                    assert_eq!(req.basis(), Basis::Step1ConflictsWithTable7);
+                    assert_eq!(req.confidence(), Confidence::Unverified);
+                    let ids: Vec<&str> = req.sources().iter().map(|s| s.id()).collect();
+                    assert_eq!(ids, ["S-STEP1", "S-T7"]);
+                    assert_eq!(req.kbs().count(), 0);
+                    continue;
+                }
                 if superseded {
                     assert_eq!(req.need(), UpdateNeed::Required, "{h} -> {c}");
                     continue;
@@ -703,6 +725,12 @@ fn every_required_update_row() {
         }
     }
     assert!(checked > 40, "{checked}");
+    // Windows 8.1 on a Vista / 2008 host: only Step 1 speaks (Table 7 is silent on 8.1).
+    for h in [Release::WindowsVista, Release::WindowsServer2008] {
+        let req = required_update(h, Release::Windows81);
+        assert_eq!(req.kbs().collect::<Vec<_>>(), [Kb::new(2_885_698)]);
+        assert_eq!(req.confidence(), Confidence::Documented);
+    }
     assert_eq!(
         required_update(Release::WindowsServer2025, Release::Windows7).need(),
         UpdateNeed::NotNeeded

@@ -164,6 +164,9 @@ const fn compute(host_os: Release, client: Release) -> UpdateRequirement {
         Some(UpdateRow::Cannot(basis)) => {
             UpdateRequirement::new(UpdateNeed::CannotBeUpdated, None, None, basis)
         }
+        Some(UpdateRow::Conflict(basis)) => {
+            UpdateRequirement::new(UpdateNeed::Undocumented, None, None, basis)
+        }
         None => match (generation(host_os), generation(client)) {
             (Some(h), Some(c)) if c <= h => {
                 UpdateRequirement::new(UpdateNeed::NotNeeded, None, None, Basis::NotNewerThanHost)
