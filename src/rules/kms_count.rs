@@ -40,37 +40,12 @@ use crate::ClientMachineId;
 use crate::rules::threshold::family_threshold;
 use crate::{Confidence, Error, Family, Sku, Source};
 
-/// "Activate clients running Windows 10": the count table, the 30 days and the cache size.
-const W10_CLIENTS: Source = Source::new(
-    "S-W10CLIENTS",
-    "Activate clients running Windows 10",
-    "https://learn.microsoft.com/en-us/windows/deployment/volume-activation/activate-windows-10-clients-vamt",
-    Some("2022-11-07"),
-);
-
-/// "Guidelines for troubleshooting the Key Management Service (KMS)": count range and
-/// duplicate client machine IDs.
-const KMS_TROUBLESHOOT: Source = Source::new(
-    "S-TSHOOT",
-    "Guidelines for troubleshooting the Key Management Service (KMS)",
-    "https://learn.microsoft.com/en-us/windows-server/get-started/activation-troubleshoot-kms-general",
-    Some("2025-08-13"),
-);
-
-/// "Configure a KMS host computer to activate volume licensed versions of Office".
-const OFFICE_KMS_HOST: Source = Source::new(
-    "S-OFFICE-KMSHOST",
-    "Configure a KMS host computer to activate volume licensed versions of Office",
-    "https://learn.microsoft.com/en-us/office/volume-license-activation/configure-a-kms-host-computer-for-office",
-    Some("2025-04-25"),
-);
-
 /// The sources of the count model, newest rule first.
 const COUNT_SOURCES: &[Source] = &[
-    KMS_TROUBLESHOOT,
+    Source::KMS_TROUBLESHOOTING,
     Source::KMS_PLANNING,
-    W10_CLIENTS,
-    OFFICE_KMS_HOST,
+    Source::KMS_W10_CLIENTS,
+    Source::OFFICE_KMS_HOST,
 ];
 
 /// How long a client ID stays in the host's table without a renewal: 30 days.
@@ -700,7 +675,7 @@ impl CountFinding {
             CountFinding::RepeatedIds { .. }
             | CountFinding::CacheBelowThreshold { .. }
             | CountFinding::Expired { .. }
-            | CountFinding::Evicted { .. } => W10_CLIENTS,
+            | CountFinding::Evicted { .. } => Source::KMS_W10_CLIENTS,
         }
     }
 

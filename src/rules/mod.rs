@@ -9,7 +9,6 @@ pub(crate) mod denial;
 pub(crate) mod error_code;
 pub(crate) mod kms;
 pub(crate) mod kms_count;
-mod kms_sources;
 pub(crate) mod mak;
 pub(crate) mod program;
 pub(crate) mod required_update;

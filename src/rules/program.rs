@@ -13,17 +13,6 @@ use crate::{
     AgreementProgram, Channel, Confidence, Edition, Family, ProductPool, Release, Sku, Source,
 };
 
-/// "Plan for volume activation" (Windows client): which agreements find keys in the VLSC.
-///
-/// Read from `MicrosoftDocs/windows-itpro-docs` `plan-for-volume-activation-client.md`
-/// (commit 02855dad…), as recorded in the project's reference notes.
-const PLAN_VA_CLIENT: Source = Source::new(
-    "S-PLAN-VA-CLIENT",
-    "Plan for volume activation",
-    "https://learn.microsoft.com/en-us/windows/deployment/volume-activation/plan-for-volume-activation-client",
-    None,
-);
-
 const FAQ: Source = Source::VL_FAQ;
 const DOC: Confidence = Confidence::Documented;
 
@@ -150,7 +139,7 @@ pub const fn key_delivery(program: AgreementProgram) -> Cited<KeyDelivery> {
         ),
         P::Spla => Cited::new(
             KeyDelivery::VlscProductKeys,
-            PLAN_VA_CLIENT,
+            Source::PLAN_VA_CLIENT,
             DOC,
             "Go to the Product Keys section of the Volume Licensing Service Center for the following agreements: Open, Open Value, Select, Enterprise, and Services Provider License",
         ),
