@@ -1153,3 +1153,75 @@ fn no_yes_on_an_unlisted_update() {
     }
     assert!(denied > 0);
 }
+
+/// Every activation check_activation gives round-trips; forged records are refused (audit item 4).
+#[test]
+fn activation_deserialises_only_what_check_activation_gives() {
+    let mut n = 0;
+    for (os, key, kbs) in [
+        (
+            "windows-server-2019/datacenter",
+            KmsHostKey::WindowsServer2025,
+            &[5_034_768][..],
+        ),
+        (
+            "windows-server-2016/standard",
+            KmsHostKey::WindowsServer2019,
+            &[4_478_877][..],
+        ),
+        (
+            "windows-server-2012-r2/standard",
+            KmsHostKey::WindowsServer2012R2ForWindows10,
+            &[3_172_614][..],
+        ),
+        ("windows-10/enterprise", KmsHostKey::OfficeLtsc2021, &[][..]),
+    ] {
+        let h = host(os, key, kbs);
+        for c in Sku::all() {
+            if let Ok(a) = check_activation(&h, c, Channel::VolumeGvlk, 50) {
+                let j = serde_json::to_string(&a).unwrap();
+                assert_eq!(
+                    serde_json::from_str::<volume_activation::Activation>(&j).unwrap(),
+                    a
+                );
+                n += 1;
+            }
+        }
+    }
+    assert!(n > 50, "{n}");
+    let h = host(
+        "windows-server-2016/standard",
+        KmsHostKey::WindowsServer2019,
+        &[4_478_877],
+    );
+    let a = check_activation(&h, sku("windows-10/pro"), Channel::VolumeGvlk, 30).unwrap();
+    let j = serde_json::to_string(&a).unwrap();
+    // A client the key does not cover.
+    let forged = j.replace("windows-10/pro", "windows-11/pro");
+    let e = serde_json::from_str::<volume_activation::Activation>(&forged).unwrap_err();
+    assert!(
+        e.to_string().starts_with(
+            "undocumented whether the windows-server-2019 host key activates windows-11/pro"
+        ),
+        "{e}"
+    );
+    // A count below the threshold.
+    let forged = j.replace("\"count\":30", "\"count\":3");
+    assert_ne!(forged, j);
+    let e = serde_json::from_str::<volume_activation::Activation>(&forged).unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("the kms count 3 is below the activation threshold 25 of windows-10/pro"),
+        "{e}"
+    );
+    // A threshold that does not match.
+    let forged = j.replace("\"threshold\":25", "\"threshold\":5");
+    assert_ne!(forged, j);
+    let e = serde_json::from_str::<volume_activation::Activation>(&forged).unwrap_err();
+    assert!(
+        e.to_string().starts_with(
+            "kms activation of windows-10/pro by the windows-server-2019 host key on windows-server-2016/standard does not match check_activation"
+        ),
+        "{e}"
+    );
+}

@@ -176,8 +176,14 @@ impl KmsHost {
 /// assert!(a.sources().any(|s| s.id() == "S-PLAN"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// With the `serde` feature an activation deserialises only if [`check_activation`] gives
+/// exactly it again: the check is re-run for the recorded host OS, key, client and count, on a
+/// host with the updates Microsoft names for them installed (the record says it activated, so
+/// they were). A forged record (a client the key does not cover, a count below the threshold,
+/// a coverage that does not match) is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Activation {
     host_os: Sku,
     key: KmsHostKey,
@@ -256,6 +262,48 @@ impl Activation {
             .chain(self.host_support.sources())
             .chain(timing)
             .copied()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Activation {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Repr {
+            host_os: Sku,
+            key: KmsHostKey,
+            client: Sku,
+            count: u32,
+            threshold: u32,
+            key_coverage: Coverage,
+            host_support: Coverage,
+        }
+        let r = Repr::deserialize(d)?;
+        let releases = [r.key.issued_for(), r.client.release()];
+        let host = releases
+            .into_iter()
+            .flat_map(|rel| required_update(r.host_os.release(), rel).kbs())
+            .fold(KmsHost::new(r.host_os, r.key), KmsHost::with_update);
+        let again = check_activation(&host, r.client, Channel::VolumeGvlk, r.count)
+            .map_err(serde::de::Error::custom)?;
+        let recorded = Activation {
+            host_os: r.host_os,
+            key: r.key,
+            client: r.client,
+            count: r.count,
+            threshold: r.threshold,
+            key_coverage: r.key_coverage,
+            host_support: r.host_support,
+        };
+        if again == recorded {
+            Ok(again)
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "kms activation of {} by the {} host key on {} does not match check_activation",
+                r.client, r.key, r.host_os
+            )))
+        }
     }
 }
 
