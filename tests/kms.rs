@@ -283,8 +283,33 @@ fn kb_parse_display() {
     }
     assert_eq!(
         "KBx".parse::<Kb>().unwrap_err().to_string(),
-        "unknown kb \"KBx\": expected a knowledge base number such as KB5034765"
+        "invalid kb \"KBx\": expected a knowledge base number such as KB5034765"
     );
+    assert!("KBx".parse::<Kb>().unwrap_err().is_invalid());
+    // Strict numbers: no zero, no leading zeros (audit item 5).
+    for bad in ["KB0", "0", "KB007", "kb0968912", "007"] {
+        assert_eq!(
+            bad.parse::<Kb>().unwrap_err().to_string(),
+            format!(
+                "invalid kb \"{bad}\": expected a knowledge base number without leading zeros, not zero"
+            ),
+        );
+    }
+    assert_eq!(
+        "KB4294967296".parse::<Kb>().unwrap_err().to_string(),
+        "invalid kb \"KB4294967296\": expected a knowledge base number below 4294967296"
+    );
+    assert_eq!("Kb1".parse::<Kb>().unwrap(), Kb::new(1));
+    // Display and FromStr are inverses.
+    for n in [1, 9, 10, 968_912, 5_034_765, u32::MAX] {
+        let kb = Kb::new(n);
+        assert_eq!(kb.to_string().parse::<Kb>().unwrap(), kb);
+        assert_eq!(
+            serde_json::from_str::<Kb>(&serde_json::to_string(&kb).unwrap()).unwrap(),
+            kb
+        );
+    }
+    assert!(serde_json::from_str::<Kb>("\"KB007\"").is_err());
 }
 
 // ---------------------------------------------------------------- host key x client
