@@ -609,22 +609,22 @@ impl Lifecycle {
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
-    /// use volume_activation::{Channel, Event, Lifecycle, MakMode, Sku};
+    /// use volume_activation::{Channel, Event, Lifecycle, MakActivationMethod, Sku};
     ///
     /// let t0 = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
     /// let m = Lifecycle::install("windows-11/pro".parse::<Sku>()?, Channel::VolumeMak, t0)?;
     /// assert_eq!(
     ///     m.ways_to_licensed(t0),
     ///     [
-    ///         Event::MakActivation { mode: MakMode::Independent },
-    ///         Event::MakActivation { mode: MakMode::Proxy },
+    ///         Event::MakActivation { mode: MakActivationMethod::Independent },
+    ///         Event::MakActivation { mode: MakActivationMethod::Proxy },
     ///     ],
     /// );
     /// # Ok::<(), volume_activation::Error>(())
     /// ```
     #[must_use]
     pub fn ways_to_licensed(&self, now: DateTime<Utc>) -> Vec<Event> {
-        use crate::lifecycle::event::MakMode;
+        use crate::rules::mak::MakActivationMethod;
         let candidates = [
             Event::KmsActivation {
                 renewal_interval: self.d.renewal_interval,
@@ -632,10 +632,10 @@ impl Lifecycle {
             Event::KmsRenewal,
             Event::AdbaActivation,
             Event::MakActivation {
-                mode: MakMode::Independent,
+                mode: MakActivationMethod::Independent,
             },
             Event::MakActivation {
-                mode: MakMode::Proxy,
+                mode: MakActivationMethod::Proxy,
             },
             Event::AvmaActivation,
         ];

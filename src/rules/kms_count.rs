@@ -34,10 +34,11 @@
 use std::collections::VecDeque;
 use std::fmt;
 
-use chrono::{DateTime, SecondsFormat, TimeDelta, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 
 use crate::ClientMachineId;
 use crate::rules::threshold::family_threshold;
+use crate::rules::timing::Timing;
 use crate::{Confidence, Error, Family, Sku, Source};
 
 /// The sources of the count model, newest rule first.
@@ -48,12 +49,25 @@ const COUNT_SOURCES: &[Source] = &[
     Source::OFFICE_KMS_HOST,
 ];
 
-/// How long a client ID stays in the host's table without a renewal: 30 days.
+/// How long a client ID stays in the host's table without a renewal: 30 days, documented.
 ///
 /// Source: "By default, each activation request remains in the table for up to 30 days." —
 /// <https://learn.microsoft.com/en-us/windows/deployment/volume-activation/activate-windows-10-clients-vamt>.
 /// An ID recorded at `t` counts on the half-open window `[t, t + 30 days)`.
-pub const KMS_COUNT_WINDOW: TimeDelta = TimeDelta::days(30);
+///
+/// ```
+/// use volume_activation::{Confidence, KMS_COUNT_WINDOW};
+///
+/// assert_eq!(KMS_COUNT_WINDOW.days(), 30);
+/// assert_eq!(KMS_COUNT_WINDOW.confidence(), Confidence::Documented);
+/// assert_eq!(KMS_COUNT_WINDOW.source().id(), "S-W10CLIENTS");
+/// ```
+pub const KMS_COUNT_WINDOW: Timing = Timing::days_of(
+    30,
+    Confidence::Documented,
+    Source::KMS_W10_CLIENTS,
+    "\"By default, each activation request remains in the table for up to 30 days\"",
+);
 
 crate::macros::id_enum! {
     /// The application a KMS host counts for: Windows (client and server together) or Office.
@@ -99,7 +113,7 @@ struct Stamp {
 }
 
 /// [`KMS_COUNT_WINDOW`] in seconds (30 x 86,400).
-const WINDOW_SECS: i64 = 2_592_000;
+const WINDOW_SECS: i64 = KMS_COUNT_WINDOW.duration().num_seconds();
 
 impl Stamp {
     fn of(t: DateTime<Utc>) -> Stamp {

@@ -80,7 +80,7 @@ pub struct Timing {
 const MINUTES_PER_DAY: u32 = 1440;
 
 impl Timing {
-    const fn days_of(
+    pub(crate) const fn days_of(
         days: u32,
         confidence: Confidence,
         source: Source,
@@ -240,11 +240,13 @@ pub const KMS_INTERVAL_MINUTES: std::ops::RangeInclusive<u32> = 15..=43_200;
 pub struct KmsInterval(u32);
 
 impl KmsInterval {
-    /// The default renewal interval, 10,080 minutes (7 days) ([`KMS_RENEWAL_DEFAULT`]).
-    pub const RENEWAL_DEFAULT: KmsInterval = KmsInterval(10_080);
+    /// The default renewal interval, 10,080 minutes (7 days): [`KMS_RENEWAL_DEFAULT`] as an
+    /// interval (the one fact, derived here).
+    pub const RENEWAL_DEFAULT: KmsInterval = KmsInterval(KMS_RENEWAL_DEFAULT.minutes());
 
-    /// The default activation (retry) interval, 120 minutes ([`KMS_RETRY`]).
-    pub const ACTIVATION_DEFAULT: KmsInterval = KmsInterval(120);
+    /// The default activation (retry) interval, 120 minutes: [`KMS_RETRY`] as an interval (the
+    /// one fact, derived here).
+    pub const ACTIVATION_DEFAULT: KmsInterval = KmsInterval(KMS_RETRY.minutes());
 
     /// Where the range 15 to 43,200 minutes is published ("Registry Settings for Volume
     /// Activation": "The minimum value is 15 minutes, and the maximum is 43,200 minutes (30
@@ -263,7 +265,11 @@ impl KmsInterval {
             Err(Error::out_of_range(
                 "kms interval",
                 minutes,
-                "15 to 43200 minutes",
+                format!(
+                    "{} to {} minutes",
+                    KMS_INTERVAL_MINUTES.start(),
+                    KMS_INTERVAL_MINUTES.end()
+                ),
             ))
         }
     }
@@ -662,6 +668,7 @@ fn known_timings() -> impl Iterator<Item = Timing> {
         ADBA_RENEWAL,
         OFFICE_NOTIFICATION_FREE,
         OFFICE_REARM_GRACE,
+        crate::rules::kms_count::KMS_COUNT_WINDOW,
     ]
     .into_iter()
     .chain(Release::iter().flat_map(|r| {
