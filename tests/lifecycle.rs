@@ -1125,3 +1125,39 @@ fn interval_facts_are_modelled_once() {
     assert_eq!(serde_json::from_str::<Event>(&json).unwrap(), e);
     assert!(json.contains("\"proxy\""), "{json}");
 }
+
+/// A hardware change beyond tolerance has its own, unverified timing: Microsoft documents the
+/// Office out-of-tolerance 30 days only after a 180-day KMS lapse (audit item 7).
+#[test]
+fn hardware_out_of_tolerance_is_unverified_even_for_office() {
+    use volume_activation::hardware_oot_grace;
+    for r in Release::iter() {
+        let g = hardware_oot_grace(r);
+        assert_eq!(
+            (g.days(), g.confidence()),
+            (30, Confidence::Unverified),
+            "{r}"
+        );
+        assert!(g.note().starts_with("UNVERIFIED"), "{r}");
+    }
+    let mut m = Lifecycle::install(
+        sku("office-2019/professional-plus"),
+        Channel::VolumeGvlk,
+        t0(),
+    )
+    .unwrap();
+    m.apply(kms(), t0()).unwrap();
+    let h = t0() + days(10);
+    m.apply(Event::HardwareOutOfTolerance, h).unwrap();
+    let s = m.state_at(h);
+    assert_eq!(s.status(), LicenseStatus::OotGrace);
+    assert_eq!(s.reason(), Some(HR_OUT_OF_TOLERANCE));
+    assert_eq!(s.confidence(), Confidence::Unverified);
+    assert_eq!(status(&m, h + days(30) - SEC), LicenseStatus::OotGrace);
+    assert_eq!(status(&m, h + days(30)), LicenseStatus::Notification);
+    // The KMS-lapse trigger stays documented.
+    assert_eq!(
+        oot_grace(Release::Office2019).confidence(),
+        Confidence::Documented
+    );
+}

@@ -3,8 +3,9 @@
 use std::collections::BTreeSet;
 
 use volume_activation::{
-    AgreementProgram, Confidence, ProgramRight, RearmLimit, Release, Source, Timing, key_delivery,
-    non_genuine_grace, oob_grace, oot_grace, program_right, rearm_grace, rearm_limit,
+    AgreementProgram, Confidence, ProgramRight, RearmLimit, Release, Source, Timing,
+    hardware_oot_grace, key_delivery, non_genuine_grace, oob_grace, oot_grace, program_right,
+    rearm_grace, rearm_limit,
 };
 
 #[test]

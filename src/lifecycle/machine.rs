@@ -11,8 +11,8 @@ use crate::rules::adba::supports_adba;
 use crate::rules::timing::{
     ADBA_RENEWAL, ADBA_VALIDITY, ExpiryMode, HR_GRACE_TIME_EXPIRED, HR_NONGENUINE_GRACE,
     HR_NONGENUINE_GRACE_EXPIRED, HR_OUT_OF_TOLERANCE, HR_REARM_EXHAUSTED, KMS_VALIDITY,
-    KmsInterval, Timing, expiry_mode, non_genuine_grace, oob_grace, oot_grace, rearm_grace,
-    rearm_limit,
+    KmsInterval, Timing, expiry_mode, hardware_oot_grace, non_genuine_grace, oob_grace, oot_grace,
+    rearm_grace, rearm_limit,
 };
 
 /// The timed regime a machine is in since its last event.
@@ -72,7 +72,8 @@ struct Data {
 /// The lifecycle never reads the clock: every instant is an argument. Windows are half-open:
 /// a grace period that starts at `s` and lasts `d` covers `[s, s + d)`, so at `s + d` the
 /// machine is already in the next state. Lengths Microsoft does not publish for a release are
-/// the documented fallbacks of [`oob_grace`], [`oot_grace`], [`non_genuine_grace`] and
+/// the documented fallbacks of [`oob_grace`], [`oot_grace`], [`hardware_oot_grace`],
+/// [`non_genuine_grace`] and
 /// [`rearm_limit`], and [`State::confidence`] says so.
 ///
 /// With the `serde` feature a lifecycle serialises losslessly; [`Lifecycle::from_json`] reads
@@ -829,7 +830,8 @@ impl Lifecycle {
                 if state.status != LicenseStatus::Licensed {
                     return Err(self.invalid(event, at, "a licensed machine"));
                 }
-                let g = oot_grace(release);
+                // Its own trigger: not the grace after a 180-day KMS lapse (`oot_grace`).
+                let g = hardware_oot_grace(release);
                 next.phase = Phase::Grace {
                     status: LicenseStatus::OotGrace,
                     start: at,

@@ -391,8 +391,9 @@ pub const fn rearm_grace(release: Release) -> Timing {
     }
 }
 
-/// The out-of-tolerance grace period: after a KMS or ADBA activation expires without renewal,
-/// or after a hardware change beyond tolerance, before notification mode.
+/// The out-of-tolerance grace period after a KMS or ADBA activation expires without renewal,
+/// before notification mode. (A hardware change beyond tolerance is another trigger:
+/// [`hardware_oot_grace`].)
 ///
 /// - Office 2016 and later: 30 days, documented ("Office goes into the out-of-tolerance state
 ///   for 30 days").
@@ -432,6 +433,41 @@ pub const fn oot_grace(release: Release) -> Timing {
             Confidence::Unverified,
             Source::W7_KMS_TIMING,
             "UNVERIFIED: Microsoft confirms the OOT grace state after 180 days without renewal but no length was readable; fallback the Vista volume \"reactivation grace period is 30 days\" (KB925582, via a mirror)",
+        ),
+    }
+}
+
+/// The out-of-tolerance grace period after a hardware change beyond tolerance
+/// (`0xC004F00F`), before notification mode. UNVERIFIED for every release: Microsoft
+/// documents the out-of-tolerance length only for a lapsed KMS activation ([`oot_grace`]; for
+/// Office 2016 and later "Office goes into the out-of-tolerance state for 30 days" after the
+/// 180-day period), not for a hardware change. The crate answers the same 30-day fallback,
+/// marked [`Confidence::Unverified`]. For Windows the only hardware wording found is Vista's
+/// KB925582 (via a mirror): "You do not activate Windows Vista within 30 days after you replace
+/// the hard disk drive".
+///
+/// ```
+/// use volume_activation::{Confidence, Release, hardware_oot_grace, oot_grace};
+///
+/// let g = hardware_oot_grace(Release::Office2019);
+/// assert_eq!(g.days(), 30);
+/// assert_eq!(g.confidence(), Confidence::Unverified);
+/// assert_eq!(oot_grace(Release::Office2019).confidence(), Confidence::Documented);
+/// ```
+#[must_use]
+pub const fn hardware_oot_grace(release: Release) -> Timing {
+    match release.family() {
+        Family::Office => Timing::days_of(
+            30,
+            Confidence::Unverified,
+            Source::OFFICE_ACTIVATE_BY_KMS,
+            "UNVERIFIED: Microsoft documents the Office out-of-tolerance 30 days only after a 180-day KMS lapse, not after a hardware change; fallback that length",
+        ),
+        Family::Client | Family::Server => Timing::days_of(
+            30,
+            Confidence::Unverified,
+            Source::KB925582,
+            "UNVERIFIED: no current Microsoft length after a hardware change; Windows Vista (KB925582, via a mirror): \"You do not activate Windows Vista within 30 days after you replace the hard disk drive\"",
         ),
     }
 }
@@ -675,6 +711,7 @@ fn known_timings() -> impl Iterator<Item = Timing> {
         [
             oob_grace(r),
             oot_grace(r),
+            hardware_oot_grace(r),
             rearm_grace(r),
             non_genuine_grace(r),
         ]
