@@ -69,6 +69,7 @@ fn timings_and_rearm_limits_round_trip() {
         for t in [
             oob_grace(r),
             oot_grace(r),
+            hardware_oot_grace(r),
             rearm_grace(r),
             non_genuine_grace(r),
         ] {
@@ -91,6 +92,7 @@ fn timings_and_rearm_limits_round_trip() {
         volume_activation::ADBA_RENEWAL,
         volume_activation::OFFICE_NOTIFICATION_FREE,
         volume_activation::OFFICE_REARM_GRACE,
+        volume_activation::KMS_COUNT_WINDOW,
     ] {
         let json = serde_json::to_string(&t).unwrap();
         assert_eq!(serde_json::from_str::<Timing>(&json).unwrap(), t, "{json}");
