@@ -135,6 +135,19 @@ pub struct State {
 }
 
 impl State {
+    /// Unlicensed (evaluation expired, or no valid licence): no end, no reason, no activation.
+    const fn unlicensed(mode: ExpiryMode) -> State {
+        State {
+            status: LicenseStatus::Unlicensed,
+            remaining_minutes: 0,
+            ends_at: None,
+            reason: None,
+            activation: None,
+            confidence: Confidence::Documented,
+            mode,
+        }
+    }
+
     /// The licence status (WMI `LicenseStatus`).
     #[must_use]
     pub const fn status(&self) -> LicenseStatus {
@@ -430,15 +443,7 @@ impl Lifecycle {
         let mut s = self.phase_state(now, mode);
         if let Some(end) = self.d.evaluation_end {
             if now >= end {
-                return State {
-                    status: LicenseStatus::Unlicensed,
-                    remaining_minutes: 0,
-                    ends_at: None,
-                    reason: None,
-                    activation: None,
-                    confidence: Confidence::Documented,
-                    mode,
-                };
+                return State::unlicensed(mode);
             }
             if s.status != LicenseStatus::Unlicensed && s.ends_at.is_none_or(|e| end < e) {
                 s.ends_at = Some(end);
@@ -523,15 +528,7 @@ impl Lifecycle {
                     mode,
                 },
             },
-            Phase::Unlicensed { .. } => State {
-                status: LicenseStatus::Unlicensed,
-                remaining_minutes: 0,
-                ends_at: None,
-                reason: None,
-                activation: None,
-                confidence: Confidence::Documented,
-                mode,
-            },
+            Phase::Unlicensed { .. } => State::unlicensed(mode),
         }
     }
 
