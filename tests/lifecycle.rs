@@ -559,6 +559,18 @@ fn office_2016_grace_and_rearms() {
     assert_eq!(status(&m, at + days(210)), LicenseStatus::Notification);
 }
 
+/// Applies a hardware change beyond tolerance at `h` to a licensed machine: 30 days of
+/// unverified OOT grace with 0xC004F00F, then notification.
+fn assert_hardware_oot_grace(m: &mut Lifecycle, h: DateTime<Utc>) {
+    m.apply(Event::HardwareOutOfTolerance, h).unwrap();
+    let s = m.state_at(h);
+    assert_eq!(s.status(), LicenseStatus::OotGrace);
+    assert_eq!(s.reason(), Some(HR_OUT_OF_TOLERANCE));
+    assert_eq!(s.confidence(), Confidence::Unverified);
+    assert_eq!(status(m, h + days(30) - SEC), LicenseStatus::OotGrace);
+    assert_eq!(status(m, h + days(30)), LicenseStatus::Notification);
+}
+
 /// Hardware out of tolerance: OOT grace with 0xC004F00F, then notification.
 /// Source: https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes
 #[test]
@@ -572,13 +584,7 @@ fn hardware_out_of_tolerance() {
     );
     m.apply(mak(), t0()).unwrap();
     let h = t0() + days(300);
-    m.apply(Event::HardwareOutOfTolerance, h).unwrap();
-    let s = m.state_at(h);
-    assert_eq!(s.status(), LicenseStatus::OotGrace);
-    assert_eq!(s.reason(), Some(HR_OUT_OF_TOLERANCE));
-    assert_eq!(s.confidence(), Confidence::Unverified);
-    assert_eq!(status(&m, h + days(30) - SEC), LicenseStatus::OotGrace);
-    assert_eq!(status(&m, h + days(30)), LicenseStatus::Notification);
+    assert_hardware_oot_grace(&mut m, h);
     // "MAK: reactivate ... during the out-of-tolerance (OOT) grace period".
     m.apply(mak(), h + days(2)).unwrap();
     assert_eq!(status(&m, h + days(2)), LicenseStatus::Licensed);
@@ -1147,14 +1153,7 @@ fn hardware_out_of_tolerance_is_unverified_even_for_office() {
     )
     .unwrap();
     m.apply(kms(), t0()).unwrap();
-    let h = t0() + days(10);
-    m.apply(Event::HardwareOutOfTolerance, h).unwrap();
-    let s = m.state_at(h);
-    assert_eq!(s.status(), LicenseStatus::OotGrace);
-    assert_eq!(s.reason(), Some(HR_OUT_OF_TOLERANCE));
-    assert_eq!(s.confidence(), Confidence::Unverified);
-    assert_eq!(status(&m, h + days(30) - SEC), LicenseStatus::OotGrace);
-    assert_eq!(status(&m, h + days(30)), LicenseStatus::Notification);
+    assert_hardware_oot_grace(&mut m, t0() + days(10));
     // The KMS-lapse trigger stays documented.
     assert_eq!(
         oot_grace(Release::Office2019).confidence(),

@@ -183,8 +183,17 @@ impl KmsHost {
 /// they were). A forged record (a client the key does not cover, a count below the threshold,
 /// a coverage that does not match) is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct Activation {
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(transparent))]
+pub struct Activation(ActivationRecord);
+
+/// The fields of an [`Activation`] (and its serialised form, checked on read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
+struct ActivationRecord {
     host_os: Sku,
     key: KmsHostKey,
     client: Sku,
@@ -198,43 +207,43 @@ impl Activation {
     /// The host operating system.
     #[must_use]
     pub const fn host_os(&self) -> Sku {
-        self.host_os
+        self.0.host_os
     }
 
     /// The host key that activated the client.
     #[must_use]
     pub const fn key(&self) -> KmsHostKey {
-        self.key
+        self.0.key
     }
 
     /// The activated client.
     #[must_use]
     pub const fn client(&self) -> Sku {
-        self.client
+        self.0.client
     }
 
     /// The count the host reported.
     #[must_use]
     pub const fn count(&self) -> u32 {
-        self.count
+        self.0.count
     }
 
     /// The client's activation threshold.
     #[must_use]
     pub const fn threshold(&self) -> u32 {
-        self.threshold
+        self.0.threshold
     }
 
     /// Whether the host key covers the client, and why.
     #[must_use]
     pub const fn key_coverage(&self) -> Coverage {
-        self.key_coverage
+        self.0.key_coverage
     }
 
     /// Whether the host OS runs the key, and why.
     #[must_use]
     pub const fn host_support(&self) -> Coverage {
-        self.host_support
+        self.0.host_support
     }
 
     /// How long the activation is valid: [`KMS_VALIDITY`](crate::KMS_VALIDITY) (180 days).
@@ -252,14 +261,15 @@ impl Activation {
     /// Every source the answer used: the key coverage, the host-OS support, the threshold,
     /// validity and renewal (KMS activation planning; for Office also the Office KMS page).
     pub fn sources(&self) -> impl Iterator<Item = Source> + Clone + '_ {
-        let timing: &'static [Source] = match self.client.family() {
+        let timing: &'static [Source] = match self.0.client.family() {
             Family::Office => &[Source::KMS_PLANNING, Source::OFFICE_ACTIVATE_BY_KMS],
             Family::Client | Family::Server => &[Source::KMS_PLANNING],
         };
-        self.key_coverage
+        self.0
+            .key_coverage
             .sources()
             .iter()
-            .chain(self.host_support.sources())
+            .chain(self.0.host_support.sources())
             .chain(timing)
             .copied()
     }
@@ -268,18 +278,7 @@ impl Activation {
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for Activation {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(serde::Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Repr {
-            host_os: Sku,
-            key: KmsHostKey,
-            client: Sku,
-            count: u32,
-            threshold: u32,
-            key_coverage: Coverage,
-            host_support: Coverage,
-        }
-        let r = Repr::deserialize(d)?;
+        let r = ActivationRecord::deserialize(d)?;
         let releases = [r.key.issued_for(), r.client.release()];
         let host = releases
             .into_iter()
@@ -287,16 +286,7 @@ impl<'de> serde::Deserialize<'de> for Activation {
             .fold(KmsHost::new(r.host_os, r.key), KmsHost::with_update);
         let again = check_activation(&host, r.client, Channel::VolumeGvlk, r.count)
             .map_err(serde::de::Error::custom)?;
-        let recorded = Activation {
-            host_os: r.host_os,
-            key: r.key,
-            client: r.client,
-            count: r.count,
-            threshold: r.threshold,
-            key_coverage: r.key_coverage,
-            host_support: r.host_support,
-        };
-        if again == recorded {
+        if again.0 == r {
             Ok(again)
         } else {
             Err(serde::de::Error::custom(format!(
@@ -391,7 +381,7 @@ pub fn check_activation(
             threshold,
         });
     }
-    Ok(Activation {
+    Ok(Activation(ActivationRecord {
         host_os,
         key,
         client,
@@ -399,7 +389,7 @@ pub fn check_activation(
         threshold,
         key_coverage,
         host_support: host.host_support,
-    })
+    }))
 }
 
 /// Rules 2 and 3 of [`check_activation`]: the host OS runs the key, with its update.

@@ -729,24 +729,34 @@ struct TimingRepr {
     note: String,
 }
 
+/// The published value `is` picks out of `known`, or an error naming `what` and quoting `note`.
+#[cfg(feature = "serde")]
+fn published<T, E: serde::de::Error>(
+    mut known: impl Iterator<Item = T>,
+    is: impl Fn(&T) -> bool,
+    what: &'static str,
+    note: &str,
+) -> Result<T, E> {
+    known.find(is).ok_or_else(|| {
+        E::custom(Error::invalid(
+            what,
+            note,
+            format!("a {what} the crate publishes (its value, confidence, source and note)"),
+        ))
+    })
+}
+
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for Timing {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let r = TimingRepr::deserialize(d)?;
-        known_timings()
-            .find(|t| {
-                t.minutes == r.minutes
-                    && t.confidence == r.confidence
-                    && t.source == r.source
-                    && t.note == r.note
-            })
-            .ok_or_else(|| {
-                serde::de::Error::custom(Error::invalid(
-                    "timing",
-                    &r.note,
-                    "a timing the crate publishes (minutes, confidence, source and note)",
-                ))
-            })
+        let fields = (r.minutes, r.confidence, r.source, r.note.as_str());
+        published(
+            known_timings(),
+            |t| (t.minutes, t.confidence, t.source, t.note) == fields,
+            "timing",
+            &r.note,
+        )
     }
 }
 
@@ -766,21 +776,18 @@ struct RearmLimitRepr {
 impl<'de> serde::Deserialize<'de> for RearmLimit {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let r = RearmLimitRepr::deserialize(d)?;
-        Release::iter()
-            .map(rearm_limit)
-            .find(|l| {
-                l.count == r.count
-                    && l.extra_after_kms == r.extra_after_kms
-                    && l.confidence == r.confidence
-                    && l.source == r.source
-                    && l.note == r.note
-            })
-            .ok_or_else(|| {
-                serde::de::Error::custom(Error::invalid(
-                    "rearm limit",
-                    &r.note,
-                    "a rearm limit the crate publishes (count, confidence, source and note)",
-                ))
-            })
+        let fields = (
+            r.count,
+            r.extra_after_kms,
+            r.confidence,
+            r.source,
+            r.note.as_str(),
+        );
+        published(
+            Release::iter().map(rearm_limit),
+            |l| (l.count, l.extra_after_kms, l.confidence, l.source, l.note) == fields,
+            "rearm limit",
+            &r.note,
+        )
     }
 }
