@@ -395,3 +395,99 @@ fn thresholds_follow_the_family_for_every_sku() {
         assert_eq!(activation_threshold(sku), want, "{sku}");
     }
 }
+
+/// `Recognized` deserialises only records whose parts agree (audit item 10).
+#[test]
+fn recognized_validates_on_deserialise() {
+    use volume_activation::Recognized;
+    let inputs = [
+        ("Windows Server 2025 Datacenter", None),
+        (
+            "Windows(R), Professional edition",
+            Some("Windows(R) Operating System, VOLUME_KMSCLIENT channel"),
+        ),
+        (
+            "Office 16, OfficeKMSHostVL_KMS_Host edition",
+            Some("Office 16, VOLUME_KMS channel"),
+        ),
+        (
+            "Office 19, Office19ProPlus2019VL_KMS_Client_AE edition",
+            None,
+        ),
+        ("something else", Some("Office 16, VOLUME_KMS channel")),
+        ("something else", Some("nothing")),
+        (
+            "Windows(R), Enterprise edition",
+            Some("Office 16, VOLUME_KMS channel"),
+        ),
+    ];
+    for (name, description) in inputs {
+        let r = recognize_product(name, description);
+        let json = serde_json::to_string(&r).unwrap();
+        assert_eq!(
+            serde_json::from_str::<Recognized>(&json).unwrap(),
+            r,
+            "{json}"
+        );
+    }
+    // Whatever recognize_product builds passes the check.
+    let descriptions = [
+        None,
+        Some("Office 16, VOLUME_KMS channel"),
+        Some("Windows(R) Operating System, VOLUME_KMSCLIENT channel"),
+    ];
+    let names = Sku::all()
+        .map(|s| s.to_string())
+        .chain(Edition::iter().map(|e| format!("Windows(R), {} edition", e.name())));
+    for name in names {
+        for d in descriptions {
+            let r = recognize_product(&name, d);
+            let json = serde_json::to_string(&r).unwrap();
+            assert_eq!(
+                serde_json::from_str::<Recognized>(&json).unwrap(),
+                r,
+                "{json}"
+            );
+        }
+    }
+    // A Windows name with an Office description: the description does not make it Office.
+    let r = recognize_product(
+        "Windows(R), Enterprise edition",
+        Some("Office 16, VOLUME_KMS channel"),
+    );
+    assert_ne!(r.family(), Some(Family::Office));
+    assert_eq!(r.release(), None);
+    assert_eq!(r.edition(), Some(Edition::Enterprise));
+    let r = recognize_product(
+        "Windows(R), Professional edition",
+        Some("Office 16, VOLUME_KMS channel"),
+    );
+    assert_eq!(r.family(), Some(Family::Client));
+    assert_eq!(r.release(), None);
+    let bad = [
+        (
+            r#"{"release":"windows-11","edition":null,"family":"office","channel":null,"confidence":"documented"}"#,
+            "invalid recognized product \"windows-11, office\": expected parts that agree (the release belongs to another family)",
+        ),
+        (
+            r#"{"release":null,"edition":"pro","family":"office","channel":null,"confidence":"documented"}"#,
+            "invalid recognized product \"pro, office\": expected parts that agree (no sku of the family has the edition)",
+        ),
+        (
+            r#"{"release":"windows-server-2025","edition":"pro","family":null,"channel":null,"confidence":"documented"}"#,
+            "invalid recognized product \"windows-server-2025, pro\": expected parts that agree (the release and edition form no sku)",
+        ),
+        (
+            r#"{"release":"windows-11","edition":null,"family":null,"channel":null,"confidence":null}"#,
+            "invalid recognized product \"windows-11\": expected parts that agree (a release or edition needs a confidence)",
+        ),
+        (
+            r#"{"release":null,"edition":null,"family":null,"channel":null,"confidence":"derived"}"#,
+            "invalid recognized product \"\": expected parts that agree (a confidence needs something recognised)",
+        ),
+    ];
+    for (json, msg) in bad {
+        let e = serde_json::from_str::<Recognized>(json).unwrap_err();
+        assert_eq!(e.to_string(), msg, "{json}");
+    }
+}

@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 
 use volume_activation::{
-    Answer, Basis, Channel, Denial, Edition, Family, Kb, KmsHost, KmsHostKey, Release, Sku,
-    UpdateNeed, can_activate, check_activation, host_key_coverage, host_os_support,
+    Answer, Basis, Channel, Confidence, Denial, Edition, Family, Kb, KmsHost, KmsHostKey, Release,
+    Sku, UpdateNeed, can_activate, check_activation, host_key_coverage, host_os_support,
     required_update,
 };
 
@@ -283,8 +283,33 @@ fn kb_parse_display() {
     }
     assert_eq!(
         "KBx".parse::<Kb>().unwrap_err().to_string(),
-        "unknown kb \"KBx\": expected a knowledge base number such as KB5034765"
+        "invalid kb \"KBx\": expected a knowledge base number such as KB5034765"
     );
+    assert!("KBx".parse::<Kb>().unwrap_err().is_invalid());
+    // Strict numbers: no zero, no leading zeros (audit item 5).
+    for bad in ["KB0", "0", "KB007", "kb0968912", "007"] {
+        assert_eq!(
+            bad.parse::<Kb>().unwrap_err().to_string(),
+            format!(
+                "invalid kb \"{bad}\": expected a knowledge base number without leading zeros, not zero"
+            ),
+        );
+    }
+    assert_eq!(
+        "KB4294967296".parse::<Kb>().unwrap_err().to_string(),
+        "invalid kb \"KB4294967296\": expected a knowledge base number below 4294967296"
+    );
+    assert_eq!("Kb1".parse::<Kb>().unwrap(), Kb::new(1));
+    // Display and FromStr are inverses.
+    for n in [1, 9, 10, 968_912, 5_034_765, u32::MAX] {
+        let kb = Kb::new(n);
+        assert_eq!(kb.to_string().parse::<Kb>().unwrap(), kb);
+        assert_eq!(
+            serde_json::from_str::<Kb>(&serde_json::to_string(&kb).unwrap()).unwrap(),
+            kb
+        );
+    }
+    assert!(serde_json::from_str::<Kb>("\"KB007\"").is_err());
 }
 
 // ---------------------------------------------------------------- host key x client
@@ -512,9 +537,19 @@ fn conflict_decisions() {
         required_update(Release::WindowsServer2008R2, Release::Windows81).kb(),
         Some(Kb::new(2_885_698))
     );
-    // Table 7 vs KB2885698: Vista/2008 hosts reach 8.1/2012 R2 with KB2885698, never Windows 10.
+    // Table 7 vs Step 1 (KB2885698), both of the 2012 R2 set: Vista/2008 hosts -> 2012 R2 is
+    // undocumented (naming both); 8.1 keeps Step 1's KB2885698; Windows 10 never.
+    let r = required_update(Release::WindowsServer2008, Release::WindowsServer2012R2);
     assert_eq!(
-        required_update(Release::WindowsServer2008, Release::WindowsServer2012R2).kb(),
+        (r.need(), r.kb(), r.basis()),
+        (
+            UpdateNeed::Undocumented,
+            None,
+            Basis::Step1ConflictsWithTable7
+        )
+    );
+    assert_eq!(
+        required_update(Release::WindowsServer2008, Release::Windows81).kb(),
         Some(Kb::new(2_885_698))
     );
     assert_eq!(
@@ -678,12 +713,24 @@ fn every_required_update_row() {
                         Some(2_885_698),
                         Release::WindowsServer2012,
                         Release::WindowsServer2012R2
-                    ) | (
-                        None,
-                        Release::WindowsVista | Release::WindowsServer2008,
-                        Release::WindowsServer2012R2,
                     )
                 );
+                // Decision (S-STEP1 KB2885698 vs S-T7 "cannot activate"): undocumented.
+                if matches!(
+                    (*h, *c),
+                    (
+                        Release::WindowsVista | Release::WindowsServer2008,
+                        Release::WindowsServer2012R2
+                    )
+                ) {
+                    assert_eq!(req.need(), UpdateNeed::Undocumented, "{h} -> {c}");
+                    assert_eq!(req.basis(), Basis::Step1ConflictsWithTable7);
+                    assert_eq!(req.confidence(), Confidence::Unverified);
+                    let ids: Vec<&str> = req.sources().iter().map(|s| s.id()).collect();
+                    assert_eq!(ids, ["S-STEP1", "S-T7"]);
+                    assert_eq!(req.kbs().count(), 0);
+                    continue;
+                }
                 if superseded {
                     assert_eq!(req.need(), UpdateNeed::Required, "{h} -> {c}");
                     continue;
@@ -703,6 +750,12 @@ fn every_required_update_row() {
         }
     }
     assert!(checked > 40, "{checked}");
+    // Windows 8.1 on a Vista / 2008 host: only Step 1 speaks (Table 7 is silent on 8.1).
+    for h in [Release::WindowsVista, Release::WindowsServer2008] {
+        let req = required_update(h, Release::Windows81);
+        assert_eq!(req.kbs().collect::<Vec<_>>(), [Kb::new(2_885_698)]);
+        assert_eq!(req.confidence(), Confidence::Documented);
+    }
     assert_eq!(
         required_update(Release::WindowsServer2025, Release::Windows7).need(),
         UpdateNeed::NotNeeded
@@ -1009,5 +1062,191 @@ fn every_basis_has_sources_and_ids_round_trip() {
     assert_eq!(
         serde_json::from_str::<volume_activation::Coverage>(&j).unwrap(),
         c
+    );
+}
+
+// ---------------------------------------------------------------- client update needs
+
+/// An undocumented client update need is a denial, never a yes (audit item 1). A Windows
+/// Server 2012 host with the 2016 key and KB3172615 (S-PLAN: for "Windows Server 2016; Windows
+/// Server 2012 R2; Windows 10") asked for Windows Server 1709: Microsoft names no update.
+#[test]
+fn undocumented_client_update_is_a_denial() {
+    let h = host(
+        "windows-server-2012/standard",
+        KmsHostKey::WindowsServer2016,
+        &[3_172_615],
+    );
+    assert!(can_activate(
+        &h,
+        sku("windows-server-2016/standard"),
+        Channel::VolumeGvlk,
+        5
+    ));
+    let d = check_activation(
+        &h,
+        sku("windows-server-1709/standard"),
+        Channel::VolumeGvlk,
+        5,
+    )
+    .unwrap_err();
+    assert_eq!(
+        d,
+        serde_json::from_str::<Denial>(
+            r#"{"rule":"update-undocumented","host_os":"windows-server-2012/standard","release":"windows-server-1709"}"#
+        )
+        .unwrap()
+    );
+    assert_eq!(
+        d.to_string(),
+        "undocumented which update a kms host on windows-server-2012/standard needs before it activates windows-server-1709"
+    );
+    assert_eq!(d.hresult(), None);
+    assert_eq!(d.sources()[0].id(), "S-PLAN");
+    assert!(!can_activate(
+        &h,
+        sku("windows-server-1709/standard"),
+        Channel::VolumeGvlk,
+        5
+    ));
+}
+
+/// Derived: a 2012 R2 host with the 2019 key and KB4467695 activates Windows 10 Enterprise LTSC
+/// 2019 (S-2019ACT lists both the update and LTSC 2019 among the key's products); without the
+/// update the key itself is refused.
+#[test]
+fn client_of_the_key_generation_needs_only_the_key_update() {
+    let client = sku("windows-10-ltsc-2019/enterprise-ltsc");
+    assert_eq!(
+        required_update(Release::WindowsServer2012R2, Release::Windows10Ltsc2019).need(),
+        UpdateNeed::Undocumented
+    );
+    let h = host(
+        "windows-server-2012-r2/standard",
+        KmsHostKey::WindowsServer2019,
+        &[4_467_695],
+    );
+    assert!(can_activate(&h, client, Channel::VolumeGvlk, 25));
+    let bare = host(
+        "windows-server-2012-r2/standard",
+        KmsHostKey::WindowsServer2019,
+        &[],
+    );
+    assert!(matches!(
+        check_activation(&bare, client, Channel::VolumeGvlk, 25),
+        Err(Denial::UpdateMissing { .. })
+    ));
+}
+
+/// Over every host OS, key and client (all listed updates installed): a yes never rests on a
+/// client release that cannot be updated, and every undocumented-update denial is an
+/// undocumented row.
+#[test]
+fn no_yes_on_an_unlisted_update() {
+    let all_kbs: Vec<Kb> = Release::iter()
+        .flat_map(|h| Release::iter().flat_map(move |c| required_update(h, c).kbs()))
+        .collect();
+    let mut denied = 0;
+    for h in Sku::all() {
+        for k in KmsHostKey::iter() {
+            let host = all_kbs
+                .iter()
+                .fold(KmsHost::new(h, k), |x, kb| x.with_update(*kb));
+            for c in Sku::all() {
+                let req = required_update(h.release(), c.release());
+                match check_activation(&host, c, Channel::VolumeGvlk, 100) {
+                    Ok(_) if !k.is_office_key() => {
+                        assert_ne!(req.need(), UpdateNeed::CannotBeUpdated, "{h} {k} {c}");
+                        if req.need() == UpdateNeed::Undocumented {
+                            // The client is not newer than the key's release.
+                            assert_eq!(
+                                required_update(k.issued_for(), c.release()).need(),
+                                UpdateNeed::NotNeeded,
+                                "{h} {k} {c}"
+                            );
+                        }
+                    }
+                    Err(Denial::UpdateUndocumented { release, .. }) => {
+                        assert_eq!(release, c.release());
+                        assert_eq!(req.need(), UpdateNeed::Undocumented, "{h} {k} {c}");
+                        denied += 1;
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    assert!(denied > 0);
+}
+
+/// Every activation check_activation gives round-trips; forged records are refused (audit item 4).
+#[test]
+fn activation_deserialises_only_what_check_activation_gives() {
+    let mut n = 0;
+    for (os, key, kbs) in [
+        (
+            "windows-server-2019/datacenter",
+            KmsHostKey::WindowsServer2025,
+            &[5_034_768][..],
+        ),
+        (
+            "windows-server-2016/standard",
+            KmsHostKey::WindowsServer2019,
+            &[4_478_877][..],
+        ),
+        (
+            "windows-server-2012-r2/standard",
+            KmsHostKey::WindowsServer2012R2ForWindows10,
+            &[3_172_614][..],
+        ),
+        ("windows-10/enterprise", KmsHostKey::OfficeLtsc2021, &[][..]),
+    ] {
+        let h = host(os, key, kbs);
+        for c in Sku::all() {
+            if let Ok(a) = check_activation(&h, c, Channel::VolumeGvlk, 50) {
+                let j = serde_json::to_string(&a).unwrap();
+                assert_eq!(
+                    serde_json::from_str::<volume_activation::Activation>(&j).unwrap(),
+                    a
+                );
+                n += 1;
+            }
+        }
+    }
+    assert!(n > 50, "{n}");
+    let h = host(
+        "windows-server-2016/standard",
+        KmsHostKey::WindowsServer2019,
+        &[4_478_877],
+    );
+    let a = check_activation(&h, sku("windows-10/pro"), Channel::VolumeGvlk, 30).unwrap();
+    let j = serde_json::to_string(&a).unwrap();
+    // A client the key does not cover.
+    let forged = j.replace("windows-10/pro", "windows-11/pro");
+    let e = serde_json::from_str::<volume_activation::Activation>(&forged).unwrap_err();
+    assert!(
+        e.to_string().starts_with(
+            "undocumented whether the windows-server-2019 host key activates windows-11/pro"
+        ),
+        "{e}"
+    );
+    // A count below the threshold.
+    let forged = j.replace("\"count\":30", "\"count\":3");
+    assert_ne!(forged, j);
+    let e = serde_json::from_str::<volume_activation::Activation>(&forged).unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("the kms count 3 is below the activation threshold 25 of windows-10/pro"),
+        "{e}"
+    );
+    // A threshold that does not match.
+    let forged = j.replace("\"threshold\":25", "\"threshold\":5");
+    assert_ne!(forged, j);
+    let e = serde_json::from_str::<volume_activation::Activation>(&forged).unwrap_err();
+    assert!(
+        e.to_string().starts_with(
+            "kms activation of windows-10/pro by the windows-server-2019 host key on windows-server-2016/standard does not match check_activation"
+        ),
+        "{e}"
     );
 }

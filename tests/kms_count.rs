@@ -25,7 +25,12 @@ const O: KmsApplication = KmsApplication::Office;
 
 #[test]
 fn window_is_half_open_thirty_days() {
-    assert_eq!(KMS_COUNT_WINDOW, TimeDelta::days(30));
+    assert_eq!(KMS_COUNT_WINDOW.duration(), TimeDelta::days(30));
+    assert_eq!(
+        KMS_COUNT_WINDOW.confidence(),
+        volume_activation::Confidence::Documented
+    );
+    assert_eq!(KMS_COUNT_WINDOW.source().id(), "S-W10CLIENTS");
     let mut host = KmsCounter::new();
     assert_eq!(host.record(id(1), Family::Client, t0()).unwrap(), 1);
     let end = t0() + TimeDelta::days(30);
@@ -430,8 +435,8 @@ proptest! {
             prop_assert_eq!(host.count_at(O, at + later).unwrap(), office.count(at + later));
         }
         // Forgets everything 30 days after the last contact.
-        prop_assert_eq!(host.count_at(W, at + KMS_COUNT_WINDOW).unwrap(), 0);
-        prop_assert_eq!(host.count_at(O, at + KMS_COUNT_WINDOW).unwrap(), 0);
+        prop_assert_eq!(host.count_at(W, at + KMS_COUNT_WINDOW.duration()).unwrap(), 0);
+        prop_assert_eq!(host.count_at(O, at + KMS_COUNT_WINDOW.duration()).unwrap(), 0);
         let json = serde_json::to_string(&host).unwrap();
         prop_assert_eq!(serde_json::from_str::<KmsCounter>(&json).unwrap(), host);
     }

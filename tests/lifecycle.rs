@@ -4,8 +4,8 @@ use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use volume_activation::{
     ActivationMethod, Channel, Confidence, Event, ExpiryMode, HR_GRACE_TIME_EXPIRED,
     HR_NONGENUINE_GRACE, HR_NONGENUINE_GRACE_EXPIRED, HR_OUT_OF_TOLERANCE, KMS_RENEWAL_DEFAULT,
-    KMS_RETRY, KMS_VALIDITY, KmsInterval, LicenseStatus, Lifecycle, MakMode, Release, Sku, State,
-    Timeline, Timing, Transition, expiry_mode, non_genuine_grace, oob_grace, oot_grace,
+    KMS_RETRY, KMS_VALIDITY, KmsInterval, LicenseStatus, Lifecycle, MakActivationMethod, Release,
+    Sku, State, Timeline, Timing, Transition, expiry_mode, non_genuine_grace, oob_grace, oot_grace,
     rearm_grace, rearm_limit, supports_adba,
 };
 
@@ -31,7 +31,7 @@ fn kms() -> Event {
 
 fn mak() -> Event {
     Event::MakActivation {
-        mode: MakMode::Independent,
+        mode: MakActivationMethod::Independent,
     }
 }
 
@@ -400,7 +400,7 @@ fn kms_renewal_outside_a_kms_licence_is_an_error_naming_event_and_state() {
 /// Source: https://learn.microsoft.com/en-us/windows/deployment/volume-activation/activate-windows-10-clients-vamt
 #[test]
 fn mak_activation_independent_and_proxy() {
-    for mode in MakMode::iter() {
+    for mode in MakActivationMethod::iter() {
         let mut m = Lifecycle::install(sku("windows-11/pro"), Channel::VolumeMak, t0()).unwrap();
         m.apply(Event::MakActivation { mode }, t0() + days(40))
             .unwrap();
@@ -559,6 +559,18 @@ fn office_2016_grace_and_rearms() {
     assert_eq!(status(&m, at + days(210)), LicenseStatus::Notification);
 }
 
+/// Applies a hardware change beyond tolerance at `h` to a licensed machine: 30 days of
+/// unverified OOT grace with 0xC004F00F, then notification.
+fn assert_hardware_oot_grace(m: &mut Lifecycle, h: DateTime<Utc>) {
+    m.apply(Event::HardwareOutOfTolerance, h).unwrap();
+    let s = m.state_at(h);
+    assert_eq!(s.status(), LicenseStatus::OotGrace);
+    assert_eq!(s.reason(), Some(HR_OUT_OF_TOLERANCE));
+    assert_eq!(s.confidence(), Confidence::Unverified);
+    assert_eq!(status(m, h + days(30) - SEC), LicenseStatus::OotGrace);
+    assert_eq!(status(m, h + days(30)), LicenseStatus::Notification);
+}
+
 /// Hardware out of tolerance: OOT grace with 0xC004F00F, then notification.
 /// Source: https://learn.microsoft.com/en-us/windows-server/get-started/activation-error-codes
 #[test]
@@ -572,13 +584,7 @@ fn hardware_out_of_tolerance() {
     );
     m.apply(mak(), t0()).unwrap();
     let h = t0() + days(300);
-    m.apply(Event::HardwareOutOfTolerance, h).unwrap();
-    let s = m.state_at(h);
-    assert_eq!(s.status(), LicenseStatus::OotGrace);
-    assert_eq!(s.reason(), Some(HR_OUT_OF_TOLERANCE));
-    assert_eq!(s.confidence(), Confidence::Unverified);
-    assert_eq!(status(&m, h + days(30) - SEC), LicenseStatus::OotGrace);
-    assert_eq!(status(&m, h + days(30)), LicenseStatus::Notification);
+    assert_hardware_oot_grace(&mut m, h);
     // "MAK: reactivate ... during the out-of-tolerance (OOT) grace period".
     m.apply(mak(), h + days(2)).unwrap();
     assert_eq!(status(&m, h + days(2)), LicenseStatus::Licensed);
@@ -694,7 +700,7 @@ fn key_change_kms_to_mak() {
         [
             mak(),
             Event::MakActivation {
-                mode: MakMode::Proxy
+                mode: MakActivationMethod::Proxy
             }
         ]
     );
@@ -998,7 +1004,7 @@ fn public_types_are_send_sync_debug_clone() {
     check::<volume_activation::RearmLimit>();
     check::<KmsInterval>();
     check::<ExpiryMode>();
-    check::<MakMode>();
+    check::<MakActivationMethod>();
     check::<ActivationMethod>();
 }
 
@@ -1089,4 +1095,68 @@ fn install_every_sku_on_every_channel() {
         }
     }
     assert!(installed > 1000);
+}
+
+/// One representation per interval fact (audit item 6): the KmsInterval defaults and range are
+/// the Timing constants and KMS_INTERVAL_MINUTES.
+#[test]
+fn interval_facts_are_modelled_once() {
+    use volume_activation::{KMS_INTERVAL_MINUTES, KMS_RENEWAL_DEFAULT};
+    assert_eq!(
+        KmsInterval::RENEWAL_DEFAULT.minutes(),
+        KMS_RENEWAL_DEFAULT.minutes()
+    );
+    assert_eq!(KmsInterval::RENEWAL_DEFAULT.minutes(), 10_080);
+    assert_eq!(
+        KmsInterval::ACTIVATION_DEFAULT.minutes(),
+        KMS_RETRY.minutes()
+    );
+    assert_eq!(KmsInterval::ACTIVATION_DEFAULT.minutes(), 120);
+    for m in [0, 14, 15, 16, 43_199, 43_200, 43_201, u32::MAX] {
+        assert_eq!(
+            KmsInterval::new(m).is_ok(),
+            KMS_INTERVAL_MINUTES.contains(&m),
+            "{m}"
+        );
+    }
+    assert_eq!(
+        KmsInterval::new(43_201).unwrap_err().to_string(),
+        "kms interval 43201 is out of range: expected 15 to 43200 minutes"
+    );
+    // Event::MakActivation takes the MAK activation method of the MAK rules.
+    let e = Event::MakActivation {
+        mode: volume_activation::MakActivationMethod::Proxy,
+    };
+    let json = serde_json::to_string(&e).unwrap();
+    assert_eq!(serde_json::from_str::<Event>(&json).unwrap(), e);
+    assert!(json.contains("\"proxy\""), "{json}");
+}
+
+/// A hardware change beyond tolerance has its own, unverified timing: Microsoft documents the
+/// Office out-of-tolerance 30 days only after a 180-day KMS lapse (audit item 7).
+#[test]
+fn hardware_out_of_tolerance_is_unverified_even_for_office() {
+    use volume_activation::hardware_oot_grace;
+    for r in Release::iter() {
+        let g = hardware_oot_grace(r);
+        assert_eq!(
+            (g.days(), g.confidence()),
+            (30, Confidence::Unverified),
+            "{r}"
+        );
+        assert!(g.note().starts_with("UNVERIFIED"), "{r}");
+    }
+    let mut m = Lifecycle::install(
+        sku("office-2019/professional-plus"),
+        Channel::VolumeGvlk,
+        t0(),
+    )
+    .unwrap();
+    m.apply(kms(), t0()).unwrap();
+    assert_hardware_oot_grace(&mut m, t0() + days(10));
+    // The KMS-lapse trigger stays documented.
+    assert_eq!(
+        oot_grace(Release::Office2019).confidence(),
+        Confidence::Documented
+    );
 }

@@ -2,7 +2,9 @@
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use proptest::prelude::*;
-use volume_activation::{Channel, Event, KmsInterval, LicenseStatus, Lifecycle, MakMode, Sku};
+use volume_activation::{
+    Channel, Event, KmsInterval, LicenseStatus, Lifecycle, MakActivationMethod, Sku,
+};
 
 const SKUS: &[&str] = &[
     "windows-10/enterprise",
@@ -39,9 +41,9 @@ fn event(kind: u8, n: u32) -> Event {
         2 => Event::KmsRenewalFailure,
         3 => Event::MakActivation {
             mode: if n % 2 == 0 {
-                MakMode::Independent
+                MakActivationMethod::Independent
             } else {
-                MakMode::Proxy
+                MakActivationMethod::Proxy
             },
         },
         4 => Event::AdbaActivation,

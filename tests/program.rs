@@ -200,6 +200,40 @@ fn product_pool_by_family_is_unverified() {
 // Agreement, Select License, and Select Plus customers are also provided with evaluation rights
 // and limited software copies for training and back-up."
 
+/// The Volume Licensing programs the 2018 FAQ never names (CSP is handled apart).
+fn unnamed_in_faq(p: AgreementProgram) -> bool {
+    matches!(
+        p,
+        AgreementProgram::Mpsa | AgreementProgram::OpenValueSubscription
+    )
+}
+
+#[test]
+fn the_faq_names_the_documented_programs_only() {
+    let faq = squeeze(FAQ_TEXT).to_lowercase();
+    for name in [
+        "mpsa",
+        "products and services agreement",
+        "open value subscription",
+    ] {
+        assert!(!faq.contains(name), "{name}");
+    }
+    for name in [
+        "enterprise agreement",
+        "select license",
+        "select plus",
+        "open license",
+        "open value",
+        "campus agreement",
+        "school agreement",
+        "services provider license agreement",
+        "isv royalty",
+        "hvms",
+    ] {
+        assert!(faq.contains(&squeeze(name)), "{name}");
+    }
+}
+
 #[test]
 fn every_volume_licensing_program_has_reimaging_and_downgrade_rights() {
     for p in AgreementProgram::iter() {
@@ -208,6 +242,12 @@ fn every_volume_licensing_program_has_reimaging_and_downgrade_rights() {
             if p == AgreementProgram::Csp {
                 assert_eq!(a.value(), Entitlement::Undocumented);
                 assert!(!has_right(p, r));
+            } else if unnamed_in_faq(p) {
+                // Derived from "All customers" (audit item 8): the FAQ never names the program.
+                assert_eq!(a.value(), Entitlement::Granted, "{p} {r}");
+                assert_eq!(a.confidence(), Confidence::Derived, "{p} {r}");
+                assert!(has_right(p, r));
+                assert_in_faq(a.passage());
             } else {
                 assert_eq!(a.value(), Entitlement::Granted, "{p} {r}");
                 assert!(has_right(p, r));
@@ -276,6 +316,12 @@ fn reimaged_copies_must_be_identical_to_the_licensed_product() {
                 assert_eq!(a.value(), ReimagingRequirement::Undocumented);
                 assert!(!can_reimage(p, 5));
             }
+            _ if unnamed_in_faq(p) => {
+                assert_eq!(a.value(), ReimagingRequirement::IdenticalProduct, "{p}");
+                assert_eq!(a.confidence(), Confidence::Derived, "{p}");
+                assert_in_faq(a.passage());
+                assert!(can_reimage(p, 0));
+            }
             _ => {
                 assert_eq!(a.value(), ReimagingRequirement::IdenticalProduct, "{p}");
                 assert_faq(a, "identical to the originally licensed product");
@@ -318,15 +364,19 @@ fn windows_7_to_vista_downgrade_keys() {
     assert_eq!(
         a.value(),
         &[
-            DowngradeKey::KmsHostKey(Release::Windows7),
-            DowngradeKey::KmsHostKey(Release::WindowsVista),
+            DowngradeKey::HostKeyOf(Release::Windows7),
+            DowngradeKey::HostKeyOf(Release::WindowsVista),
             DowngradeKey::Mak(Release::WindowsVista),
         ][..]
     );
     assert_in_faq("A Windows Vista MAK.");
     assert_eq!(
-        DowngradeKey::Mak(Release::WindowsVista).to_string(),
+        DowngradeKey::Mak(Release::WindowsVista).name(),
         "A Windows Vista MAK"
+    );
+    assert_eq!(
+        DowngradeKey::Mak(Release::WindowsVista).to_string(),
+        "mak/windows-vista"
     );
 }
 
@@ -723,7 +773,7 @@ fn id_enums_round_trip() {
 #[test]
 fn data_types_round_trip() {
     for k in [
-        DowngradeKey::KmsHostKey(Release::Windows7),
+        DowngradeKey::HostKeyOf(Release::Windows7),
         DowngradeKey::Mak(Release::WindowsVista),
         DowngradeKey::WindowsXpProfessionalKey,
     ] {
@@ -731,8 +781,8 @@ fn data_types_round_trip() {
         assert_eq!(serde_json::from_str::<DowngradeKey>(&json).unwrap(), k);
     }
     assert_eq!(
-        serde_json::to_string(&DowngradeKey::KmsHostKey(Release::Windows7)).unwrap(),
-        r#"{"kms-host-key":"windows-7"}"#
+        serde_json::to_string(&DowngradeKey::HostKeyOf(Release::Windows7)).unwrap(),
+        r#"{"host-key-of":"windows-7"}"#
     );
     for t in [
         DowngradeTarget::Release(Release::WindowsVista),
@@ -740,6 +790,52 @@ fn data_types_round_trip() {
     ] {
         let json = serde_json::to_string(&t).unwrap();
         assert_eq!(serde_json::from_str::<DowngradeTarget>(&json).unwrap(), t);
+    }
+    // Display and FromStr: lowercase IDs, exact inverses (audit item 8).
+    for r in Release::iter() {
+        for k in [DowngradeKey::HostKeyOf(r), DowngradeKey::Mak(r)] {
+            assert_eq!(k.to_string().parse::<DowngradeKey>().unwrap(), k);
+            assert_eq!(k.to_string(), k.to_string().to_lowercase());
+        }
+        let t = DowngradeTarget::Release(r);
+        assert_eq!(t.to_string().parse::<DowngradeTarget>().unwrap(), t);
+    }
+    assert_eq!(
+        "windows-xp-professional"
+            .parse::<DowngradeTarget>()
+            .unwrap(),
+        DowngradeTarget::WindowsXpProfessional
+    );
+    assert_eq!(
+        DowngradeKey::WindowsXpProfessionalKey.to_string(),
+        "windows-xp-professional-key"
+    );
+    assert_eq!(
+        "windows-xp-professional-key"
+            .parse::<DowngradeKey>()
+            .unwrap(),
+        DowngradeKey::WindowsXpProfessionalKey
+    );
+    assert_eq!(
+        "windows-xp"
+            .parse::<DowngradeTarget>()
+            .unwrap_err()
+            .to_string(),
+        "unknown downgrade target \"windows-xp\": expected a release id such as windows-vista, or windows-xp-professional"
+    );
+    for bad in [
+        "kms-host-key/windows-7",
+        "mak/windows-99",
+        "mak",
+        "mak-windows-7",
+        "",
+    ] {
+        assert_eq!(
+            bad.parse::<DowngradeKey>().unwrap_err().to_string(),
+            format!(
+                "unknown downgrade key \"{bad}\": expected host-key-of/<release>, mak/<release> or windows-xp-professional-key"
+            ),
+        );
     }
     let m = MakMachine::new(true, 3).reapplying_cid();
     assert_eq!(

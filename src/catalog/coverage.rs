@@ -136,6 +136,9 @@ crate::macros::id_enum! {
         CannotUpdate2008R2 => "cannot-update-2008-r2", "Windows Server 2008 R2 KMS hosts cannot be updated to activate Windows Server 2016 or newer",
         /// Vista / Server 2008 hosts cannot activate Windows 10.
         CannotUpdateVistaForWindows10 => "cannot-update-vista-for-windows-10", "Windows Vista and Windows Server 2008 KMS hosts cannot activate Windows 10",
+        /// Step 1 and Table 7 of the 2012 R2 planning guide disagree on Vista / Server 2008
+        /// hosts activating Windows Server 2012 R2.
+        Step1ConflictsWithTable7 => "step1-conflicts-with-table7", "Step 1 names KB2885698 for Windows Server 2008 KMS hosts activating Windows Server 2012 R2; Table 7 says Windows Vista and Windows Server 2008 cannot activate Windows Server 2012 R2",
         /// The client is not newer than the host: no update is needed.
         NotNewerThanHost => "not-newer-than-host", "updates are required only to activate a Windows newer than the KMS host",
     }
@@ -157,7 +160,9 @@ impl Basis {
                 Source::KMS_STEP1_2012R2,
             ],
             Step1Table | HostOsStep1 | RequiredUpdatesStep1 => &[Source::KMS_STEP1_2012R2],
-            Step1AndTable7 => &[Source::KMS_STEP1_2012R2, Source::KMS_TABLE7_2012R2],
+            Step1AndTable7 | Step1ConflictsWithTable7 => {
+                &[Source::KMS_STEP1_2012R2, Source::KMS_TABLE7_2012R2]
+            }
             Table7 => &[Source::KMS_TABLE7_2012R2, Source::W7_KEY_NEEDS],
             VistaKeyTable => &[Source::KMS_TABLE7_2012R2, Source::VA2_KEY_GROUPS],
             Va2GroupBExample => &[Source::KMS_VA2_CHANGES],

@@ -8,7 +8,7 @@ use crate::Error;
 /// A Microsoft Knowledge Base number, the name of a Windows update (`KB5034765`).
 ///
 /// `Display` writes `KB` and the number; `FromStr` reads `KB5034765`, `kb5034765` or
-/// `5034765`; serde uses the `Display` form.
+/// `5034765` (strictly: no leading zeros, not zero); serde uses the `Display` form.
 ///
 /// ```
 /// use volume_activation::Kb;
@@ -17,8 +17,14 @@ use crate::Error;
 /// assert_eq!(kb.number(), 3_172_614);
 /// assert_eq!(kb.to_string(), "KB3172614");
 /// assert_eq!(Kb::new(3_172_614), kb);
+/// assert!("KB007".parse::<Kb>().is_err());
 /// # Ok::<(), volume_activation::Error>(())
 /// ```
+///
+/// # Errors
+///
+/// Parsing fails on an empty number, a non-digit (`KBx`, `KB-1`, `K5034765`), a leading zero
+/// or zero (`KB007`, `KB0`), and a number above `u32::MAX`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Kb(u32);
 
@@ -45,23 +51,29 @@ impl fmt::Display for Kb {
 impl FromStr for Kb {
     type Err = Error;
 
-    /// Reads `KB` followed by digits (case-insensitive), or the digits alone.
+    /// Reads `KB` (any case) followed by the number, or the number alone. The number is
+    /// strict: ASCII digits, no leading zero, not zero (`KB007` and `KB0` are refused, so
+    /// `Display` and `FromStr` are inverses).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        const EXPECTED: &str = "a knowledge base number such as KB5034765";
         let digits = match s.get(..2) {
             Some(p) if p.eq_ignore_ascii_case("kb") => s.get(2..).unwrap_or(""),
             _ => s,
         };
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(Error::unknown(
+            return Err(Error::invalid("kb", s, EXPECTED));
+        }
+        if digits.starts_with('0') {
+            return Err(Error::invalid(
                 "kb",
                 s,
-                "a knowledge base number such as KB5034765",
+                "a knowledge base number without leading zeros, not zero",
             ));
         }
         digits
             .parse::<u32>()
             .map(Kb)
-            .map_err(|_| Error::out_of_range("kb", s, "a knowledge base number below 4294967296"))
+            .map_err(|_| Error::invalid("kb", s, "a knowledge base number below 4294967296"))
     }
 }
 

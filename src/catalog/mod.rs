@@ -15,6 +15,7 @@ pub(crate) mod program;
 pub(crate) mod provenance;
 pub(crate) mod release;
 pub(crate) mod sku;
+pub(crate) mod sources;
 
 pub use coverage::{Answer, Basis, Coverage};
 pub use edition::Edition;

@@ -186,8 +186,16 @@ impl Sku {
 /// assert_eq!(r.sku(), None);
 /// assert_eq!(r.channel(), Some(Channel::VolumeGvlk));
 /// ```
+///
+/// With the `serde` feature a record deserialises only if its parts agree, as
+/// [`recognize_product`] builds them: an Office family with a Windows release, an edition outside the
+/// family, or a release and edition that form no SKU are refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "RecognizedRepr")
+)]
 pub struct Recognized {
     release: Option<Release>,
     edition: Option<Edition>,
@@ -240,6 +248,77 @@ impl Recognized {
     #[must_use]
     pub fn is_empty(&self) -> bool {
         *self == Recognized::default()
+    }
+
+    /// Whether the parts agree, as [`recognize_product`] always builds them: the release
+    /// belongs to the family; some SKU of the family has the edition; the release and edition
+    /// form a SKU; a release or edition comes with a confidence, and a confidence with
+    /// something recognised.
+    #[cfg(feature = "serde")]
+    fn check(&self) -> Result<(), &'static str> {
+        if let (Some(r), Some(f)) = (self.release, self.family) {
+            if r.family() != f {
+                return Err("the release belongs to another family");
+            }
+        }
+        if let (Some(e), Some(f)) = (self.edition, self.family) {
+            if !Sku::all().any(|s| s.edition() == e && s.family() == f) {
+                return Err("no sku of the family has the edition");
+            }
+        }
+        if let (Some(r), Some(e)) = (self.release, self.edition) {
+            if Sku::new(r, e).is_err() {
+                return Err("the release and edition form no sku");
+            }
+        }
+        let named = self.release.is_some() || self.edition.is_some();
+        if named && self.confidence.is_none() {
+            return Err("a release or edition needs a confidence");
+        }
+        if self.confidence.is_some() && !named && self.family.is_none() {
+            return Err("a confidence needs something recognised");
+        }
+        Ok(())
+    }
+}
+
+/// The serialised form of [`Recognized`], checked on read.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecognizedRepr {
+    release: Option<Release>,
+    edition: Option<Edition>,
+    family: Option<Family>,
+    channel: Option<Channel>,
+    confidence: Option<Confidence>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RecognizedRepr> for Recognized {
+    type Error = Error;
+
+    fn try_from(r: RecognizedRepr) -> Result<Self, Error> {
+        let rec = Recognized {
+            release: r.release,
+            edition: r.edition,
+            family: r.family,
+            channel: r.channel,
+            confidence: r.confidence,
+        };
+        rec.check().map(|()| rec).map_err(|why| {
+            let parts = [
+                rec.release.map(|x| x.to_string()),
+                rec.edition.map(|x| x.to_string()),
+                rec.family.map(|x| x.to_string()),
+            ];
+            let input: Vec<String> = parts.into_iter().flatten().collect();
+            Error::invalid(
+                "recognized product",
+                &input.join(", "),
+                format!("parts that agree ({why})"),
+            )
+        })
     }
 }
 
@@ -318,8 +397,13 @@ pub fn recognize_product(name: &str, description: Option<&str>) -> Recognized {
     }
     if let Some(d) = description {
         r.channel = Channel::parse_lenient(d).ok();
-        if let Some((release, _)) = office_name(&normalize(d)) {
-            r.family = r.family.or(Some(Family::Office));
+        // An Office description does not make a Windows name (family or edition) Office.
+        let office_fits = r.family.is_none_or(|f| f == Family::Office)
+            && r.edition.is_none_or(|e| {
+                Sku::all().any(|s| s.edition() == e && s.family() == Family::Office)
+            });
+        if let Some((release, _)) = office_name(&normalize(d)).filter(|_| office_fits) {
+            r.family = Some(Family::Office);
             if r.release.is_none() {
                 if let Some((release, c)) = release {
                     r.release = Some(release);

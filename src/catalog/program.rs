@@ -48,12 +48,15 @@ crate::macros::id_enum! {
     /// A Volume Licensing product pool: Enterprise Agreement, Select License and Select Plus
     /// customers receive keys per pool (Volume Licensing FAQ, 06/2018).
     ///
+    /// Microsoft could add pools, so this enum is `#[non_exhaustive]`.
+    ///
     /// ```
     /// use volume_activation::ProductPool;
     ///
     /// assert_eq!("servers".parse::<ProductPool>()?, ProductPool::Servers);
     /// # Ok::<(), volume_activation::Error>(())
     /// ```
+    #[non_exhaustive]
     pub enum ProductPool: "product pool", "one of systems, servers, applications" {
         /// Systems: Windows client operating systems.
         Systems => "systems", "Systems",

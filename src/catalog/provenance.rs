@@ -16,7 +16,9 @@ pub const DATA_VERSION: &str = "2026-02-26";
 
 /// A published document a fact is taken from.
 ///
-/// Sources are static data of the crate; users read them, they do not build them.
+/// Sources are static data of the crate; users read them, they do not build them. Every
+/// source is an associated constant listed in [`Source::all`]; with the `serde` feature a source
+/// serialises as its fields and deserialises by looking its ID up ([`Source::from_id`]).
 ///
 /// ```
 /// use volume_activation::Source;
@@ -73,78 +75,6 @@ impl Source {
     pub const fn date(&self) -> Option<&'static str> {
         self.date
     }
-
-    /// "KMS client activation and product keys": the published GVLK table.
-    pub const KMS_CLIENT_KEYS: Source = Source::new(
-        "S-KEYS",
-        "KMS client activation and product keys",
-        "https://learn.microsoft.com/en-us/windows-server/get-started/kms-client-activation-keys",
-        Some("2025-06-25"),
-    );
-
-    /// "Key Management Services (KMS) activation planning": thresholds, count model, host keys.
-    pub const KMS_PLANNING: Source = Source::new(
-        "S-PLAN",
-        "Key Management Services (KMS) activation planning",
-        "https://learn.microsoft.com/en-us/windows-server/get-started/kms-activation-planning",
-        Some("2025-03-17"),
-    );
-
-    /// "GVLKs for KMS and Active Directory-based activation of Office": the Office GVLK table.
-    pub const OFFICE_GVLK: Source = Source::new(
-        "S-OFFICE-GVLK",
-        "GVLKs for KMS and Active Directory-based activation of Office, Project, and Visio",
-        "https://learn.microsoft.com/en-us/office/volume-license-activation/gvlks",
-        Some("2024-09-18"),
-    );
-
-    /// Microsoft's Volume Licensing product activation FAQ (publication 06/2018).
-    pub const VL_FAQ: Source = Source::new(
-        "FAQ",
-        "Volume Licensing: product activation frequently asked questions (publication 06/2018)",
-        "http://www.microsoft.com/licensing/existing-customers/product-activation-faq.aspx",
-        Some("2018-06"),
-    );
-
-    /// "Volume Activation 2.0 Volume Product Key Groups": the Windows Server 2008 key groups.
-    pub const VA2_KEY_GROUPS: Source = Source::new(
-        "S-VA2-GROUPS",
-        "Volume Activation 2.0 Volume Product Key Groups",
-        "http://technet.microsoft.com/ja-jp/library/dd183740.aspx",
-        None,
-    );
-
-    /// "Determining Product Key Needs" (Windows 7 Volume Activation Planning Guide).
-    pub const W7_KEY_NEEDS: Source = Source::new(
-        "S-W7-KEYNEEDS",
-        "Determining Product Key Needs (Windows 7 Volume Activation Planning Guide)",
-        "http://technet.microsoft.com/en-us/library/ff793412.aspx",
-        None,
-    );
-
-    /// The SoftwareLicensingProduct WMI class (SppWmi, Windows 7 and later).
-    pub const SPP_WMI_PRODUCT: Source = Source::new(
-        "S-SPPWMI",
-        "SoftwareLicensingProduct class",
-        "https://learn.microsoft.com/en-us/previous-versions/windows/desktop/sppwmi/softwarelicensingproduct",
-        Some("2018-05-31"),
-    );
-
-    /// The SoftwareLicensingProduct WMI class of Windows Vista / Server 2008 (SLWmi).
-    pub const SL_WMI_PRODUCT_VISTA: Source = Source::new(
-        "S-SLWMI-VISTA",
-        "SoftwareLicensingProduct class (Windows Vista and Windows Server 2008)",
-        "https://learn.microsoft.com/en-us/previous-versions/windows/desktop/slwmiprov/softwarelicensingproduct-vista",
-        None,
-    );
-
-    /// "Windows IoT Enterprise LTSC in Volume License".
-    pub const IOT_VOLUME_LICENSE: Source = Source::new(
-        "S-IOT-VL",
-        "Windows IoT Enterprise LTSC in Volume License",
-        "https://learn.microsoft.com/en-us/windows/iot/iot-enterprise/deployment/volume-license",
-        Some("2026-02-26"),
-    );
 }
 
 impl fmt::Display for Source {

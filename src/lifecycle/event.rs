@@ -3,27 +3,8 @@
 use std::fmt;
 
 use crate::catalog::Channel;
+use crate::rules::mak::MakActivationMethod;
 use crate::rules::timing::KmsInterval;
-
-crate::macros::id_enum! {
-    /// How a MAK activation reaches Microsoft.
-    ///
-    /// Source: <https://learn.microsoft.com/en-us/windows/deployment/volume-activation/activate-windows-10-clients-vamt>
-    /// (MAK independent activation, MAK proxy activation through VAMT).
-    ///
-    /// ```
-    /// use volume_activation::MakMode;
-    ///
-    /// assert_eq!("proxy".parse::<MakMode>()?, MakMode::Proxy);
-    /// # Ok::<(), volume_activation::Error>(())
-    /// ```
-    pub enum MakMode: "mak mode", "one of independent, proxy" {
-        /// Each machine contacts Microsoft itself (online or by phone).
-        Independent => "independent", "MAK independent activation",
-        /// VAMT activates machines on their behalf with one request to Microsoft.
-        Proxy => "proxy", "MAK proxy activation",
-    }
-}
 
 crate::macros::id_enum! {
     /// How a product was activated.
@@ -82,8 +63,8 @@ pub enum Event {
     KmsRenewalFailure,
     /// A successful MAK activation.
     MakActivation {
-        /// Independent or proxy.
-        mode: MakMode,
+        /// Independent or proxy ([`MakActivationMethod`]).
+        mode: MakActivationMethod,
     },
     /// A successful Active Directory-based activation (or reactivation).
     AdbaActivation,

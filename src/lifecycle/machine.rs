@@ -11,8 +11,8 @@ use crate::rules::adba::supports_adba;
 use crate::rules::timing::{
     ADBA_RENEWAL, ADBA_VALIDITY, ExpiryMode, HR_GRACE_TIME_EXPIRED, HR_NONGENUINE_GRACE,
     HR_NONGENUINE_GRACE_EXPIRED, HR_OUT_OF_TOLERANCE, HR_REARM_EXHAUSTED, KMS_VALIDITY,
-    KmsInterval, Timing, expiry_mode, non_genuine_grace, oob_grace, oot_grace, rearm_grace,
-    rearm_limit,
+    KmsInterval, Timing, expiry_mode, hardware_oot_grace, non_genuine_grace, oob_grace, oot_grace,
+    rearm_grace, rearm_limit,
 };
 
 /// The timed regime a machine is in since its last event.
@@ -72,7 +72,8 @@ struct Data {
 /// The lifecycle never reads the clock: every instant is an argument. Windows are half-open:
 /// a grace period that starts at `s` and lasts `d` covers `[s, s + d)`, so at `s + d` the
 /// machine is already in the next state. Lengths Microsoft does not publish for a release are
-/// the documented fallbacks of [`oob_grace`], [`oot_grace`], [`non_genuine_grace`] and
+/// the documented fallbacks of [`oob_grace`], [`oot_grace`], [`hardware_oot_grace`],
+/// [`non_genuine_grace`] and
 /// [`rearm_limit`], and [`State::confidence`] says so.
 ///
 /// With the `serde` feature a lifecycle serialises losslessly; [`Lifecycle::from_json`] reads
@@ -134,6 +135,19 @@ pub struct State {
 }
 
 impl State {
+    /// Unlicensed (evaluation expired, or no valid licence): no end, no reason, no activation.
+    const fn unlicensed(mode: ExpiryMode) -> State {
+        State {
+            status: LicenseStatus::Unlicensed,
+            remaining_minutes: 0,
+            ends_at: None,
+            reason: None,
+            activation: None,
+            confidence: Confidence::Documented,
+            mode,
+        }
+    }
+
     /// The licence status (WMI `LicenseStatus`).
     #[must_use]
     pub const fn status(&self) -> LicenseStatus {
@@ -429,15 +443,7 @@ impl Lifecycle {
         let mut s = self.phase_state(now, mode);
         if let Some(end) = self.d.evaluation_end {
             if now >= end {
-                return State {
-                    status: LicenseStatus::Unlicensed,
-                    remaining_minutes: 0,
-                    ends_at: None,
-                    reason: None,
-                    activation: None,
-                    confidence: Confidence::Documented,
-                    mode,
-                };
+                return State::unlicensed(mode);
             }
             if s.status != LicenseStatus::Unlicensed && s.ends_at.is_none_or(|e| end < e) {
                 s.ends_at = Some(end);
@@ -522,15 +528,7 @@ impl Lifecycle {
                     mode,
                 },
             },
-            Phase::Unlicensed { .. } => State {
-                status: LicenseStatus::Unlicensed,
-                remaining_minutes: 0,
-                ends_at: None,
-                reason: None,
-                activation: None,
-                confidence: Confidence::Documented,
-                mode,
-            },
+            Phase::Unlicensed { .. } => State::unlicensed(mode),
         }
     }
 
@@ -609,22 +607,22 @@ impl Lifecycle {
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
-    /// use volume_activation::{Channel, Event, Lifecycle, MakMode, Sku};
+    /// use volume_activation::{Channel, Event, Lifecycle, MakActivationMethod, Sku};
     ///
     /// let t0 = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
     /// let m = Lifecycle::install("windows-11/pro".parse::<Sku>()?, Channel::VolumeMak, t0)?;
     /// assert_eq!(
     ///     m.ways_to_licensed(t0),
     ///     [
-    ///         Event::MakActivation { mode: MakMode::Independent },
-    ///         Event::MakActivation { mode: MakMode::Proxy },
+    ///         Event::MakActivation { mode: MakActivationMethod::Independent },
+    ///         Event::MakActivation { mode: MakActivationMethod::Proxy },
     ///     ],
     /// );
     /// # Ok::<(), volume_activation::Error>(())
     /// ```
     #[must_use]
     pub fn ways_to_licensed(&self, now: DateTime<Utc>) -> Vec<Event> {
-        use crate::lifecycle::event::MakMode;
+        use crate::rules::mak::MakActivationMethod;
         let candidates = [
             Event::KmsActivation {
                 renewal_interval: self.d.renewal_interval,
@@ -632,10 +630,10 @@ impl Lifecycle {
             Event::KmsRenewal,
             Event::AdbaActivation,
             Event::MakActivation {
-                mode: MakMode::Independent,
+                mode: MakActivationMethod::Independent,
             },
             Event::MakActivation {
-                mode: MakMode::Proxy,
+                mode: MakActivationMethod::Proxy,
             },
             Event::AvmaActivation,
         ];
@@ -829,7 +827,8 @@ impl Lifecycle {
                 if state.status != LicenseStatus::Licensed {
                     return Err(self.invalid(event, at, "a licensed machine"));
                 }
-                let g = oot_grace(release);
+                // Its own trigger: not the grace after a 180-day KMS lapse (`oot_grace`).
+                let g = hardware_oot_grace(release);
                 next.phase = Phase::Grace {
                     status: LicenseStatus::OotGrace,
                     start: at,

@@ -4,6 +4,6 @@ pub(crate) mod event;
 pub(crate) mod license_status;
 pub(crate) mod machine;
 
-pub use event::{ActivationMethod, Event, MakMode};
+pub use event::{ActivationMethod, Event};
 pub use license_status::LicenseStatus;
 pub use machine::{Lifecycle, State, Timeline, Transition};

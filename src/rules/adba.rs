@@ -9,41 +9,13 @@ use chrono::{DateTime, TimeDelta, Utc};
 use crate::rules::timing::{ADBA_RENEWAL, ADBA_VALIDITY};
 use crate::{Confidence, Error, Family, Release, Sku, Source};
 
-/// "Activate using Active Directory-based activation" (Windows; ms.date 2024-03-29).
-const WINDOWS_ADBA: Source = Source::new(
-    "S-ADBA",
-    "Activate using Active Directory-based activation",
-    "https://learn.microsoft.com/en-us/windows/deployment/volume-activation/activate-using-active-directory-based-activation-client",
-    Some("2024-03-29"),
-);
-
-/// "Activate volume licensed versions of Office by using Active Directory" (ms.date 2024-09-19).
-const OFFICE_ADBA: Source = Source::new(
-    "S-OFFICE-ADBA",
-    "Activate volume licensed versions of Office by using Active Directory",
-    "https://learn.microsoft.com/en-us/office/volume-license-activation/activate-office-by-using-active-directory",
-    Some("2024-09-19"),
-);
-
-/// "Step 1: Review and Select Activation Methods" (Windows Server 2012 / 2012 R2 planning).
-const STEP1: Source = Source::new(
-    "S-STEP1",
-    "Step 1: Review and Select Activation Methods (Windows Server 2012 and 2012 R2)",
-    "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2012-R2-and-2012/jj134256(v=ws.11)",
-    None,
-);
-
-/// "What's new in volume activation for Office 2013 Preview" (Office Resource Kit blog, 2012):
-/// ADBA is new in Office 2013.
-const OFFICE_2013_ADBA_BLOG: Source = Source::new(
-    "S-ORK-2013",
-    "What's new in volume activation for Office 2013 Preview: Active Directory-based activation",
-    "https://blogs.technet.microsoft.com/office_resource_kit/2012/08/15/whats-new-in-volume-activation-for-office-2013-preview-active-directory-based-activation/",
-    Some("2012-08-15"),
-);
-
 /// The sources of the ADBA rules.
-const ADBA_SOURCES: &[Source] = &[WINDOWS_ADBA, OFFICE_ADBA, STEP1, OFFICE_2013_ADBA_BLOG];
+const ADBA_SOURCES: &[Source] = &[
+    Source::WINDOWS_ADBA,
+    Source::OFFICE_ADBA,
+    Source::KMS_STEP1_2012R2,
+    Source::OFFICE_2013_ADBA_BLOG,
+];
 
 /// The lowest forest schema ADBA works with: Windows Server 2012.
 ///
@@ -510,12 +482,12 @@ impl AdbaDenial {
     pub const fn source(&self) -> Source {
         match self {
             AdbaDenial::ProductNotSupported { product } => match product.family() {
-                Family::Office => OFFICE_2013_ADBA_BLOG,
-                Family::Client | Family::Server => WINDOWS_ADBA,
+                Family::Office => Source::OFFICE_2013_ADBA_BLOG,
+                Family::Client | Family::Server => Source::WINDOWS_ADBA,
             },
-            AdbaDenial::OsNotSupported { .. } => OFFICE_ADBA,
-            AdbaDenial::NotDomainJoined => WINDOWS_ADBA,
-            AdbaDenial::SchemaTooOld { .. } => STEP1,
+            AdbaDenial::OsNotSupported { .. } => Source::OFFICE_ADBA,
+            AdbaDenial::NotDomainJoined => Source::WINDOWS_ADBA,
+            AdbaDenial::SchemaTooOld { .. } => Source::KMS_STEP1_2012R2,
         }
     }
 }

@@ -13,23 +13,6 @@ use std::fmt;
 
 use crate::{Confidence, Edition, Family, ProductKey, Release, Sku, Source};
 
-/// "Automatic Virtual Machine Activation in Windows Server" (ms.date 2023-09-19).
-const AVMA_PAGE: Source = Source::new(
-    "S-AVMA",
-    "Automatic Virtual Machine Activation in Windows Server",
-    "https://learn.microsoft.com/en-us/windows-server/get-started/automatic-vm-activation",
-    Some("2023-09-19"),
-);
-
-/// Ask the Core Team blog: AVMA is new in Windows Server 2012 R2; Windows Server 2012 hosts
-/// and guests are not eligible.
-const ASKCORE_AVMA: Source = Source::new(
-    "S-ASKCORE-AVMA",
-    "Activating Virtual Machines via Automatic Virtual Machine Activation in Windows Server 2012 R2 (Ask the Core Team)",
-    "https://docs.microsoft.com/en-us/archive/blogs/askcore/activating-virtual-machines-via-automatic-virtual-machine-activation-in-windows-server-2012-r2",
-    None,
-);
-
 /// The host x guest table of the AVMA page (`avma-host-guest.csv`): each Datacenter host
 /// release and the guest releases it activates. Each guest release covers its Datacenter,
 /// Standard and Essentials editions: "A host version can access all the editions (Datacenter,
@@ -282,7 +265,7 @@ impl AvmaActivation {
     /// The AVMA page.
     #[must_use]
     pub const fn source(&self) -> Source {
-        AVMA_PAGE
+        Source::AVMA
     }
 }
 
@@ -410,8 +393,8 @@ impl AvmaDenial {
     #[must_use]
     pub const fn source(&self) -> Source {
         match self {
-            AvmaDenial::HostTooOld { .. } => ASKCORE_AVMA,
-            _ => AVMA_PAGE,
+            AvmaDenial::HostTooOld { .. } => Source::ASKCORE_AVMA,
+            _ => Source::AVMA,
         }
     }
 }

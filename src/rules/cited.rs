@@ -73,3 +73,93 @@ impl<T: Copy> Cited<T> {
         )
     }
 }
+
+/// Every answer the rules cite, type-erased, for checking a deserialised [`Cited`] against.
+#[cfg(feature = "serde")]
+fn known_answers() -> Vec<Box<dyn std::any::Any>> {
+    use crate::rules::mak::{
+        MakActivationMethod, faq_advice_for_pc_count, faq_advice_for_virtual_machines,
+        kms_and_mak_may_be_combined, mak_accounting_sources, mak_allotment_basis,
+        open_license_example_mak_activations,
+    };
+    use crate::rules::program::{
+        ProgramRight, key_delivery, keys_shareable_across_licensing_ids, kms_host_key_limits,
+        office_key_covers_x86_and_x64, product_pool, program_right, reimaging_requirement,
+        sbs_2008_cals_need_activation, sbs_2011_activation, sbs_2011_mak,
+        setup_key_bypasses_activation,
+    };
+    use crate::{AgreementProgram, Family, Release, Sku};
+
+    fn boxed<T: 'static>(c: T) -> Box<dyn std::any::Any> {
+        Box::new(c)
+    }
+    let mut all: Vec<Box<dyn std::any::Any>> = Vec::new();
+    for p in AgreementProgram::iter() {
+        all.push(boxed(mak_allotment_basis(p)));
+        all.push(boxed(key_delivery(p)));
+        all.push(boxed(reimaging_requirement(p)));
+        all.extend(ProgramRight::iter().map(|r| boxed(program_right(p, r))));
+    }
+    for s in Sku::all() {
+        all.push(boxed(product_pool(s)));
+        all.extend(sbs_2011_mak(s).map(boxed));
+    }
+    for r in Release::iter() {
+        all.extend(office_key_covers_x86_and_x64(r).map(boxed));
+    }
+    for f in Family::iter() {
+        all.push(boxed(kms_host_key_limits(f)));
+    }
+    all.extend(open_license_example_mak_activations(1).map(boxed));
+    all.extend(faq_advice_for_pc_count(0).map(boxed));
+    all.extend(MakActivationMethod::iter().map(|m| boxed(m.cited())));
+    all.extend(mak_accounting_sources().map(boxed));
+    all.push(boxed(faq_advice_for_virtual_machines()));
+    all.push(boxed(kms_and_mak_may_be_combined()));
+    all.push(boxed(setup_key_bypasses_activation()));
+    all.push(boxed(keys_shareable_across_licensing_ids()));
+    all.push(boxed(sbs_2011_activation()));
+    all.push(boxed(sbs_2008_cals_need_activation()));
+    all
+}
+
+/// The serialised form of [`Cited`].
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CitedRepr<T> {
+    value: T,
+    source: Source,
+    confidence: Confidence,
+    passage: String,
+}
+
+/// A cited answer deserialises only if it is one the crate's rules give (value, source,
+/// confidence and passage all match): a forged record is refused. Answers whose value is a
+/// static slice (`Cited<&'static [T]>`) serialise but do not deserialise.
+#[cfg(feature = "serde")]
+impl<'de, T> serde::Deserialize<'de> for Cited<T>
+where
+    T: Copy + PartialEq + serde::Deserialize<'de> + 'static,
+{
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let r = CitedRepr::<T>::deserialize(d)?;
+        known_answers()
+            .iter()
+            .filter_map(|a| a.downcast_ref::<Cited<T>>())
+            .find(|c| {
+                c.value == r.value
+                    && c.source == r.source
+                    && c.confidence == r.confidence
+                    && c.passage == r.passage
+            })
+            .copied()
+            .ok_or_else(|| {
+                serde::de::Error::custom(crate::Error::invalid(
+                    "cited answer",
+                    &r.passage,
+                    "an answer the crate's rules give (value, source, confidence and passage)",
+                ))
+            })
+    }
+}

@@ -73,6 +73,15 @@ pub enum Denial {
         /// Another KB that also satisfies the requirement, if Microsoft names one.
         alternative: Option<Kb>,
     },
+    /// Microsoft names no update (and no "not needed") for this host OS and release, so the
+    /// crate does not know whether the host activates it: it does not guess.
+    #[non_exhaustive]
+    UpdateUndocumented {
+        /// The host OS.
+        host_os: Sku,
+        /// The release the update would be for (the client's, or the host key's).
+        release: Release,
+    },
     /// No update makes this host OS activate that client release.
     #[non_exhaustive]
     CannotBeUpdated {
@@ -149,6 +158,7 @@ impl Denial {
             Denial::NotKmsClient { .. }
             | Denial::HostOsCannotRunKey { .. }
             | Denial::HostOsUndocumented { .. }
+            | Denial::UpdateUndocumented { .. }
             | Denial::CoverageUndocumented { .. } => None,
         }
     }
@@ -191,6 +201,7 @@ impl Denial {
             Denial::UpdateMissing {
                 host_os, release, ..
             }
+            | Denial::UpdateUndocumented { host_os, release }
             | Denial::CannotBeUpdated { host_os, release } => {
                 required_update(host_os.release(), *release).sources()
             }
@@ -248,6 +259,10 @@ impl fmt::Display for Denial {
                 }
                 write!(f, " before it activates {release}")
             }
+            Denial::UpdateUndocumented { host_os, release } => write!(
+                f,
+                "undocumented which update a kms host on {host_os} needs before it activates {release}"
+            ),
             Denial::CannotBeUpdated { host_os, release } => write!(
                 f,
                 "a kms host on {host_os} cannot be updated to activate {release}"

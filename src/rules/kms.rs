@@ -8,6 +8,7 @@ use crate::rules::denial::Denial;
 use crate::rules::required_update::{UpdateNeed, required_update};
 use crate::rules::threshold::activation_threshold;
 use crate::rules::timing::{KMS_RENEWAL_DEFAULT, KMS_VALIDITY};
+use crate::tables::kms_updates::generation;
 use crate::{Channel, Family, Kb, KmsHostKey, Sku, Source};
 
 /// Whether KMS host key `key` activates KMS clients of `client`: documented yes, derived yes,
@@ -175,9 +176,24 @@ impl KmsHost {
 /// assert!(a.sources().any(|s| s.id() == "S-PLAN"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// With the `serde` feature an activation deserialises only if [`check_activation`] gives
+/// exactly it again: the check is re-run for the recorded host OS, key, client and count, on a
+/// host with the updates Microsoft names for them installed (the record says it activated, so
+/// they were). A forged record (a client the key does not cover, a count below the threshold,
+/// a coverage that does not match) is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Activation {
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(transparent))]
+pub struct Activation(ActivationRecord);
+
+/// The fields of an [`Activation`] (and its serialised form, checked on read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
+struct ActivationRecord {
     host_os: Sku,
     key: KmsHostKey,
     client: Sku,
@@ -191,43 +207,43 @@ impl Activation {
     /// The host operating system.
     #[must_use]
     pub const fn host_os(&self) -> Sku {
-        self.host_os
+        self.0.host_os
     }
 
     /// The host key that activated the client.
     #[must_use]
     pub const fn key(&self) -> KmsHostKey {
-        self.key
+        self.0.key
     }
 
     /// The activated client.
     #[must_use]
     pub const fn client(&self) -> Sku {
-        self.client
+        self.0.client
     }
 
     /// The count the host reported.
     #[must_use]
     pub const fn count(&self) -> u32 {
-        self.count
+        self.0.count
     }
 
     /// The client's activation threshold.
     #[must_use]
     pub const fn threshold(&self) -> u32 {
-        self.threshold
+        self.0.threshold
     }
 
     /// Whether the host key covers the client, and why.
     #[must_use]
     pub const fn key_coverage(&self) -> Coverage {
-        self.key_coverage
+        self.0.key_coverage
     }
 
     /// Whether the host OS runs the key, and why.
     #[must_use]
     pub const fn host_support(&self) -> Coverage {
-        self.host_support
+        self.0.host_support
     }
 
     /// How long the activation is valid: [`KMS_VALIDITY`](crate::KMS_VALIDITY) (180 days).
@@ -245,16 +261,39 @@ impl Activation {
     /// Every source the answer used: the key coverage, the host-OS support, the threshold,
     /// validity and renewal (KMS activation planning; for Office also the Office KMS page).
     pub fn sources(&self) -> impl Iterator<Item = Source> + Clone + '_ {
-        let timing: &'static [Source] = match self.client.family() {
+        let timing: &'static [Source] = match self.0.client.family() {
             Family::Office => &[Source::KMS_PLANNING, Source::OFFICE_ACTIVATE_BY_KMS],
             Family::Client | Family::Server => &[Source::KMS_PLANNING],
         };
-        self.key_coverage
+        self.0
+            .key_coverage
             .sources()
             .iter()
-            .chain(self.host_support.sources())
+            .chain(self.0.host_support.sources())
             .chain(timing)
             .copied()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Activation {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let r = ActivationRecord::deserialize(d)?;
+        let releases = [r.key.issued_for(), r.client.release()];
+        let host = releases
+            .into_iter()
+            .flat_map(|rel| required_update(r.host_os.release(), rel).kbs())
+            .fold(KmsHost::new(r.host_os, r.key), KmsHost::with_update);
+        let again = check_activation(&host, r.client, Channel::VolumeGvlk, r.count)
+            .map_err(serde::de::Error::custom)?;
+        if again.0 == r {
+            Ok(again)
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "kms activation of {} by the {} host key on {} does not match check_activation",
+                r.client, r.key, r.host_os
+            )))
+        }
     }
 }
 
@@ -268,7 +307,9 @@ impl Activation {
 ///    for the release the key was issued for);
 /// 4. a KMS host on a Windows client OS activates only Windows client;
 /// 5. the host key covers the client (documented yes or derived; undocumented is a denial);
-/// 6. the host OS has the update the client release needs, and can be updated for it at all;
+/// 6. the host OS has the update the client release needs, and can be updated for it at all
+///    (a client not newer than the key's release needs only the key's update, derived; where
+///    Microsoft names nothing, [`Denial::UpdateUndocumented`]);
 /// 7. the count meets the client's activation threshold.
 ///
 /// # Errors
@@ -340,7 +381,7 @@ pub fn check_activation(
             threshold,
         });
     }
-    Ok(Activation {
+    Ok(Activation(ActivationRecord {
         host_os,
         key,
         client,
@@ -348,7 +389,7 @@ pub fn check_activation(
         threshold,
         key_coverage,
         host_support: host.host_support,
-    })
+    }))
 }
 
 /// Rules 2 and 3 of [`check_activation`]: the host OS runs the key, with its update.
@@ -378,14 +419,32 @@ fn host_side(host: &KmsHost) -> Result<(), Denial> {
     Ok(())
 }
 
-/// Checks the update `host` needs for `release`. For the client release (`for_client`), an
-/// undocumented requirement does not deny: the key check has already required the update the
-/// key was issued with, and Microsoft lists updates per key generation, not per client.
+/// Checks the update `host` needs for `release` (the host key's release, `for_client` false, or
+/// the client's). Conservative: only a documented "not needed", a documented update that is
+/// installed, or the derived rule below passes; where Microsoft is silent the answer is a
+/// denial ([`Denial::UpdateUndocumented`]), not a guess.
+///
+/// Derived rule for the client: the update tables name clients by the key generation they
+/// arrived with (S-PLAN: "Download and install the correct update for your current KMS host
+/// operating system", then "Install the new KMS host key"; S-2019ACT lists KB4467695 for 2012 R2
+/// hosts and, on the same page, Windows 10 Enterprise LTSC 2019 among the products of the 2019
+/// key). So when Microsoft names no update for the client release itself, a client not newer
+/// than the release the host key was issued for needs nothing beyond the key's own update,
+/// which [`host_side`] has already required.
 fn check_update(host: &KmsHost, release: crate::Release, for_client: bool) -> Result<(), Denial> {
     let req = required_update(host.os.release(), release);
+    let undocumented = Denial::UpdateUndocumented {
+        host_os: host.os,
+        release,
+    };
     match req.need() {
         UpdateNeed::NotNeeded => Ok(()),
-        UpdateNeed::Undocumented if for_client => Ok(()),
+        UpdateNeed::Undocumented if for_client => {
+            match (generation(release), generation(host.key.issued_for())) {
+                (Some(client), Some(key)) if client <= key => Ok(()),
+                _ => Err(undocumented),
+            }
+        }
         UpdateNeed::Undocumented => Err(Denial::HostOsUndocumented {
             host_os: host.os,
             key: host.key,
@@ -399,7 +458,7 @@ fn check_update(host: &KmsHost, release: crate::Release, for_client: bool) -> Re
                 kb,
                 alternative: req.kbs().nth(1),
             }),
-            None => Ok(()),
+            None => Err(undocumented),
         },
         UpdateNeed::CannotBeUpdated => Err(Denial::CannotBeUpdated {
             host_os: host.os,

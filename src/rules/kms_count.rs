@@ -34,51 +34,40 @@
 use std::collections::VecDeque;
 use std::fmt;
 
-use chrono::{DateTime, SecondsFormat, TimeDelta, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 
 use crate::ClientMachineId;
 use crate::rules::threshold::family_threshold;
+use crate::rules::timing::Timing;
 use crate::{Confidence, Error, Family, Sku, Source};
-
-/// "Activate clients running Windows 10": the count table, the 30 days and the cache size.
-const W10_CLIENTS: Source = Source::new(
-    "S-W10CLIENTS",
-    "Activate clients running Windows 10",
-    "https://learn.microsoft.com/en-us/windows/deployment/volume-activation/activate-windows-10-clients-vamt",
-    Some("2022-11-07"),
-);
-
-/// "Guidelines for troubleshooting the Key Management Service (KMS)": count range and
-/// duplicate client machine IDs.
-const KMS_TROUBLESHOOT: Source = Source::new(
-    "S-TSHOOT",
-    "Guidelines for troubleshooting the Key Management Service (KMS)",
-    "https://learn.microsoft.com/en-us/windows-server/get-started/activation-troubleshoot-kms-general",
-    Some("2025-08-13"),
-);
-
-/// "Configure a KMS host computer to activate volume licensed versions of Office".
-const OFFICE_KMS_HOST: Source = Source::new(
-    "S-OFFICE-KMSHOST",
-    "Configure a KMS host computer to activate volume licensed versions of Office",
-    "https://learn.microsoft.com/en-us/office/volume-license-activation/configure-a-kms-host-computer-for-office",
-    Some("2025-04-25"),
-);
 
 /// The sources of the count model, newest rule first.
 const COUNT_SOURCES: &[Source] = &[
-    KMS_TROUBLESHOOT,
+    Source::KMS_TROUBLESHOOTING,
     Source::KMS_PLANNING,
-    W10_CLIENTS,
-    OFFICE_KMS_HOST,
+    Source::KMS_W10_CLIENTS,
+    Source::OFFICE_KMS_HOST,
 ];
 
-/// How long a client ID stays in the host's table without a renewal: 30 days.
+/// How long a client ID stays in the host's table without a renewal: 30 days, documented.
 ///
 /// Source: "By default, each activation request remains in the table for up to 30 days." —
 /// <https://learn.microsoft.com/en-us/windows/deployment/volume-activation/activate-windows-10-clients-vamt>.
 /// An ID recorded at `t` counts on the half-open window `[t, t + 30 days)`.
-pub const KMS_COUNT_WINDOW: TimeDelta = TimeDelta::days(30);
+///
+/// ```
+/// use volume_activation::{Confidence, KMS_COUNT_WINDOW};
+///
+/// assert_eq!(KMS_COUNT_WINDOW.days(), 30);
+/// assert_eq!(KMS_COUNT_WINDOW.confidence(), Confidence::Documented);
+/// assert_eq!(KMS_COUNT_WINDOW.source().id(), "S-W10CLIENTS");
+/// ```
+pub const KMS_COUNT_WINDOW: Timing = Timing::days_of(
+    30,
+    Confidence::Documented,
+    Source::KMS_W10_CLIENTS,
+    "\"By default, each activation request remains in the table for up to 30 days\"",
+);
 
 crate::macros::id_enum! {
     /// The application a KMS host counts for: Windows (client and server together) or Office.
@@ -124,7 +113,7 @@ struct Stamp {
 }
 
 /// [`KMS_COUNT_WINDOW`] in seconds (30 x 86,400).
-const WINDOW_SECS: i64 = 2_592_000;
+const WINDOW_SECS: i64 = KMS_COUNT_WINDOW.duration().num_seconds();
 
 impl Stamp {
     fn of(t: DateTime<Utc>) -> Stamp {
@@ -700,7 +689,7 @@ impl CountFinding {
             CountFinding::RepeatedIds { .. }
             | CountFinding::CacheBelowThreshold { .. }
             | CountFinding::Expired { .. }
-            | CountFinding::Evicted { .. } => W10_CLIENTS,
+            | CountFinding::Evicted { .. } => Source::KMS_W10_CLIENTS,
         }
     }
 

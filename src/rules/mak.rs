@@ -5,14 +5,6 @@
 use crate::rules::cited::Cited;
 use crate::{AgreementProgram, Confidence, Source};
 
-/// "Local Reactivation" (VAMT): reapplying a stored confirmation ID after a reimage.
-const LOCAL_REACTIVATION_VAMT: Source = Source::new(
-    "S-VAMT-LOCAL",
-    "Perform Local Reactivation (VAMT)",
-    "https://learn.microsoft.com/en-us/windows/deployment/volume-activation/local-reactivation-vamt",
-    None,
-);
-
 const FAQ: Source = Source::VL_FAQ;
 const DOC: Confidence = Confidence::Documented;
 
@@ -450,7 +442,7 @@ pub const fn mak_accounting_sources() -> [Cited<()>; 2] {
         ),
         Cited::new(
             (),
-            LOCAL_REACTIVATION_VAMT,
+            Source::VAMT_LOCAL_REACTIVATION,
             DOC,
             "Reapplying the same CID conserves the remaining activations on the key.",
         ),

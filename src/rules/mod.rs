@@ -9,7 +9,6 @@ pub(crate) mod denial;
 pub(crate) mod error_code;
 pub(crate) mod kms;
 pub(crate) mod kms_count;
-mod kms_sources;
 pub(crate) mod mak;
 pub(crate) mod program;
 pub(crate) mod required_update;
@@ -52,6 +51,6 @@ pub use timing::{
     ADBA_RENEWAL, ADBA_VALIDITY, ExpiryMode, HR_GRACE_TIME_EXPIRED, HR_NONGENUINE_GRACE,
     HR_NONGENUINE_GRACE_EXPIRED, HR_OUT_OF_TOLERANCE, HR_REARM_EXHAUSTED, KMS_INTERVAL_MINUTES,
     KMS_RENEWAL_DEFAULT, KMS_RETRY, KMS_VALIDITY, KmsInterval, OFFICE_NOTIFICATION_FREE,
-    OFFICE_REARM_GRACE, RearmLimit, Timing, expiry_mode, non_genuine_grace, oob_grace, oot_grace,
-    rearm_grace, rearm_limit,
+    OFFICE_REARM_GRACE, RearmLimit, Timing, expiry_mode, hardware_oot_grace, non_genuine_grace,
+    oob_grace, oot_grace, rearm_grace, rearm_limit,
 };

@@ -10,19 +10,9 @@
 
 use crate::rules::cited::Cited;
 use crate::{
-    AgreementProgram, Channel, Confidence, Edition, Family, ProductPool, Release, Sku, Source,
+    AgreementProgram, Channel, Confidence, Edition, Error, Family, ProductPool, Release, Sku,
+    Source,
 };
-
-/// "Plan for volume activation" (Windows client): which agreements find keys in the VLSC.
-///
-/// Read from `MicrosoftDocs/windows-itpro-docs` `plan-for-volume-activation-client.md`
-/// (commit 02855dad…), as recorded in the project's reference notes.
-const PLAN_VA_CLIENT: Source = Source::new(
-    "S-PLAN-VA-CLIENT",
-    "Plan for volume activation",
-    "https://learn.microsoft.com/en-us/windows/deployment/volume-activation/plan-for-volume-activation-client",
-    None,
-);
 
 const FAQ: Source = Source::VL_FAQ;
 const DOC: Confidence = Confidence::Documented;
@@ -150,7 +140,7 @@ pub const fn key_delivery(program: AgreementProgram) -> Cited<KeyDelivery> {
         ),
         P::Spla => Cited::new(
             KeyDelivery::VlscProductKeys,
-            PLAN_VA_CLIENT,
+            Source::PLAN_VA_CLIENT,
             DOC,
             "Go to the Product Keys section of the Volume Licensing Service Center for the following agreements: Open, Open Value, Select, Enterprise, and Services Provider License",
         ),
@@ -237,8 +227,11 @@ crate::macros::id_enum! {
 /// Enterprise Agreement, Select License, and Select Plus customers are also provided with
 /// evaluation rights and limited software copies for training and back-up."
 ///
-/// Reimaging and downgrade are granted for every Volume Licensing program. CSP is a cloud
-/// partner program, not a Volume Licensing agreement the FAQ speaks of, so its answer is
+/// Reimaging and downgrade are granted for every Volume Licensing program: documented for
+/// the programs the FAQ names (Enterprise Agreement, Select License, Select Plus, Open
+/// License, Open Value, Campus, School, SPLA, ISV Royalty, HVMS), derived from "All customers"
+/// for the Volume Licensing programs it never names (MPSA, Open Value Subscription). CSP is a
+/// cloud partner program, not a Volume Licensing agreement the FAQ speaks of, so its answer is
 /// undocumented. Evaluation rights and training/back-up copies are named only for EA, Select
 /// License and Select Plus; for the other programs the FAQ is silent (undocumented, not "no").
 ///
@@ -264,13 +257,15 @@ pub const fn program_right(program: AgreementProgram, right: ProgramRight) -> Ci
                 Confidence::Unverified,
                 CSP_SILENT,
             ),
+            // Not named anywhere in the FAQ: derived from "All customers".
+            P::Mpsa | P::OpenValueSubscription => {
+                Cited::new(Entitlement::Granted, FAQ, Confidence::Derived, ALL)
+            }
             P::EnterpriseAgreement
             | P::SelectLicense
             | P::SelectPlus
-            | P::Mpsa
             | P::OpenLicense
             | P::OpenValue
-            | P::OpenValueSubscription
             | P::Campus
             | P::School
             | P::Spla
@@ -346,11 +341,12 @@ crate::macros::id_enum! {
 /// are granted to all Microsoft Volume Licensing customers … as long as copies made from the
 /// Volume Licensing media are identical to the originally licensed product" and "if you’re an
 /// Open License customer, you must purchase at least one unit of the product that you want to
-/// reimage to obtain access to the product media and receive a key". CSP: undocumented (see
-/// [`program_right`]).
+/// reimage to obtain access to the product media and receive a key". Derived for MPSA and Open
+/// Value Subscription, which the FAQ never names; CSP: undocumented (see [`program_right`]).
 #[must_use]
 pub const fn reimaging_requirement(program: AgreementProgram) -> Cited<ReimagingRequirement> {
     use AgreementProgram as P;
+    const REIMAGE_IDENTICAL: &str = "as long as copies made from the Volume Licensing media are identical to the originally licensed product";
     match program {
         P::OpenLicense => Cited::new(
             ReimagingRequirement::IdenticalProductAndOnePurchasedUnit,
@@ -364,12 +360,17 @@ pub const fn reimaging_requirement(program: AgreementProgram) -> Cited<Reimaging
             Confidence::Unverified,
             "the FAQ speaks of Volume Licensing customers; CSP is not named",
         ),
+        // Not named anywhere in the FAQ: derived from "all Microsoft Volume Licensing customers".
+        P::Mpsa | P::OpenValueSubscription => Cited::new(
+            ReimagingRequirement::IdenticalProduct,
+            FAQ,
+            Confidence::Derived,
+            REIMAGE_IDENTICAL,
+        ),
         P::EnterpriseAgreement
         | P::SelectLicense
         | P::SelectPlus
-        | P::Mpsa
         | P::OpenValue
-        | P::OpenValueSubscription
         | P::Campus
         | P::School
         | P::Spla
@@ -378,7 +379,7 @@ pub const fn reimaging_requirement(program: AgreementProgram) -> Cited<Reimaging
             ReimagingRequirement::IdenticalProduct,
             FAQ,
             DOC,
-            "as long as copies made from the Volume Licensing media are identical to the originally licensed product",
+            REIMAGE_IDENTICAL,
         ),
     }
 }
@@ -416,7 +417,14 @@ pub const fn can_reimage(program: AgreementProgram, units_purchased: u32) -> boo
 ///
 /// assert_eq!(DowngradeTarget::Release(Release::WindowsVista).to_string(), "windows-vista");
 /// assert_eq!(DowngradeTarget::WindowsXpProfessional.to_string(), "windows-xp-professional");
+/// assert_eq!("windows-vista".parse::<DowngradeTarget>()?, DowngradeTarget::Release(Release::WindowsVista));
+/// # Ok::<(), volume_activation::Error>(())
 /// ```
+///
+/// # Errors
+///
+/// Parsing fails on anything but a release ID or `windows-xp-professional` (ASCII
+/// case-insensitive, like every ID of the crate).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
@@ -437,43 +445,115 @@ impl std::fmt::Display for DowngradeTarget {
     }
 }
 
+impl std::str::FromStr for DowngradeTarget {
+    type Err = Error;
+
+    /// A release ID (`windows-vista`) or `windows-xp-professional`: the inverse of `Display`.
+    fn from_str(s: &str) -> Result<Self, Error> {
+        if s.eq_ignore_ascii_case("windows-xp-professional") {
+            return Ok(DowngradeTarget::WindowsXpProfessional);
+        }
+        s.parse::<Release>()
+            .map(DowngradeTarget::Release)
+            .map_err(|_| {
+                Error::unknown(
+                    "downgrade target",
+                    s,
+                    "a release id such as windows-vista, or windows-xp-professional",
+                )
+            })
+    }
+}
+
 /// A key that can be used for a downgrade.
+///
+/// `Display` writes a lowercase ID in the crate's style (`host-key-of/windows-7`,
+/// `mak/windows-vista`, `windows-xp-professional-key`) that `FromStr` reads back;
+/// [`DowngradeKey::name`] gives the FAQ's wording.
 ///
 /// ```
 /// use volume_activation::{DowngradeKey, Release};
 ///
-/// assert_eq!(DowngradeKey::KmsHostKey(Release::Windows7).to_string(), "A KMS host activated with a Windows 7 KMS key");
+/// let k = DowngradeKey::HostKeyOf(Release::Windows7);
+/// assert_eq!(k.to_string(), "host-key-of/windows-7");
+/// assert_eq!("host-key-of/windows-7".parse::<DowngradeKey>()?, k);
+/// assert_eq!(k.name(), "A KMS host activated with a Windows 7 KMS key");
+/// # Ok::<(), volume_activation::Error>(())
 /// ```
+///
+/// # Errors
+///
+/// Parsing fails on anything but `host-key-of/<release>`, `mak/<release>` or
+/// `windows-xp-professional-key` (ASCII case-insensitive, like every ID of the crate).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 #[non_exhaustive]
 pub enum DowngradeKey {
-    /// A KMS host activated with the KMS (host) key of this release.
-    KmsHostKey(Release),
+    /// A KMS host activated with the KMS host key of this release (named for the release, not
+    /// a [`KmsHostKey`](crate::KmsHostKey): the FAQ names releases).
+    HostKeyOf(Release),
     /// A MAK of this release.
     Mak(Release),
     /// The Windows XP Professional key (the only key for a downgrade to Windows XP).
     WindowsXpProfessionalKey,
 }
 
+impl DowngradeKey {
+    /// The FAQ's wording ("A KMS host activated with a Windows 7 KMS key", "A Windows Vista
+    /// MAK", "The Windows XP Professional key").
+    #[must_use]
+    pub fn name(&self) -> String {
+        match self {
+            DowngradeKey::HostKeyOf(r) => {
+                format!("A KMS host activated with a {} KMS key", r.name())
+            }
+            DowngradeKey::Mak(r) => format!("A {} MAK", r.name()),
+            DowngradeKey::WindowsXpProfessionalKey => "The Windows XP Professional key".to_owned(),
+        }
+    }
+}
+
 impl std::fmt::Display for DowngradeKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            DowngradeKey::KmsHostKey(r) => {
-                write!(f, "A KMS host activated with a {} KMS key", r.name())
-            }
-            DowngradeKey::Mak(r) => write!(f, "A {} MAK", r.name()),
-            DowngradeKey::WindowsXpProfessionalKey => {
-                f.write_str("The Windows XP Professional key")
-            }
+            DowngradeKey::HostKeyOf(r) => write!(f, "host-key-of/{r}"),
+            DowngradeKey::Mak(r) => write!(f, "mak/{r}"),
+            DowngradeKey::WindowsXpProfessionalKey => f.write_str("windows-xp-professional-key"),
+        }
+    }
+}
+
+impl std::str::FromStr for DowngradeKey {
+    type Err = Error;
+
+    /// The inverse of `Display`.
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let unknown = || {
+            Error::unknown(
+                "downgrade key",
+                s,
+                "host-key-of/<release>, mak/<release> or windows-xp-professional-key",
+            )
+        };
+        if s.eq_ignore_ascii_case("windows-xp-professional-key") {
+            return Ok(DowngradeKey::WindowsXpProfessionalKey);
+        }
+        let (kind, release) = s.split_once('/').ok_or_else(unknown)?;
+        let release = release.parse::<Release>().map_err(|_| unknown())?;
+        if kind.eq_ignore_ascii_case("host-key-of") {
+            Ok(DowngradeKey::HostKeyOf(release))
+        } else if kind.eq_ignore_ascii_case("mak") {
+            Ok(DowngradeKey::Mak(release))
+        } else {
+            Err(unknown())
         }
     }
 }
 
 const W7_TO_VISTA: &[DowngradeKey] = &[
-    DowngradeKey::KmsHostKey(Release::Windows7),
-    DowngradeKey::KmsHostKey(Release::WindowsVista),
+    DowngradeKey::HostKeyOf(Release::Windows7),
+    DowngradeKey::HostKeyOf(Release::WindowsVista),
     DowngradeKey::Mak(Release::WindowsVista),
 ];
 const TO_XP: &[DowngradeKey] = &[DowngradeKey::WindowsXpProfessionalKey];
@@ -499,7 +579,7 @@ const TO_XP: &[DowngradeKey] = &[DowngradeKey::WindowsXpProfessionalKey];
 /// use volume_activation::{downgrade_keys, DowngradeKey, DowngradeTarget, Release};
 ///
 /// let keys = downgrade_keys(Release::Windows7, DowngradeTarget::Release(Release::WindowsVista)).unwrap();
-/// assert!(keys.value().contains(&DowngradeKey::KmsHostKey(Release::Windows7)));
+/// assert!(keys.value().contains(&DowngradeKey::HostKeyOf(Release::Windows7)));
 /// let xp = downgrade_keys(Release::Windows7, DowngradeTarget::WindowsXpProfessional).unwrap();
 /// assert_eq!(xp.value(), &[DowngradeKey::WindowsXpProfessionalKey][..]);
 /// assert!(downgrade_keys(Release::Windows11, DowngradeTarget::Release(Release::Windows10)).is_none());

@@ -1,6 +1,7 @@
 //! Required KMS host updates.
 
 use crate::catalog::coverage::{Answer, Basis};
+use crate::macros::Lookup as _;
 use crate::{Confidence, Kb, Release, Source};
 
 crate::macros::id_enum! {
@@ -127,33 +128,14 @@ impl UpdateRequirement {
 #[must_use]
 pub fn required_update(host_os: Release, client: Release) -> UpdateRequirement {
     UPDATES
-        .get(host_os as usize)
-        .and_then(|t| t.get(client as usize))
-        .copied()
+        .lookup((host_os as usize, client as usize))
         .unwrap_or_else(|| compute(host_os, client))
 }
 
-const NR: usize = Release::ALL.len();
-
-/// Every (host, client) answer, computed at compile time from [`compute`].
-static UPDATES: [[UpdateRequirement; NR]; NR] = {
-    let mut table =
-        [[UpdateRequirement::new(UpdateNeed::Undocumented, None, None, Basis::NotListed); NR]; NR];
-    let mut h = 0;
-    while h < NR {
-        let mut c = 0;
-        while c < NR {
-            // Const evaluation: an out-of-bounds index here fails the build.
-            #[allow(clippy::indexing_slicing)]
-            {
-                table[h][c] = compute(Release::ALL[h], Release::ALL[c]);
-            }
-            c += 1;
-        }
-        h += 1;
-    }
-    table
-};
+crate::macros::const_table! {
+    /// Every (host, client) answer, computed at compile time from [`compute`].
+    static UPDATES: [UpdateRequirement; Release, Release] = |h, c| compute(h, c);
+}
 
 const fn compute(host_os: Release, client: Release) -> UpdateRequirement {
     use crate::tables::kms_updates::{UpdateRow, generation, update_row};
@@ -163,6 +145,9 @@ const fn compute(host_os: Release, client: Release) -> UpdateRequirement {
         }
         Some(UpdateRow::Cannot(basis)) => {
             UpdateRequirement::new(UpdateNeed::CannotBeUpdated, None, None, basis)
+        }
+        Some(UpdateRow::Conflict(basis)) => {
+            UpdateRequirement::new(UpdateNeed::Undocumented, None, None, basis)
         }
         None => match (generation(host_os), generation(client)) {
             (Some(h), Some(c)) if c <= h => {

@@ -7,95 +7,6 @@ use crate::Error;
 use crate::catalog::{Confidence, Family, Release, Source};
 
 // ---------------------------------------------------------------------------------------------
-// Sources of the timing rules.
-
-pub(crate) const S_PLAN: Source = Source::KMS_PLANNING;
-
-pub(crate) const S_W10CLIENTS: Source = Source::new(
-    "S-W10CLIENTS",
-    "Activate clients running Windows 10",
-    "https://learn.microsoft.com/en-us/windows/deployment/volume-activation/activate-windows-10-clients-vamt",
-    Some("2022-11-07"),
-);
-
-pub(crate) const S_REG: Source = Source::new(
-    "S-REG",
-    "Registry Settings for Volume Activation",
-    "https://docs.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2012-r2-and-2012/dn502532(v=ws.11)",
-    None,
-);
-
-pub(crate) const S_TSHOOT: Source = Source::new(
-    "S-TSHOOT",
-    "Guidelines for troubleshooting the Key Management Service (KMS)",
-    "https://learn.microsoft.com/en-us/windows-server/get-started/activation-troubleshoot-kms-general",
-    Some("2025-08-13"),
-);
-
-pub(crate) const S_SKIPREARM: Source = Source::new(
-    "S-SKIPREARM",
-    "SkipRearm (Microsoft-Windows-Security-SPP unattend reference)",
-    "https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-security-spp-skiprearm",
-    Some("2017-05-02"),
-);
-
-pub(crate) const S_W7_APPB: Source = Source::new(
-    "S-W7-APPB",
-    "Appendix B: Licensing Conditions (Windows 7 Volume Activation Planning Guide)",
-    "https://technet.microsoft.com/sv-se/library/ff793403.aspx",
-    None,
-);
-
-pub(crate) const S_W7_TIMING: Source = Source::new(
-    "S-W7-TIMING",
-    "KMS Activation Timing and Discovery (Windows 7 technical reference)",
-    "http://technet.microsoft.com/sk-sk/library/ff793418.aspx",
-    None,
-);
-
-pub(crate) const S_T8: Source = Source::new(
-    "S-T8",
-    "Activation Policy Values for Volume Activation (Table 8, Windows Server 2012 R2 Volume Activation Technical Reference)",
-    "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2012-r2-and-2012/dn502529(v=ws.11)",
-    None,
-);
-
-pub(crate) const S_KB925582: Source = Source::new(
-    "S-KB925582",
-    "KB925582: The behavior of reduced functionality mode in Windows Vista (read via a mirror)",
-    "https://support.microsoft.com/kb/925582",
-    None,
-);
-
-pub(crate) const S_VA2_CHANGES: Source = Source::new(
-    "S-VA2-CHANGES",
-    "Changes to Volume Activation 2.0 for Windows Server 2008 and Windows Vista SP1 (RFM replaced by notifications; text read via a mirror of the Volume Activation 2.0 Operations Guide)",
-    "http://technet.microsoft.com/en-us/library/cc308698(printer).aspx",
-    Some("2008-03"),
-);
-
-pub(crate) const S_OFFICE_KMS: Source = Source::new(
-    "S-OFFICE-KMS",
-    "Activate Office by using Key Management Service",
-    "https://learn.microsoft.com/en-us/office/volume-license-activation/activate-office-by-using-kms",
-    None,
-);
-
-pub(crate) const S_OFFICE_REARM: Source = Source::new(
-    "S-OFFICE-REARM",
-    "Rearm an Office installation on an image when using KMS to activate",
-    "https://learn.microsoft.com/en-us/office/volume-license-activation/rearm-an-office-installation-on-an-image-when-using-kms-to-activate",
-    None,
-);
-
-pub(crate) const S_ADBA: Source = Source::new(
-    "S-ADBA",
-    "Activate using Active Directory-based activation",
-    "https://learn.microsoft.com/en-us/windows/deployment/volume-activation/activate-using-active-directory-based-activation-client",
-    Some("2024"),
-);
-
-// ---------------------------------------------------------------------------------------------
 // HRESULTs the lifecycle reports as reasons.
 
 /// `SL_E_GRACE_TIME_EXPIRED`: "The grace period expired before the system was activated. Now,
@@ -154,6 +65,9 @@ pub const HR_REARM_EXHAUSTED: u32 = 0xC004_D307;
 /// assert_eq!(g.days(), 30);
 /// assert_eq!(g.confidence(), Confidence::Unverified);
 /// ```
+///
+/// With the `serde` feature a timing deserialises only if it is one the crate publishes (its
+/// minutes, confidence, source and note all match); a forged record is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Timing {
@@ -166,7 +80,7 @@ pub struct Timing {
 const MINUTES_PER_DAY: u32 = 1440;
 
 impl Timing {
-    const fn days_of(
+    pub(crate) const fn days_of(
         days: u32,
         confidence: Confidence,
         source: Source,
@@ -223,7 +137,7 @@ impl Timing {
 pub const KMS_VALIDITY: Timing = Timing::days_of(
     180,
     Confidence::Documented,
-    S_PLAN,
+    Source::KMS_PLANNING,
     "\"KMS activations are valid for 180 days, a period known as the activation validity interval\"",
 );
 
@@ -239,7 +153,7 @@ pub const KMS_VALIDITY: Timing = Timing::days_of(
 pub const KMS_RENEWAL_DEFAULT: Timing = Timing::days_of(
     7,
     Confidence::Documented,
-    S_PLAN,
+    Source::KMS_PLANNING,
     "\"By default, KMS client computers attempt to renew their activation every seven days\"; VLRenewalInterval default 10,080 minutes",
 );
 
@@ -250,7 +164,7 @@ pub const KMS_RENEWAL_DEFAULT: Timing = Timing::days_of(
 pub const KMS_RETRY: Timing = Timing {
     minutes: 120,
     confidence: Confidence::Documented,
-    source: S_W10CLIENTS,
+    source: Source::KMS_W10_CLIENTS,
     note: "\"If KMS activation fails, the client computer retries every two hours\"; VLActivationInterval default 120 minutes",
 };
 
@@ -261,7 +175,7 @@ pub const KMS_RETRY: Timing = Timing {
 pub const ADBA_VALIDITY: Timing = Timing::days_of(
     180,
     Confidence::Documented,
-    S_ADBA,
+    Source::WINDOWS_ADBA,
     "\"maintain their activated state for up to 180 days since the last contact with the domain\"",
 );
 
@@ -271,7 +185,7 @@ pub const ADBA_VALIDITY: Timing = Timing::days_of(
 pub const ADBA_RENEWAL: Timing = Timing::days_of(
     7,
     Confidence::Documented,
-    S_ADBA,
+    Source::WINDOWS_ADBA,
     "\"By default, this reactivation event occurs every seven days\"",
 );
 
@@ -282,7 +196,7 @@ pub const ADBA_RENEWAL: Timing = Timing::days_of(
 pub const OFFICE_NOTIFICATION_FREE: Timing = Timing::days_of(
     25,
     Confidence::Documented,
-    S_OFFICE_REARM,
+    Source::OFFICE_REARM,
     "\"There's a 25-day grace period from the time of installation of Key Management Service (KMS) clients before notifications to activate are displayed to the user\"",
 );
 
@@ -292,7 +206,7 @@ pub const OFFICE_NOTIFICATION_FREE: Timing = Timing::days_of(
 pub const OFFICE_REARM_GRACE: Timing = Timing::days_of(
     30,
     Confidence::Documented,
-    S_OFFICE_REARM,
+    Source::OFFICE_REARM,
     "rearming \"Resets the grace timer to 30 days\"",
 );
 
@@ -326,16 +240,18 @@ pub const KMS_INTERVAL_MINUTES: std::ops::RangeInclusive<u32> = 15..=43_200;
 pub struct KmsInterval(u32);
 
 impl KmsInterval {
-    /// The default renewal interval, 10,080 minutes (7 days) ([`KMS_RENEWAL_DEFAULT`]).
-    pub const RENEWAL_DEFAULT: KmsInterval = KmsInterval(10_080);
+    /// The default renewal interval, 10,080 minutes (7 days): [`KMS_RENEWAL_DEFAULT`] as an
+    /// interval (the one fact, derived here).
+    pub const RENEWAL_DEFAULT: KmsInterval = KmsInterval(KMS_RENEWAL_DEFAULT.minutes());
 
-    /// The default activation (retry) interval, 120 minutes ([`KMS_RETRY`]).
-    pub const ACTIVATION_DEFAULT: KmsInterval = KmsInterval(120);
+    /// The default activation (retry) interval, 120 minutes: [`KMS_RETRY`] as an interval (the
+    /// one fact, derived here).
+    pub const ACTIVATION_DEFAULT: KmsInterval = KmsInterval(KMS_RETRY.minutes());
 
     /// Where the range 15 to 43,200 minutes is published ("Registry Settings for Volume
     /// Activation": "The minimum value is 15 minutes, and the maximum is 43,200 minutes (30
     /// days)").
-    pub const RANGE_SOURCE: Source = S_REG;
+    pub const RANGE_SOURCE: Source = Source::KMS_REGISTRY_SETTINGS;
 
     /// An interval of `minutes`.
     ///
@@ -349,7 +265,11 @@ impl KmsInterval {
             Err(Error::out_of_range(
                 "kms interval",
                 minutes,
-                "15 to 43200 minutes",
+                format!(
+                    "{} to {} minutes",
+                    KMS_INTERVAL_MINUTES.start(),
+                    KMS_INTERVAL_MINUTES.end()
+                ),
             ))
         }
     }
@@ -412,25 +332,25 @@ pub const fn oob_grace(release: Release) -> Timing {
         Windows7 | WindowsServer2008R2 => Timing::days_of(
             30,
             Confidence::Documented,
-            S_W7_APPB,
+            Source::W7_LICENSING_CONDITIONS,
             "\"The length of a grace period is 30 days for either the client or server operating system\"",
         ),
         WindowsVista => Timing::days_of(
             30,
             Confidence::Unverified,
-            S_KB925582,
+            Source::KB925582,
             "KB925582 (read via a mirror): reduced functionality mode if \"You do not activate Windows Vista within 30 days after you install Windows Vista\"",
         ),
         WindowsServer2008 | SmallBusinessServer2008 => Timing::days_of(
             30,
             Confidence::Unverified,
-            S_SKIPREARM,
+            Source::SKIPREARM,
             "UNVERIFIED: no Microsoft length found (a non-Microsoft page says 60 days for Windows Server 2008); fallback \"The activation grace period is typically 30 days\"",
         ),
         SmallBusinessServer2011 => Timing::days_of(
             30,
             Confidence::Unverified,
-            S_W7_APPB,
+            Source::W7_LICENSING_CONDITIONS,
             "UNVERIFIED: not stated for Small Business Server 2011; fallback the Windows Server 2008 R2 figure of 30 days",
         ),
         Windows8 | Windows81 | Windows10 | Windows10Ltsb2015 | Windows10Ltsb2016
@@ -440,14 +360,14 @@ pub const fn oob_grace(release: Release) -> Timing {
         | WindowsServer2025 => Timing::days_of(
             30,
             Confidence::Unverified,
-            S_TSHOOT,
+            Source::KMS_TROUBLESHOOTING,
             "UNVERIFIED per release: Microsoft publishes only \"the 30-day out-of-the-box grace period\" (KMS troubleshooting) and \"typically 30 days\" (SkipRearm); the 8.1 / 2012 R2 policy table says \"Not available\"",
         ),
         Office2016 | Office2019 | OfficeLtsc2021 | OfficeLtsc2024 => OFFICE_NOTIFICATION_FREE,
         Office2010 | Office2013 => Timing::days_of(
             25,
             Confidence::Unverified,
-            S_OFFICE_REARM,
+            Source::OFFICE_REARM,
             "UNVERIFIED: no Microsoft page for Office 2010 / 2013 read; fallback the Office 2016+ 25-day notification-free period",
         ),
     }
@@ -471,8 +391,9 @@ pub const fn rearm_grace(release: Release) -> Timing {
     }
 }
 
-/// The out-of-tolerance grace period: after a KMS or ADBA activation expires without renewal,
-/// or after a hardware change beyond tolerance, before notification mode.
+/// The out-of-tolerance grace period after a KMS or ADBA activation expires without renewal,
+/// before notification mode. (A hardware change beyond tolerance is another trigger:
+/// [`hardware_oot_grace`].)
 ///
 /// - Office 2016 and later: 30 days, documented ("Office goes into the out-of-tolerance state
 ///   for 30 days").
@@ -496,7 +417,7 @@ pub const fn oot_grace(release: Release) -> Timing {
         return Timing::days_of(
             30,
             Confidence::Documented,
-            S_OFFICE_KMS,
+            Source::OFFICE_ACTIVATE_BY_KMS,
             "\"If activation doesn't occur during the 180-day period, Office goes into the out-of-tolerance state for 30 days\"",
         );
     }
@@ -504,14 +425,49 @@ pub const fn oot_grace(release: Release) -> Timing {
         Family::Office => Timing::days_of(
             30,
             Confidence::Unverified,
-            S_OFFICE_KMS,
+            Source::OFFICE_ACTIVATE_BY_KMS,
             "UNVERIFIED for Office 2010 / 2013: fallback the Office 2016+ out-of-tolerance length of 30 days",
         ),
         Family::Client | Family::Server => Timing::days_of(
             30,
             Confidence::Unverified,
-            S_W7_TIMING,
+            Source::W7_KMS_TIMING,
             "UNVERIFIED: Microsoft confirms the OOT grace state after 180 days without renewal but no length was readable; fallback the Vista volume \"reactivation grace period is 30 days\" (KB925582, via a mirror)",
+        ),
+    }
+}
+
+/// The out-of-tolerance grace period after a hardware change beyond tolerance
+/// (`0xC004F00F`), before notification mode. UNVERIFIED for every release: Microsoft
+/// documents the out-of-tolerance length only for a lapsed KMS activation ([`oot_grace`]; for
+/// Office 2016 and later "Office goes into the out-of-tolerance state for 30 days" after the
+/// 180-day period), not for a hardware change. The crate answers the same 30-day fallback,
+/// marked [`Confidence::Unverified`]. For Windows the only hardware wording found is Vista's
+/// KB925582 (via a mirror): "You do not activate Windows Vista within 30 days after you replace
+/// the hard disk drive".
+///
+/// ```
+/// use volume_activation::{Confidence, Release, hardware_oot_grace, oot_grace};
+///
+/// let g = hardware_oot_grace(Release::Office2019);
+/// assert_eq!(g.days(), 30);
+/// assert_eq!(g.confidence(), Confidence::Unverified);
+/// assert_eq!(oot_grace(Release::Office2019).confidence(), Confidence::Documented);
+/// ```
+#[must_use]
+pub const fn hardware_oot_grace(release: Release) -> Timing {
+    match release.family() {
+        Family::Office => Timing::days_of(
+            30,
+            Confidence::Unverified,
+            Source::OFFICE_ACTIVATE_BY_KMS,
+            "UNVERIFIED: Microsoft documents the Office out-of-tolerance 30 days only after a 180-day KMS lapse, not after a hardware change; fallback that length",
+        ),
+        Family::Client | Family::Server => Timing::days_of(
+            30,
+            Confidence::Unverified,
+            Source::KB925582,
+            "UNVERIFIED: no current Microsoft length after a hardware change; Windows Vista (KB925582, via a mirror): \"You do not activate Windows Vista within 30 days after you replace the hard disk drive\"",
         ),
     }
 }
@@ -535,7 +491,7 @@ pub const fn non_genuine_grace(release: Release) -> Timing {
     Timing::days_of(
         30,
         Confidence::Unverified,
-        S_VA2_CHANGES,
+        Source::VA2_OPERATIONS_GUIDE,
         "UNVERIFIED: \"the computer can be placed in a 30-day Non-Genuine state grace period\" (Volume Activation 2.0 Operations Guide, via a mirror); no later length found",
     )
 }
@@ -572,8 +528,10 @@ crate::macros::id_enum! {
 ///
 /// `vista_rtm` is ignored for every release other than Windows Vista.
 ///
-/// Source: <http://technet.microsoft.com/en-us/library/cc308698(printer).aspx>,
-/// <https://support.microsoft.com/kb/925582>
+/// Sources: the Volume Activation 2.0 Operations Guide, p. 15, read via a mirror
+/// (<http://office.manualsonline.com/manuals/mfg/microsoft_1/2.html?p=15>; the TechNet page
+/// cc308698 has a "Notifications vs. RFM" section whose text was not visible), and
+/// <https://support.microsoft.com/kb/925582> (via a mirror).
 #[must_use]
 pub const fn expiry_mode(release: Release, vista_rtm: bool) -> ExpiryMode {
     match (release, vista_rtm) {
@@ -597,6 +555,9 @@ pub const fn expiry_mode(release: Release, vista_rtm: bool) -> ExpiryMode {
 ///
 /// assert!(rearm_limit(Release::Office2016).extra_after_kms());
 /// ```
+///
+/// With the `serde` feature a rearm limit deserialises only if it is one [`rearm_limit`]
+/// returns; a forged record is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct RearmLimit {
@@ -653,8 +614,9 @@ impl RearmLimit {
 ///   Operations Guide, via a mirror, says three for Windows Server 2008; the Sysprep page gives
 ///   3 Sysprep runs for both).
 /// - Windows 8.1, Windows Server 2012 R2: 1000, documented (Table 8, "Rearm limit | 1000").
-/// - Windows 8, Windows Server 2012: 1000, UNVERIFIED (a Microsoft `/dlv` example on build 9200
-///   shows "Remaining Windows rearm count: 1000").
+/// - Windows 8, Windows Server 2012: 1000, UNVERIFIED (the `/dlv` example on build 9200 of
+///   "Configure a KMS host computer to activate volume licensed versions of Office" shows
+///   "Remaining Windows rearm count: 1000"; cited as that page).
 /// - Windows 10, 11 and Server 2016 and later: UNVERIFIED; Microsoft says only "In Windows 8,
 ///   the Windows licensing state can be reset repeatedly". The crate answers the newest
 ///   documented limit, 1000 (Windows 8.1 / Server 2012 R2).
@@ -682,7 +644,7 @@ pub const fn rearm_limit(release: Release) -> RearmLimit {
         WindowsVista | Windows7 => r(
             3,
             Confidence::Documented,
-            S_SKIPREARM,
+            Source::SKIPREARM,
             "\"in Windows 7 and Windows Vista, there is a limit to the number of times Windows can be rearmed. Typically, a system can be rearmed only 3 times\"",
         ),
         WindowsServer2008
@@ -691,19 +653,19 @@ pub const fn rearm_limit(release: Release) -> RearmLimit {
         | SmallBusinessServer2011 => r(
             3,
             Confidence::Unverified,
-            S_VA2_CHANGES,
+            Source::VA2_OPERATIONS_GUIDE,
             "UNVERIFIED: \"The maximum number of possible resets for Windows Vista Business and Windows Server 2008 is three\" (VA 2.0 Operations Guide, via a mirror)",
         ),
         Windows81 | WindowsServer2012R2 => r(
             1000,
             Confidence::Documented,
-            S_T8,
+            Source::KMS_TABLE8_2012R2,
             "\"Rearm limit | 1000 | 1000 | Not configurable\"",
         ),
         Windows8 | WindowsServer2012 => r(
             1000,
             Confidence::Unverified,
-            S_T8,
+            Source::OFFICE_KMS_HOST,
             "UNVERIFIED: a Microsoft /dlv example on build 9200 shows \"Remaining Windows rearm count: 1000\"; the 8.1 / 2012 R2 limit is 1000",
         ),
         Windows10 | Windows10Ltsb2015 | Windows10Ltsb2016 | Windows10Ltsc2019 | Windows11
@@ -712,21 +674,120 @@ pub const fn rearm_limit(release: Release) -> RearmLimit {
         | WindowsServer2025 => r(
             1000,
             Confidence::Unverified,
-            S_T8,
+            Source::KMS_TABLE8_2012R2,
             "UNVERIFIED: no Microsoft rearm limit published; fallback the newest documented limit (Windows 8.1 / Server 2012 R2: 1000)",
         ),
         Office2016 | Office2019 | OfficeLtsc2021 | OfficeLtsc2024 => RearmLimit {
             count: 5,
             extra_after_kms: true,
             confidence: Confidence::Documented,
-            source: S_OFFICE_REARM,
+            source: Source::OFFICE_REARM,
             note: "\"You can rearm five times, unless you activate Office by using a KMS host computer. If you run out of rearms, activating by using a KMS host computer lets you rearm once.\"",
         },
         Office2010 | Office2013 => r(
             5,
             Confidence::Unverified,
-            S_OFFICE_REARM,
+            Source::OFFICE_REARM,
             "UNVERIFIED: no Microsoft figure for Office 2010 / 2013; fallback the Office 2016+ count of 5",
         ),
+    }
+}
+
+/// Every timing the crate publishes: the constants and the per-release answers.
+#[cfg(feature = "serde")]
+fn known_timings() -> impl Iterator<Item = Timing> {
+    [
+        KMS_VALIDITY,
+        KMS_RENEWAL_DEFAULT,
+        KMS_RETRY,
+        ADBA_VALIDITY,
+        ADBA_RENEWAL,
+        OFFICE_NOTIFICATION_FREE,
+        OFFICE_REARM_GRACE,
+        crate::rules::kms_count::KMS_COUNT_WINDOW,
+    ]
+    .into_iter()
+    .chain(Release::iter().flat_map(|r| {
+        [
+            oob_grace(r),
+            oot_grace(r),
+            hardware_oot_grace(r),
+            rearm_grace(r),
+            non_genuine_grace(r),
+        ]
+    }))
+}
+
+/// The serialised form of [`Timing`].
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TimingRepr {
+    minutes: u32,
+    confidence: Confidence,
+    source: Source,
+    note: String,
+}
+
+/// The published value `is` picks out of `known`, or an error naming `what` and quoting `note`.
+#[cfg(feature = "serde")]
+fn published<T, E: serde::de::Error>(
+    mut known: impl Iterator<Item = T>,
+    is: impl Fn(&T) -> bool,
+    what: &'static str,
+    note: &str,
+) -> Result<T, E> {
+    known.find(is).ok_or_else(|| {
+        E::custom(Error::invalid(
+            what,
+            note,
+            format!("a {what} the crate publishes (its value, confidence, source and note)"),
+        ))
+    })
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Timing {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let r = TimingRepr::deserialize(d)?;
+        let fields = (r.minutes, r.confidence, r.source, r.note.as_str());
+        published(
+            known_timings(),
+            |t| (t.minutes, t.confidence, t.source, t.note) == fields,
+            "timing",
+            &r.note,
+        )
+    }
+}
+
+/// The serialised form of [`RearmLimit`].
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RearmLimitRepr {
+    count: u32,
+    extra_after_kms: bool,
+    confidence: Confidence,
+    source: Source,
+    note: String,
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for RearmLimit {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let r = RearmLimitRepr::deserialize(d)?;
+        let fields = (
+            r.count,
+            r.extra_after_kms,
+            r.confidence,
+            r.source,
+            r.note.as_str(),
+        );
+        published(
+            Release::iter().map(rearm_limit),
+            |l| (l.count, l.extra_after_kms, l.confidence, l.source, l.note) == fields,
+            "rearm limit",
+            &r.note,
+        )
     }
 }

@@ -10,6 +10,7 @@
 
 use crate::catalog::coverage::{Answer, Basis, Coverage};
 use crate::catalog::{Edition, Family, KmsHostKey, Release};
+use crate::macros::Lookup as _;
 
 use Edition as E;
 use KmsHostKey as K;
@@ -310,42 +311,16 @@ const fn listed(key: KmsHostKey, r: Release, e: Edition) -> Option<Coverage> {
     }
 }
 
-const NK: usize = KmsHostKey::ALL.len();
-const NR: usize = Release::ALL.len();
-const NE: usize = Edition::ALL.len();
-
-/// Every (key, release, edition) answer, computed at compile time from [`compute`], so a
-/// lookup is three bounds-checked loads (two bytes per entry).
-static COVERAGE: [[[Coverage; NE]; NR]; NK] = {
-    let mut table = [[[Coverage::new(Answer::Undocumented, Basis::NotListed); NE]; NR]; NK];
-    let mut k = 0;
-    while k < NK {
-        let mut r = 0;
-        while r < NR {
-            let mut e = 0;
-            while e < NE {
-                // Const evaluation: an out-of-bounds index here fails the build, it cannot
-                // panic at run time.
-                #[allow(clippy::indexing_slicing)]
-                {
-                    table[k][r][e] = compute(KmsHostKey::ALL[k], Release::ALL[r], Edition::ALL[e]);
-                }
-                e += 1;
-            }
-            r += 1;
-        }
-        k += 1;
-    }
-    table
-};
+crate::macros::const_table! {
+    /// Every (key, release, edition) answer, computed at compile time from [`compute`], so a
+    /// lookup is three bounds-checked loads (two bytes per entry).
+    static COVERAGE: [Coverage; KmsHostKey, Release, Edition] = |k, r, e| compute(k, r, e);
+}
 
 /// Host key x client: the answer and its basis (a table lookup).
 pub(crate) fn key_coverage(key: KmsHostKey, r: Release, e: Edition) -> Coverage {
     COVERAGE
-        .get(key as usize)
-        .and_then(|t| t.get(r as usize))
-        .and_then(|t| t.get(e as usize))
-        .copied()
+        .lookup((key as usize, r as usize, e as usize))
         .unwrap_or_else(|| compute(key, r, e))
 }
 

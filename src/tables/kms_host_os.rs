@@ -7,6 +7,7 @@
 
 use crate::catalog::coverage::{Answer, Basis, Coverage};
 use crate::catalog::{Edition, Family, KmsHostKey, Release};
+use crate::macros::Lookup as _;
 
 use Edition as E;
 use KmsHostKey as K;
@@ -29,40 +30,16 @@ const fn client_or_later(r: Release, oldest: Release) -> bool {
     matches!(r.family(), Family::Client) && r as u8 >= oldest as u8
 }
 
-const NK: usize = KmsHostKey::ALL.len();
-const NR: usize = Release::ALL.len();
-const NE: usize = Edition::ALL.len();
-
-/// Every (key, host release, host edition) answer, computed at compile time from [`compute`].
-static HOST_SUPPORT: [[[Coverage; NE]; NR]; NK] = {
-    let mut table = [[[Coverage::new(Answer::Undocumented, Basis::HostOsNotListed); NE]; NR]; NK];
-    let mut k = 0;
-    while k < NK {
-        let mut r = 0;
-        while r < NR {
-            let mut e = 0;
-            while e < NE {
-                // Const evaluation: an out-of-bounds index here fails the build.
-                #[allow(clippy::indexing_slicing)]
-                {
-                    table[k][r][e] = compute(Release::ALL[r], Edition::ALL[e], KmsHostKey::ALL[k]);
-                }
-                e += 1;
-            }
-            r += 1;
-        }
-        k += 1;
-    }
-    table
-};
+crate::macros::const_table! {
+    /// Every (key, host release, host edition) answer, computed at compile time from
+    /// [`compute`].
+    static HOST_SUPPORT: [Coverage; KmsHostKey, Release, Edition] = |k, r, e| compute(r, e, k);
+}
 
 /// Whether host OS `r`/`e` can run host key `key` (a table lookup).
 pub(crate) fn host_support(r: Release, e: Edition, key: KmsHostKey) -> Coverage {
     HOST_SUPPORT
-        .get(key as usize)
-        .and_then(|t| t.get(r as usize))
-        .and_then(|t| t.get(e as usize))
-        .copied()
+        .lookup((key as usize, r as usize, e as usize))
         .unwrap_or_else(|| compute(r, e, key))
 }
 

@@ -39,6 +39,8 @@ pub(crate) enum UpdateRow {
     Kb(Kb, Option<Kb>, Basis),
     /// No update helps.
     Cannot(Basis),
+    /// Microsoft's texts disagree: the crate answers undocumented, naming both.
+    Conflict(Basis),
 }
 
 const fn kb(basis: Basis, first: u32, alternative: Option<u32>) -> Option<UpdateRow> {
@@ -99,13 +101,16 @@ pub(crate) const fn update_row(host: Release, client: Release) -> Option<UpdateR
         (R::WindowsVista | R::WindowsServer2008, R::Windows8 | R::WindowsServer2012) => {
             kb(step1, 2_757_817, None)
         }
-        // Decision: Step 1 names KB2885698 ("Update adds support for Windows 8.1 and Windows
-        // Server 2012 R2 clients to Windows Server 2008, Windows 7, ...") for Vista / 2008
-        // hosts; Table 7 says "Windows Vista and Windows Server 2008 cannot activate Windows 10
-        // or Windows Server 2012 R2". The KB's own title names Windows Server 2008 hosts, so
-        // 8.1 / 2012 R2 need KB2885698; Windows 10 cannot be activated (Table 7 and KB3086418).
-        (R::WindowsVista | R::WindowsServer2008, R::Windows81 | R::WindowsServer2012R2) => {
-            kb(step1, 2_885_698, None)
+        // Decision (sources disagree, both of the 2012 R2 planning set): Step 1 (S-STEP1,
+        // jj134256) names KB2885698 "Update adds support for Windows 8.1 and Windows Server 2012
+        // R2 clients to Windows Server 2008, Windows 7, ..." for Vista / 2008 hosts; Table 7
+        // (S-T7, with S-KB3086418 for Windows 10) says "Windows Vista and Windows Server 2008
+        // cannot activate Windows 10 or Windows Server 2012 R2". Neither is newer, so for
+        // Windows Server 2012 R2 the crate answers undocumented (naming both); Windows 8.1 is
+        // named only by Step 1 (Table 7 is silent on it) and keeps KB2885698.
+        (R::WindowsVista | R::WindowsServer2008, R::Windows81) => kb(step1, 2_885_698, None),
+        (R::WindowsVista | R::WindowsServer2008, R::WindowsServer2012R2) => {
+            Some(UpdateRow::Conflict(Basis::Step1ConflictsWithTable7))
         }
         (R::WindowsVista | R::WindowsServer2008, R::Windows10) => {
             cannot(Basis::CannotUpdateVistaForWindows10)
