@@ -1250,3 +1250,25 @@ fn activation_deserialises_only_what_check_activation_gives() {
         "{e}"
     );
 }
+
+/// A client the host key does not cover is told so before the host's own missing update: the
+/// update would not help it. Windows Server 2016 host, Windows Server 2019 key, no KB4478877.
+/// Source: Windows 11 is listed only under the 2022 and 2025 keys,
+/// <https://learn.microsoft.com/en-us/windows-server/get-started/kms-activation-planning>.
+#[test]
+fn coverage_is_checked_before_the_hosts_own_update() {
+    let host = KmsHost::new(
+        "windows-server-2016/standard".parse::<Sku>().unwrap(),
+        KmsHostKey::WindowsServer2019,
+    );
+    let win11: Sku = "windows-11/pro".parse().unwrap();
+    let ws2019: Sku = "windows-server-2019/standard".parse().unwrap();
+    assert!(matches!(
+        check_activation(&host, win11, Channel::VolumeGvlk, 50),
+        Err(Denial::CoverageUndocumented { .. })
+    ));
+    assert!(matches!(
+        check_activation(&host, ws2019, Channel::VolumeGvlk, 50),
+        Err(Denial::UpdateMissing { .. })
+    ));
+}

@@ -707,10 +707,36 @@ fn bundled_fleet_key_numbers() {
             .sum::<u32>(),
         19
     );
-    assert!(lyon.uncovered().iter().all(|u| u.fix()
-        == Some(HostFix::InstallUpdate {
-            kb: Kb::new(4_478_877)
-        })));
+    // Windows 11 on the 2019 key is undocumented (Microsoft lists Windows 11 only under the
+    // 2022 and 2025 keys), so its fix is a 2022 key, not the update the 2019 key needs; the
+    // Windows Server 2019 client only needs that update.
+    let fix_of = |sku: &str| {
+        let sku: Sku = sku.parse().unwrap();
+        lyon.uncovered()
+            .iter()
+            .find(|u| u.sku() == sku)
+            .map(|u| (u.machines(), u.fix()))
+            .unwrap()
+    };
+    assert_eq!(
+        fix_of("windows-11/pro"),
+        (
+            18,
+            Some(HostFix::InstallHostKey {
+                key: KmsHostKey::WindowsServer2022,
+                kb: Some(Kb::new(5_003_638))
+            })
+        )
+    );
+    assert_eq!(
+        fix_of("windows-server-2019/standard"),
+        (
+            1,
+            Some(HostFix::InstallUpdate {
+                kb: Kb::new(4_478_877)
+            })
+        )
+    );
     let pro = p
         .mak_keys()
         .iter()
@@ -725,7 +751,7 @@ fn bundled_fleet_key_numbers() {
         (22, 20, 2)
     );
     assert_eq!(p.risks().len(), 22);
-    assert_eq!(p.actions().len(), 10);
+    assert_eq!(p.actions().len(), 11);
     assert!(p.actions().contains(&Action::AddAdbaActivationObject {
         domain: "corp.example".into(),
         key: KmsHostKey::OfficeLtsc2024,
@@ -768,7 +794,8 @@ fn report_sections_in_order() {
         ]
     );
     assert!(text.contains("  1. obtain the \"Volume License for Windows Server 2025\" host key from the vlsc and install it on kms host \"kms-hq\""));
-    assert!(text.contains("install KB4478877 (or a later cumulative update) on kms host \"kms-lyon\": 19 machines wait for it; even then"));
+    assert!(text.contains("obtain the \"Volume License for Windows Server 2022\" host key from the vlsc and install it on kms host \"kms-lyon\" after KB5003638: 18 machines wait for it"));
+    assert!(text.contains("install KB4478877 (or a later cumulative update) on kms host \"kms-lyon\": 1 machine waits for it"));
 }
 
 #[test]

@@ -116,6 +116,15 @@ pub enum Action {
     },
 }
 
+/// "1 machine waits for it" / "n machines wait for it".
+fn waiting(machines: u32) -> String {
+    if machines == 1 {
+        "1 machine waits for it".to_owned()
+    } else {
+        format!("{machines} machines wait for it")
+    }
+}
+
 impl fmt::Display for Action {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -127,7 +136,8 @@ impl fmt::Display for Action {
             } => {
                 write!(
                     f,
-                    "install {kb} (or a later cumulative update) on kms host \"{host}\": {machines} machines wait for it"
+                    "install {kb} (or a later cumulative update) on kms host \"{host}\": {}",
+                    waiting(*machines)
                 )?;
                 then(f, *then_reached)
             }
@@ -146,7 +156,7 @@ impl fmt::Display for Action {
                 if let Some(kb) = kb {
                     write!(f, " after {kb}")?;
                 }
-                write!(f, ": {machines} machines wait for it")?;
+                write!(f, ": {}", waiting(*machines))?;
                 then(f, *then_reached)
             }
             Action::AddAdbaActivationObject {

@@ -302,11 +302,11 @@ impl<'de> serde::Deserialize<'de> for Activation {
 ///
 /// The rules are checked in this order:
 /// 1. the client is a KMS client (channel [`Channel::VolumeGvlk`]);
-/// 2. the host OS can run the host key (documented yes or derived);
-/// 3. the host OS has the update the key needs ([`required_update`](crate::required_update)
+/// 2. a KMS host on a Windows client OS activates only Windows client;
+/// 3. the host key covers the client (documented yes or derived; undocumented is a denial);
+/// 4. the host OS can run the host key (documented yes or derived);
+/// 5. the host OS has the update the key needs ([`required_update`](crate::required_update)
 ///    for the release the key was issued for);
-/// 4. a KMS host on a Windows client OS activates only Windows client;
-/// 5. the host key covers the client (documented yes or derived; undocumented is a denial);
 /// 6. the host OS has the update the client release needs, and can be updated for it at all
 ///    (a client not newer than the key's release needs only the key's update, derived; where
 ///    Microsoft names nothing, [`Denial::UpdateUndocumented`]);
@@ -344,9 +344,6 @@ pub fn check_activation(
             channel: client_channel,
         });
     }
-    if let Some(denial) = host.host_denial {
-        return Err(denial);
-    }
     let host_os = host.os;
     let key = host.key;
     if matches!(host_os.family(), Family::Client) && matches!(client.family(), Family::Server) {
@@ -369,6 +366,11 @@ pub fn check_activation(
                 coverage: key_coverage,
             });
         }
+    }
+    // The host's own state comes after the key's coverage: a client the key does not cover is
+    // told so, rather than an update to install that would not help it.
+    if let Some(denial) = host.host_denial {
+        return Err(denial);
     }
     if !key.is_office_key() {
         check_update(host, client.release(), true)?;
