@@ -96,23 +96,27 @@ fn main() -> ExitCode {
                 host = host.with_update(kb);
             }
         }
-        println!("host OS:    {} {}", os.name(), os_note.unwrap_or_default());
+        println!(
+            "host OS:    {}{}",
+            os.name(),
+            os_note.map(|n| format!(" {n}")).unwrap_or_default()
+        );
         println!("host key:   {}", key.name());
         if !host.updates().is_empty() {
             let list: Vec<String> = host.updates().iter().map(Kb::to_string).collect();
             println!("updates:    {}", list.join(", "));
         }
         println!(
-            "client:     {} {}",
+            "client:     {}{}",
             client.name(),
-            client_note.unwrap_or_default()
+            client_note.map(|n| format!(" {n}")).unwrap_or_default()
         );
         println!("KMS count:  {count}\n");
         match check_activation(&host, client, Channel::VolumeGvlk, count) {
             Ok(a) => {
                 println!("A: yes.");
                 println!(
-                    "   {} ({:?}): {}",
+                    "   {}, confidence {}: {}",
                     a.key_coverage().answer().name(),
                     a.key_coverage().confidence(),
                     a.key_coverage().basis().name()
@@ -136,7 +140,7 @@ fn main() -> ExitCode {
                 println!("A: no — {d}.");
                 if let Some(c) = d.coverage() {
                     println!(
-                        "   {} ({:?}): {}",
+                        "   {}, confidence {}: {}",
                         c.answer().name(),
                         c.confidence(),
                         c.basis().name()
