@@ -155,7 +155,8 @@ impl Channel {
     }
 }
 
-fn strip_suffix_ignore_case<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+/// `s` without `suffix`, compared ASCII case-insensitively; `None` if it does not end so.
+pub(crate) fn strip_suffix_ignore_case<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
     let cut = s.len().checked_sub(suffix.len())?;
     let tail = s.get(cut..)?;
     if tail.eq_ignore_ascii_case(suffix) {

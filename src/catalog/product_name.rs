@@ -2,6 +2,7 @@
 //! that identify one SKU, [`recognize_product`] for names that identify only part of one.
 
 use crate::Error;
+use crate::catalog::key_kind::strip_suffix_ignore_case;
 use crate::catalog::{Channel, Confidence, Edition, Family, Release, Sku};
 use crate::tables::product_alias::{
     OFFICE_LICENSE_NAMES, OFFICE_PREFIXES, SKU_ALIASES, WINDOWS_EDITION_WORDS,
@@ -46,16 +47,6 @@ fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
     if head.eq_ignore_ascii_case(prefix) {
         s.get(prefix.len()..)
-    } else {
-        None
-    }
-}
-
-fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
-    let cut = s.len().checked_sub(suffix.len())?;
-    let tail = s.get(cut..)?;
-    if tail.eq_ignore_ascii_case(suffix) {
-        s.get(..cut)
     } else {
         None
     }
@@ -114,7 +105,7 @@ fn office_name(n: &str) -> Option<OfficeName<'_>> {
         .iter()
         .find(|p| p.text.eq_ignore_ascii_case(prefix))
         .map(|p| (p.release, p.confidence));
-    let licence = strip_suffix_ci(rest.trim(), " edition").map(str::trim);
+    let licence = strip_suffix_ignore_case(rest.trim(), " edition").map(str::trim);
     Some((release, licence))
 }
 
@@ -377,7 +368,7 @@ pub fn recognize_product(name: &str, description: Option<&str>) -> Recognized {
         r.release = release.map(|(release, _)| release);
         r.confidence = Some(release.map_or(Confidence::Documented, |(_, c)| c));
     } else if let Some(word) = strip_prefix_ci(&n, "Windows,")
-        .and_then(|rest| strip_suffix_ci(rest.trim(), " edition"))
+        .and_then(|rest| strip_suffix_ignore_case(rest.trim(), " edition"))
         .map(str::trim)
     {
         let found = WINDOWS_EDITION_WORDS
