@@ -2,6 +2,8 @@
 //! and lifecycle types.
 
 pub(crate) mod capture;
+mod detect;
+mod explain;
 mod fields;
 #[cfg(feature = "serde")]
 mod json;
@@ -12,6 +14,7 @@ mod values;
 pub use capture::{
     Capture, CaptureFormat, DateOrder, ParseOptions, Warning, parse_capture, parse_capture_bytes,
 };
+pub use explain::{Diagnosis, ExplainOptions, Finding, FindingKind, ProductDiagnosis, explain};
 pub use record::{
     KmsClientInfo, KmsHostInfo, KmsRequestCounts, LicenseRecord, PrintedTime, RawField, Remaining,
 };
