@@ -376,12 +376,16 @@ impl ExplainOptions {
 /// ```
 #[must_use]
 pub fn explain(capture: &Capture, options: &ExplainOptions) -> Diagnosis {
-    let host_count = options.host_capture.as_ref().and_then(host_count);
+    let host_counts = options
+        .host_capture
+        .as_ref()
+        .map(HostCounts::of)
+        .unwrap_or_default();
     let products = capture
         .records
         .iter()
         .chain(capture.partial.iter())
-        .map(|r| product(r, options, host_count))
+        .map(|r| product(r, options, host_counts))
         .collect();
     let mut findings = Vec::new();
     for w in &capture.warnings {
@@ -402,7 +406,11 @@ pub fn explain(capture: &Capture, options: &ExplainOptions) -> Diagnosis {
         ));
     }
     if let Some(hc) = &options.host_capture {
-        findings.push(host_capture_finding(hc, host_count, options.host.is_some()));
+        findings.push(host_capture_finding(
+            hc,
+            host_counts.any(),
+            options.host.is_some(),
+        ));
     }
     Diagnosis {
         format: capture.format,
@@ -411,13 +419,49 @@ pub fn explain(capture: &Capture, options: &ExplainOptions) -> Diagnosis {
     }
 }
 
-/// The current count a host capture prints (the first record with KMS host data).
-fn host_count(c: &Capture) -> Option<u32> {
-    c.records
-        .iter()
-        .chain(c.partial.iter())
-        .filter_map(|r| r.kms_host.as_ref())
-        .find_map(|h| h.current_count)
+/// Whether a record is an Office product (by its name or its Application ID).
+fn is_office(r: &LicenseRecord) -> bool {
+    r.recognized.family() == Some(Family::Office) || r.application_id.is_some_and(|a| a.is_office())
+}
+
+/// The current counts a host capture prints: (Windows, Office). A machine can be a Windows
+/// and an Office KMS host at once, each with its own count.
+#[derive(Debug, Clone, Copy, Default)]
+struct HostCounts {
+    windows: Option<u32>,
+    office: Option<u32>,
+}
+
+impl HostCounts {
+    fn of(c: &Capture) -> HostCounts {
+        let mut out = HostCounts::default();
+        for r in c.records.iter().chain(c.partial.iter()) {
+            let Some(n) = r.kms_host.as_ref().and_then(|h| h.current_count) else {
+                continue;
+            };
+            let slot = if is_office(r) {
+                &mut out.office
+            } else {
+                &mut out.windows
+            };
+            if slot.is_none() {
+                *slot = Some(n);
+            }
+        }
+        out
+    }
+
+    fn any(self) -> Option<u32> {
+        self.windows.or(self.office)
+    }
+
+    fn for_record(self, r: &LicenseRecord, sku: Option<Sku>) -> Option<u32> {
+        if is_office(r) || sku.is_some_and(|s| s.family() == Family::Office) {
+            self.office
+        } else {
+            self.windows
+        }
+    }
 }
 
 fn host_capture_finding(hc: &Capture, count: Option<u32>, have_key: bool) -> Finding {
@@ -474,12 +518,9 @@ fn sku_of(r: &LicenseRecord, given: Option<Sku>) -> (Option<Sku>, bool) {
     }
 }
 
-fn product(
-    r: &LicenseRecord,
-    options: &ExplainOptions,
-    host_count: Option<u32>,
-) -> ProductDiagnosis {
+fn product(r: &LicenseRecord, options: &ExplainOptions, counts: HostCounts) -> ProductDiagnosis {
     let (sku, given) = sku_of(r, options.sku);
+    let host_count = counts.for_record(r, sku);
     let mut findings = Vec::new();
     findings.push(identity(r, sku, given));
     findings.push(state(r));
@@ -566,9 +607,12 @@ fn state(r: &LicenseRecord) -> Finding {
             format!("{words} (WMI LicenseStatus {} = {})", s.wmi(), s.name())
         }
     };
-    Finding::new(FindingKind::State, text, Confidence::Documented)
-        .source(Source::SPP_WMI_PRODUCT)
-        .at_line(line)
+    let f = Finding::new(FindingKind::State, text, Confidence::Documented).at_line(line);
+    if r.status.is_some() {
+        f.source(Source::SPP_WMI_PRODUCT)
+    } else {
+        f
+    }
 }
 
 fn deadline(r: &LicenseRecord, now: Option<DateTime<Utc>>) -> Option<Finding> {
@@ -786,7 +830,17 @@ fn key_advice(client: Sku) -> String {
         return "no host key Microsoft documents activates it".to_owned();
     }
     let labels: Vec<&str> = keys.iter().map(|&k| key_label(k)).collect();
-    format!("install a {} host key", join_labels(&labels))
+    let list = join_labels(&labels);
+    format!("install {} {list} host key", article(&list))
+}
+
+/// "a" or "an" before `word`.
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
 }
 
 fn client_label(sku: Sku) -> &'static str {
@@ -804,7 +858,7 @@ fn kms_client(
         let host = c
             .registered_host
             .as_deref()
-            .map(|h| (h, c.registered_port, "set with slmgr /skms"))
+            .map(|h| (h, c.registered_port, "set on the client"))
             .or_else(|| {
                 c.discovered_host
                     .as_deref()
@@ -837,9 +891,10 @@ fn kms_client(
     };
     let threshold = activation_threshold(sku);
     let Some(host) = &options.host else {
+        let client = client_label(sku);
         let mut text = format!(
-            "a {} KMS client needs a host whose key covers it ({}) and a count of at least {threshold}",
-            client_label(sku),
+            "{} {client} KMS client needs a host whose key covers it ({}) and a count of at least {threshold}",
+            article(client),
             key_advice(sku).trim_start_matches("install ")
         );
         if let Some(n) = host_count {
@@ -866,7 +921,8 @@ fn kms_client(
     let f = match check_activation(host, sku, Channel::VolumeGvlk, count) {
         Ok(a) => {
             let mut text = format!(
-                "a host with a {} key on {} activates this {} client: {}",
+                "a host with {} {} key on {} activates this {} client: {}",
+                article(key_label(host.key())),
                 key_label(host.key()),
                 host.os().name(),
                 client_label(sku),
@@ -896,14 +952,16 @@ fn denial_finding(d: Denial, host: &KmsHost, sku: Sku, count_note: &str) -> Find
         Denial::KeyDoesNotCover { coverage, .. } => {
             confidence = coverage.confidence();
             format!(
-                "this {client} client cannot be activated by a host with a {key} key: {}",
+                "this {client} client cannot be activated by a host with {} {key} key: {}",
+                article(key),
                 key_advice(sku)
             )
         }
         Denial::CoverageUndocumented { .. } => {
             confidence = Confidence::Unverified;
             format!(
-                "Microsoft does not document that a host with a {key} key activates this {client} client: {}",
+                "Microsoft does not document that a host with {} {key} key activates this {client} client: {}",
+                article(key),
                 key_advice(sku)
             )
         }
@@ -921,7 +979,7 @@ fn denial_finding(d: Denial, host: &KmsHost, sku: Sku, count_note: &str) -> Find
     text.push_str(count_note);
     if let Some(code) = d.error_code() {
         text.push_str(&format!(
-            "; Windows reports 0x{:08X}: {}",
+            "; Windows reports 0x{:08X}, whose documented resolution is: {}",
             code.hresult(),
             sentence(code.resolution())
         ));
@@ -948,9 +1006,7 @@ fn kms_host(r: &LicenseRecord, sku: Option<Sku>, host: Option<&KmsHost>) -> Vec<
         ));
         return out;
     };
-    let office = r.recognized.family() == Some(Family::Office)
-        || r.application_id.is_some_and(|a| a.is_office())
-        || sku.is_some_and(|s| s.family() == Family::Office);
+    let office = is_office(r) || sku.is_some_and(|s| s.family() == Family::Office);
     let classes: &[Family] = if office {
         &[Family::Office]
     } else if host.is_some_and(|h| h.key().is_client_key()) {
