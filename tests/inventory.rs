@@ -846,13 +846,15 @@ proptest! {
 
 /// What each product name the fixtures print is recognised as: (name, SKU, release, edition,
 /// family). Every record of every fixture is checked against this table.
-const RECOGNISED: &[(
-    &str,
-    Option<&str>,
+type Expectation = (
+    &'static str,
+    Option<&'static str>,
     Option<Release>,
     Option<Edition>,
     Option<Family>,
-)] = &[
+);
+
+const RECOGNISED: &[Expectation] = &[
     // Enterprise exists in client and server releases (Windows Server 2008 Enterprise).
     (
         "Windows(R), Enterprise edition",
