@@ -27,6 +27,13 @@ fn test_autotrait() {
     assert_public::<Source>();
     assert_public::<Confidence>();
     assert_public::<LicenseStatus>();
+    assert_public::<Capture>();
+    assert_public::<LicenseRecord>();
+    assert_public::<Diagnosis>();
+    assert_public::<ProductDiagnosis>();
+    assert_public::<Finding>();
+    assert_public::<FindingKind>();
+    assert_public::<ExplainOptions>();
 }
 
 #[cfg(feature = "serde")]
@@ -52,4 +59,10 @@ fn serde_types() {
     both::<LicenseStatus>();
     ser::<Source>();
     ser::<Error>();
+    both::<Capture>();
+    both::<LicenseRecord>();
+    both::<Diagnosis>();
+    both::<ProductDiagnosis>();
+    both::<Finding>();
+    both::<FindingKind>();
 }
