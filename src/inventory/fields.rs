@@ -468,13 +468,14 @@ pub(crate) fn finish(r: &mut LicenseRecord, st: &RecordState) {
 }
 
 /// What the printed name and description say about the product: the SKU when they name one
-/// ([`Sku::parse_lenient`] on the name, else [`crate::recognize_product`] over name and
-/// description), and the parts recognised either way.
+/// (as [`Sku::parse_lenient`] reads it), and the parts recognised either way
+/// ([`crate::recognize_product`] over name and description).
 fn recognise_sku(name: Option<&str>, description: Option<&str>) -> (Option<Sku>, Recognized) {
     let Some(name) = name else {
         return (None, Recognized::default());
     };
+    // `recognize_product` reads every name `Sku::parse_lenient` reads (and the parts of the
+    // others), so its SKU is the lenient parse's.
     let recognized = crate::recognize_product(name, description);
-    let sku = recognized.sku().or_else(|| Sku::parse_lenient(name).ok());
-    (sku, recognized)
+    (recognized.sku(), recognized)
 }
