@@ -488,3 +488,32 @@ proptest! {
         prop_assert!(!d.to_string().is_empty());
     }
 }
+
+#[test]
+fn no_deadline_is_invented_for_an_activated_product_without_an_end() {
+    for format in [CaptureFormat::WmiList, CaptureFormat::WmiJson] {
+        for state in ["mak", "retail-oem", "kms-host-count"] {
+            let c = fixture(format, state).unwrap();
+            let d = explain(&c, &ExplainOptions::new());
+            assert!(
+                d.products()[0].finding(FindingKind::Deadline).is_none(),
+                "{format} {state}:\n{d}"
+            );
+        }
+    }
+}
+
+#[test]
+fn notification_state_names_its_reason() {
+    for format in CaptureFormat::iter().filter(|f| *f != CaptureFormat::SlmgrXpr) {
+        let c = fixture(format, "notification").unwrap();
+        let d = explain(&c, &ExplainOptions::new());
+        let st = d.products()[0].finding(FindingKind::State).unwrap();
+        assert!(
+            st.text().ends_with(
+                "; reason 0xC004F009: The Software Protection Service reported that the grace period expired"
+            ),
+            "{format}: {st}"
+        );
+    }
+}

@@ -65,4 +65,5 @@ fn serde_types() {
     both::<ProductDiagnosis>();
     both::<Finding>();
     both::<FindingKind>();
+    both::<ExplainOptions>();
 }

@@ -299,6 +299,7 @@ impl fmt::Display for Diagnosis {
 /// # Ok::<(), volume_activation::Error>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ExplainOptions {
     host: Option<KmsHost>,
     host_capture: Option<Capture>,
@@ -604,7 +605,16 @@ fn state(r: &LicenseRecord) -> Finding {
                 LicenseStatus::ExtendedGrace => "in the extended grace period",
                 LicenseStatus::Unlicensed => "unlicensed: not activated and no grace period",
             };
-            format!("{words} (WMI LicenseStatus {} = {})", s.wmi(), s.name())
+            let mut t = format!("{words} (WMI LicenseStatus {} = {})", s.wmi(), s.name());
+            if let Some(hr) = r.status_reason.filter(|&h| h != 0) {
+                if matches!(s, LicenseStatus::Notification | LicenseStatus::OotGrace | LicenseStatus::NonGenuineGrace | LicenseStatus::Unlicensed) {
+                    let why = ActivationErrorCode::lookup(hr)
+                        .map(|c| format!(": {}", c.message().trim_end_matches('.')))
+                        .unwrap_or_default();
+                    t.push_str(&format!("; reason 0x{hr:08X}{why}"));
+                }
+            }
+            t
         }
     };
     let f = Finding::new(FindingKind::State, text, Confidence::Documented).at_line(line);
@@ -655,6 +665,14 @@ fn deadline(r: &LicenseRecord, now: Option<DateTime<Utc>>) -> Option<Finding> {
     );
     let text = match r.remaining? {
         Remaining::Unlimited => format!("{what} has no time limit (printed as unlimited)"),
+        // WMI prints GracePeriodRemaining 0 for an activated product that has no end (MAK,
+        // retail, OEM, a KMS host): there is no deadline to state.
+        Remaining::Minutes { minutes: 0, .. }
+            if r.status == Some(LicenseStatus::Licensed)
+                && r.channel != Some(Channel::VolumeGvlk) =>
+        {
+            return None;
+        }
         Remaining::Minutes { minutes, days } => {
             let mut t = format!("{what} ends in {minutes} minutes");
             if let Some(d) = days {
