@@ -791,15 +791,18 @@ fn activation(r: &LicenseRecord) -> Option<Finding> {
 /// A host key's label without the table's wrapping words: "Windows Server 2019".
 fn key_label(k: KmsHostKey) -> &'static str {
     let n = k.name();
+    let n = n.split(" (").next().unwrap_or(n);
     let n = n.strip_prefix("Volume License for ").unwrap_or(n);
+    let n = n.strip_suffix(" client KMS host key").unwrap_or(n);
     n.strip_suffix(" KMS host key").unwrap_or(n)
 }
 
-/// "Windows Server 2022 or 2025" (common leading words said once), "A, B or C" otherwise.
+/// "Windows Server 2022 or 2025" (two common leading words, a product name, said once), "A,
+/// B or C" otherwise.
 fn join_labels(labels: &[&str]) -> String {
     let words: Vec<Vec<&str>> = labels.iter().map(|l| l.split(' ').collect()).collect();
     let common = match words.split_first() {
-        Some((first, rest)) => (0..first.len())
+        Some((first, rest)) => (0..first.len().min(2))
             .take_while(|&i| {
                 rest.iter().all(|w| w.get(i) == first.get(i))
                     && words.iter().all(|w| w.len() > i.saturating_add(1))
@@ -807,7 +810,7 @@ fn join_labels(labels: &[&str]) -> String {
             .count(),
         None => 0,
     };
-    let (prefix, tails): (String, Vec<String>) = if common >= 2 {
+    let (prefix, tails): (String, Vec<String>) = if common == 2 {
         let prefix = words
             .first()
             .map(|w| w.iter().take(common).copied().collect::<Vec<_>>().join(" "))
@@ -838,14 +841,15 @@ fn covering_keys(client: Sku) -> Vec<KmsHostKey> {
     let mut keys: Vec<KmsHostKey> = KmsHostKey::iter()
         .filter(|&k| host_key_coverage(k, client).is_yes())
         .collect();
-    keys.sort_by_key(|k| std::cmp::Reverse(KmsHostKey::ALL.iter().position(|x| x == k)));
+    // Windows Server keys first, then client and Office keys; oldest release first.
+    keys.sort_by_key(|&k| (k.family() != Family::Server, k.release(), key_label(k)));
     keys
 }
 
 fn key_advice(client: Sku) -> String {
     let keys = covering_keys(client);
     if keys.is_empty() {
-        return "no host key Microsoft documents activates it".to_owned();
+        return "Microsoft documents no host key that activates it".to_owned();
     }
     let labels: Vec<&str> = keys.iter().map(|&k| key_label(k)).collect();
     let list = join_labels(&labels);
@@ -910,11 +914,17 @@ fn kms_client(
     let threshold = activation_threshold(sku);
     let Some(host) = &options.host else {
         let client = client_label(sku);
-        let mut text = format!(
-            "{} {client} KMS client needs a host whose key covers it ({}) and a count of at least {threshold}",
-            article(client),
-            key_advice(sku).trim_start_matches("install ")
-        );
+        let advice = key_advice(sku);
+        let mut text = match advice.strip_prefix("install ") {
+            Some(keys) => format!(
+                "{} {client} KMS client needs a host whose key covers it ({keys}) and a count of at least {threshold}",
+                article(client),
+            ),
+            None => format!(
+                "{} {client} KMS client: {advice}; it also needs a count of at least {threshold}",
+                article(client),
+            ),
+        };
         if let Some(n) = host_count {
             if n < threshold {
                 text.push_str(&format!(
@@ -1117,4 +1127,36 @@ fn kms_host(r: &LicenseRecord, sku: Option<Sku>, host: Option<&KmsHost>) -> Vec<
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{join_labels, key_label};
+    use crate::KmsHostKey;
+
+    #[test]
+    fn labels_and_lists() {
+        assert_eq!(key_label(KmsHostKey::WindowsServer2019), "Windows Server 2019");
+        assert_eq!(key_label(KmsHostKey::Windows7), "Windows 7");
+        assert_eq!(key_label(KmsHostKey::OfficeLtsc2021), "Office LTSC 2021");
+        assert_eq!(
+            key_label(KmsHostKey::WindowsServer2008R2GroupC),
+            "Windows Server 2008 R2 Server Group C"
+        );
+        assert_eq!(
+            join_labels(&["Windows Server 2022", "Windows Server 2025"]),
+            "Windows Server 2022 or 2025"
+        );
+        assert_eq!(
+            join_labels(&["Windows Server 2022", "Windows Server 2025", "Windows 10"]),
+            "Windows Server 2022, Windows Server 2025 or Windows 10"
+        );
+        assert_eq!(join_labels(&["Office 2016"]), "Office 2016");
+        assert_eq!(join_labels(&[]), "");
+        // A label that is the common prefix itself is not cut to nothing.
+        assert_eq!(
+            join_labels(&["Windows Server 2012 R2", "Windows Server 2012 R2 for Windows 10"]),
+            "Windows Server 2012 R2 or 2012 R2 for Windows 10"
+        );
+    }
 }
