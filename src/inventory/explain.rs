@@ -1136,7 +1136,10 @@ mod tests {
 
     #[test]
     fn labels_and_lists() {
-        assert_eq!(key_label(KmsHostKey::WindowsServer2019), "Windows Server 2019");
+        assert_eq!(
+            key_label(KmsHostKey::WindowsServer2019),
+            "Windows Server 2019"
+        );
         assert_eq!(key_label(KmsHostKey::Windows7), "Windows 7");
         assert_eq!(key_label(KmsHostKey::OfficeLtsc2021), "Office LTSC 2021");
         assert_eq!(
@@ -1155,7 +1158,10 @@ mod tests {
         assert_eq!(join_labels(&[]), "");
         // A label that is the common prefix itself is not cut to nothing.
         assert_eq!(
-            join_labels(&["Windows Server 2012 R2", "Windows Server 2012 R2 for Windows 10"]),
+            join_labels(&[
+                "Windows Server 2012 R2",
+                "Windows Server 2012 R2 for Windows 10"
+            ]),
             "Windows Server 2012 R2 or 2012 R2 for Windows 10"
         );
     }

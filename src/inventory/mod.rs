@@ -1,5 +1,5 @@
 //! Adapters from what real machines print (slmgr, ospp, WMI, OSLicense JSON) into catalogue
-//! and lifecycle types.
+//! and lifecycle types, and the diagnosis of a parsed capture (`explain`).
 
 pub(crate) mod capture;
 mod detect;
