@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
 use volume_activation::{
-    Capture, CaptureFormat, Channel, DateOrder, Guid, LicenseRecord, LicenseStatus, ParseOptions,
-    PrintedTime, Remaining, parse_capture,
+    ApplicationId, Capture, CaptureFormat, Channel, DateOrder, Edition, Family, Guid,
+    LicenseRecord, LicenseStatus, ParseOptions, PrintedTime, Release, Remaining, parse_capture,
 };
 
 const STATES: [&str; 7] = [
@@ -63,7 +63,9 @@ fn g(s: &str) -> Guid {
     s.parse().unwrap()
 }
 
-const WINDOWS_APP: &str = "55c92734-d682-4d71-983e-d6ec3f16059f";
+fn app(s: &str) -> ApplicationId {
+    s.parse().unwrap()
+}
 
 /// What every format must say about the main product of each state.
 fn check_state(format: CaptureFormat, state: &str, r: &LicenseRecord) {
@@ -114,7 +116,7 @@ fn check_state(format: CaptureFormat, state: &str, r: &LicenseRecord) {
     if full {
         assert!(r.activation_id.is_some(), "{ctx}");
         if !office && format != CaptureFormat::OsppDstatus {
-            assert_eq!(r.application_id, Some(g(WINDOWS_APP)), "{ctx}");
+            assert_eq!(r.application_id, Some(ApplicationId::WINDOWS), "{ctx}");
         }
     }
     // Notification reason: printed by every format except slmgr for non-notification states.
@@ -316,7 +318,10 @@ fn slmgr_dlv_details() {
             "Configured Activation Type"
         ]
     );
-    assert_eq!(r.sku, None, "SKU recognition is wired later");
+    // "Windows(R), Enterprise edition" names the edition, not the release.
+    assert_eq!(r.sku, None);
+    assert_eq!(r.recognized.edition(), Some(Edition::Enterprise));
+    assert_eq!(r.recognized.release(), None);
 }
 
 /// Source: https://learn.microsoft.com/en-us/office/volume-license-activation/configure-a-kms-host-computer-for-office
@@ -337,7 +342,7 @@ fn microsoft_office16_kms_host_sample() {
     );
     assert_eq!(
         r.application_id,
-        Some(g("0ff1ce16-a989-479d-af46-f275c6370663"))
+        Some(app("0ff1ce16-a989-479d-af46-f275c6370663"))
     );
     assert_eq!(r.channel, Some(Channel::VolumeCsvlk));
     assert_eq!(r.partial_key.as_deref(), Some("KDQ2G"));
@@ -382,7 +387,7 @@ fn mixed_windows_and_office_with_german_dates() {
     assert_eq!(office.partial_key.as_deref(), Some("WFG99"));
     assert_eq!(
         office.application_id,
-        Some(g("0ff1ce16-a989-479d-af46-f275c6370663"))
+        Some(app("0ff1ce16-a989-479d-af46-f275c6370663"))
     );
     assert_eq!(office.channel, Some(Channel::VolumeGvlk));
     assert_eq!(
@@ -837,4 +842,135 @@ proptest! {
             }
         }
     }
+}
+
+/// What each product name the fixtures print is recognised as: (name, SKU, release, edition,
+/// family). Every record of every fixture is checked against this table.
+type Expectation = (
+    &'static str,
+    Option<&'static str>,
+    Option<Release>,
+    Option<Edition>,
+    Option<Family>,
+);
+
+const RECOGNISED: &[Expectation] = &[
+    // Enterprise exists in client and server releases (Windows Server 2008 Enterprise).
+    (
+        "Windows(R), Enterprise edition",
+        None,
+        None,
+        Some(Edition::Enterprise),
+        None,
+    ),
+    (
+        "Windows(R), Professional edition",
+        None,
+        None,
+        Some(Edition::Pro),
+        Some(Family::Client),
+    ),
+    // No Microsoft text maps the edition words ServerStandard / ServerDatacenter: kept raw.
+    ("Windows(R), ServerStandard edition", None, None, None, None),
+    (
+        "Windows(R), ServerDatacenter edition",
+        None,
+        None,
+        None,
+        None,
+    ),
+    (
+        "Office 16, Office16ProPlusVL_KMS_Client edition",
+        Some("office-2016/professional-plus"),
+        Some(Release::Office2016),
+        Some(Edition::ProfessionalPlus),
+        Some(Family::Office),
+    ),
+    // Licence names the crate has no row for: family and release from the prefix only.
+    (
+        "Office 16, Office16ProPlusVL_MAK edition",
+        None,
+        Some(Release::Office2016),
+        None,
+        Some(Family::Office),
+    ),
+    (
+        "Office 16, Office16ProPlusR_Retail edition",
+        None,
+        Some(Release::Office2016),
+        None,
+        Some(Family::Office),
+    ),
+    (
+        "Office 16, Office16StandardVL_KMS_Client edition",
+        None,
+        Some(Release::Office2016),
+        None,
+        Some(Family::Office),
+    ),
+    (
+        "Office 16, OfficeKMSHostVL_KMS_Host edition",
+        None,
+        Some(Release::Office2016),
+        None,
+        Some(Family::Office),
+    ),
+];
+
+#[test]
+fn every_fixture_record_carries_its_recognised_sku() {
+    let mut seen = std::collections::BTreeSet::new();
+    for (format, path) in all_fixtures() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let c = parse_capture(format, &text, &ParseOptions::new()).unwrap();
+        for r in c.records.iter().chain(c.partial.iter()) {
+            let Some(name) = r.name.as_deref() else {
+                assert_eq!(r.sku, None);
+                assert!(r.recognized.is_empty(), "{}", path.display());
+                continue;
+            };
+            let row = RECOGNISED
+                .iter()
+                .find(|row| row.0 == name)
+                .unwrap_or_else(|| panic!("{}: no expectation for {name:?}", path.display()));
+            seen.insert(row.0);
+            let ctx = format!("{}: {name}", path.display());
+            assert_eq!(r.sku.map(|s| s.to_string()).as_deref(), row.1, "{ctx}");
+            assert_eq!(r.recognized.release(), row.2, "{ctx}");
+            assert_eq!(r.recognized.edition(), row.3, "{ctx}");
+            assert_eq!(r.recognized.family(), row.4, "{ctx}");
+            assert_eq!(r.recognized.sku(), r.sku, "{ctx}");
+        }
+    }
+    assert_eq!(
+        seen.len(),
+        RECOGNISED.len(),
+        "an expectation no fixture uses"
+    );
+}
+
+/// Every licence-status text the fixtures print is read by `LicenseStatus::parse_lenient`
+/// (the one mapping in the crate) and lands in the record.
+#[test]
+fn every_printed_status_parses_with_parse_lenient() {
+    let mut n = 0;
+    for (format, path) in all_fixtures() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let c = parse_capture(format, &text, &ParseOptions::new()).unwrap();
+        for r in c.records.iter().chain(c.partial.iter()) {
+            for f in &r.fields {
+                let key = f.key.to_ascii_lowercase().replace(' ', "");
+                if key != "licensestatus" {
+                    continue;
+                }
+                let v = f.value.as_deref().unwrap();
+                let parsed = LicenseStatus::parse_lenient(v)
+                    .unwrap_or_else(|e| panic!("{}: {v:?}: {e}", path.display()));
+                assert_eq!(r.status, Some(parsed), "{}", path.display());
+                assert!(f.recognised);
+                n += 1;
+            }
+        }
+    }
+    assert!(n >= 50, "{n}");
 }

@@ -112,6 +112,13 @@ fn test_autotrait() {
     assert_public::<Warning>();
     assert_public::<Cited<bool>>();
     assert_public::<Timeline<'static>>();
+    assert_public::<Capture>();
+    assert_public::<LicenseRecord>();
+    assert_public::<Diagnosis>();
+    assert_public::<ProductDiagnosis>();
+    assert_public::<Finding>();
+    assert_public::<FindingKind>();
+    assert_public::<ExplainOptions>();
 }
 
 #[cfg(feature = "serde")]
@@ -222,4 +229,11 @@ fn serde_types() {
     ser::<MakKey>();
     ser::<RolloutWave>();
     ser::<Error>();
+    both::<Capture>();
+    both::<LicenseRecord>();
+    both::<Diagnosis>();
+    both::<ProductDiagnosis>();
+    both::<Finding>();
+    both::<FindingKind>();
+    both::<ExplainOptions>();
 }

@@ -116,13 +116,12 @@ impl Channel {
     /// When the text names no known channel, e.g. `"VOLUME_FOO channel"`.
     pub fn parse_lenient(s: &str) -> Result<Channel, Error> {
         let t = s.trim();
-        if let Ok(c) = t.parse::<Channel>() {
-            return Ok(c);
-        }
+        // The canonical IDs and the printed names, without building the error a failed strict
+        // parse makes (inventory parsers call this once per record).
         if let Some(c) = Channel::ALL
             .iter()
             .copied()
-            .find(|c| c.name().eq_ignore_ascii_case(t))
+            .find(|c| c.as_str().eq_ignore_ascii_case(t) || c.name().eq_ignore_ascii_case(t))
         {
             return Ok(c);
         }

@@ -55,8 +55,15 @@ fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 /// The SKU a normalised full name names (a marketing name, an alias, or an Office licence
 /// name), and how sure the name-to-SKU mapping is.
 fn sku_of_name(n: &str) -> Option<(Sku, Confidence)> {
-    if let Some(sku) = Sku::all().find(|s| s.name().eq_ignore_ascii_case(n)) {
-        return Some((sku, Confidence::Documented));
+    // Scan the table rows directly: `Sku::name` looks each row up again (the inventory
+    // parsers call this once per record).
+    if let Some(&(release, edition, _)) = crate::tables::sku::SKUS
+        .iter()
+        .find(|(_, _, name)| name.eq_ignore_ascii_case(n))
+    {
+        return Sku::new(release, edition)
+            .ok()
+            .map(|sku| (sku, Confidence::Documented));
     }
     if let Some(a) = SKU_ALIASES.iter().find(|a| a.text.eq_ignore_ascii_case(n)) {
         return Sku::new(a.release, a.edition)
@@ -354,9 +361,15 @@ fn family_of_edition(edition: Edition) -> Option<Family> {
 pub fn recognize_product(name: &str, description: Option<&str>) -> Recognized {
     let mut r = Recognized::default();
     let n = normalize(name);
-    let full = match name.trim().parse::<Sku>() {
-        Ok(sku) => Some((sku, Confidence::Documented)),
-        Err(_) => sku_of_name(&n),
+    // A canonical ID is `release/edition`; only then try the strict parse (its error is not
+    // free to build).
+    let strict = name
+        .contains('/')
+        .then(|| name.trim().parse::<Sku>().ok())
+        .flatten();
+    let full = match strict {
+        Some(sku) => Some((sku, Confidence::Documented)),
+        None => sku_of_name(&n),
     };
     if let Some((sku, confidence)) = full {
         r.release = Some(sku.release());

@@ -10,7 +10,7 @@
 use super::capture::ParseOptions;
 use super::record::{LicenseRecord, Remaining};
 use super::values;
-use crate::{Channel, Guid};
+use crate::{ApplicationId, Channel, Guid, LicenseStatus, Recognized, Sku};
 
 /// Per-record parse state that is not part of the record.
 #[derive(Debug, Default)]
@@ -89,7 +89,7 @@ fn statement(r: &mut LicenseRecord, text: &str) -> Applied {
         "kmshostcachingisdisabled" => r.kms_client_mut().host_caching = Some(false),
         "themachineispermanentlyactivated" => {
             r.permanent = true;
-            r.status = Some(crate::LicenseStatus::Licensed);
+            r.status = Some(LicenseStatus::Licensed);
         }
         "keymanagementserviceclientinformation"
         | "mostrecentactivationinformation:"
@@ -180,7 +180,10 @@ fn apply_value(
             set(&mut r.description, v, text)
         }
         "activationid" | "id" | "skuid" => set(&mut r.activation_id, v, guid),
-        "applicationid" => set(&mut r.application_id, v, guid),
+        "applicationid" => set(&mut r.application_id, v, |v| {
+            ApplicationId::parse(v)
+                .map_err(|_| "a GUID such as 55c92734-d682-4d71-983e-d6ec3f16059f")
+        }),
         "extendedpid" | "productkeyid" => set(&mut r.extended_pid, v, text),
         "productkeychannel" => {
             if !sentinel {
@@ -201,7 +204,11 @@ fn apply_value(
                 }
             })
         }
-        "licensestatus" => set(&mut r.status, v, values::status),
+        "licensestatus" => set(&mut r.status, v, |v| {
+            LicenseStatus::parse_lenient(v).map_err(|_| {
+                "a licence status such as Licensed, Initial grace period, ---OOB_GRACE--- or 0 to 6"
+            })
+        }),
         "notificationreason" | "licensestatusreason" | "errorcode" => {
             set(&mut r.status_reason, v, values::hresult)
         }
@@ -455,11 +462,20 @@ pub(crate) fn finish(r: &mut LicenseRecord, st: &RecordState) {
     if !st.channel_from_line {
         r.channel = r.description.as_deref().and_then(|d| channel(d).ok());
     }
-    r.sku = recognise_sku(r.name.as_deref(), r.description.as_deref());
+    let (sku, recognized) = recognise_sku(r.name.as_deref(), r.description.as_deref());
+    r.sku = sku;
+    r.recognized = recognized;
 }
 
-/// HOOK (SKU recognition): the lead wires `Sku::parse_lenient` here after merging; until then
-/// every record keeps only its raw `name` and `description`.
-fn recognise_sku(_name: Option<&str>, _description: Option<&str>) -> Option<crate::Sku> {
-    None
+/// What the printed name and description say about the product: the SKU when they name one
+/// (as [`Sku::parse_lenient`] reads it), and the parts recognised either way
+/// ([`crate::recognize_product`] over name and description).
+fn recognise_sku(name: Option<&str>, description: Option<&str>) -> (Option<Sku>, Recognized) {
+    let Some(name) = name else {
+        return (None, Recognized::default());
+    };
+    // `recognize_product` reads every name `Sku::parse_lenient` reads (and the parts of the
+    // others), so its SKU is the lenient parse's.
+    let recognized = crate::recognize_product(name, description);
+    (recognized.sku(), recognized)
 }

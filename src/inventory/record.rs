@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
-use crate::{Channel, Guid, LicenseStatus, Sku};
+use crate::{ApplicationId, Channel, Guid, LicenseStatus, Recognized, Sku};
 
 /// One `key: value` pair exactly as the tool printed it, with the line it came from.
 ///
@@ -196,12 +196,19 @@ pub struct LicenseRecord {
     pub name: Option<String>,
     /// The description as printed (`Windows(R) Operating System, VOLUME_KMSCLIENT channel`).
     pub description: Option<String>,
-    /// The SKU, when the printed name is recognised; the raw name stays in `name`.
+    /// The SKU, when the printed name (with the description) names one
+    /// ([`Sku::parse_lenient`], [`recognize_product`](crate::recognize_product)); the raw
+    /// name stays in `name`.
     pub sku: Option<Sku>,
+    /// What the printed name and description tell about the product even when they do not
+    /// name a whole SKU (`Windows(R), Enterprise edition` names the edition only; `Office 16,
+    /// ...` the family and release). Empty when nothing was recognised.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub recognized: Recognized,
     /// The Activation ID (WMI `ID`, ospp `SKU ID`).
     pub activation_id: Option<Guid>,
     /// The Application ID (Windows `55c92734-…`, Office `0ff1ce15-…` / `0ff1ce16-…`).
-    pub application_id: Option<Guid>,
+    pub application_id: Option<ApplicationId>,
     /// The extended PID as printed.
     pub extended_pid: Option<String>,
     /// The licence channel (from the channel line, or else from the description).

@@ -7,7 +7,6 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 
 use super::capture::DateOrder;
 use super::record::{PrintedTime, Remaining};
-use crate::LicenseStatus;
 
 /// Values the tools print for "nothing here": `N/A`, `Not Set`, `Not Available`, an empty
 /// value, `null`.
@@ -201,42 +200,6 @@ pub(crate) fn host_port(v: &str) -> Result<(String, Option<u16>), &'static str> 
         Some((host, p)) if !host.contains(':') => Ok((host.to_owned(), port(p)?)),
         _ => Ok((t.to_owned(), None)),
     }
-}
-
-/// A licence state as any of the tools prints it: slmgr (`Initial grace period`), ospp
-/// (`---OOB_GRACE---`), WMI (`2`) or the WMI names (`OOBGrace`).
-///
-// Private on purpose: `LicenseStatus::parse_lenient` is being added in the lifecycle layer;
-// the lead will replace this mapping with it.
-pub(crate) fn status(v: &str) -> Result<LicenseStatus, &'static str> {
-    const EXPECTED: &str =
-        "a licence status such as Licensed, Initial grace period, ---OOB_GRACE--- or 0 to 6";
-    let t = v
-        .trim()
-        .trim_matches('-')
-        .trim()
-        .trim_end_matches('.')
-        .trim();
-    if let Ok(n) = signed(t) {
-        return LicenseStatus::from_wmi(n).map_err(|_| EXPECTED);
-    }
-    let key: String = t
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    let s = match key.as_str() {
-        "unlicensed" => LicenseStatus::Unlicensed,
-        "licensed" => LicenseStatus::Licensed,
-        "initialgraceperiod" | "oobgrace" => LicenseStatus::OobGrace,
-        "nongenuinegraceperiod" | "nongenuinegrace" => LicenseStatus::NonGenuineGrace,
-        "notification" | "notifications" => LicenseStatus::Notification,
-        "extendedgraceperiod" | "extendedgrace" => LicenseStatus::ExtendedGrace,
-        "ootgrace" => LicenseStatus::OotGrace,
-        k if k.starts_with("additionalgraceperiod") => LicenseStatus::OotGrace,
-        _ => return Err(EXPECTED),
-    };
-    Ok(s)
 }
 
 /// Why a date could not be read.
@@ -500,22 +463,6 @@ mod tests {
         assert_eq!(remaining("Unlimited"), Ok(Remaining::Unlimited));
         assert!(remaining("12 13 minutes").is_err());
         assert!(remaining("days").is_err());
-        assert_eq!(status("---OOB_GRACE---"), Ok(LicenseStatus::OobGrace));
-        assert_eq!(
-            status(" ---NOTIFICATIONS---"),
-            Ok(LicenseStatus::Notification)
-        );
-        assert_eq!(
-            status("Non-genuine grace period."),
-            Ok(LicenseStatus::NonGenuineGrace)
-        );
-        assert_eq!(
-            status("Additional grace period (KMS license expired or hardware out of tolerance)"),
-            Ok(LicenseStatus::OotGrace)
-        );
-        assert_eq!(status("5"), Ok(LicenseStatus::Notification));
-        assert!(status("7").is_err());
-        assert!(status("Unknown").is_err());
         assert_eq!(count("-1"), Ok(None));
         assert_eq!(count("4294967295"), Ok(None));
         assert_eq!(count("25"), Ok(Some(25)));

@@ -186,22 +186,24 @@ impl LicenseStatus {
             t = rest.trim();
         }
         let t = t.strip_suffix('.').unwrap_or(t).trim();
-        if let Ok(v) = t.parse::<LicenseStatus>() {
+        // The printed forms first, without building the error a failed strict parse makes
+        // (inventory parsers call this once per record).
+        if let Some(&(_, v)) = LENIENT
+            .iter()
+            .find(|(alias, _)| alias.eq_ignore_ascii_case(t))
+        {
+            return Ok(v);
+        }
+        if let Some(v) = LicenseStatus::iter().find(|s| s.as_str().eq_ignore_ascii_case(t)) {
             return Ok(v);
         }
         if let Ok(n) = t.parse::<i64>() {
             return LicenseStatus::from_wmi(n);
         }
-        LENIENT
-            .iter()
-            .find(|(alias, _)| alias.eq_ignore_ascii_case(t))
-            .map(|&(_, v)| v)
-            .ok_or_else(|| {
-                Error::unknown(
-                    "licence status",
-                    s,
-                    "a status as WMI, slmgr or ospp print it, e.g. Licensed, Initial grace period or ---OOB_GRACE---",
-                )
-            })
+        Err(Error::unknown(
+            "licence status",
+            s,
+            "a status as WMI, slmgr or ospp print it, e.g. Licensed, Initial grace period or ---OOB_GRACE---",
+        ))
     }
 }

@@ -1,0 +1,149 @@
+//! Telling the tool a capture came from by what it prints.
+
+use super::capture::CaptureFormat;
+
+/// A printed `key` / `value` pair as the detector sees it.
+fn pairs(text: &str, json: bool) -> impl Iterator<Item = (&str, &str)> {
+    // JSON may be compressed onto one line: split at the structural characters too (a string
+    // cut at a comma leaves pieces without `":`, which are skipped).
+    let split = move |c: char| c == '\n' || (json && matches!(c, ',' | '{' | '}' | '['));
+    text.split(split).filter_map(move |line| {
+        let line = line.trim();
+        if json {
+            let (k, v) = line.split_once("\":")?;
+            let k = k.trim().trim_start_matches('"');
+            let v = v.trim().trim_end_matches(',').trim();
+            Some((k, v))
+        } else {
+            let (k, v) = line
+                .split_once(" : ")
+                .or_else(|| line.strip_suffix(" :").map(|k| (k, "")))?;
+            Some((k.trim_end(), v.trim()))
+        }
+    })
+}
+
+/// Evidence for the OSLicense module (which prints states and sentinels as words, reasons in
+/// hex, booleans as `True`/`False`) against WMI (state numbers, decimal reasons, the 1601
+/// "not set" date): (oslicense, wmi). The OSLicense property list is in reference
+/// `peers-and-asks.md` (<https://learn.microsoft.com/powershell/module/oslicense>).
+fn votes(text: &str, json: bool) -> (u32, u32) {
+    let (mut os, mut wmi) = (0u32, 0u32);
+    for (k, v) in pairs(text, json) {
+        let unquoted = v.trim_matches('"');
+        let quoted = v.starts_with('"');
+        let numeric = !unquoted.is_empty()
+            && unquoted
+                .trim_start_matches('-')
+                .bytes()
+                .all(|b| b.is_ascii_digit());
+        let k = k.to_ascii_lowercase();
+        match k.as_str() {
+            "licensestatus" if numeric && !quoted => wmi = wmi.saturating_add(1),
+            "licensestatus" if !unquoted.is_empty() => os = os.saturating_add(1),
+            "licensestatusreason" if unquoted.starts_with("0x") => os = os.saturating_add(1),
+            "licensestatusreason" if numeric => wmi = wmi.saturating_add(1),
+            "iskeymanagementservicemachine"
+                if unquoted.eq_ignore_ascii_case("true")
+                    || unquoted.eq_ignore_ascii_case("false") =>
+            {
+                os = os.saturating_add(1);
+            }
+            k if k.starts_with("adactivation") => os = os.saturating_add(1),
+            _ => {}
+        }
+        if unquoted.contains("1601") || unquoted.contains("/Date(-11644473600000)/") {
+            wmi = wmi.saturating_add(1);
+        }
+        if ["not set", "n/a", "unlimited", "no limit"]
+            .iter()
+            .any(|s| unquoted.eq_ignore_ascii_case(s))
+        {
+            os = os.saturating_add(1);
+        }
+    }
+    (os, wmi)
+}
+
+impl CaptureFormat {
+    /// The tool a capture comes from, told by what it prints; `None` when the text does not
+    /// say clearly (then ask the user).
+    ///
+    /// - JSON (starts with `{` or `[`) and `Name : value` list views are WMI or OSLicense:
+    ///   OSLicense prints licence states as words (`Licensed`), reasons in hex (`0xC004F009`),
+    ///   `True`/`False`, and sentinels (`Not Set`, `N/A`, `Unlimited`); WMI prints state
+    ///   numbers, decimal reasons and the 1601 "not set" date. Evidence for both, or for
+    ///   neither, gives `None`.
+    /// - `LICENSE NAME:`, `LICENSE STATUS:` or `---Processing---` lines are `ospp.vbs
+    ///   /dstatus`.
+    /// - `Name:` lines with any of `Activation ID:`, `Application ID:`, `Extended PID:`,
+    ///   `Installation ID:` are `slmgr /dlv`; other `Name:` + `License Status:` captures are
+    ///   `slmgr /dli`.
+    /// - `<product> edition:` headings followed by an indented expiry sentence are `slmgr /xpr`.
+    ///
+    /// ```
+    /// use volume_activation::CaptureFormat;
+    ///
+    /// let dli = "Name: Windows(R), Enterprise edition\nLicense Status: Licensed\n";
+    /// assert_eq!(CaptureFormat::detect(dli), Some(CaptureFormat::SlmgrDli));
+    /// let json = "{\"Name\":\"Windows(R), Enterprise edition\",\"LicenseStatus\":1,\"LicenseStatusReason\":0}";
+    /// assert_eq!(CaptureFormat::detect(json), Some(CaptureFormat::WmiJson));
+    /// assert_eq!(CaptureFormat::detect("hello"), None);
+    /// ```
+    #[must_use]
+    pub fn detect(text: &str) -> Option<CaptureFormat> {
+        let t = text.trim_start_matches('\u{feff}').trim_start();
+        if t.starts_with('{') || t.starts_with('[') {
+            return match votes(t, true) {
+                (0, 0) => None,
+                (_, 0) => Some(CaptureFormat::OsLicenseJson),
+                (0, _) => Some(CaptureFormat::WmiJson),
+                _ => None,
+            };
+        }
+        let has = |prefix: &str| {
+            t.lines().any(|l| {
+                l.trim_start()
+                    .get(..prefix.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+            })
+        };
+        let has_exact = |prefix: &str| t.lines().any(|l| l.trim_start().starts_with(prefix));
+        if has_exact("LICENSE NAME:") || has_exact("LICENSE STATUS:") || has_exact("---Processing")
+        {
+            return Some(CaptureFormat::OsppDstatus);
+        }
+        let list_lines = pairs(t, false).count();
+        if list_lines > 0 && !has("Name:") {
+            return match votes(t, false) {
+                (0, 0) => None,
+                (_, 0) => Some(CaptureFormat::OsLicenseList),
+                (0, _) => Some(CaptureFormat::WmiList),
+                _ => None,
+            };
+        }
+        if has("Name:") {
+            if [
+                "Activation ID:",
+                "Application ID:",
+                "Extended PID:",
+                "Installation ID:",
+            ]
+            .iter()
+            .any(|p| has(p))
+            {
+                return Some(CaptureFormat::SlmgrDlv);
+            }
+            if has("License Status:") {
+                return Some(CaptureFormat::SlmgrDli);
+            }
+            return None;
+        }
+        let xpr = t.lines().zip(t.lines().skip(1)).any(|(a, b)| {
+            a.trim_end().ends_with(" edition:")
+                && b.starts_with(|c: char| c.is_whitespace())
+                && !b.trim().is_empty()
+        });
+        xpr.then_some(CaptureFormat::SlmgrXpr)
+    }
+}
