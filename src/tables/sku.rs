@@ -9,6 +9,12 @@
 //! Sources: <https://learn.microsoft.com/en-us/windows-server/get-started/kms-client-activation-keys>;
 //! <https://learn.microsoft.com/en-us/office/volume-license-activation/gvlks>; Volume Licensing
 //! product activation FAQ (06/2018) for Small Business Server 2011 editions.
+//!
+//! Unverified: the FAQ names Windows Small Business Server 2008 but none of its editions; the
+//! two rows `small-business-server-2008/standard` and `/premium` use the product's edition
+//! names, which no page of the reference lists. Office 2010 and 2013 appear only as their
+//! Professional Plus and Standard suites (the reference has no other Office 2010/2013 volume
+//! product).
 
 use crate::catalog::{Edition, Release};
 
