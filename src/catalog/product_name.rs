@@ -10,37 +10,46 @@ use crate::tables::product_alias::{
 
 /// Trims, drops the marks `(R)`, `®`, `(TM)`, `™`, a leading `Microsoft `, collapses runs of
 /// whitespace to one space, and drops whitespace before a comma.
+///
+/// One pass and one allocation: the inventory parsers call this for every record.
 fn normalize(s: &str) -> String {
-    let mut marks_removed = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(c) = rest.chars().next() {
-        let lower_starts = |p: &str| {
-            rest.get(..p.len())
-                .is_some_and(|h| h.eq_ignore_ascii_case(p))
-        };
-        if lower_starts("(r)") {
-            rest = rest.get(3..).unwrap_or_default();
-        } else if lower_starts("(tm)") {
-            rest = rest.get(4..).unwrap_or_default();
-        } else {
-            if c != '®' && c != '™' {
-                marks_removed.push(c);
-            }
-            rest = rest.get(c.len_utf8()..).unwrap_or_default();
+    let mut out = String::with_capacity(s.len());
+    // Whitespace seen since the last kept character: a word boundary.
+    let mut gap = false;
+    // The end of a mark being skipped.
+    let mut skip_to = 0;
+    for (i, c) in s.char_indices() {
+        if i < skip_to {
+            continue;
         }
-    }
-    let mut out = String::with_capacity(marks_removed.len());
-    for word in marks_removed.split_whitespace() {
+        if c == '(' {
+            let tail = s.get(i..).unwrap_or_default();
+            if let Some(mark) = ["(r)", "(tm)"]
+                .iter()
+                .find(|m| strip_prefix_ci(tail, m).is_some())
+            {
+                skip_to = i.saturating_add(mark.len());
+                continue;
+            }
+        }
+        if c == '®' || c == '™' {
+            continue;
+        }
+        if c.is_whitespace() {
+            gap = true;
+            continue;
+        }
         // "Windows (R), Pro..." leaves a lone comma once the mark is gone.
-        if !out.is_empty() && !word.starts_with(',') {
+        if gap && !out.is_empty() && c != ',' {
             out.push(' ');
         }
-        out.push_str(word);
+        gap = false;
+        out.push(c);
     }
-    match out.get(..10) {
-        Some(head) if head.eq_ignore_ascii_case("microsoft ") => out.split_off(10),
-        _ => out,
+    if strip_prefix_ci(&out, "microsoft ").is_some() {
+        out.drain(.."microsoft ".len());
     }
+    out
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
@@ -406,7 +415,9 @@ pub fn recognize_product(name: &str, description: Option<&str>) -> Recognized {
             && r.edition.is_none_or(|e| {
                 Sku::all().any(|s| s.edition() == e && s.family() == Family::Office)
             });
-        if let Some((release, _)) = office_name(&normalize(d)).filter(|_| office_fits) {
+        // Normalised only when it can matter.
+        let office = office_fits.then(|| normalize(d));
+        if let Some((release, _)) = office.as_deref().and_then(office_name) {
             r.family = Some(Family::Office);
             if r.release.is_none() {
                 if let Some((release, c)) = release {
@@ -442,3 +453,4 @@ mod tests {
         assert_eq!(normalize("Microsoft"), "Microsoft");
     }
 }
+
