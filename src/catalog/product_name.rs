@@ -16,22 +16,23 @@ fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     // Whitespace seen since the last kept character: a word boundary.
     let mut gap = false;
-    // The end of a mark being skipped.
-    let mut skip_to = 0;
-    for (i, c) in s.char_indices() {
-        if i < skip_to {
-            continue;
-        }
+    let mut rest = s;
+    while let Some(&b) = rest.as_bytes().first() {
+        // ASCII (nearly every name) is read a byte at a time; other characters are decoded.
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            rest.chars().next().unwrap_or_default()
+        };
         if c == '(' {
-            let tail = s.get(i..).unwrap_or_default();
-            if let Some(mark) = ["(r)", "(tm)"]
-                .iter()
-                .find(|m| strip_prefix_ci(tail, m).is_some())
+            if let Some(after) =
+                strip_prefix_ci(rest, "(r)").or_else(|| strip_prefix_ci(rest, "(tm)"))
             {
-                skip_to = i.saturating_add(mark.len());
+                rest = after;
                 continue;
             }
         }
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
         if c == '®' || c == '™' {
             continue;
         }

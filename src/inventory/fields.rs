@@ -31,22 +31,13 @@ pub(crate) enum Applied {
     Bad(&'static str),
 }
 
-/// A key lowercased with spaces and underscores removed, on the stack (no allocation on the
-/// hot path). Keys longer than the buffer, or with non-ASCII letters, match nothing.
-struct Norm {
-    buf: [u8; 96],
-    len: usize,
-}
+/// The longest key [`norm`] reads; longer keys match nothing.
+const NORM_MAX: usize = 96;
 
-impl Norm {
-    /// The normalised key: ASCII bytes, matched against byte literals (no UTF-8 check).
-    fn as_bytes(&self) -> &[u8] {
-        self.buf.get(..self.len).unwrap_or_default()
-    }
-}
-
-fn norm(key: &str) -> Norm {
-    let mut buf = [0; 96];
+/// `key` lowercased with spaces and underscores removed, written into `buf` (on the caller's
+/// stack: no allocation, and no copy of the buffer on the hot path). Keys longer than the
+/// buffer, or with non-ASCII letters, match nothing.
+fn norm<'b>(key: &str, buf: &'b mut [u8; NORM_MAX]) -> &'b [u8] {
     let mut slots = buf.iter_mut();
     for b in key.bytes() {
         let b = match b {
@@ -56,15 +47,12 @@ fn norm(key: &str) -> Norm {
             _ => b,
         };
         let Some(slot) = slots.next() else {
-            return Norm {
-                buf: [0; 96],
-                len: 0,
-            };
+            return &[];
         };
         *slot = b;
     }
-    let len = 96_usize.saturating_sub(slots.len());
-    Norm { buf, len }
+    let len = NORM_MAX.saturating_sub(slots.len());
+    buf.get(..len).unwrap_or_default()
 }
 
 fn guid(v: &str) -> Result<Guid, &'static str> {
@@ -73,7 +61,7 @@ fn guid(v: &str) -> Result<Guid, &'static str> {
 
 /// Statement lines (no value) that set something.
 fn statement(r: &mut LicenseRecord, text: &str) -> Applied {
-    match norm(text.trim_end_matches('.')).as_bytes() {
+    match norm(text.trim_end_matches('.'), &mut [0; NORM_MAX]) {
         b"keymanagementserviceisenabledonthismachine" => {
             r.kms_host_mut();
         }
@@ -112,8 +100,7 @@ pub(crate) fn apply(
             return Applied::Recognised;
         }
     }
-    let k = norm(key);
-    match apply_value(r, st, k.as_bytes(), v, opts) {
+    match apply_value(r, st, norm(key, &mut [0; NORM_MAX]), v, opts) {
         Ok(true) => Applied::Recognised,
         Ok(false) => Applied::Unknown,
         Err(e) => Applied::Bad(e),
@@ -444,8 +431,7 @@ pub(crate) fn is_raw_label(key: &str) -> bool {
         b"activationtime",
         b"hostdigitalpid2",
     ];
-    let k = norm(key);
-    LABELS.contains(&k.as_bytes())
+    LABELS.contains(&norm(key, &mut [0; NORM_MAX]))
 }
 
 /// Finishes a record: drops KMS host data WMI said does not apply, recognises the SKU.

@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 
 use super::capture::DateOrder;
 use super::record::{PrintedTime, Remaining};
+use crate::catalog::key_kind::strip_suffix_ignore_case;
 
 /// Values the tools print for "nothing here": `N/A`, `Not Set`, `Not Available`, an empty
 /// value, `null`.
@@ -144,12 +145,19 @@ pub(crate) fn remaining(v: &str) -> Result<Remaining, &'static str> {
             pending = Some(n);
             continue;
         }
-        let w = word.to_ascii_lowercase();
-        if w.starts_with("minute") {
+        // Compared case-insensitively in place (no lowercased copy).
+        let starts = |p: &str| {
+            word.get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+        };
+        if starts("minute") {
             minutes = Some(pending.take().ok_or(EXPECTED)?);
-        } else if w.starts_with("day") {
+        } else if starts("day") {
             days = Some(pending.take().ok_or(EXPECTED)?);
-        } else if !matches!(w.as_str(), "s" | "before" | "expiring") {
+        } else if !["s", "before", "expiring"]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w))
+        {
             return Err(EXPECTED);
         }
     }
@@ -352,13 +360,12 @@ fn clock(t: &str) -> Result<NaiveTime, DateProblem> {
     if t.is_empty() {
         return Ok(NaiveTime::MIN);
     }
-    let upper = t.to_ascii_uppercase();
-    let (hms, pm) = if let Some(x) = upper.strip_suffix("PM") {
+    let (hms, pm) = if let Some(x) = strip_suffix_ignore_case(t, "PM") {
         (x.trim(), Some(true))
-    } else if let Some(x) = upper.strip_suffix("AM") {
+    } else if let Some(x) = strip_suffix_ignore_case(t, "AM") {
         (x.trim(), Some(false))
     } else {
-        (upper.as_str(), None)
+        (t, None)
     };
     let mut parts = hms.split(':');
     let h = small(parts.next())?;
