@@ -113,17 +113,33 @@ type OfficeName<'a> = (Option<(Release, Confidence)>, Option<&'a str>);
 /// if the text has the `edition` form.
 fn office_name(n: &str) -> Option<OfficeName<'_>> {
     let (prefix, rest) = n.split_once(',')?;
+    let release = office_prefix(prefix)?;
+    let licence = strip_suffix_ignore_case(rest.trim(), " edition").map(str::trim);
+    Some((release, licence))
+}
+
+/// Reads the `Office NN` before the comma of an Office name: `None` when it is not one, else
+/// the release if the crate knows the prefix.
+fn office_prefix(prefix: &str) -> Option<Option<(Release, Confidence)>> {
     let prefix = prefix.trim();
     let number = strip_prefix_ci(prefix, "Office ")?;
     if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let release = OFFICE_PREFIXES
-        .iter()
-        .find(|p| p.text.eq_ignore_ascii_case(prefix))
-        .map(|p| (p.release, p.confidence));
-    let licence = strip_suffix_ignore_case(rest.trim(), " edition").map(str::trim);
-    Some((release, licence))
+    Some(
+        OFFICE_PREFIXES
+            .iter()
+            .find(|p| p.text.eq_ignore_ascii_case(prefix))
+            .map(|p| (p.release, p.confidence)),
+    )
+}
+
+/// The Office prefix of a raw description, as [`office_name`] of the normalised description
+/// reads it. Only the part before the first comma is normalised: marks and whitespace never
+/// contain a comma, so the normalised prefix is the normalised raw prefix.
+fn office_prefix_of_description(d: &str) -> Option<Option<(Release, Confidence)>> {
+    let (head, _) = d.split_once(',')?;
+    office_prefix(&normalize(head))
 }
 
 impl Sku {
@@ -416,9 +432,10 @@ pub fn recognize_product(name: &str, description: Option<&str>) -> Recognized {
             && r.edition.is_none_or(|e| {
                 Sku::all().any(|s| s.edition() == e && s.family() == Family::Office)
             });
-        // Normalised only when it can matter.
-        let office = office_fits.then(|| normalize(d));
-        if let Some((release, _)) = office.as_deref().and_then(office_name) {
+        let office = office_fits
+            .then(|| office_prefix_of_description(d))
+            .flatten();
+        if let Some(release) = office {
             r.family = Some(Family::Office);
             if r.release.is_none() {
                 if let Some((release, c)) = release {

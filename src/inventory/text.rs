@@ -96,10 +96,7 @@ pub(crate) fn split_kv(t: &str) -> (&str, Option<&str>) {
     // A byte scan: `split_once(": ")` builds a two-way searcher per call.
     let bytes = t.as_bytes();
     let mut i = 0;
-    while let Some(off) = bytes
-        .get(i..)
-        .and_then(|b| b.iter().position(|c| *c == b':'))
-    {
+    while let Some(off) = bytes.get(i..).and_then(|b| find_byte(b, b':')) {
         let at = i.saturating_add(off);
         if bytes.get(at.saturating_add(1)) == Some(&b' ') {
             if let (Some(k), Some(v)) = (t.get(..at), t.get(at.saturating_add(2)..)) {
@@ -112,6 +109,29 @@ pub(crate) fn split_kv(t: &str) -> (&str, Option<&str>) {
         return (k.trim_ascii_end(), Some(""));
     }
     (t, None)
+}
+
+/// The first `needle` in `hay`, eight bytes at a time (keys run to 80 bytes; a byte loop
+/// costs a compare and branch per byte).
+fn find_byte(hay: &[u8], needle: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let pattern = ONES.wrapping_mul(u64::from(needle));
+    let mut start = 0_usize;
+    for chunk in hay.chunks_exact(8) {
+        let word = chunk
+            .try_into()
+            .map_or(0, |c: [u8; 8]| u64::from_le_bytes(c) ^ pattern);
+        // Non-zero exactly when some byte of `word` is zero, i.e. some byte is `needle`.
+        if word.wrapping_sub(ONES) & !word & HIGHS != 0 {
+            break;
+        }
+        start = start.saturating_add(8);
+    }
+    let rest = hay.get(start..)?;
+    rest.iter()
+        .position(|b| *b == needle)
+        .map(|at| start.saturating_add(at))
 }
 
 fn is_banner(t: &str) -> bool {
@@ -399,3 +419,4 @@ fn xpr_statement(
     r.status = Some(status);
     Some(Ok(()))
 }
+
