@@ -12,7 +12,8 @@ use crate::catalog::key_kind::strip_suffix_ignore_case;
 /// Values the tools print for "nothing here": `N/A`, `Not Set`, `Not Available`, an empty
 /// value, `null`.
 pub(crate) fn is_sentinel(v: &str) -> bool {
-    if v.len() > 16 {
+    // Most values are long or numbers: no sentinel starts with a digit.
+    if v.len() > 16 || v.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return false;
     }
     let t = v.trim().trim_end_matches('.');
