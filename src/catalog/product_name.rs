@@ -139,6 +139,11 @@ fn office_prefix(prefix: &str) -> Option<Option<(Release, Confidence)>> {
 /// contain a comma, so the normalised prefix is the normalised raw prefix.
 fn office_prefix_of_description(d: &str) -> Option<Option<(Release, Confidence)>> {
     let (head, _) = d.split_once(',')?;
+    // Normalising only deletes characters: a prefix without an `f` cannot read `Office`
+    // (Windows descriptions), and needs no normalising.
+    if !head.bytes().any(|b| b.eq_ignore_ascii_case(&b'f')) {
+        return None;
+    }
     office_prefix(&normalize(head))
 }
 

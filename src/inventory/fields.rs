@@ -354,42 +354,32 @@ fn apply_value(
 }
 
 fn requests(r: &mut LicenseRecord, k: &[u8], v: &str, sentinel: bool) -> Result<bool, &'static str> {
-    fn pick<'q>(
-        k: &[u8],
-        q: &'q mut super::record::KmsRequestCounts,
-    ) -> Option<&'q mut Option<u64>> {
-        Some(match k {
-            b"totalrequestsreceived" | b"keymanagementservicetotalrequests" => &mut q.total,
-            b"failedrequestsreceived" | b"keymanagementservicefailedrequests" => &mut q.failed,
-            b"requestswithlicensestatusunlicensed" | b"keymanagementserviceunlicensedrequests" => {
-                &mut q.unlicensed
-            }
-            b"requestswithlicensestatuslicensed" | b"keymanagementservicelicensedrequests" => {
-                &mut q.licensed
-            }
-            b"requestswithlicensestatusinitialgraceperiod"
-            | b"keymanagementserviceoobgracerequests" => &mut q.oob_grace,
-            b"requestswithlicensestatuslicenseexpiredorhardwareoutoftolerance"
-            | b"keymanagementserviceootgracerequests" => &mut q.oot_grace,
-            b"requestswithlicensestatusnon-genuinegraceperiod"
-            | b"keymanagementservicenongenuinegracerequests" => &mut q.non_genuine_grace,
-            b"requestswithlicensestatusnotification"
-            | b"keymanagementservicenotificationrequests" => &mut q.notification,
-            _ => return None,
-        })
-    }
-    let mut probe = super::record::KmsRequestCounts::default();
-    if pick(k, &mut probe).is_none() {
-        return Ok(false);
-    }
+    use super::record::KmsRequestCounts as Q;
+    // The counter a key names, matched once.
+    let slot: fn(&mut Q) -> &mut Option<u64> = match k {
+        b"totalrequestsreceived" | b"keymanagementservicetotalrequests" => |q| &mut q.total,
+        b"failedrequestsreceived" | b"keymanagementservicefailedrequests" => |q| &mut q.failed,
+        b"requestswithlicensestatusunlicensed" | b"keymanagementserviceunlicensedrequests" => {
+            |q| &mut q.unlicensed
+        }
+        b"requestswithlicensestatuslicensed" | b"keymanagementservicelicensedrequests" => {
+            |q| &mut q.licensed
+        }
+        b"requestswithlicensestatusinitialgraceperiod"
+        | b"keymanagementserviceoobgracerequests" => |q| &mut q.oob_grace,
+        b"requestswithlicensestatuslicenseexpiredorhardwareoutoftolerance"
+        | b"keymanagementserviceootgracerequests" => |q| &mut q.oot_grace,
+        b"requestswithlicensestatusnon-genuinegraceperiod"
+        | b"keymanagementservicenongenuinegracerequests" => |q| &mut q.non_genuine_grace,
+        b"requestswithlicensestatusnotification"
+        | b"keymanagementservicenotificationrequests" => |q| &mut q.notification,
+        _ => return Ok(false),
+    };
     if sentinel {
         return Ok(true);
     }
-    let n = u64_count(v)?;
-    if let Some(n) = n {
-        if let Some(slot) = pick(k, &mut r.kms_host_mut().requests) {
-            *slot = Some(n);
-        }
+    if let Some(n) = u64_count(v)? {
+        *slot(&mut r.kms_host_mut().requests) = Some(n);
     }
     Ok(true)
 }
