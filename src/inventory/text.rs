@@ -184,6 +184,11 @@ impl Parser<'_> {
 
     /// Whether a physical line continues the previous logical one.
     fn is_continuation(&self, prev: &Logical, line: &str) -> bool {
+        // Outside lists only a line after one of the wrap width can continue it (the usual
+        // answer, found without trimming).
+        if !is_list(self.format) && !self.opts.is_wrap_width(prev.last_physical_len) {
+            return false;
+        }
         let t = line.trim_ascii();
         if t.is_empty() || prev.text.trim_ascii().is_empty() {
             return false;
