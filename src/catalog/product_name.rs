@@ -476,4 +476,3 @@ mod tests {
         assert_eq!(normalize("Microsoft"), "Microsoft");
     }
 }
-

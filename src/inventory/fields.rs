@@ -353,7 +353,12 @@ fn apply_value(
     }
 }
 
-fn requests(r: &mut LicenseRecord, k: &[u8], v: &str, sentinel: bool) -> Result<bool, &'static str> {
+fn requests(
+    r: &mut LicenseRecord,
+    k: &[u8],
+    v: &str,
+    sentinel: bool,
+) -> Result<bool, &'static str> {
     use super::record::KmsRequestCounts as Q;
     // The counter a key names, matched once.
     let slot: fn(&mut Q) -> &mut Option<u64> = match k {
@@ -371,8 +376,9 @@ fn requests(r: &mut LicenseRecord, k: &[u8], v: &str, sentinel: bool) -> Result<
         | b"keymanagementserviceootgracerequests" => |q| &mut q.oot_grace,
         b"requestswithlicensestatusnon-genuinegraceperiod"
         | b"keymanagementservicenongenuinegracerequests" => |q| &mut q.non_genuine_grace,
-        b"requestswithlicensestatusnotification"
-        | b"keymanagementservicenotificationrequests" => |q| &mut q.notification,
+        b"requestswithlicensestatusnotification" | b"keymanagementservicenotificationrequests" => {
+            |q| &mut q.notification
+        }
         _ => return Ok(false),
     };
     if sentinel {

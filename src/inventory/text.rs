@@ -444,5 +444,3 @@ fn xpr_statement(
     r.status = Some(status);
     Some(Ok(()))
 }
-
-
