@@ -130,19 +130,34 @@ impl Channel {
         let word = strip_suffix_ignore_case(word, "channel")
             .unwrap_or(word)
             .trim();
-        let upper = word.to_ascii_uppercase();
-        let c = match upper.as_str() {
-            "VOLUME_KMSCLIENT" => Some(Channel::VolumeGvlk),
-            "RETAIL" => Some(Channel::Retail),
-            "OEM_DM" => Some(Channel::OemDm),
-            "OEM_SLP" => Some(Channel::OemSlp),
-            "OEM_NONSLP" => Some(Channel::OemNonSlp),
-            "OEM_COA_SLP" | "OEM_COA_NSLP" => Some(Channel::OemCoa),
-            "TIMEBASED_EVAL" => Some(Channel::TimebasedEval),
-            u if u.starts_with("VOLUME_MAK") => Some(Channel::VolumeMak),
-            u if u.starts_with("VOLUME_KMS") => Some(Channel::VolumeCsvlk),
-            u if u.starts_with("RETAIL") => Some(Channel::Retail),
-            _ => None,
+        // Compared case-insensitively in place (no uppercased copy).
+        let is = |w: &str| word.eq_ignore_ascii_case(w);
+        let starts = |p: &str| {
+            word.get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+        };
+        let c = if is("VOLUME_KMSCLIENT") {
+            Some(Channel::VolumeGvlk)
+        } else if is("RETAIL") {
+            Some(Channel::Retail)
+        } else if is("OEM_DM") {
+            Some(Channel::OemDm)
+        } else if is("OEM_SLP") {
+            Some(Channel::OemSlp)
+        } else if is("OEM_NONSLP") {
+            Some(Channel::OemNonSlp)
+        } else if is("OEM_COA_SLP") || is("OEM_COA_NSLP") {
+            Some(Channel::OemCoa)
+        } else if is("TIMEBASED_EVAL") {
+            Some(Channel::TimebasedEval)
+        } else if starts("VOLUME_MAK") {
+            Some(Channel::VolumeMak)
+        } else if starts("VOLUME_KMS") {
+            Some(Channel::VolumeCsvlk)
+        } else if starts("RETAIL") {
+            Some(Channel::Retail)
+        } else {
+            None
         };
         c.ok_or_else(|| {
             Error::unknown(

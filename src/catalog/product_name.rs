@@ -10,37 +10,47 @@ use crate::tables::product_alias::{
 
 /// Trims, drops the marks `(R)`, `®`, `(TM)`, `™`, a leading `Microsoft `, collapses runs of
 /// whitespace to one space, and drops whitespace before a comma.
+///
+/// One pass and one allocation: the inventory parsers call this for every record.
 fn normalize(s: &str) -> String {
-    let mut marks_removed = String::with_capacity(s.len());
+    let mut out = String::with_capacity(s.len());
+    // Whitespace seen since the last kept character: a word boundary.
+    let mut gap = false;
     let mut rest = s;
-    while let Some(c) = rest.chars().next() {
-        let lower_starts = |p: &str| {
-            rest.get(..p.len())
-                .is_some_and(|h| h.eq_ignore_ascii_case(p))
-        };
-        if lower_starts("(r)") {
-            rest = rest.get(3..).unwrap_or_default();
-        } else if lower_starts("(tm)") {
-            rest = rest.get(4..).unwrap_or_default();
+    while let Some(&b) = rest.as_bytes().first() {
+        // ASCII (nearly every name) is read a byte at a time; other characters are decoded.
+        let c = if b.is_ascii() {
+            char::from(b)
         } else {
-            if c != '®' && c != '™' {
-                marks_removed.push(c);
+            rest.chars().next().unwrap_or_default()
+        };
+        if c == '(' {
+            if let Some(after) =
+                strip_prefix_ci(rest, "(r)").or_else(|| strip_prefix_ci(rest, "(tm)"))
+            {
+                rest = after;
+                continue;
             }
-            rest = rest.get(c.len_utf8()..).unwrap_or_default();
         }
-    }
-    let mut out = String::with_capacity(marks_removed.len());
-    for word in marks_removed.split_whitespace() {
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
+        if c == '®' || c == '™' {
+            continue;
+        }
+        if c.is_whitespace() {
+            gap = true;
+            continue;
+        }
         // "Windows (R), Pro..." leaves a lone comma once the mark is gone.
-        if !out.is_empty() && !word.starts_with(',') {
+        if gap && !out.is_empty() && c != ',' {
             out.push(' ');
         }
-        out.push_str(word);
+        gap = false;
+        out.push(c);
     }
-    match out.get(..10) {
-        Some(head) if head.eq_ignore_ascii_case("microsoft ") => out.split_off(10),
-        _ => out,
+    if strip_prefix_ci(&out, "microsoft ").is_some() {
+        out.drain(.."microsoft ".len());
     }
+    out
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
@@ -103,17 +113,38 @@ type OfficeName<'a> = (Option<(Release, Confidence)>, Option<&'a str>);
 /// if the text has the `edition` form.
 fn office_name(n: &str) -> Option<OfficeName<'_>> {
     let (prefix, rest) = n.split_once(',')?;
+    let release = office_prefix(prefix)?;
+    let licence = strip_suffix_ignore_case(rest.trim(), " edition").map(str::trim);
+    Some((release, licence))
+}
+
+/// Reads the `Office NN` before the comma of an Office name: `None` when it is not one, else
+/// the release if the crate knows the prefix.
+fn office_prefix(prefix: &str) -> Option<Option<(Release, Confidence)>> {
     let prefix = prefix.trim();
     let number = strip_prefix_ci(prefix, "Office ")?;
     if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let release = OFFICE_PREFIXES
-        .iter()
-        .find(|p| p.text.eq_ignore_ascii_case(prefix))
-        .map(|p| (p.release, p.confidence));
-    let licence = strip_suffix_ignore_case(rest.trim(), " edition").map(str::trim);
-    Some((release, licence))
+    Some(
+        OFFICE_PREFIXES
+            .iter()
+            .find(|p| p.text.eq_ignore_ascii_case(prefix))
+            .map(|p| (p.release, p.confidence)),
+    )
+}
+
+/// The Office prefix of a raw description, as [`office_name`] of the normalised description
+/// reads it. Only the part before the first comma is normalised: marks and whitespace never
+/// contain a comma, so the normalised prefix is the normalised raw prefix.
+fn office_prefix_of_description(d: &str) -> Option<Option<(Release, Confidence)>> {
+    let (head, _) = d.split_once(',')?;
+    // Normalising only deletes characters: a prefix without an `f` cannot read `Office`
+    // (Windows descriptions), and needs no normalising.
+    if !head.bytes().any(|b| b.eq_ignore_ascii_case(&b'f')) {
+        return None;
+    }
+    office_prefix(&normalize(head))
 }
 
 impl Sku {
@@ -406,7 +437,10 @@ pub fn recognize_product(name: &str, description: Option<&str>) -> Recognized {
             && r.edition.is_none_or(|e| {
                 Sku::all().any(|s| s.edition() == e && s.family() == Family::Office)
             });
-        if let Some((release, _)) = office_name(&normalize(d)).filter(|_| office_fits) {
+        let office = office_fits
+            .then(|| office_prefix_of_description(d))
+            .flatten();
+        if let Some(release) = office {
             r.family = Some(Family::Office);
             if r.release.is_none() {
                 if let Some((release, c)) = release {

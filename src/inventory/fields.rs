@@ -31,46 +31,28 @@ pub(crate) enum Applied {
     Bad(&'static str),
 }
 
-/// A key lowercased with spaces and underscores removed, on the stack (no allocation on the
-/// hot path). Keys longer than the buffer, or with non-ASCII letters, match nothing.
-struct Norm {
-    buf: [u8; 96],
-    len: usize,
-}
+/// The longest key [`norm`] reads; longer keys match nothing.
+const NORM_MAX: usize = 96;
 
-impl Norm {
-    fn as_str(&self) -> &str {
-        self.buf
-            .get(..self.len)
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .unwrap_or("")
-    }
-}
-
-fn norm(key: &str) -> Norm {
-    let mut n = Norm {
-        buf: [0; 96],
-        len: 0,
-    };
+/// `key` lowercased with spaces and underscores removed, written into `buf` (on the caller's
+/// stack: no allocation, and no copy of the buffer on the hot path). Keys longer than the
+/// buffer, or with non-ASCII letters, match nothing.
+fn norm<'b>(key: &str, buf: &'b mut [u8; NORM_MAX]) -> &'b [u8] {
+    let mut slots = buf.iter_mut();
     for b in key.bytes() {
-        if b.is_ascii_whitespace() || b == b'_' {
-            continue;
-        }
-        let b = if b.is_ascii() {
-            b.to_ascii_lowercase()
-        } else {
-            b'?'
+        let b = match b {
+            b' ' | b'\t' | b'\n' | b'\x0C' | b'\r' | b'_' => continue,
+            b'A'..=b'Z' => b.to_ascii_lowercase(),
+            0x80.. => b'?',
+            _ => b,
         };
-        match n.buf.get_mut(n.len) {
-            Some(slot) => *slot = b,
-            None => {
-                n.len = 0;
-                return n;
-            }
-        }
-        n.len = n.len.saturating_add(1);
+        let Some(slot) = slots.next() else {
+            return &[];
+        };
+        *slot = b;
     }
-    n
+    let len = NORM_MAX.saturating_sub(slots.len());
+    buf.get(..len).unwrap_or_default()
 }
 
 fn guid(v: &str) -> Result<Guid, &'static str> {
@@ -79,23 +61,23 @@ fn guid(v: &str) -> Result<Guid, &'static str> {
 
 /// Statement lines (no value) that set something.
 fn statement(r: &mut LicenseRecord, text: &str) -> Applied {
-    match norm(text.trim_end_matches('.')).as_str() {
-        "keymanagementserviceisenabledonthismachine" => {
+    match norm(text.trim_end_matches('.'), &mut [0; NORM_MAX]) {
+        b"keymanagementserviceisenabledonthismachine" => {
             r.kms_host_mut();
         }
-        "dnspublishingenabled" => r.kms_host_mut().dns_publishing = Some(true),
-        "dnspublishingdisabled" => r.kms_host_mut().dns_publishing = Some(false),
-        "kmshostcachingisenabled" => r.kms_client_mut().host_caching = Some(true),
-        "kmshostcachingisdisabled" => r.kms_client_mut().host_caching = Some(false),
-        "themachineispermanentlyactivated" => {
+        b"dnspublishingenabled" => r.kms_host_mut().dns_publishing = Some(true),
+        b"dnspublishingdisabled" => r.kms_host_mut().dns_publishing = Some(false),
+        b"kmshostcachingisenabled" => r.kms_client_mut().host_caching = Some(true),
+        b"kmshostcachingisdisabled" => r.kms_client_mut().host_caching = Some(false),
+        b"themachineispermanentlyactivated" => {
             r.permanent = true;
             r.status = Some(LicenseStatus::Licensed);
         }
-        "keymanagementserviceclientinformation"
-        | "mostrecentactivationinformation:"
-        | "mostrecentactivationinformation"
-        | "keymanagementservicecumulativerequestsreceivedfromclients"
-        | "thislicenseisnotinuse" => {}
+        b"keymanagementserviceclientinformation"
+        | b"mostrecentactivationinformation:"
+        | b"mostrecentactivationinformation"
+        | b"keymanagementservicecumulativerequestsreceivedfromclients"
+        | b"thislicenseisnotinuse" => {}
         _ => return Applied::Unknown,
     }
     Applied::Recognised
@@ -118,8 +100,7 @@ pub(crate) fn apply(
             return Applied::Recognised;
         }
     }
-    let k = norm(key);
-    match apply_value(r, st, k.as_str(), v, opts) {
+    match apply_value(r, st, norm(key, &mut [0; NORM_MAX]), v, opts) {
         Ok(true) => Applied::Recognised,
         Ok(false) => Applied::Unknown,
         Err(e) => Applied::Bad(e),
@@ -167,25 +148,25 @@ fn u64_count(v: &str) -> Result<Option<u64>, &'static str> {
 fn apply_value(
     r: &mut LicenseRecord,
     st: &mut RecordState,
-    k: &str,
+    k: &[u8],
     v: &str,
     opts: &ParseOptions,
 ) -> Result<bool, &'static str> {
     let sentinel = values::is_sentinel(v);
     match k {
-        "name" | "licensename" => set(&mut r.name, v, text),
-        "description" | "licensedescription" => {
+        b"name" | b"licensename" => set(&mut r.name, v, text),
+        b"description" | b"licensedescription" => {
             // The channel is read from the description in `finish`, unless a channel line
             // said it.
             set(&mut r.description, v, text)
         }
-        "activationid" | "id" | "skuid" => set(&mut r.activation_id, v, guid),
-        "applicationid" => set(&mut r.application_id, v, |v| {
+        b"activationid" | b"id" | b"skuid" => set(&mut r.activation_id, v, guid),
+        b"applicationid" => set(&mut r.application_id, v, |v| {
             ApplicationId::parse(v)
                 .map_err(|_| "a GUID such as 55c92734-d682-4d71-983e-d6ec3f16059f")
         }),
-        "extendedpid" | "productkeyid" => set(&mut r.extended_pid, v, text),
-        "productkeychannel" => {
+        b"extendedpid" | b"productkeyid" => set(&mut r.extended_pid, v, text),
+        b"productkeychannel" => {
             if !sentinel {
                 r.channel =
                     Some(Channel::parse_lenient(v).map_err(
@@ -195,7 +176,7 @@ fn apply_value(
             }
             Ok(true)
         }
-        "partialproductkey" | "last5charactersofinstalledproductkey" => {
+        b"partialproductkey" | b"last5charactersofinstalledproductkey" => {
             set(&mut r.partial_key, v, |v| {
                 if v.chars().count() == 5 && v.chars().all(|c| c.is_ascii_alphanumeric()) {
                     Ok(v.to_owned())
@@ -204,35 +185,35 @@ fn apply_value(
                 }
             })
         }
-        "licensestatus" => set(&mut r.status, v, |v| {
+        b"licensestatus" => set(&mut r.status, v, |v| {
             LicenseStatus::parse_lenient(v).map_err(|_| {
                 "a licence status such as Licensed, Initial grace period, ---OOB_GRACE--- or 0 to 6"
             })
         }),
-        "notificationreason" | "licensestatusreason" | "errorcode" => {
+        b"notificationreason" | b"licensestatusreason" | b"errorcode" => {
             set(&mut r.status_reason, v, values::hresult)
         }
-        "volumeactivationexpiration"
-        | "timebasedactivationexpiration"
-        | "automaticvmactivationexpiration"
-        | "timeremaining"
-        | "remaininggrace"
-        | "graceperiodremaining" => {
+        b"volumeactivationexpiration"
+        | b"timebasedactivationexpiration"
+        | b"automaticvmactivationexpiration"
+        | b"timeremaining"
+        | b"remaininggrace"
+        | b"graceperiodremaining" => {
             if values::is_unlimited(v) {
                 r.remaining = Some(Remaining::Unlimited);
                 return Ok(true);
             }
             set(&mut r.remaining, v, values::remaining)
         }
-        "evaluationenddate" => time(&mut r.evaluation_end, v, opts),
-        "trustedtime" => time(&mut r.trusted_time, v, opts),
-        "clientmachineid(cmid)" | "clientmachineid" => set(&mut r.client_machine_id, v, guid),
-        "remainingwindowsrearmcount" => set(&mut r.windows_rearm_count, v, u32_of),
-        "remainingskurearmcount" | "remainingapprearmcount" => {
+        b"evaluationenddate" => time(&mut r.evaluation_end, v, opts),
+        b"trustedtime" => time(&mut r.trusted_time, v, opts),
+        b"clientmachineid(cmid)" | b"clientmachineid" => set(&mut r.client_machine_id, v, guid),
+        b"remainingwindowsrearmcount" => set(&mut r.windows_rearm_count, v, u32_of),
+        b"remainingskurearmcount" | b"remainingapprearmcount" => {
             set(&mut r.sku_rearm_count, v, u32_of)
         }
         // KMS client.
-        "registeredkmsmachinename" | "kmsmachineregistryoverridedefined" => {
+        b"registeredkmsmachinename" | b"kmsmachineregistryoverridedefined" => {
             if !sentinel {
                 let (h, p) = values::host_port(v)?;
                 let c = r.kms_client_mut();
@@ -241,25 +222,25 @@ fn apply_value(
             }
             Ok(true)
         }
-        "keymanagementservicemachine" => {
+        b"keymanagementservicemachine" => {
             if !sentinel {
                 r.kms_client_mut().registered_host = Some(v.to_owned());
             }
             Ok(true)
         }
-        "keymanagementserviceport" => {
+        b"keymanagementserviceport" => {
             if let Some(p) = port_of(v, sentinel)? {
                 r.kms_client_mut().registered_port = Some(p);
             }
             Ok(true)
         }
-        "registeredkmssrvrecordlookupdomain" | "keymanagementservicelookupdomain" => {
+        b"registeredkmssrvrecordlookupdomain" | b"keymanagementservicelookupdomain" => {
             if !sentinel {
                 r.kms_client_mut().lookup_domain = Some(v.to_owned());
             }
             Ok(true)
         }
-        "kmsmachinenamefromdns" => {
+        b"kmsmachinenamefromdns" => {
             if !sentinel {
                 let (h, p) = values::host_port(v)?;
                 let c = r.kms_client_mut();
@@ -268,51 +249,51 @@ fn apply_value(
             }
             Ok(true)
         }
-        "discoveredkeymanagementservicemachinename" => {
+        b"discoveredkeymanagementservicemachinename" => {
             if !sentinel {
                 r.kms_client_mut().discovered_host = Some(v.to_owned());
             }
             Ok(true)
         }
-        "discoveredkeymanagementservicemachineport" => {
+        b"discoveredkeymanagementservicemachineport" => {
             if let Some(p) = port_of(v, sentinel)? {
                 r.kms_client_mut().discovered_port = Some(p);
             }
             Ok(true)
         }
-        "kmsmachineipaddress" | "discoveredkeymanagementservicemachineipaddress" => {
+        b"kmsmachineipaddress" | b"discoveredkeymanagementservicemachineipaddress" => {
             if !sentinel {
                 r.kms_client_mut().discovered_ip = Some(v.to_owned());
             }
             Ok(true)
         }
-        "kmsmachineextendedpid" | "keymanagementserviceproductkeyid" => {
+        b"kmsmachineextendedpid" | b"keymanagementserviceproductkeyid" => {
             if !sentinel {
                 r.kms_client_mut().host_extended_pid = Some(v.to_owned());
             }
             Ok(true)
         }
-        "activationinterval" | "vlactivationinterval" => {
+        b"activationinterval" | b"vlactivationinterval" => {
             if !sentinel {
                 r.kms_client_mut().activation_interval = Some(values::minutes(v)?);
             }
             Ok(true)
         }
-        "renewalinterval" | "vlrenewalinterval" => {
+        b"renewalinterval" | b"vlrenewalinterval" => {
             if !sentinel {
                 r.kms_client_mut().renewal_interval = Some(values::minutes(v)?);
             }
             Ok(true)
         }
-        "kmshostcaching" | "keymanagementservicehostcaching" => {
+        b"kmshostcaching" | b"keymanagementservicehostcaching" => {
             if !sentinel {
                 r.kms_client_mut().host_caching = Some(values::boolean(v)?);
             }
             Ok(true)
         }
-        "dnsauto-discovery" => Ok(true),
+        b"dnsauto-discovery" => Ok(true),
         // KMS host.
-        "iskeymanagementservicemachine" => {
+        b"iskeymanagementservicemachine" => {
             if !sentinel {
                 if values::boolean(v)? {
                     r.kms_host_mut();
@@ -322,7 +303,7 @@ fn apply_value(
             }
             Ok(true)
         }
-        "currentcount" | "keymanagementservicecurrentcount" => {
+        b"currentcount" | b"keymanagementservicecurrentcount" => {
             if !sentinel {
                 match values::count(v)? {
                     Some(n) => r.kms_host_mut().current_count = Some(n),
@@ -331,7 +312,7 @@ fn apply_value(
             }
             Ok(true)
         }
-        "requiredclientcount" => {
+        b"requiredclientcount" => {
             if !sentinel {
                 if let Some(n) = values::count(v)? {
                     r.kms_host_mut().required_count = Some(n);
@@ -339,19 +320,19 @@ fn apply_value(
             }
             Ok(true)
         }
-        "listeningonport" | "keymanagementservicelisteningport" => {
+        b"listeningonport" | b"keymanagementservicelisteningport" => {
             if let Some(p) = port_of(v, sentinel)? {
                 r.kms_host_mut().listening_port = Some(p);
             }
             Ok(true)
         }
-        "keymanagementservicednspublishing" => {
+        b"keymanagementservicednspublishing" => {
             if !sentinel {
                 r.kms_host_mut().dns_publishing = Some(values::boolean(v)?);
             }
             Ok(true)
         }
-        "kmspriority" => {
+        b"kmspriority" => {
             let low = if v.eq_ignore_ascii_case("low") {
                 true
             } else if v.eq_ignore_ascii_case("normal") {
@@ -362,7 +343,7 @@ fn apply_value(
             r.kms_host_mut().low_priority = Some(low);
             Ok(true)
         }
-        "keymanagementservicelowpriority" => {
+        b"keymanagementservicelowpriority" => {
             if !sentinel {
                 r.kms_host_mut().low_priority = Some(values::boolean(v)?);
             }
@@ -372,43 +353,39 @@ fn apply_value(
     }
 }
 
-fn requests(r: &mut LicenseRecord, k: &str, v: &str, sentinel: bool) -> Result<bool, &'static str> {
-    fn pick<'q>(
-        k: &str,
-        q: &'q mut super::record::KmsRequestCounts,
-    ) -> Option<&'q mut Option<u64>> {
-        Some(match k {
-            "totalrequestsreceived" | "keymanagementservicetotalrequests" => &mut q.total,
-            "failedrequestsreceived" | "keymanagementservicefailedrequests" => &mut q.failed,
-            "requestswithlicensestatusunlicensed" | "keymanagementserviceunlicensedrequests" => {
-                &mut q.unlicensed
-            }
-            "requestswithlicensestatuslicensed" | "keymanagementservicelicensedrequests" => {
-                &mut q.licensed
-            }
-            "requestswithlicensestatusinitialgraceperiod"
-            | "keymanagementserviceoobgracerequests" => &mut q.oob_grace,
-            "requestswithlicensestatuslicenseexpiredorhardwareoutoftolerance"
-            | "keymanagementserviceootgracerequests" => &mut q.oot_grace,
-            "requestswithlicensestatusnon-genuinegraceperiod"
-            | "keymanagementservicenongenuinegracerequests" => &mut q.non_genuine_grace,
-            "requestswithlicensestatusnotification"
-            | "keymanagementservicenotificationrequests" => &mut q.notification,
-            _ => return None,
-        })
-    }
-    let mut probe = super::record::KmsRequestCounts::default();
-    if pick(k, &mut probe).is_none() {
-        return Ok(false);
-    }
+fn requests(
+    r: &mut LicenseRecord,
+    k: &[u8],
+    v: &str,
+    sentinel: bool,
+) -> Result<bool, &'static str> {
+    use super::record::KmsRequestCounts as Q;
+    // The counter a key names, matched once.
+    let slot: fn(&mut Q) -> &mut Option<u64> = match k {
+        b"totalrequestsreceived" | b"keymanagementservicetotalrequests" => |q| &mut q.total,
+        b"failedrequestsreceived" | b"keymanagementservicefailedrequests" => |q| &mut q.failed,
+        b"requestswithlicensestatusunlicensed" | b"keymanagementserviceunlicensedrequests" => {
+            |q| &mut q.unlicensed
+        }
+        b"requestswithlicensestatuslicensed" | b"keymanagementservicelicensedrequests" => {
+            |q| &mut q.licensed
+        }
+        b"requestswithlicensestatusinitialgraceperiod"
+        | b"keymanagementserviceoobgracerequests" => |q| &mut q.oob_grace,
+        b"requestswithlicensestatuslicenseexpiredorhardwareoutoftolerance"
+        | b"keymanagementserviceootgracerequests" => |q| &mut q.oot_grace,
+        b"requestswithlicensestatusnon-genuinegraceperiod"
+        | b"keymanagementservicenongenuinegracerequests" => |q| &mut q.non_genuine_grace,
+        b"requestswithlicensestatusnotification" | b"keymanagementservicenotificationrequests" => {
+            |q| &mut q.notification
+        }
+        _ => return Ok(false),
+    };
     if sentinel {
         return Ok(true);
     }
-    let n = u64_count(v)?;
-    if let Some(n) = n {
-        if let Some(slot) = pick(k, &mut r.kms_host_mut().requests) {
-            *slot = Some(n);
-        }
+    if let Some(n) = u64_count(v)? {
+        *slot(&mut r.kms_host_mut().requests) = Some(n);
     }
     Ok(true)
 }
@@ -428,30 +405,29 @@ fn time(
 /// Labels slmgr and ospp print that the crate keeps raw (no typed field), so that a
 /// console-wrapped line is never glued onto them.
 pub(crate) fn is_raw_label(key: &str) -> bool {
-    const LABELS: [&str; 20] = [
-        "installationid",
-        "uselicenseurl",
-        "validationurl",
-        "productkeycertificateurl",
-        "processorcertificateurl",
-        "machinecertificateurl",
-        "configuredactivationtype",
-        "softwarelicensingserviceversion",
-        "productid",
-        "betaexpiration",
-        "errordescription",
-        "activationtypeconfiguration",
-        "activationobjectname",
-        "aodn",
-        "aoextendedpid",
-        "aoactivationid",
-        "guestiaid",
-        "hostmachinename",
-        "activationtime",
-        "hostdigitalpid2",
+    const LABELS: [&[u8]; 20] = [
+        b"installationid",
+        b"uselicenseurl",
+        b"validationurl",
+        b"productkeycertificateurl",
+        b"processorcertificateurl",
+        b"machinecertificateurl",
+        b"configuredactivationtype",
+        b"softwarelicensingserviceversion",
+        b"productid",
+        b"betaexpiration",
+        b"errordescription",
+        b"activationtypeconfiguration",
+        b"activationobjectname",
+        b"aodn",
+        b"aoextendedpid",
+        b"aoactivationid",
+        b"guestiaid",
+        b"hostmachinename",
+        b"activationtime",
+        b"hostdigitalpid2",
     ];
-    let k = norm(key);
-    LABELS.contains(&k.as_str())
+    LABELS.contains(&norm(key, &mut [0; NORM_MAX]))
 }
 
 /// Finishes a record: drops KMS host data WMI said does not apply, recognises the SKU.

@@ -7,11 +7,13 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 
 use super::capture::DateOrder;
 use super::record::{PrintedTime, Remaining};
+use crate::catalog::key_kind::strip_suffix_ignore_case;
 
 /// Values the tools print for "nothing here": `N/A`, `Not Set`, `Not Available`, an empty
 /// value, `null`.
 pub(crate) fn is_sentinel(v: &str) -> bool {
-    if v.len() > 16 {
+    // Most values are long or numbers: no sentinel starts with a digit.
+    if v.len() > 16 || v.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return false;
     }
     let t = v.trim().trim_end_matches('.');
@@ -144,12 +146,19 @@ pub(crate) fn remaining(v: &str) -> Result<Remaining, &'static str> {
             pending = Some(n);
             continue;
         }
-        let w = word.to_ascii_lowercase();
-        if w.starts_with("minute") {
+        // Compared case-insensitively in place (no lowercased copy).
+        let starts = |p: &str| {
+            word.get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+        };
+        if starts("minute") {
             minutes = Some(pending.take().ok_or(EXPECTED)?);
-        } else if w.starts_with("day") {
+        } else if starts("day") {
             days = Some(pending.take().ok_or(EXPECTED)?);
-        } else if !matches!(w.as_str(), "s" | "before" | "expiring") {
+        } else if !["s", "before", "expiring"]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w))
+        {
             return Err(EXPECTED);
         }
     }
@@ -352,13 +361,12 @@ fn clock(t: &str) -> Result<NaiveTime, DateProblem> {
     if t.is_empty() {
         return Ok(NaiveTime::MIN);
     }
-    let upper = t.to_ascii_uppercase();
-    let (hms, pm) = if let Some(x) = upper.strip_suffix("PM") {
+    let (hms, pm) = if let Some(x) = strip_suffix_ignore_case(t, "PM") {
         (x.trim(), Some(true))
-    } else if let Some(x) = upper.strip_suffix("AM") {
+    } else if let Some(x) = strip_suffix_ignore_case(t, "AM") {
         (x.trim(), Some(false))
     } else {
-        (upper.as_str(), None)
+        (t, None)
     };
     let mut parts = hms.split(':');
     let h = small(parts.next())?;
