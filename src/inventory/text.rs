@@ -444,3 +444,37 @@ fn xpr_statement(
     r.status = Some(status);
     Some(Ok(()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{find_byte, split_lines};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The line splitter gives exactly what `split('\n')` gives.
+        #[test]
+        fn split_lines_is_split(input in "[a-z\\n\\r é:]{0,80}") {
+            let ours: Vec<&str> = split_lines(&input).collect();
+            let std: Vec<&str> = input.split('\n').collect();
+            prop_assert_eq!(ours, std);
+        }
+
+        /// The eight-bytes-at-a-time scan finds exactly what a byte loop finds.
+        #[test]
+        fn find_byte_is_position(hay in proptest::collection::vec(any::<u8>(), 0..64), needle in any::<u8>()) {
+            prop_assert_eq!(find_byte(&hay, needle), hay.iter().position(|b| *b == needle));
+        }
+    }
+
+    #[test]
+    fn find_byte_edges() {
+        assert_eq!(find_byte(b"", b':'), None);
+        assert_eq!(find_byte(b"abcdefgh:", b':'), Some(8));
+        assert_eq!(find_byte(b"abcdefg:", b':'), Some(7));
+        assert_eq!(
+            find_byte(b"\x80\x81\x7f\x00\x01\x02\x03\x04\x05", 0),
+            Some(3)
+        );
+        assert_eq!(find_byte(&[0x3b; 17], b':'), None);
+    }
+}
