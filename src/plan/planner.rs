@@ -572,19 +572,26 @@ impl<'f> Planner<'f> {
         let mut key_reimages = vec![0u64; keys.len()];
         let mut missing: Vec<MissingMak> = Vec::new();
         let mut risks = Vec::new();
+        // Grouped through hash indexes (first-seen order kept in the Vecs): a linear search
+        // here made planning quadratic in machines x sites (one site per machine).
         let mut no_site_host: Vec<(Option<String>, u32)> = Vec::new();
+        let mut no_site_index: HashMap<Option<String>, usize> = HashMap::new();
         let mut late: Vec<(&str, ProductClass, DateTime<Utc>, u32)> = Vec::new();
+        let mut late_index: HashMap<(&str, ProductClass), usize> = HashMap::new();
         for (i, p) in plans.iter_mut().enumerate() {
             let Some(m) = machines.get(i) else { continue };
             if p.method == RecommendedMethod::Kms {
                 if let Some((host, reached)) = self.kms_risk(m, i, p, &mut risks) {
                     let class = ProductClass::of(p.sku.family());
-                    match late
-                        .iter_mut()
-                        .find(|(h, c, _, _)| *h == host && *c == class)
+                    match late_index
+                        .get(&(host, class))
+                        .and_then(|&j| late.get_mut(j))
                     {
                         Some((_, _, _, n)) => *n = n.saturating_add(1),
-                        None => late.push((host, class, reached, 1)),
+                        None => {
+                            late_index.insert((host, class), late.len());
+                            late.push((host, class, reached, 1));
+                        }
                     }
                 }
                 continue;
@@ -600,12 +607,16 @@ impl<'f> Planner<'f> {
                 .iter()
                 .find(|r| matches!(r, Reason::NoKmsHostAtSite { .. }))
             {
-                match no_site_host.iter_mut().find(|(s, _)| {
-                    s.as_deref().map(str::to_ascii_lowercase)
-                        == site.as_deref().map(str::to_ascii_lowercase)
-                }) {
+                let key = site_key(site.as_deref()).map(Cow::into_owned);
+                match no_site_index
+                    .get(&key)
+                    .and_then(|&j| no_site_host.get_mut(j))
+                {
                     Some((_, n)) => *n = n.saturating_add(1),
-                    None => no_site_host.push((site.clone(), 1)),
+                    None => {
+                        no_site_index.insert(key, no_site_host.len());
+                        no_site_host.push((site.clone(), 1));
+                    }
                 }
             }
             let at_site = site_pcs.get(&site_key(m.site())).copied().unwrap_or(0);
