@@ -888,7 +888,7 @@ fn an_installed_avma_key_is_tried_before_adba() {
     let machines = with(
         with(
             hq_pcs(),
-            json!({ "name": "hv", "sku": "windows-server-2022/datacenter", "channel": "volume-gvlk", "hardware": "physical", "site": "hq" }),
+            json!({ "name": "hv", "sku": "windows-server-2022/datacenter", "channel": "volume-gvlk", "hardware": "physical", "site": "hq", "activated": true }),
         ),
         json!({ "name": "vm", "sku": "windows-server-2022/standard", "channel": "avma", "hardware": "virtual", "hyperv_host": "hv", "domain": "corp.example", "site": "hq" }),
     );
@@ -897,6 +897,72 @@ fn an_installed_avma_key_is_tried_before_adba() {
     assert_eq!(m.method(), RecommendedMethod::Avma);
     assert_eq!(kinds(m), ["avma-eligible"]);
     assert_eq!(m.needs_key_change(), None);
+}
+
+#[test]
+fn avma_on_a_host_not_marked_activated_says_the_host_must_be_activated() {
+    let machines = with(
+        with(
+            hq_pcs(),
+            json!({ "name": "hv", "sku": "windows-server-2022/datacenter", "channel": "volume-gvlk", "hardware": "physical", "site": "hq" }),
+        ),
+        json!({ "name": "vm", "sku": "windows-server-2022/standard", "channel": "avma", "hardware": "virtual", "hyperv_host": "hv", "site": "hq" }),
+    );
+    let p = plan_of(machines, vec![kms_hq()]);
+    let m = p.machine("vm").unwrap();
+    assert_eq!(m.method(), RecommendedMethod::Avma);
+    assert_eq!(kinds(m), ["avma-eligible", "avma-host-not-activated"]);
+    let r = m.reasons().get(1).unwrap();
+    assert_eq!(
+        r.to_string(),
+        "hyper-v host \"hv\" is not marked activated: avma activates guests only while the host is activated"
+    );
+    assert_eq!(r.source().id(), "S-AVMA");
+    assert!(!r.moves_off_kms());
+}
+
+#[test]
+fn a_virtual_hyperv_host_is_never_an_avma_host() {
+    // Nested: a Datacenter VM (on a physical host) hosting a guest; and a cycle of two VMs.
+    let machines = with(
+        with(
+            with(
+                with(
+                    with(
+                        hq_pcs(),
+                        json!({ "name": "hv", "sku": "windows-server-2022/datacenter", "channel": "volume-gvlk", "hardware": "physical", "site": "hq", "activated": true }),
+                    ),
+                    json!({ "name": "nested", "sku": "windows-server-2022/datacenter", "channel": "volume-gvlk", "hardware": "virtual", "hyperv_host": "hv", "site": "hq", "activated": true }),
+                ),
+                json!({ "name": "guest", "sku": "windows-server-2022/standard", "channel": "avma", "hardware": "virtual", "hyperv_host": "nested", "site": "hq" }),
+            ),
+            json!({ "name": "vm-a", "sku": "windows-server-2022/datacenter", "channel": "volume-gvlk", "hardware": "virtual", "hyperv_host": "vm-b", "site": "hq", "activated": true }),
+        ),
+        json!({ "name": "vm-b", "sku": "windows-server-2022/datacenter", "channel": "volume-gvlk", "hardware": "virtual", "hyperv_host": "vm-a", "site": "hq", "activated": true }),
+    );
+    let p = plan_of(machines, vec![kms_hq()]);
+    // The nested host itself is a guest of a physical Datacenter host: AVMA applies to it.
+    assert_eq!(
+        p.machine("nested").unwrap().method(),
+        RecommendedMethod::Avma
+    );
+    for (name, host) in [("guest", "nested"), ("vm-a", "vm-b"), ("vm-b", "vm-a")] {
+        let m = p.machine(name).unwrap();
+        assert_ne!(m.method(), RecommendedMethod::Avma, "{name}");
+        let r = m
+            .reasons()
+            .iter()
+            .find(|r| r.kind() == "avma-host-virtual")
+            .unwrap_or_else(|| panic!("{name}: {:?}", kinds(m)));
+        assert_eq!(
+            r.to_string(),
+            format!(
+                "no avma on \"{host}\": it is itself a virtual machine, and avma needs a datacenter hyper-v host (the virtualization server)"
+            )
+        );
+        assert_eq!(r.source().id(), "S-AVMA");
+        assert!(!r.moves_off_kms());
+    }
 }
 
 #[test]

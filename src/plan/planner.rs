@@ -819,6 +819,11 @@ impl<'f> Planner<'f> {
                     reasons.push(Reason::AvmaEligible {
                         hyperv_host: host.name().to_owned(),
                     });
+                    if !host.is_activated() {
+                        reasons.push(Reason::AvmaHostNotActivated {
+                            hyperv_host: host.name().to_owned(),
+                        });
+                    }
                     true
                 }
                 Some(Err(r)) => {
