@@ -672,6 +672,19 @@ fn bundled() -> (Fleet, Plan) {
 }
 
 #[test]
+fn every_bundled_machine_has_a_reason() {
+    let (_, p) = bundled();
+    for m in p.machines() {
+        assert!(
+            !m.reasons().is_empty(),
+            "{} ({:?}) has no reason",
+            m.name(),
+            m.method()
+        );
+    }
+}
+
+#[test]
 fn bundled_fleet_key_numbers() {
     let (f, p) = bundled();
     assert_eq!(p.machines().len(), f.machines().len());
@@ -1107,7 +1120,7 @@ mod props {
             prop_assert_eq!(p.machines().len(), f.machines().len());
             for (m, fm) in p.machines().iter().zip(f.machines()) {
                 prop_assert_eq!(m.name(), fm.name());
-                prop_assert!(!m.reasons().is_empty() || m.method() == RecommendedMethod::MakIndependent);
+                prop_assert!(!m.reasons().is_empty(), "{} ({:?}) has no reason", m.name(), m.method());
                 if m.method() == RecommendedMethod::Kms {
                     let h = p.kms_host(m.kms_host().unwrap()).unwrap();
                     let pr = h.projection(ProductClass::of(m.sku().family())).unwrap();
