@@ -305,6 +305,7 @@ impl<'f> Planner<'f> {
         let slot_dates = std::iter::once(at)
             .chain(fleet.rollout().iter().map(|w| w.date().max(at)))
             .collect();
+        // Windows machines of any channel, as `site_pcs` counts per site (see why there).
         let pcs = machines
             .iter()
             .filter(|m| m.sku().family() != Family::Office)
@@ -1091,6 +1092,16 @@ fn site_key(site: Option<&str>) -> Option<Cow<'_, str>> {
 }
 
 /// Windows machines per site (ASCII case-insensitively; `None` for machines without one).
+///
+/// Why this count: the FAQ's sentence ("If you have fewer than 50 PCs, the best option is to
+/// use Multiple Activation Keys (MAK) with Volume Activation Management Tool (VAMT)", see
+/// [`faq_advice_for_pc_count`]) sizes the organisation (here the site) that would otherwise
+/// run a KMS host; it does not define "PCs" nor limit them to volume-licensed clients. So
+/// every Windows computer of the site counts, client or server, whatever its channel (a
+/// retail or OEM machine is still one of the site's PCs); Office records do not, since each
+/// runs on a Windows machine already counted. Confidence: derived (the FAQ does not say which
+/// machines "PCs" are; a narrower reading, volume-channel clients only, is not documented
+/// either). The fleet-wide count ([`Reason::FewerThan50Pcs`]) is made the same way.
 fn site_pcs(machines: &[Machine]) -> HashMap<Option<Cow<'_, str>>, u32> {
     let mut map: HashMap<Option<Cow<'_, str>>, u32> = HashMap::new();
     for m in machines {
