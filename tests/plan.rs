@@ -275,6 +275,45 @@ fn no_kms_host_for_the_application() {
 }
 
 #[test]
+fn sites_without_a_kms_host_are_grouped_case_insensitively_in_first_seen_order() {
+    // Many sites of one machine each (the shape that made the grouping quadratic), one site
+    // spelled two ways, and machines without a site.
+    let mut machines: Vec<Value> = (0..500)
+        .map(|i| {
+            json!({ "name": format!("pc-{i}"), "sku": "windows-10/enterprise", "channel": "volume-gvlk",
+                    "hardware": "physical", "site": format!("site-{}", 499 - i) })
+        })
+        .collect();
+    machines.push(json!({ "name": "x-1", "sku": "windows-10/enterprise", "channel": "volume-gvlk", "hardware": "physical", "site": "SITE-7" }));
+    machines.push(json!({ "name": "x-2", "sku": "windows-10/enterprise", "channel": "volume-gvlk", "hardware": "physical" }));
+    machines.push(json!({ "name": "x-3", "sku": "windows-10/enterprise", "channel": "volume-gvlk", "hardware": "physical" }));
+    let branch = host(
+        "kms-branch",
+        "windows-server-2022/standard",
+        "windows-server-2022",
+        &[],
+        Some("branch"),
+    );
+    let p = plan_of(machines, vec![branch]);
+    let switches: Vec<(Option<String>, u32)> = p
+        .actions()
+        .iter()
+        .filter_map(|a| match a {
+            Action::SwitchSiteToMak { site, machines } => Some((site.clone(), *machines)),
+            _ => None,
+        })
+        .collect();
+    let mut expected: Vec<(Option<String>, u32)> = (0..500)
+        .map(|i| {
+            let site = 499 - i;
+            (Some(format!("site-{site}")), if site == 7 { 2 } else { 1 })
+        })
+        .collect();
+    expected.push((None, 2));
+    assert_eq!(switches, expected);
+}
+
+#[test]
 fn no_kms_host_at_the_site() {
     let branch = host(
         "kms-branch",
