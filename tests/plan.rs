@@ -663,6 +663,66 @@ fn rollout_dates_the_threshold_and_early_clients_are_at_risk() {
 }
 
 #[test]
+fn interleaved_waves_of_two_hosts_date_each_threshold_from_its_own_arrivals() {
+    // Ten waves: odd ones bring a server to site a, even ones to site b. Each host sees only
+    // its own waves' arrivals; the others must not change its count or its date.
+    let day = |d: u32| Utc.with_ymd_and_hms(2027, 1, d, 8, 0, 0).unwrap();
+    let mut machines = many(
+        "pad",
+        50,
+        json!({ "sku": "windows-11/pro", "channel": "retail", "hardware": "physical", "site": "c" }),
+    );
+    let mut waves = Vec::new();
+    for w in 1..=10u32 {
+        let (site, name) = if w % 2 == 1 {
+            ("a", format!("sa-{w}"))
+        } else {
+            ("b", format!("sb-{w}"))
+        };
+        // Site b gets only four servers (wave 10 brings none): below the threshold of 5.
+        if w == 10 {
+            waves.push(json!({ "date": day(w), "machines": ["pad-000"] }));
+            continue;
+        }
+        machines.push(json!({ "name": name, "sku": "windows-server-2022/standard", "channel": "volume-gvlk", "hardware": "physical", "site": site }));
+        waves.push(json!({ "date": day(w), "machines": [name] }));
+    }
+    let kms = |name: &str, site: &str| {
+        host(
+            name,
+            "windows-server-2022/standard",
+            "windows-server-2022",
+            &[],
+            Some(site),
+        )
+    };
+    let f = fleet(json!({
+        "program": "enterprise-agreement",
+        "machines": machines,
+        "kms_hosts": [kms("kms-a", "a"), kms("kms-b", "b")],
+        "rollout": waves,
+    }));
+    let p = plan(&f, at());
+    let a = p
+        .kms_host("kms-a")
+        .unwrap()
+        .projection(ProductClass::WindowsServer)
+        .unwrap();
+    assert_eq!(
+        (a.machines(), a.count(), a.reached_on()),
+        (5, 5, Some(day(9)))
+    );
+    let b = p
+        .kms_host("kms-b")
+        .unwrap()
+        .projection(ProductClass::WindowsServer)
+        .unwrap();
+    assert_eq!((b.machines(), b.count(), b.reached_on()), (4, 4, None));
+    assert_eq!(p.machine("sa-1").unwrap().method(), RecommendedMethod::Kms);
+    assert!(p.machine("sb-2").unwrap().method().is_mak());
+}
+
+#[test]
 fn mak_accounting_counts_reimages_and_already_activated_machines() {
     let f = fleet(json!({
         "program": "open-license",
