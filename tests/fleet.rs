@@ -324,6 +324,51 @@ fn full_keys_are_refused_and_never_echoed() {
 }
 
 #[test]
+fn a_product_key_as_a_site_is_refused_and_never_echoed() {
+    // The published Windows Pro GVLK stands in for a key that must not be stored.
+    let key = "W269N-WFGWX-YVC9B-4J6C9-T83GX";
+    let json = format!(
+        r#"{{ "program": "select-plus",
+          "machines": [{{ "name": "pc-1", "sku": "windows-11/pro", "channel": "volume-gvlk", "hardware": "physical", "site": "{key}" }}],
+          "kms_hosts": [{{ "name": "kms", "os": "windows-server-2022/standard", "host_key": "windows-server-2022", "site": "hq {key}" }}] }}"#
+    );
+    let problems = Fleet::problems_in_json(&json);
+    let shown: Vec<(&str, &str, &str, String)> = problems
+        .iter()
+        .map(|p| {
+            (
+                p.record().as_str(),
+                p.name(),
+                p.field(),
+                p.message().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (
+                "machine",
+                "pc-1",
+                "site",
+                "\"*****-*****-*****-*****-T83GX\" is a product key: expected a site label, never a key".to_owned()
+            ),
+            (
+                "kms-host",
+                "kms",
+                "site",
+                "\"hq *****-*****-*****-*****-T83GX\" is a product key: expected a site label, never a key".to_owned()
+            ),
+        ]
+    );
+    let err = Fleet::from_json(&json).unwrap_err().to_string();
+    assert!(!err.contains("WFGWX"), "{err}");
+    // A site that merely looks like a label is accepted.
+    let fine = json.replace(key, "branch-7");
+    assert!(Fleet::from_json(&fine).is_ok());
+}
+
+#[test]
 fn partial_keys_are_five_key_characters() {
     for (partial, ok) in [
         ("4B7QD", true),

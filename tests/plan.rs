@@ -275,6 +275,45 @@ fn no_kms_host_for_the_application() {
 }
 
 #[test]
+fn sites_without_a_kms_host_are_grouped_case_insensitively_in_first_seen_order() {
+    // Many sites of one machine each (the shape that made the grouping quadratic), one site
+    // spelled two ways, and machines without a site.
+    let mut machines: Vec<Value> = (0..500)
+        .map(|i| {
+            json!({ "name": format!("pc-{i}"), "sku": "windows-10/enterprise", "channel": "volume-gvlk",
+                    "hardware": "physical", "site": format!("site-{}", 499 - i) })
+        })
+        .collect();
+    machines.push(json!({ "name": "x-1", "sku": "windows-10/enterprise", "channel": "volume-gvlk", "hardware": "physical", "site": "SITE-7" }));
+    machines.push(json!({ "name": "x-2", "sku": "windows-10/enterprise", "channel": "volume-gvlk", "hardware": "physical" }));
+    machines.push(json!({ "name": "x-3", "sku": "windows-10/enterprise", "channel": "volume-gvlk", "hardware": "physical" }));
+    let branch = host(
+        "kms-branch",
+        "windows-server-2022/standard",
+        "windows-server-2022",
+        &[],
+        Some("branch"),
+    );
+    let p = plan_of(machines, vec![branch]);
+    let switches: Vec<(Option<String>, u32)> = p
+        .actions()
+        .iter()
+        .filter_map(|a| match a {
+            Action::SwitchSiteToMak { site, machines } => Some((site.clone(), *machines)),
+            _ => None,
+        })
+        .collect();
+    let mut expected: Vec<(Option<String>, u32)> = (0..500)
+        .map(|i| {
+            let site = 499 - i;
+            (Some(format!("site-{site}")), if site == 7 { 2 } else { 1 })
+        })
+        .collect();
+    expected.push((None, 2));
+    assert_eq!(switches, expected);
+}
+
+#[test]
 fn no_kms_host_at_the_site() {
     let branch = host(
         "kms-branch",
@@ -624,6 +663,66 @@ fn rollout_dates_the_threshold_and_early_clients_are_at_risk() {
 }
 
 #[test]
+fn interleaved_waves_of_two_hosts_date_each_threshold_from_its_own_arrivals() {
+    // Ten waves: odd ones bring a server to site a, even ones to site b. Each host sees only
+    // its own waves' arrivals; the others must not change its count or its date.
+    let day = |d: u32| Utc.with_ymd_and_hms(2027, 1, d, 8, 0, 0).unwrap();
+    let mut machines = many(
+        "pad",
+        50,
+        json!({ "sku": "windows-11/pro", "channel": "retail", "hardware": "physical", "site": "c" }),
+    );
+    let mut waves = Vec::new();
+    for w in 1..=10u32 {
+        let (site, name) = if w % 2 == 1 {
+            ("a", format!("sa-{w}"))
+        } else {
+            ("b", format!("sb-{w}"))
+        };
+        // Site b gets only four servers (wave 10 brings none): below the threshold of 5.
+        if w == 10 {
+            waves.push(json!({ "date": day(w), "machines": ["pad-000"] }));
+            continue;
+        }
+        machines.push(json!({ "name": name, "sku": "windows-server-2022/standard", "channel": "volume-gvlk", "hardware": "physical", "site": site }));
+        waves.push(json!({ "date": day(w), "machines": [name] }));
+    }
+    let kms = |name: &str, site: &str| {
+        host(
+            name,
+            "windows-server-2022/standard",
+            "windows-server-2022",
+            &[],
+            Some(site),
+        )
+    };
+    let f = fleet(json!({
+        "program": "enterprise-agreement",
+        "machines": machines,
+        "kms_hosts": [kms("kms-a", "a"), kms("kms-b", "b")],
+        "rollout": waves,
+    }));
+    let p = plan(&f, at());
+    let a = p
+        .kms_host("kms-a")
+        .unwrap()
+        .projection(ProductClass::WindowsServer)
+        .unwrap();
+    assert_eq!(
+        (a.machines(), a.count(), a.reached_on()),
+        (5, 5, Some(day(9)))
+    );
+    let b = p
+        .kms_host("kms-b")
+        .unwrap()
+        .projection(ProductClass::WindowsServer)
+        .unwrap();
+    assert_eq!((b.machines(), b.count(), b.reached_on()), (4, 4, None));
+    assert_eq!(p.machine("sa-1").unwrap().method(), RecommendedMethod::Kms);
+    assert!(p.machine("sb-2").unwrap().method().is_mak());
+}
+
+#[test]
 fn mak_accounting_counts_reimages_and_already_activated_machines() {
     let f = fleet(json!({
         "program": "open-license",
@@ -669,6 +768,19 @@ fn bundled() -> (Fleet, Plan) {
     let f = Fleet::from_json(BUNDLED).unwrap();
     let p = plan(&f, at());
     (f, p)
+}
+
+#[test]
+fn every_bundled_machine_has_a_reason() {
+    let (_, p) = bundled();
+    for m in p.machines() {
+        assert!(
+            !m.reasons().is_empty(),
+            "{} ({:?}) has no reason",
+            m.name(),
+            m.method()
+        );
+    }
 }
 
 #[test]
@@ -888,7 +1000,7 @@ fn an_installed_avma_key_is_tried_before_adba() {
     let machines = with(
         with(
             hq_pcs(),
-            json!({ "name": "hv", "sku": "windows-server-2022/datacenter", "channel": "volume-gvlk", "hardware": "physical", "site": "hq" }),
+            json!({ "name": "hv", "sku": "windows-server-2022/datacenter", "channel": "volume-gvlk", "hardware": "physical", "site": "hq", "activated": true }),
         ),
         json!({ "name": "vm", "sku": "windows-server-2022/standard", "channel": "avma", "hardware": "virtual", "hyperv_host": "hv", "domain": "corp.example", "site": "hq" }),
     );
@@ -897,6 +1009,72 @@ fn an_installed_avma_key_is_tried_before_adba() {
     assert_eq!(m.method(), RecommendedMethod::Avma);
     assert_eq!(kinds(m), ["avma-eligible"]);
     assert_eq!(m.needs_key_change(), None);
+}
+
+#[test]
+fn avma_on_a_host_not_marked_activated_says_the_host_must_be_activated() {
+    let machines = with(
+        with(
+            hq_pcs(),
+            json!({ "name": "hv", "sku": "windows-server-2022/datacenter", "channel": "volume-gvlk", "hardware": "physical", "site": "hq" }),
+        ),
+        json!({ "name": "vm", "sku": "windows-server-2022/standard", "channel": "avma", "hardware": "virtual", "hyperv_host": "hv", "site": "hq" }),
+    );
+    let p = plan_of(machines, vec![kms_hq()]);
+    let m = p.machine("vm").unwrap();
+    assert_eq!(m.method(), RecommendedMethod::Avma);
+    assert_eq!(kinds(m), ["avma-eligible", "avma-host-not-activated"]);
+    let r = m.reasons().get(1).unwrap();
+    assert_eq!(
+        r.to_string(),
+        "hyper-v host \"hv\" is not marked activated: avma activates guests only while the host is activated"
+    );
+    assert_eq!(r.source().id(), "S-AVMA");
+    assert!(!r.moves_off_kms());
+}
+
+#[test]
+fn a_virtual_hyperv_host_is_never_an_avma_host() {
+    // Nested: a Datacenter VM (on a physical host) hosting a guest; and a cycle of two VMs.
+    let machines = with(
+        with(
+            with(
+                with(
+                    with(
+                        hq_pcs(),
+                        json!({ "name": "hv", "sku": "windows-server-2022/datacenter", "channel": "volume-gvlk", "hardware": "physical", "site": "hq", "activated": true }),
+                    ),
+                    json!({ "name": "nested", "sku": "windows-server-2022/datacenter", "channel": "volume-gvlk", "hardware": "virtual", "hyperv_host": "hv", "site": "hq", "activated": true }),
+                ),
+                json!({ "name": "guest", "sku": "windows-server-2022/standard", "channel": "avma", "hardware": "virtual", "hyperv_host": "nested", "site": "hq" }),
+            ),
+            json!({ "name": "vm-a", "sku": "windows-server-2022/datacenter", "channel": "volume-gvlk", "hardware": "virtual", "hyperv_host": "vm-b", "site": "hq", "activated": true }),
+        ),
+        json!({ "name": "vm-b", "sku": "windows-server-2022/datacenter", "channel": "volume-gvlk", "hardware": "virtual", "hyperv_host": "vm-a", "site": "hq", "activated": true }),
+    );
+    let p = plan_of(machines, vec![kms_hq()]);
+    // The nested host itself is a guest of a physical Datacenter host: AVMA applies to it.
+    assert_eq!(
+        p.machine("nested").unwrap().method(),
+        RecommendedMethod::Avma
+    );
+    for (name, host) in [("guest", "nested"), ("vm-a", "vm-b"), ("vm-b", "vm-a")] {
+        let m = p.machine(name).unwrap();
+        assert_ne!(m.method(), RecommendedMethod::Avma, "{name}");
+        let r = m
+            .reasons()
+            .iter()
+            .find(|r| r.kind() == "avma-host-virtual")
+            .unwrap_or_else(|| panic!("{name}: {:?}", kinds(m)));
+        assert_eq!(
+            r.to_string(),
+            format!(
+                "no avma on \"{host}\": it is itself a virtual machine, and avma needs a datacenter hyper-v host (the virtualization server)"
+            )
+        );
+        assert_eq!(r.source().id(), "S-AVMA");
+        assert!(!r.moves_off_kms());
+    }
 }
 
 #[test]
@@ -1041,7 +1219,7 @@ mod props {
             prop_assert_eq!(p.machines().len(), f.machines().len());
             for (m, fm) in p.machines().iter().zip(f.machines()) {
                 prop_assert_eq!(m.name(), fm.name());
-                prop_assert!(!m.reasons().is_empty() || m.method() == RecommendedMethod::MakIndependent);
+                prop_assert!(!m.reasons().is_empty(), "{} ({:?}) has no reason", m.name(), m.method());
                 if m.method() == RecommendedMethod::Kms {
                     let h = p.kms_host(m.kms_host().unwrap()).unwrap();
                     let pr = h.projection(ProductClass::of(m.sku().family())).unwrap();

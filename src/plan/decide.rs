@@ -2,7 +2,7 @@
 //!
 //! The planner never decides these itself; it asks the rules layer here.
 
-use crate::plan::fleet::{Domain, FleetKmsHost, Machine};
+use crate::plan::fleet::{Domain, FleetKmsHost, Hardware, Machine};
 use crate::plan::host_plan::HostFix;
 use crate::plan::reason::Reason;
 use crate::{
@@ -42,9 +42,13 @@ pub(crate) fn adba(m: &Machine, domain: Option<&Domain>) -> Option<Result<Reason
     })
 }
 
-/// AVMA of `guest` on Hyper-V host `host` ([`check_avma`]).
+/// AVMA of `guest` on Hyper-V host `host` ([`check_avma`]), then whether the host can be an
+/// AVMA host at all: a host the fleet marks virtual cannot ([`Reason::AvmaHostVirtual`]).
 pub(crate) fn avma(host: &Machine, guest: Sku) -> Option<Result<(), Reason>> {
     Some(match check_avma(host.sku(), guest) {
+        Ok(_) if host.hardware() == Hardware::Virtual => Err(Reason::AvmaHostVirtual {
+            hyperv_host: host.name().to_owned(),
+        }),
         Ok(_) => Ok(()),
         Err(denial) => Err(Reason::AvmaDenied {
             hyperv_host: host.name().to_owned(),

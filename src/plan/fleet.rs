@@ -457,7 +457,7 @@ impl RolloutWave {
 /// host that is not a machine of the fleet, or is the machine itself; a domain that is not
 /// declared; an AVMA channel on anything but a Windows Server virtual machine; an `os` on a
 /// Windows machine, or one that is not a Windows release; a KMS host on an Office SKU; an
-/// unknown or empty host key; a host key its OS cannot run (documented no); a name or host
+/// unknown or empty host key; a host key its OS cannot run (documented no); a name, site or host
 /// key that contains a full product key; a KB that is not `KB` and digits; a partial key
 /// that is not five product-key characters; a MAK with no products; rollout dates not
 /// strictly increasing; a rollout machine that is not in the fleet or is in two waves.
@@ -723,6 +723,28 @@ impl Checker {
     }
 }
 
+impl Checker {
+    /// Checks a record's `site`: not a product key (the check `name` has). `false` when it
+    /// is one.
+    fn site(&mut self, record: FleetRecord, name: &str, site: Option<&str>) -> bool {
+        match site {
+            Some(site) if is_key_shaped(site) => {
+                self.error(
+                    record,
+                    name,
+                    "site",
+                    format!(
+                        "\"{}\" is a product key: expected a site label, never a key",
+                        quote(site)
+                    ),
+                );
+                false
+            }
+            _ => true,
+        }
+    }
+}
+
 /// Whether `s` contains a full product key (25 key characters, dashed or not).
 fn is_key_shaped(s: &str) -> bool {
     crate::catalog::product_key::redact_keys(s) != s
@@ -805,7 +827,7 @@ fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
         let sku = c.parse::<Sku>(rec, &m.name, "sku", &m.sku);
         let channel = c.parse::<Channel>(rec, &m.name, "channel", &m.channel);
         let hardware = c.parse::<Hardware>(rec, &m.name, "hardware", &m.hardware);
-        let mut ok = true;
+        let mut ok = c.site(rec, &m.name, m.site.as_deref());
         // An AVMA key exists only for Windows Server guests: "AVMA activates Windows Server
         // virtual machines" on a Windows Server Datacenter Hyper-V host (AVMA page).
         if channel == Some(Channel::Avma) {
@@ -942,7 +964,7 @@ fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
     for h in &raw.kms_hosts {
         let rec = FleetRecord::FleetKmsHost;
         c.name(rec, &h.name, &mut host_names);
-        let mut ok = true;
+        let mut ok = c.site(rec, &h.name, h.site.as_deref());
         let os = c.parse::<Sku>(rec, &h.name, "os", &h.os);
         if let Some(os) = os {
             if os.family() == Family::Office {

@@ -2,7 +2,7 @@
 //! actions, from a [`Fleet`] at an instant.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, TimeDelta, Utc};
 
@@ -187,12 +187,15 @@ pub fn plan_with_horizon(fleet: &Fleet, at: DateTime<Utc>, horizon_days: u32) ->
     Planner::new(fleet, at, horizon_days).run()
 }
 
-/// Adds one arrival of `class` at rollout slot `slot` to host `host`'s rows.
-fn bump(rows: &mut [Vec<[u32; 3]>], host: usize, slot: usize, class: ProductClass) {
+/// Arrivals of one host, sparse: rollout slot -> machines per class, only the slots with
+/// arrivals (a dense slot x host table grew as hosts x waves).
+type Arrivals = BTreeMap<usize, [u32; 3]>;
+
+/// Adds one arrival of `class` at rollout slot `slot` to host `host`'s arrivals.
+fn bump(rows: &mut [Arrivals], host: usize, slot: usize, class: ProductClass) {
     if let Some(cell) = rows
         .get_mut(host)
-        .and_then(|h| h.get_mut(slot))
-        .and_then(|c| c.get_mut(class.index()))
+        .and_then(|h| h.entry(slot).or_insert([0; 3]).get_mut(class.index()))
     {
         *cell = cell.saturating_add(1);
     }
@@ -232,22 +235,31 @@ struct Planner<'f> {
     hosts_anywhere: Vec<usize>,
 }
 
-/// The counts (Windows, Office) a KMS host reports at each rollout slot, from the count model
-/// ([`KmsCounter`]): every machine online by a slot contacts the host at that slot's date (a
-/// renewal for those already counted). `rows` holds the arrivals per slot and class;
-/// `with_clients` leaves Windows clients out when they never reach their threshold (they then
-/// use MAK and do not call). Only as many IDs as the largest cache (50) are fed per class: more
-/// cannot change a count.
+/// The counts (Windows, Office) a KMS host reports at each rollout slot with arrivals, from the
+/// count model ([`KmsCounter`]): every machine online by a slot contacts the host at that
+/// slot's date (a renewal for those already counted). `rows` holds the arrivals per slot and
+/// class, only for slots with arrivals; `with_clients` leaves Windows clients out when they
+/// never reach their threshold (they then use MAK and do not call). Only as many IDs as the
+/// largest cache (50) are fed per class: more cannot change a count.
+///
+/// Slots without arrivals are skipped: there every online machine renews at the slot's date,
+/// so the tables hold the same IDs, all fresh, as after the previous slot with arrivals, and
+/// the counts are the same (the cache size only grows with the classes seen, which do not
+/// change either). Before the first arrival every count is 0. Skipping them keeps the cost
+/// linear in the machines rather than hosts x waves.
 fn projected_counts(
-    rows: &[[u32; 3]],
+    rows: &Arrivals,
     dates: &[DateTime<Utc>],
     with_clients: bool,
-) -> Vec<[u32; 2]> {
+) -> Vec<(usize, [u32; 2])> {
     const FEED: u32 = 50;
     let mut counter = KmsCounter::new();
     let mut cum = [0u32; 3];
     let mut out = Vec::with_capacity(rows.len());
-    for (row, &date) in rows.iter().zip(dates) {
+    for (&slot, row) in rows {
+        let Some(&date) = dates.get(slot) else {
+            continue;
+        };
         for (c, x) in cum.iter_mut().zip(row) {
             *c = c.saturating_add(*x);
         }
@@ -268,10 +280,13 @@ fn projected_counts(
                 );
             }
         }
-        out.push([
-            counter.count_at(KmsApplication::Windows, date).unwrap_or(0),
-            counter.count_at(KmsApplication::Office, date).unwrap_or(0),
-        ]);
+        out.push((
+            slot,
+            [
+                counter.count_at(KmsApplication::Windows, date).unwrap_or(0),
+                counter.count_at(KmsApplication::Office, date).unwrap_or(0),
+            ],
+        ));
     }
     out
 }
@@ -290,6 +305,7 @@ impl<'f> Planner<'f> {
         let slot_dates = std::iter::once(at)
             .chain(fleet.rollout().iter().map(|w| w.date().max(at)))
             .collect();
+        // Windows machines of any channel, as `site_pcs` counts per site (see why there).
         let pcs = machines
             .iter()
             .filter(|m| m.sku().family() != Family::Office)
@@ -333,17 +349,16 @@ impl<'f> Planner<'f> {
         let fleet = self.fleet;
         let machines = fleet.machines();
         let hosts = fleet.kms_hosts();
-        let n_slots = self.slot_dates.len();
         let fewer_than_50 = faq_advice_for_pc_count(self.pcs).is_some();
 
         // Pass 1: everything but the KMS threshold.
         let mut plans: Vec<MachinePlan> = Vec::with_capacity(machines.len());
         let mut pending: Vec<Option<KmsSlot>> = vec![None; machines.len()];
         // Per host, per rollout slot, machines per class.
-        let mut arrivals: Vec<Vec<[u32; 3]>> = vec![vec![[0; 3]; n_slots]; hosts.len()];
+        let mut arrivals: Vec<Arrivals> = vec![Arrivals::new(); hosts.len()];
         // Per host: denied machines per (product, denial), and the arrivals a fix would add.
         let mut denied_by: Vec<HashMap<(Sku, Denial), u32>> = vec![HashMap::new(); hosts.len()];
-        let mut fixable: Vec<Vec<[u32; 3]>> = vec![vec![[0; 3]; n_slots]; hosts.len()];
+        let mut fixable: Vec<Arrivals> = vec![Arrivals::new(); hosts.len()];
         let mut denied = Vec::new();
         let mut adba_keys: HashMap<Sku, Option<KmsHostKey>> = HashMap::new();
         // (domain index, host key, machines) for the activation objects ADBA needs.
@@ -410,7 +425,7 @@ impl<'f> Planner<'f> {
         let mut reached: Vec<[Option<usize>; 3]> = Vec::with_capacity(hosts.len());
         let mut fix_actions = Vec::new();
         for (h, host) in hosts.iter().enumerate() {
-            let empty = Vec::new();
+            let empty = Arrivals::new();
             let rows = arrivals.get(h).unwrap_or(&empty);
             let (proj, slots) = self.project(rows);
             reached.push(slots);
@@ -443,22 +458,18 @@ impl<'f> Planner<'f> {
                 }
             }
             if !fixes.is_empty() {
-                let with_fixes: Vec<[u32; 3]> = rows
-                    .iter()
-                    .zip(fixable.get(h).unwrap_or(&empty))
-                    .map(|(a, b)| {
-                        let mut r = *a;
-                        for (x, y) in r.iter_mut().zip(b) {
-                            *x = x.saturating_add(*y);
-                        }
-                        r
-                    })
-                    .collect();
+                let mut with_fixes = rows.clone();
+                for (&slot, b) in fixable.get(h).unwrap_or(&empty) {
+                    let r = with_fixes.entry(slot).or_insert([0; 3]);
+                    for (x, y) in r.iter_mut().zip(b) {
+                        *x = x.saturating_add(*y);
+                    }
+                }
                 let fixed_classes: Vec<usize> = (0..3)
                     .filter(|&c| {
                         fixable
                             .get(h)
-                            .is_some_and(|f| f.iter().any(|r| r.get(c).is_some_and(|&n| n > 0)))
+                            .is_some_and(|f| f.values().any(|r| r.get(c).is_some_and(|&n| n > 0)))
                     })
                     .collect();
                 let (_, fixed_slots) = self.project(&with_fixes);
@@ -572,19 +583,26 @@ impl<'f> Planner<'f> {
         let mut key_reimages = vec![0u64; keys.len()];
         let mut missing: Vec<MissingMak> = Vec::new();
         let mut risks = Vec::new();
+        // Grouped through hash indexes (first-seen order kept in the Vecs): a linear search
+        // here made planning quadratic in machines x sites (one site per machine).
         let mut no_site_host: Vec<(Option<String>, u32)> = Vec::new();
+        let mut no_site_index: HashMap<Option<String>, usize> = HashMap::new();
         let mut late: Vec<(&str, ProductClass, DateTime<Utc>, u32)> = Vec::new();
+        let mut late_index: HashMap<(&str, ProductClass), usize> = HashMap::new();
         for (i, p) in plans.iter_mut().enumerate() {
             let Some(m) = machines.get(i) else { continue };
             if p.method == RecommendedMethod::Kms {
                 if let Some((host, reached)) = self.kms_risk(m, i, p, &mut risks) {
                     let class = ProductClass::of(p.sku.family());
-                    match late
-                        .iter_mut()
-                        .find(|(h, c, _, _)| *h == host && *c == class)
+                    match late_index
+                        .get(&(host, class))
+                        .and_then(|&j| late.get_mut(j))
                     {
                         Some((_, _, _, n)) => *n = n.saturating_add(1),
-                        None => late.push((host, class, reached, 1)),
+                        None => {
+                            late_index.insert((host, class), late.len());
+                            late.push((host, class, reached, 1));
+                        }
                     }
                 }
                 continue;
@@ -600,12 +618,16 @@ impl<'f> Planner<'f> {
                 .iter()
                 .find(|r| matches!(r, Reason::NoKmsHostAtSite { .. }))
             {
-                match no_site_host.iter_mut().find(|(s, _)| {
-                    s.as_deref().map(str::to_ascii_lowercase)
-                        == site.as_deref().map(str::to_ascii_lowercase)
-                }) {
+                let key = site_key(site.as_deref()).map(Cow::into_owned);
+                match no_site_index
+                    .get(&key)
+                    .and_then(|&j| no_site_host.get_mut(j))
+                {
                     Some((_, n)) => *n = n.saturating_add(1),
-                    None => no_site_host.push((site.clone(), 1)),
+                    None => {
+                        no_site_index.insert(key, no_site_host.len());
+                        no_site_host.push((site.clone(), 1));
+                    }
                 }
             }
             let at_site = site_pcs.get(&site_key(m.site())).copied().unwrap_or(0);
@@ -798,6 +820,11 @@ impl<'f> Planner<'f> {
                     reasons.push(Reason::AvmaEligible {
                         hyperv_host: host.name().to_owned(),
                     });
+                    if !host.is_activated() {
+                        reasons.push(Reason::AvmaHostNotActivated {
+                            hyperv_host: host.name().to_owned(),
+                        });
+                    }
                     true
                 }
                 Some(Err(r)) => {
@@ -888,8 +915,8 @@ impl<'f> Planner<'f> {
 
     /// The projection of one host from its arrivals per slot: per class, and the slot at
     /// which each class's threshold is first reached.
-    fn project(&self, rows: &[[u32; 3]]) -> (Vec<ClassProjection>, [Option<usize>; 3]) {
-        let total = rows.iter().fold([0u32; 3], |acc, r| {
+    fn project(&self, rows: &Arrivals) -> (Vec<ClassProjection>, [Option<usize>; 3]) {
+        let total = rows.values().fold([0u32; 3], |acc, r| {
             let mut t = acc;
             for (a, x) in t.iter_mut().zip(r) {
                 *a = a.saturating_add(*x);
@@ -900,10 +927,11 @@ impl<'f> Planner<'f> {
         let t_client = ProductClass::WindowsClient.threshold();
         let t_server = ProductClass::WindowsServer.threshold();
         let t_office = ProductClass::Office.threshold();
-        let first = |counts: &[[u32; 2]], app: usize, threshold: u32| {
+        let first = |counts: &[(usize, [u32; 2])], app: usize, threshold: u32| {
             counts
                 .iter()
-                .position(|c| c.get(app).is_some_and(|&n| n >= threshold))
+                .find(|(_, c)| c.get(app).is_some_and(|&n| n >= threshold))
+                .map(|&(slot, _)| slot)
         };
         let all = projected_counts(rows, &self.slot_dates, true);
         let client_slot = if clients > 0 {
@@ -927,8 +955,9 @@ impl<'f> Planner<'f> {
         } else {
             None
         };
-        let last =
-            |c: &[[u32; 2]], app: usize| c.last().and_then(|x| x.get(app).copied()).unwrap_or(0);
+        let last = |c: &[(usize, [u32; 2])], app: usize| {
+            c.last().and_then(|(_, x)| x.get(app).copied()).unwrap_or(0)
+        };
         let date = |s: Option<usize>| s.and_then(|s| self.slot_dates.get(s).copied());
         let mut proj = Vec::new();
         if clients > 0 {
@@ -1063,6 +1092,16 @@ fn site_key(site: Option<&str>) -> Option<Cow<'_, str>> {
 }
 
 /// Windows machines per site (ASCII case-insensitively; `None` for machines without one).
+///
+/// Why this count: the FAQ's sentence ("If you have fewer than 50 PCs, the best option is to
+/// use Multiple Activation Keys (MAK) with Volume Activation Management Tool (VAMT)", see
+/// [`faq_advice_for_pc_count`]) sizes the organisation (here the site) that would otherwise
+/// run a KMS host; it does not define "PCs" nor limit them to volume-licensed clients. So
+/// every Windows computer of the site counts, client or server, whatever its channel (a
+/// retail or OEM machine is still one of the site's PCs); Office records do not, since each
+/// runs on a Windows machine already counted. Confidence: derived (the FAQ does not say which
+/// machines "PCs" are; a narrower reading, volume-channel clients only, is not documented
+/// either). The fleet-wide count ([`Reason::FewerThan50Pcs`]) is made the same way.
 fn site_pcs(machines: &[Machine]) -> HashMap<Option<Cow<'_, str>>, u32> {
     let mut map: HashMap<Option<Cow<'_, str>>, u32> = HashMap::new();
     for m in machines {

@@ -71,6 +71,31 @@ pub enum Reason {
         /// Why not.
         denial: AvmaDenial,
     },
+    /// The machine's Hyper-V host is itself a virtual machine (nested virtualisation, or a
+    /// cycle of virtual machines naming each other), so it cannot activate the machine by
+    /// AVMA even when its product would.
+    ///
+    /// Source: the AVMA page ("AVMA requires a Windows Server Datacenter edition with the
+    /// Hyper-V server host role installed"; an earlier revision: "AVMA requires a Microsoft
+    /// Virtualization Server running Windows Server ... Datacenter"). Confidence: derived: the
+    /// page describes the AVMA host as the virtualization server the guests run on, which a
+    /// machine the fleet marks virtual is not; Microsoft does not describe AVMA through
+    /// nested virtualisation, so the crate does not plan it.
+    AvmaHostVirtual {
+        /// The Hyper-V host (a virtual machine of the fleet).
+        hyperv_host: String,
+    },
+    /// The machine's Hyper-V host activates it by AVMA only while the host itself is
+    /// activated, and the fleet does not mark it activated (field `activated`, default
+    /// `false`). AVMA is still planned; activate the host first.
+    ///
+    /// Source: the AVMA page (the host must be activated; "In a failover cluster, each
+    /// virtualization server host in the cluster must be activated for guest VMs to stay
+    /// activated"). Confidence: documented.
+    AvmaHostNotActivated {
+        /// The Hyper-V host.
+        hyperv_host: String,
+    },
     /// The machine is a virtual machine whose Datacenter Hyper-V host activates it by AVMA.
     AvmaEligible {
         /// The Hyper-V host (a machine of the fleet).
@@ -161,7 +186,9 @@ impl Reason {
                 .first()
                 .copied()
                 .unwrap_or(Source::KMS_PLANNING),
-            Reason::AvmaEligible { .. } => AVMA_PAGE,
+            Reason::AvmaEligible { .. }
+            | Reason::AvmaHostVirtual { .. }
+            | Reason::AvmaHostNotActivated { .. } => AVMA_PAGE,
             Reason::KmsCovered { .. }
             | Reason::NoKmsHost
             | Reason::NoKmsHostAtSite { .. }
@@ -191,6 +218,8 @@ impl Reason {
             Reason::KmsCovered { .. }
             | Reason::AdbaDenied { .. }
             | Reason::AvmaDenied { .. }
+            | Reason::AvmaHostVirtual { .. }
+            | Reason::AvmaHostNotActivated { .. }
             | Reason::VirtualMachineKmsPreferred
             | Reason::OfficeOsNotGiven
             | Reason::AdbaNoHostKey
@@ -208,6 +237,8 @@ impl Reason {
             Reason::AvmaEligible { .. } => "avma-eligible",
             Reason::AdbaDenied { .. } => "adba-denied",
             Reason::AvmaDenied { .. } => "avma-denied",
+            Reason::AvmaHostVirtual { .. } => "avma-host-virtual",
+            Reason::AvmaHostNotActivated { .. } => "avma-host-not-activated",
             Reason::KmsCovered { .. } => "kms-covered",
             Reason::VirtualMachineKmsPreferred => "virtual-machine-kms-preferred",
             Reason::NotVolumeChannel { .. } => "not-volume-channel",
@@ -241,6 +272,14 @@ impl fmt::Display for Reason {
                 hyperv_host,
                 denial,
             } => write!(f, "no avma on \"{hyperv_host}\": {denial}"),
+            Reason::AvmaHostVirtual { hyperv_host } => write!(
+                f,
+                "no avma on \"{hyperv_host}\": it is itself a virtual machine, and avma needs a datacenter hyper-v host (the virtualization server)"
+            ),
+            Reason::AvmaHostNotActivated { hyperv_host } => write!(
+                f,
+                "hyper-v host \"{hyperv_host}\" is not marked activated: avma activates guests only while the host is activated"
+            ),
             Reason::AvmaEligible { hyperv_host } => write!(
                 f,
                 "datacenter hyper-v host \"{hyperv_host}\" activates it by avma"

@@ -213,17 +213,18 @@ impl fmt::Display for Plan {
             writeln!(f, "  (none)")?;
         } else {
             // Machines with the same product, method, dates and cause are one row.
+            // Grouped through a hash index (first-seen order kept in `groups`): a linear
+            // search made printing quadratic in the number of risks.
             let mut groups: Vec<(&crate::plan::risk::Risk, u32)> = Vec::new();
+            let mut index: HashMap<_, usize> = HashMap::new();
             for r in &self.risks {
-                match groups.iter_mut().find(|(g, _)| {
-                    g.sku == r.sku
-                        && g.method == r.method
-                        && g.online == r.online
-                        && g.notification_at == r.notification_at
-                        && g.cause == r.cause
-                }) {
+                let key = (r.sku, r.method, r.online, r.notification_at, r.cause);
+                match index.get(&key).and_then(|&j| groups.get_mut(j)) {
                     Some((_, n)) => *n = n.saturating_add(1),
-                    None => groups.push((r, 1)),
+                    None => {
+                        index.insert(key, groups.len());
+                        groups.push((r, 1));
+                    }
                 }
             }
             let rows: Vec<Vec<String>> = groups
