@@ -974,3 +974,140 @@ fn every_printed_status_parses_with_parse_lenient() {
     }
     assert!(n >= 50, "{n}");
 }
+
+/// The published Windows 10/11 Pro GVLK, standing in for any full key a capture may print.
+const FULL_KEY: &str = "W269N-WFGWX-YVC9B-4J6C9-T83GX";
+const IID: &str = "236789236789236789236789236789236789236789236789236789236789236";
+const ACT_ID: &str = "aaaaaaaa-0000-4000-8000-000000000001";
+
+/// No trace of the full key (dashed or not, any case) in `text`.
+fn assert_no_full_key(what: &str, text: &str) {
+    let lower = text.to_ascii_lowercase();
+    for needle in ["wfgwx", "w269nwfgwx", "yvc9b4j6c9"] {
+        assert!(!lower.contains(needle), "{what} shows a full key: {text}");
+    }
+}
+
+fn assert_capture_hides_keys(c: &Capture) {
+    assert!(!c.records.is_empty());
+    assert_no_full_key("Debug", &format!("{c:?}"));
+    let json = serde_json::to_string(c).unwrap();
+    assert_no_full_key("serde JSON", &json);
+    assert!(json.contains(IID), "{json}");
+    assert!(json.contains(ACT_ID), "{json}");
+    assert!(json.contains("T83GX"), "{json}");
+    for w in &c.warnings {
+        assert_no_full_key("warning", &w.message);
+    }
+    let d = volume_activation::explain(c, &volume_activation::ExplainOptions::new());
+    assert_no_full_key("explain Display", &d.to_string());
+    assert_no_full_key("explain Debug", &format!("{d:?}"));
+    // What is stored is the redacted value; it round-trips as such.
+    let back: Capture = serde_json::from_str(&json).unwrap();
+    assert_eq!(&back, c);
+}
+
+#[test]
+fn full_product_keys_are_redacted_in_dlv() {
+    let lower = FULL_KEY.to_ascii_lowercase();
+    let plain = FULL_KEY.replace('-', "");
+    let text = format!(
+        "{FULL_KEY}: preamble line\n\
+         Name: Windows(R), Professional edition {FULL_KEY}\n\
+         Description: Windows(R) Operating System, VOLUME_KMSCLIENT channel ({lower})\n\
+         Activation ID: {ACT_ID}\n\
+         Extended PID: {FULL_KEY}\n\
+         Product Key: {FULL_KEY}\n\
+         Installation ID: {IID}\n\
+         Partial Product Key: {FULL_KEY}\n\
+         Backup key: {plain}\n\
+         {FULL_KEY}\n\
+         License Status: Licensed\n"
+    );
+    let c = parse_capture(CaptureFormat::SlmgrDlv, &text, &ParseOptions::new()).unwrap();
+    let r = &c.records[0];
+    assert_eq!(
+        r.name.as_deref(),
+        Some("Windows(R), Professional edition *****-*****-*****-*****-T83GX")
+    );
+    assert_eq!(
+        r.description.as_deref(),
+        Some(
+            "Windows(R) Operating System, VOLUME_KMSCLIENT channel (*****-*****-*****-*****-t83gx)"
+        )
+    );
+    assert_eq!(
+        r.extended_pid.as_deref(),
+        Some("*****-*****-*****-*****-T83GX")
+    );
+    let value = |k: &str| {
+        r.fields
+            .iter()
+            .find(|f| f.key == k)
+            .and_then(|f| f.value.clone())
+    };
+    assert_eq!(value("Installation ID").as_deref(), Some(IID));
+    assert_eq!(value("Activation ID").as_deref(), Some(ACT_ID));
+    assert_eq!(
+        value("Product Key").as_deref(),
+        Some("*****-*****-*****-*****-T83GX")
+    );
+    assert_eq!(
+        value("Backup key").as_deref(),
+        Some("*****-*****-*****-*****-T83GX")
+    );
+    assert!(
+        r.fields
+            .iter()
+            .any(|f| f.key == "*****-*****-*****-*****-T83GX")
+    );
+    assert_eq!(c.preamble[0].key, "*****-*****-*****-*****-T83GX");
+    // The bad partial key is a warning that quotes the line redacted.
+    assert!(
+        c.warnings
+            .iter()
+            .any(|w| w.message.contains("Partial Product Key")),
+        "{:?}",
+        c.warnings
+    );
+    assert_capture_hides_keys(&c);
+}
+
+#[test]
+fn full_product_keys_are_redacted_in_wmi_json_and_xpr() {
+    let wmi = format!(
+        "Name              : Windows(R), Professional edition {FULL_KEY}\n\
+         ID                : {ACT_ID}\n\
+         ProductKeyID      : {FULL_KEY}\n\
+         OfflineInstallationId : {IID}\n\
+         Description       : Windows(R) Operating System, VOLUME_KMSCLIENT channel\n\
+         LicenseStatus     : 1\n\
+         ProductKey        : {FULL_KEY}\n\n"
+    );
+    let c = parse_capture(CaptureFormat::WmiList, &wmi, &ParseOptions::new()).unwrap();
+    assert_eq!(
+        c.records[0].extended_pid.as_deref(),
+        Some("*****-*****-*****-*****-T83GX")
+    );
+    assert_capture_hides_keys(&c);
+
+    let json = format!(
+        "[{{\"Name\": \"Windows(R), Professional edition {FULL_KEY}\", \"ID\": \"{ACT_ID}\", \
+         \"ProductKeyID\": \"{FULL_KEY}\", \"OfflineInstallationId\": \"{IID}\", \
+         \"LicenseStatus\": 1, \"{FULL_KEY}\": \"{FULL_KEY}\"}}]"
+    );
+    let c = parse_capture(CaptureFormat::WmiJson, &json, &ParseOptions::new()).unwrap();
+    assert_eq!(
+        c.records[0].name.as_deref(),
+        Some("Windows(R), Professional edition *****-*****-*****-*****-T83GX")
+    );
+    assert_capture_hides_keys(&c);
+
+    let xpr = format!("{FULL_KEY} {ACT_ID} {IID}:\n    The machine is permanently activated.\n");
+    let c = parse_capture(CaptureFormat::SlmgrXpr, &xpr, &ParseOptions::new()).unwrap();
+    assert_eq!(
+        c.records[0].name.as_deref(),
+        Some(format!("*****-*****-*****-*****-T83GX {ACT_ID} {IID}").as_str())
+    );
+    assert_capture_hides_keys(&c);
+}

@@ -132,8 +132,9 @@ fn port_of(v: &str, sentinel: bool) -> Result<Option<u16>, &'static str> {
     if sentinel { Ok(None) } else { values::port(v) }
 }
 
+/// Free text (a name, description or extended PID), any full product key in it redacted.
 fn text(v: &str) -> Result<String, &'static str> {
-    Ok(v.to_owned())
+    Ok(super::record::redact(v))
 }
 
 fn u32_of(v: &str) -> Result<u32, &'static str> {
@@ -217,14 +218,14 @@ fn apply_value(
             if !sentinel {
                 let (h, p) = values::host_port(v)?;
                 let c = r.kms_client_mut();
-                c.registered_host = Some(h);
+                c.registered_host = Some(super::record::redact(&h));
                 c.registered_port = p.or(c.registered_port);
             }
             Ok(true)
         }
         b"keymanagementservicemachine" => {
             if !sentinel {
-                r.kms_client_mut().registered_host = Some(v.to_owned());
+                r.kms_client_mut().registered_host = Some(super::record::redact(v));
             }
             Ok(true)
         }
@@ -236,7 +237,7 @@ fn apply_value(
         }
         b"registeredkmssrvrecordlookupdomain" | b"keymanagementservicelookupdomain" => {
             if !sentinel {
-                r.kms_client_mut().lookup_domain = Some(v.to_owned());
+                r.kms_client_mut().lookup_domain = Some(super::record::redact(v));
             }
             Ok(true)
         }
@@ -244,14 +245,14 @@ fn apply_value(
             if !sentinel {
                 let (h, p) = values::host_port(v)?;
                 let c = r.kms_client_mut();
-                c.discovered_host = Some(h);
+                c.discovered_host = Some(super::record::redact(&h));
                 c.discovered_port = p.or(c.discovered_port);
             }
             Ok(true)
         }
         b"discoveredkeymanagementservicemachinename" => {
             if !sentinel {
-                r.kms_client_mut().discovered_host = Some(v.to_owned());
+                r.kms_client_mut().discovered_host = Some(super::record::redact(v));
             }
             Ok(true)
         }
@@ -263,13 +264,13 @@ fn apply_value(
         }
         b"kmsmachineipaddress" | b"discoveredkeymanagementservicemachineipaddress" => {
             if !sentinel {
-                r.kms_client_mut().discovered_ip = Some(v.to_owned());
+                r.kms_client_mut().discovered_ip = Some(super::record::redact(v));
             }
             Ok(true)
         }
         b"kmsmachineextendedpid" | b"keymanagementserviceproductkeyid" => {
             if !sentinel {
-                r.kms_client_mut().host_extended_pid = Some(v.to_owned());
+                r.kms_client_mut().host_extended_pid = Some(super::record::redact(v));
             }
             Ok(true)
         }

@@ -242,12 +242,8 @@ fn record(
                 false
             }
         };
-        r.fields.push(RawField {
-            line: None,
-            key,
-            value: printed,
-            recognised,
-        });
+        r.fields
+            .push(RawField::new(None, &key, printed.as_deref(), recognised));
     }
     fields::finish(&mut r, &st);
     r

@@ -239,12 +239,7 @@ impl Parser<'_> {
         }
         if is_banner(t) {
             // Kept (the script host version can matter), but never a record start.
-            let field = RawField {
-                line: Some(number),
-                key: t.to_owned(),
-                value: None,
-                recognised: true,
-            };
+            let field = RawField::new(Some(number), t, None, true);
             match self.open.as_mut() {
                 Some(open) => open.record.fields.push(field),
                 None => self.capture.preamble.push(field),
@@ -267,7 +262,7 @@ impl Parser<'_> {
             let mut record = LicenseRecord::default();
             record.fields.reserve(32);
             if self.format == CaptureFormat::SlmgrXpr {
-                record.name = Some(key.to_owned());
+                record.name = Some(super::record::redact(key));
             }
             self.open = Some(Open {
                 record,
@@ -306,24 +301,18 @@ impl Parser<'_> {
 
     fn push(&mut self, number: usize, key: &str, value: Option<&str>, recognised: bool) {
         if let Some(open) = self.open.as_mut() {
-            open.record.fields.push(RawField {
-                line: Some(number),
-                key: key.to_owned(),
-                value: value.map(str::to_owned),
-                recognised,
-            });
+            open.record
+                .fields
+                .push(RawField::new(Some(number), key, value, recognised));
         }
     }
 
     fn preamble(&mut self, number: usize, t: &str, key: &str, value: Option<&str>) {
         let recognised = key.eq_ignore_ascii_case("Software licensing service version")
             || (self.format == CaptureFormat::OsppDstatus && t.starts_with('<'));
-        self.capture.preamble.push(RawField {
-            line: Some(number),
-            key: key.to_owned(),
-            value: value.map(str::to_owned),
-            recognised,
-        });
+        self.capture
+            .preamble
+            .push(RawField::new(Some(number), key, value, recognised));
         if !recognised {
             if self.first_unread.is_none() {
                 self.first_unread = Some((number, t.to_owned()));
