@@ -1111,3 +1111,64 @@ fn full_product_keys_are_redacted_in_wmi_json_and_xpr() {
     );
     assert_capture_hides_keys(&c);
 }
+
+#[test]
+fn a_repeated_field_keeps_its_first_value_and_warns() {
+    let expected = "expected each field once per record (an earlier line of this record gave a \
+                    different value, which is kept)";
+    let dlv = "Name: Windows(R), Enterprise edition\n\
+               Description: Windows(R) Operating System, VOLUME_KMSCLIENT channel\n\
+               License Status: Licensed\n\
+               Name: Windows(R), Professional edition\n\
+               License Status: Licensed\n\
+               License Status: Notification\n";
+    let c = parse_capture(CaptureFormat::SlmgrDlv, dlv, &ParseOptions::new()).unwrap();
+    assert_eq!(c.records.len(), 2);
+    // A repeated `Name:` starts a new product in /dlv; a repeated status within one does not.
+    let r = &c.records[1];
+    assert_eq!(r.name.as_deref(), Some("Windows(R), Professional edition"));
+    assert_eq!(r.status, Some(LicenseStatus::Licensed));
+    assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
+    assert_eq!(c.warnings[0].line, Some(6));
+    assert_eq!(
+        c.warnings[0].message,
+        format!("slmgr.vbs /dlv line 6: cannot read \"License Status: Notification\": {expected}")
+    );
+    // The line is kept raw, unrecognised.
+    let kept: Vec<_> = r.unrecognised().map(|f| f.line).collect();
+    assert_eq!(kept, vec![Some(6)]);
+
+    let wmi = "Name          : Windows(R), Enterprise edition\n\
+               Description   : Windows(R) Operating System, VOLUME_KMSCLIENT channel\n\
+               LicenseStatus : 1\n\
+               Name          : Windows(R), Professional edition\n\
+               LicenseStatus : 1\n\n";
+    let c = parse_capture(CaptureFormat::WmiList, wmi, &ParseOptions::new()).unwrap();
+    assert_eq!(c.records.len(), 1);
+    assert_eq!(
+        c.records[0].name.as_deref(),
+        Some("Windows(R), Enterprise edition")
+    );
+    assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
+    assert_eq!(c.warnings[0].line, Some(4));
+    assert_eq!(
+        c.warnings[0].message,
+        format!(
+            "Get-CimInstance SoftwareLicensing* | Format-List line 4: cannot read \
+             \"Name          : Windows(R), Professional edition\": {expected}"
+        )
+    );
+
+    let json = r#"[{"Name": "Windows(R), Enterprise edition", "LicenseStatus": 1, "LicenseStatus": 5, "Name": "Windows(R), Enterprise edition"}]"#;
+    let c = parse_capture(CaptureFormat::WmiJson, json, &ParseOptions::new()).unwrap();
+    assert_eq!(c.records.len(), 1);
+    assert_eq!(c.records[0].status, Some(LicenseStatus::Licensed));
+    // The same value again is not a conflict.
+    assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
+    assert_eq!(
+        c.warnings[0].message,
+        format!(
+            "Get-CimInstance SoftwareLicensing* | ConvertTo-Json line 1: cannot read \"LicenseStatus: 5\": {expected}"
+        )
+    );
+}

@@ -107,14 +107,25 @@ pub(crate) fn apply(
     }
 }
 
-/// Sets `slot` from `v` with `read`, leaving it `None` for a sentinel.
-fn set<T>(
+/// What a repeated field with a different value is told (its line is kept raw, the first
+/// value stays).
+const REPEATED: &str = "each field once per record (an earlier line of this record gave a different value, which is kept)";
+
+/// Sets `slot` from `v` with `read`, leaving it `None` for a sentinel. A field already set
+/// keeps its first value: the same value again is fine, a different one is refused with
+/// [`REPEATED`] (the caller warns, naming the line).
+fn set<T: PartialEq>(
     slot: &mut Option<T>,
     v: &str,
     read: impl FnOnce(&str) -> Result<T, &'static str>,
 ) -> Result<bool, &'static str> {
     if !values::is_sentinel(v) {
-        *slot = Some(read(v)?);
+        let value = read(v)?;
+        match slot {
+            Some(first) if *first != value => return Err(REPEATED),
+            Some(_) => {}
+            None => *slot = Some(value),
+        }
     }
     Ok(true)
 }
@@ -399,8 +410,15 @@ fn time(
     if values::is_sentinel(v) {
         return Ok(true);
     }
-    *slot = values::time(v, opts.date_order).map_err(values::DateProblem::expected)?;
-    Ok(true)
+    let value = values::time(v, opts.date_order).map_err(values::DateProblem::expected)?;
+    match slot {
+        Some(first) if value.as_ref().is_some_and(|v| v != first) => Err(REPEATED),
+        Some(_) => Ok(true),
+        None => {
+            *slot = value;
+            Ok(true)
+        }
+    }
 }
 
 /// Labels slmgr and ospp print that the crate keeps raw (no typed field), so that a
