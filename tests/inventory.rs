@@ -1172,3 +1172,34 @@ fn a_repeated_field_keeps_its_first_value_and_warns() {
         )
     );
 }
+
+#[test]
+fn garbage_without_a_recognised_field_is_an_error() {
+    for format in [CaptureFormat::OsLicenseList, CaptureFormat::WmiList] {
+        let err = parse_capture(format, "hello world", &ParseOptions::new()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{} line 1: cannot read \"hello world\": expected a \"Property : value\" line",
+                format.name()
+            )
+        );
+        let err =
+            parse_capture(format, "hello : world\nfoo : bar", &ParseOptions::new()).unwrap_err();
+        assert_eq!(err.line(), Some(1), "{err}");
+    }
+    // A cut-off record with a field the parser read is still a partial record.
+    let c = parse_capture(
+        CaptureFormat::OsLicenseList,
+        "Name : Windows(R), Enterprise edition\nfoo : bar",
+        &ParseOptions::new(),
+    )
+    .unwrap();
+    assert!(c.records.is_empty());
+    let partial = c.partial.as_ref().unwrap();
+    assert_eq!(
+        partial.name.as_deref(),
+        Some("Windows(R), Enterprise edition")
+    );
+    assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
+}

@@ -372,9 +372,24 @@ impl Parser<'_> {
                 }
             },
         };
+        let open_start = self
+            .open
+            .as_ref()
+            .map(|open| (open.start_line, open.start_text.clone()));
         self.close(complete);
-        if self.capture.records.is_empty() && self.capture.partial.is_none() {
-            let (line, text) = self.first_unread.take().unwrap_or((1, String::new()));
+        // A trailing partial record counts only when the parser read something in it: text
+        // with no recognised field is not a record (`parse_capture` errs when none is read).
+        let partial_read = self
+            .capture
+            .partial
+            .as_ref()
+            .is_some_and(|p| p.fields.iter().any(|f| f.recognised));
+        if self.capture.records.is_empty() && !partial_read {
+            let (line, text) = self
+                .first_unread
+                .take()
+                .or(open_start)
+                .unwrap_or((1, String::new()));
             return Err(Error::parse(
                 label(self.format),
                 line,
