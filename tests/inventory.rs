@@ -1203,3 +1203,44 @@ fn garbage_without_a_recognised_field_is_an_error() {
     );
     assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
 }
+
+#[test]
+fn an_out_of_range_number_skips_only_its_element() {
+    let json = "[\n{\"Name\": \"Windows(R), Enterprise edition\", \"LicenseStatus\": 1},\n\
+                {\"Name\": \"Office 16, Office16ProPlusVL_KMS_Client edition\", \"GracePeriodRemaining\": 1e400},\n\
+                {\"Name\": \"Windows(R), Professional edition\", \"LicenseStatus\": 5},\n\
+                \"not an object\",\n\
+                {\"Name\": \"Windows(R), Education edition\", \"LicenseStatus\": 1}\n]";
+    let c = parse_capture(CaptureFormat::WmiJson, json, &ParseOptions::new()).unwrap();
+    let names: Vec<_> = c
+        .records
+        .iter()
+        .map(|r| r.name.as_deref().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Windows(R), Enterprise edition",
+            "Windows(R), Professional edition",
+            "Windows(R), Education edition"
+        ]
+    );
+    assert_eq!(c.records[1].status, Some(LicenseStatus::Notification));
+    assert_eq!(c.warnings.len(), 2, "{:?}", c.warnings);
+    assert_eq!(c.warnings[0].line, Some(3));
+    assert!(
+        c.warnings[0].message.starts_with(
+            "Get-CimInstance SoftwareLicensing* | ConvertTo-Json line 3: cannot read \
+             \"{\\\"Name\\\": \\\"Office 16, Office16ProPlusVL_KMS_Client edition\\\""
+        ),
+        "{}",
+        c.warnings[0].message
+    );
+    assert!(
+        c.warnings[0].message.contains("number out of range"),
+        "{}",
+        c.warnings[0].message
+    );
+    assert_eq!(c.warnings[1].line, Some(5));
+    assert!(c.partial.is_none());
+}
