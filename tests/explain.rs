@@ -517,3 +517,46 @@ fn notification_state_names_its_reason() {
         );
     }
 }
+
+#[test]
+fn adba_is_mentioned_only_for_a_known_sku_that_supports_it() {
+    let text = "Name: Volume product\nDescription: Operating System, VOLUME_KMSCLIENT channel\nLicense Status: Licensed\n";
+    let c = parse_capture(CaptureFormat::SlmgrDli, text, &ParseOptions::new()).unwrap();
+    let activation = |options: &ExplainOptions| {
+        let d = explain(&c, options);
+        let p = &d.products()[0];
+        (p.sku(), text_of(p, FindingKind::Activation), d.to_string())
+    };
+    let kms = "KMS client (a KMS client setup key, GVLK, is installed): it activates with a KMS host on the network";
+    for (id, adba) in [
+        ("windows-7/enterprise", false),
+        ("windows-server-2008/standard", false),
+        ("windows-server-2008-r2/standard", false),
+        ("windows-11/enterprise", true),
+        ("windows-server-2022/standard", true),
+        ("windows-10/enterprise", true),
+        ("office-2010/professional-plus", false),
+        ("office-2016/professional-plus", true),
+    ] {
+        let s = sku(id);
+        assert_eq!(adba, volume_activation::supports_adba(s.release()), "{id}");
+        let (applied, text, display) = activation(&ExplainOptions::new().sku(s));
+        assert_eq!(applied, Some(s), "{id}");
+        let want = if adba {
+            format!("{kms}, or with Active Directory-based activation")
+        } else {
+            kms.to_owned()
+        };
+        assert_eq!(text, want, "{id}");
+        assert_eq!(
+            display.contains("Active Directory"),
+            adba,
+            "{id}: {display}"
+        );
+    }
+    // Unknown product: the clause is left out.
+    let (applied, text, display) = activation(&ExplainOptions::new());
+    assert_eq!(applied, None);
+    assert_eq!(text, kms);
+    assert!(!display.contains("Active Directory"), "{display}");
+}
