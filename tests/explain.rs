@@ -485,7 +485,19 @@ proptest! {
         let text = std::fs::read_to_string(path).unwrap();
         let c = parse_capture(*format, &text, &ParseOptions::new()).unwrap();
         let d = explain(&c, &ExplainOptions::new().sku(client).host(KmsHost::new(host_os, key)).at(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap()));
-        prop_assert!(!d.to_string().is_empty());
+        let shown = d.to_string();
+        prop_assert!(shown.starts_with(&format!("{} capture: {} product", format.name(), d.products().len())), "{}", shown);
+        for p in d.products() {
+            let name = p.name().unwrap_or("(no product name)");
+            prop_assert!(shown.contains(name), "{}: {}", name, shown);
+            prop_assert!(shown.contains(&p.to_string()), "{}", shown);
+            for f in p.findings() {
+                prop_assert!(shown.contains(f.text()), "{}: {}", f.text(), shown);
+            }
+        }
+        for f in d.findings() {
+            prop_assert!(shown.contains(f.text()), "{}: {}", f.text(), shown);
+        }
     }
 }
 
