@@ -1244,3 +1244,42 @@ fn an_out_of_range_number_skips_only_its_element() {
     assert_eq!(c.warnings[1].line, Some(5));
     assert!(c.partial.is_none());
 }
+
+#[test]
+fn lone_cr_line_endings_read_like_lf() {
+    for (format, state) in [
+        (CaptureFormat::SlmgrDlv, "kms-client-licensed"),
+        (CaptureFormat::WmiList, "kms-host-count"),
+        (CaptureFormat::OsppDstatus, "mak"),
+    ] {
+        let path = file_for(format, state).unwrap();
+        let lf = std::fs::read_to_string(&path)
+            .unwrap()
+            .replace("\r\n", "\n");
+        let want = parse_capture(format, &lf, &ParseOptions::new()).unwrap();
+        assert!(!want.records.is_empty());
+        for ending in ["\r", "\r\n", "\r\r\n"] {
+            let text = lf.replace('\n', ending);
+            let got = parse_capture(format, &text, &ParseOptions::new()).unwrap();
+            assert_eq!(got, want, "{format} {state} {ending:?}");
+        }
+    }
+}
+
+#[test]
+fn lone_cr_captures_are_detected() {
+    for (format, state) in [
+        (CaptureFormat::SlmgrDlv, "kms-client-licensed"),
+        (CaptureFormat::WmiList, "kms-host-count"),
+        (CaptureFormat::OsppDstatus, "mak"),
+        (CaptureFormat::SlmgrXpr, "kms-client-licensed"),
+    ] {
+        let path = file_for(format, state).unwrap();
+        let lf = std::fs::read_to_string(&path)
+            .unwrap()
+            .replace("\r\n", "\n");
+        assert_eq!(CaptureFormat::detect(&lf), Some(format), "{format} {state}");
+        let cr = lf.replace('\n', "\r");
+        assert_eq!(CaptureFormat::detect(&cr), Some(format), "{format} {state}");
+    }
+}

@@ -40,9 +40,8 @@ pub(crate) fn parse(
         first_unread: None,
     };
     let mut pending: Option<Logical> = None;
-    for (index, raw) in split_lines(input).enumerate() {
+    for (index, line) in split_lines(input).enumerate() {
         let number = index.saturating_add(1);
-        let line = raw.strip_suffix('\r').unwrap_or(raw);
         if let Some(prev) = pending.as_mut() {
             if p.is_continuation(prev, line) {
                 prev.text.to_mut().push_str(continuation_text(format, line));
@@ -59,23 +58,42 @@ pub(crate) fn parse(
             last_physical_len: width(line),
         });
     }
-    let ends_with_newline = input.ends_with('\n');
+    let ends_with_newline = input.ends_with(['\n', '\r']);
     if let Some(done) = pending.take() {
         p.line(done.number, &done.text);
     }
     p.finish(ends_with_newline)
 }
 
-/// The lines of `input`, as `input.split('\n')` gives them, found with [`find_byte`] (faster
-/// than the generic searcher on lines this short).
-fn split_lines(input: &str) -> impl Iterator<Item = &str> {
+/// The lines of `input`. A line ends at `\n`, at `\r\n` (any run of `\r` before a `\n`
+/// counts with it, as some consoles write `\r\r\n`), or at a lone `\r` (old Mac-style
+/// captures); so `"a\r\nb"`, `"a\rb"` and `"a\nb"` all give `a`, `b`. Like `split('\n')`, a
+/// final line end gives a final empty line.
+pub(crate) fn split_lines(input: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(input);
     std::iter::from_fn(move || {
         let text = rest?;
-        match find_byte(text.as_bytes(), b'\n') {
+        let bytes = text.as_bytes();
+        match find_line_end(bytes) {
             Some(at) => {
-                // `\n` is ASCII: both sides are character boundaries.
-                rest = text.get(at.saturating_add(1)..);
+                let next = if bytes.get(at) == Some(&b'\r') {
+                    let crs = bytes
+                        .get(at..)
+                        .unwrap_or_default()
+                        .iter()
+                        .take_while(|b| **b == b'\r')
+                        .count();
+                    let after = at.saturating_add(crs);
+                    if bytes.get(after) == Some(&b'\n') {
+                        after.saturating_add(1)
+                    } else {
+                        at.saturating_add(1)
+                    }
+                } else {
+                    at.saturating_add(1)
+                };
+                // `\r` and `\n` are ASCII: both sides are character boundaries.
+                rest = text.get(next..);
                 text.get(..at)
             }
             None => {
@@ -84,6 +102,27 @@ fn split_lines(input: &str) -> impl Iterator<Item = &str> {
             }
         }
     })
+}
+
+/// The first `\n` or `\r` in `hay`, eight bytes at a time (as [`find_byte`]).
+fn find_line_end(hay: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let lf = ONES.wrapping_mul(u64::from(b'\n'));
+    let cr = ONES.wrapping_mul(u64::from(b'\r'));
+    let mut start = 0_usize;
+    for chunk in hay.chunks_exact(8) {
+        let word = chunk.try_into().map_or(0, u64::from_le_bytes);
+        let (a, b) = (word ^ lf, word ^ cr);
+        if (a.wrapping_sub(ONES) & !a & HIGHS) | (b.wrapping_sub(ONES) & !b & HIGHS) != 0 {
+            break;
+        }
+        start = start.saturating_add(8);
+    }
+    let rest = hay.get(start..)?;
+    rest.iter()
+        .position(|b| *b == b'\n' || *b == b'\r')
+        .map(|at| start.saturating_add(at))
 }
 
 /// The printed width of a line in characters (counted only when it could be a wrap width).
@@ -451,16 +490,51 @@ fn xpr_statement(
 
 #[cfg(test)]
 mod tests {
-    use super::{find_byte, split_lines};
+    use super::{find_byte, find_line_end, split_lines};
     use proptest::prelude::*;
 
     proptest! {
-        /// The line splitter gives exactly what `split('\n')` gives.
+        /// The line splitter gives what `split('\n')` gives once every `\r`-run before a
+        /// `\n` is dropped and every other `\r` is made a `\n`.
         #[test]
         fn split_lines_is_split(input in "[a-z\\n\\r é:]{0,80}") {
             let ours: Vec<&str> = split_lines(&input).collect();
+            let mut norm = String::new();
+            let mut crs = 0_usize;
+            for c in input.chars() {
+                match c {
+                    '\r' => crs = crs.saturating_add(1),
+                    '\n' => {
+                        crs = 0;
+                        norm.push('\n');
+                    }
+                    _ => {
+                        norm.extend(std::iter::repeat_n('\n', crs));
+                        crs = 0;
+                        norm.push(c);
+                    }
+                }
+            }
+            norm.extend(std::iter::repeat_n('\n', crs));
+            let std: Vec<&str> = norm.split('\n').collect();
+            prop_assert_eq!(ours, std);
+        }
+
+        /// Without any `\r`, the line splitter is `split('\n')`.
+        #[test]
+        fn split_lines_without_cr_is_split(input in "[a-z\\n é:]{0,80}") {
+            let ours: Vec<&str> = split_lines(&input).collect();
             let std: Vec<&str> = input.split('\n').collect();
             prop_assert_eq!(ours, std);
+        }
+
+        /// The two-byte scan finds exactly what a byte loop finds.
+        #[test]
+        fn find_line_end_is_position(hay in proptest::collection::vec(any::<u8>(), 0..64)) {
+            prop_assert_eq!(
+                find_line_end(&hay),
+                hay.iter().position(|b| *b == b'\n' || *b == b'\r')
+            );
         }
 
         /// The eight-bytes-at-a-time scan finds exactly what a byte loop finds.
@@ -468,6 +542,20 @@ mod tests {
         fn find_byte_is_position(hay in proptest::collection::vec(any::<u8>(), 0..64), needle in any::<u8>()) {
             prop_assert_eq!(find_byte(&hay, needle), hay.iter().position(|b| *b == needle));
         }
+    }
+
+    #[test]
+    fn split_lines_edges() {
+        fn lines(s: &str) -> Vec<&str> {
+            split_lines(s).collect()
+        }
+        assert_eq!(lines("a\rb\r\rc\r"), ["a", "b", "", "c", ""]);
+        assert_eq!(lines("a\r\nb\r\r\nc\n"), ["a", "b", "c", ""]);
+        assert_eq!(lines("a\n\rb"), ["a", "", "b"]);
+        assert_eq!(lines(""), [""]);
+        assert_eq!(lines("\r"), ["", ""]);
+        assert_eq!(find_line_end(b"abcdefgh\r"), Some(8));
+        assert_eq!(find_line_end(b"abcdefghijklmnop"), None);
     }
 
     #[test]
