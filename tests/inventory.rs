@@ -1184,9 +1184,21 @@ fn garbage_without_a_recognised_field_is_an_error() {
                 format.name()
             )
         );
-        let err =
-            parse_capture(format, "hello : world\nfoo : bar", &ParseOptions::new()).unwrap_err();
-        assert_eq!(err.line(), Some(1), "{err}");
+        for text in [
+            "hello : world\nfoo : bar",
+            "hello world\n",
+            "hello : world\n\nfoo : bar\n\n",
+        ] {
+            let err = parse_capture(format, text, &ParseOptions::new()).unwrap_err();
+            let first = text.lines().next().unwrap();
+            assert_eq!(
+                err.to_string(),
+                format!(
+                    "{} line 1: cannot read \"{first}\": expected a \"Property : value\" line",
+                    format.name()
+                )
+            );
+        }
     }
     // A cut-off record with a field the parser read is still a partial record.
     let c = parse_capture(

@@ -38,6 +38,7 @@ pub(crate) fn parse(
         capture: Capture::new(format),
         open: None,
         first_unread: None,
+        first_start: None,
     };
     let mut pending: Option<Logical> = None;
     for (index, line) in split_lines(input).enumerate() {
@@ -213,6 +214,9 @@ struct Parser<'a> {
     open: Option<Open>,
     /// The first line no record could use, for the error when nothing is read.
     first_unread: Option<(usize, String)>,
+    /// The line that opened the first record, for the same error when no record has a field
+    /// the parser reads.
+    first_start: Option<(usize, String)>,
 }
 
 impl Parser<'_> {
@@ -302,6 +306,9 @@ impl Parser<'_> {
             record.fields.reserve(32);
             if self.format == CaptureFormat::SlmgrXpr {
                 record.name = Some(super::record::redact(key));
+            }
+            if self.first_start.is_none() {
+                self.first_start = Some((number, t.to_owned()));
             }
             self.open = Some(Open {
                 record,
@@ -411,23 +418,21 @@ impl Parser<'_> {
                 }
             },
         };
-        let open_start = self
-            .open
-            .as_ref()
-            .map(|open| (open.start_line, open.start_text.clone()));
         self.close(complete);
-        // A trailing partial record counts only when the parser read something in it: text
-        // with no recognised field is not a record (`parse_capture` errs when none is read).
-        let partial_read = self
+        // Records count only when the parser read something in one of them: text with no
+        // recognised field (a list view opens a record on any line) is not a capture of this
+        // format, and `parse_capture` errs when no record can be read.
+        let any_read = self
             .capture
-            .partial
-            .as_ref()
-            .is_some_and(|p| p.fields.iter().any(|f| f.recognised));
-        if self.capture.records.is_empty() && !partial_read {
+            .records
+            .iter()
+            .chain(self.capture.partial.as_ref())
+            .any(|r| r.fields.iter().any(|f| f.recognised));
+        if !any_read {
             let (line, text) = self
                 .first_unread
                 .take()
-                .or(open_start)
+                .or(self.first_start.take())
                 .unwrap_or((1, String::new()));
             return Err(Error::parse(
                 label(self.format),
