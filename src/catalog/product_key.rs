@@ -199,6 +199,24 @@ impl<'de> serde::Deserialize<'de> for ProductKey {
 /// left alone.
 pub(crate) fn redact_keys(input: &str) -> String {
     let bytes = input.as_bytes();
+    // A key in either form lies in a run of 25 or more key characters and dashes; most text
+    // (every field of a capture passes here) has none, and is returned after one pass.
+    if bytes.len() < 25 {
+        return input.to_owned();
+    }
+    let mut run = 0usize;
+    let mut longest = 0usize;
+    for b in bytes {
+        run = if is_key_char(*b) || *b == b'-' {
+            run.saturating_add(1)
+        } else {
+            0
+        };
+        longest = longest.max(run);
+    }
+    if longest < 25 {
+        return input.to_owned();
+    }
     let mut out = String::new();
     let mut i = 0usize;
     let mut copied = 0usize;
@@ -238,10 +256,37 @@ pub(crate) fn redact_keys(input: &str) -> String {
     out
 }
 
-/// Whether `b` is a product-key character (the alphabet or `N`), ASCII case-insensitive.
+/// Whether `b` is a product-key character (the alphabet [`ALPHABET`] or `N`), ASCII
+/// case-insensitive. A `match`, not a search of the alphabet: every byte of every captured
+/// field passes here.
 fn is_key_char(b: u8) -> bool {
-    let u = b.to_ascii_uppercase();
-    u == b'N' || ALPHABET.contains(&u)
+    matches!(
+        b.to_ascii_uppercase(),
+        b'B' | b'C'
+            | b'D'
+            | b'F'
+            | b'G'
+            | b'H'
+            | b'J'
+            | b'K'
+            | b'M'
+            | b'N'
+            | b'P'
+            | b'Q'
+            | b'R'
+            | b'T'
+            | b'V'
+            | b'W'
+            | b'X'
+            | b'Y'
+            | b'2'
+            | b'3'
+            | b'4'
+            | b'6'
+            | b'7'
+            | b'8'
+            | b'9'
+    )
 }
 
 /// Whether `b` starts with five groups of five product-key characters joined by `-`.
@@ -283,6 +328,14 @@ mod tests {
             redact_keys("é W269N-WFGWX-YVC9B-4J6C9-T83GX"),
             "é *****-*****-*****-*****-T83GX"
         );
+    }
+
+    #[test]
+    fn key_char_is_the_alphabet_and_n() {
+        for b in 0..=u8::MAX {
+            let u = b.to_ascii_uppercase();
+            assert_eq!(is_key_char(b), ALPHABET.contains(&u) || u == b'N', "{b}");
+        }
     }
 
     #[test]
