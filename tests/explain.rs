@@ -485,7 +485,19 @@ proptest! {
         let text = std::fs::read_to_string(path).unwrap();
         let c = parse_capture(*format, &text, &ParseOptions::new()).unwrap();
         let d = explain(&c, &ExplainOptions::new().sku(client).host(KmsHost::new(host_os, key)).at(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap()));
-        prop_assert!(!d.to_string().is_empty());
+        let shown = d.to_string();
+        prop_assert!(shown.starts_with(&format!("{} capture: {} product", format.name(), d.products().len())), "{}", shown);
+        for p in d.products() {
+            let name = p.name().unwrap_or("(no product name)");
+            prop_assert!(shown.contains(name), "{}: {}", name, shown);
+            prop_assert!(shown.contains(&p.to_string()), "{}", shown);
+            for f in p.findings() {
+                prop_assert!(shown.contains(f.text()), "{}: {}", f.text(), shown);
+            }
+        }
+        for f in d.findings() {
+            prop_assert!(shown.contains(f.text()), "{}: {}", f.text(), shown);
+        }
     }
 }
 
@@ -516,4 +528,47 @@ fn notification_state_names_its_reason() {
             "{format}: {st}"
         );
     }
+}
+
+#[test]
+fn adba_is_mentioned_only_for_a_known_sku_that_supports_it() {
+    let text = "Name: Volume product\nDescription: Operating System, VOLUME_KMSCLIENT channel\nLicense Status: Licensed\n";
+    let c = parse_capture(CaptureFormat::SlmgrDli, text, &ParseOptions::new()).unwrap();
+    let activation = |options: &ExplainOptions| {
+        let d = explain(&c, options);
+        let p = &d.products()[0];
+        (p.sku(), text_of(p, FindingKind::Activation), d.to_string())
+    };
+    let kms = "KMS client (a KMS client setup key, GVLK, is installed): it activates with a KMS host on the network";
+    for (id, adba) in [
+        ("windows-7/enterprise", false),
+        ("windows-server-2008/standard", false),
+        ("windows-server-2008-r2/standard", false),
+        ("windows-11/enterprise", true),
+        ("windows-server-2022/standard", true),
+        ("windows-10/enterprise", true),
+        ("office-2010/professional-plus", false),
+        ("office-2016/professional-plus", true),
+    ] {
+        let s = sku(id);
+        assert_eq!(adba, volume_activation::supports_adba(s.release()), "{id}");
+        let (applied, text, display) = activation(&ExplainOptions::new().sku(s));
+        assert_eq!(applied, Some(s), "{id}");
+        let want = if adba {
+            format!("{kms}, or with Active Directory-based activation")
+        } else {
+            kms.to_owned()
+        };
+        assert_eq!(text, want, "{id}");
+        assert_eq!(
+            display.contains("Active Directory"),
+            adba,
+            "{id}: {display}"
+        );
+    }
+    // Unknown product: the clause is left out.
+    let (applied, text, display) = activation(&ExplainOptions::new());
+    assert_eq!(applied, None);
+    assert_eq!(text, kms);
+    assert!(!display.contains("Active Directory"), "{display}");
 }

@@ -974,3 +974,324 @@ fn every_printed_status_parses_with_parse_lenient() {
     }
     assert!(n >= 50, "{n}");
 }
+
+/// The published Windows 10/11 Pro GVLK, standing in for any full key a capture may print.
+const FULL_KEY: &str = "W269N-WFGWX-YVC9B-4J6C9-T83GX";
+const IID: &str = "236789236789236789236789236789236789236789236789236789236789236";
+const ACT_ID: &str = "aaaaaaaa-0000-4000-8000-000000000001";
+
+/// No trace of the full key (dashed or not, any case) in `text`.
+fn assert_no_full_key(what: &str, text: &str) {
+    let lower = text.to_ascii_lowercase();
+    for needle in ["wfgwx", "w269nwfgwx", "yvc9b4j6c9"] {
+        assert!(!lower.contains(needle), "{what} shows a full key: {text}");
+    }
+}
+
+fn assert_capture_hides_keys(c: &Capture) {
+    assert!(!c.records.is_empty());
+    assert_no_full_key("Debug", &format!("{c:?}"));
+    let json = serde_json::to_string(c).unwrap();
+    assert_no_full_key("serde JSON", &json);
+    assert!(json.contains(IID), "{json}");
+    assert!(json.contains(ACT_ID), "{json}");
+    assert!(json.contains("T83GX"), "{json}");
+    for w in &c.warnings {
+        assert_no_full_key("warning", &w.message);
+    }
+    let d = volume_activation::explain(c, &volume_activation::ExplainOptions::new());
+    assert_no_full_key("explain Display", &d.to_string());
+    assert_no_full_key("explain Debug", &format!("{d:?}"));
+    // What is stored is the redacted value; it round-trips as such.
+    let back: Capture = serde_json::from_str(&json).unwrap();
+    assert_eq!(&back, c);
+}
+
+#[test]
+fn full_product_keys_are_redacted_in_dlv() {
+    let lower = FULL_KEY.to_ascii_lowercase();
+    let plain = FULL_KEY.replace('-', "");
+    let text = format!(
+        "{FULL_KEY}: preamble line\n\
+         Name: Windows(R), Professional edition {FULL_KEY}\n\
+         Description: Windows(R) Operating System, VOLUME_KMSCLIENT channel ({lower})\n\
+         Activation ID: {ACT_ID}\n\
+         Extended PID: {FULL_KEY}\n\
+         Product Key: {FULL_KEY}\n\
+         Installation ID: {IID}\n\
+         Partial Product Key: {FULL_KEY}\n\
+         Backup key: {plain}\n\
+         {FULL_KEY}\n\
+         License Status: Licensed\n"
+    );
+    let c = parse_capture(CaptureFormat::SlmgrDlv, &text, &ParseOptions::new()).unwrap();
+    let r = &c.records[0];
+    assert_eq!(
+        r.name.as_deref(),
+        Some("Windows(R), Professional edition *****-*****-*****-*****-T83GX")
+    );
+    assert_eq!(
+        r.description.as_deref(),
+        Some(
+            "Windows(R) Operating System, VOLUME_KMSCLIENT channel (*****-*****-*****-*****-t83gx)"
+        )
+    );
+    assert_eq!(
+        r.extended_pid.as_deref(),
+        Some("*****-*****-*****-*****-T83GX")
+    );
+    let value = |k: &str| {
+        r.fields
+            .iter()
+            .find(|f| f.key == k)
+            .and_then(|f| f.value.clone())
+    };
+    assert_eq!(value("Installation ID").as_deref(), Some(IID));
+    assert_eq!(value("Activation ID").as_deref(), Some(ACT_ID));
+    assert_eq!(
+        value("Product Key").as_deref(),
+        Some("*****-*****-*****-*****-T83GX")
+    );
+    assert_eq!(
+        value("Backup key").as_deref(),
+        Some("*****-*****-*****-*****-T83GX")
+    );
+    assert!(
+        r.fields
+            .iter()
+            .any(|f| f.key == "*****-*****-*****-*****-T83GX")
+    );
+    assert_eq!(c.preamble[0].key, "*****-*****-*****-*****-T83GX");
+    // The bad partial key is a warning that quotes the line redacted.
+    assert!(
+        c.warnings
+            .iter()
+            .any(|w| w.message.contains("Partial Product Key")),
+        "{:?}",
+        c.warnings
+    );
+    assert_capture_hides_keys(&c);
+}
+
+#[test]
+fn full_product_keys_are_redacted_in_wmi_json_and_xpr() {
+    let wmi = format!(
+        "Name              : Windows(R), Professional edition {FULL_KEY}\n\
+         ID                : {ACT_ID}\n\
+         ProductKeyID      : {FULL_KEY}\n\
+         OfflineInstallationId : {IID}\n\
+         Description       : Windows(R) Operating System, VOLUME_KMSCLIENT channel\n\
+         LicenseStatus     : 1\n\
+         ProductKey        : {FULL_KEY}\n\n"
+    );
+    let c = parse_capture(CaptureFormat::WmiList, &wmi, &ParseOptions::new()).unwrap();
+    assert_eq!(
+        c.records[0].extended_pid.as_deref(),
+        Some("*****-*****-*****-*****-T83GX")
+    );
+    assert_capture_hides_keys(&c);
+
+    let json = format!(
+        "[{{\"Name\": \"Windows(R), Professional edition {FULL_KEY}\", \"ID\": \"{ACT_ID}\", \
+         \"ProductKeyID\": \"{FULL_KEY}\", \"OfflineInstallationId\": \"{IID}\", \
+         \"LicenseStatus\": 1, \"{FULL_KEY}\": \"{FULL_KEY}\"}}]"
+    );
+    let c = parse_capture(CaptureFormat::WmiJson, &json, &ParseOptions::new()).unwrap();
+    assert_eq!(
+        c.records[0].name.as_deref(),
+        Some("Windows(R), Professional edition *****-*****-*****-*****-T83GX")
+    );
+    assert_capture_hides_keys(&c);
+
+    let xpr = format!("{FULL_KEY} {ACT_ID} {IID}:\n    The machine is permanently activated.\n");
+    let c = parse_capture(CaptureFormat::SlmgrXpr, &xpr, &ParseOptions::new()).unwrap();
+    assert_eq!(
+        c.records[0].name.as_deref(),
+        Some(format!("*****-*****-*****-*****-T83GX {ACT_ID} {IID}").as_str())
+    );
+    assert_capture_hides_keys(&c);
+}
+
+#[test]
+fn a_repeated_field_keeps_its_first_value_and_warns() {
+    let expected = "expected each field once per record (an earlier line of this record gave a \
+                    different value, which is kept)";
+    let dlv = "Name: Windows(R), Enterprise edition\n\
+               Description: Windows(R) Operating System, VOLUME_KMSCLIENT channel\n\
+               License Status: Licensed\n\
+               Name: Windows(R), Professional edition\n\
+               License Status: Licensed\n\
+               License Status: Notification\n";
+    let c = parse_capture(CaptureFormat::SlmgrDlv, dlv, &ParseOptions::new()).unwrap();
+    assert_eq!(c.records.len(), 2);
+    // A repeated `Name:` starts a new product in /dlv; a repeated status within one does not.
+    let r = &c.records[1];
+    assert_eq!(r.name.as_deref(), Some("Windows(R), Professional edition"));
+    assert_eq!(r.status, Some(LicenseStatus::Licensed));
+    assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
+    assert_eq!(c.warnings[0].line, Some(6));
+    assert_eq!(
+        c.warnings[0].message,
+        format!("slmgr.vbs /dlv line 6: cannot read \"License Status: Notification\": {expected}")
+    );
+    // The line is kept raw, unrecognised.
+    let kept: Vec<_> = r.unrecognised().map(|f| f.line).collect();
+    assert_eq!(kept, vec![Some(6)]);
+
+    let wmi = "Name          : Windows(R), Enterprise edition\n\
+               Description   : Windows(R) Operating System, VOLUME_KMSCLIENT channel\n\
+               LicenseStatus : 1\n\
+               Name          : Windows(R), Professional edition\n\
+               LicenseStatus : 1\n\n";
+    let c = parse_capture(CaptureFormat::WmiList, wmi, &ParseOptions::new()).unwrap();
+    assert_eq!(c.records.len(), 1);
+    assert_eq!(
+        c.records[0].name.as_deref(),
+        Some("Windows(R), Enterprise edition")
+    );
+    assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
+    assert_eq!(c.warnings[0].line, Some(4));
+    assert_eq!(
+        c.warnings[0].message,
+        format!(
+            "Get-CimInstance SoftwareLicensing* | Format-List line 4: cannot read \
+             \"Name          : Windows(R), Professional edition\": {expected}"
+        )
+    );
+
+    let json = r#"[{"Name": "Windows(R), Enterprise edition", "LicenseStatus": 1, "LicenseStatus": 5, "Name": "Windows(R), Enterprise edition"}]"#;
+    let c = parse_capture(CaptureFormat::WmiJson, json, &ParseOptions::new()).unwrap();
+    assert_eq!(c.records.len(), 1);
+    assert_eq!(c.records[0].status, Some(LicenseStatus::Licensed));
+    // The same value again is not a conflict.
+    assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
+    assert_eq!(
+        c.warnings[0].message,
+        format!(
+            "Get-CimInstance SoftwareLicensing* | ConvertTo-Json line 1: cannot read \"LicenseStatus: 5\": {expected}"
+        )
+    );
+}
+
+#[test]
+fn garbage_without_a_recognised_field_is_an_error() {
+    for format in [CaptureFormat::OsLicenseList, CaptureFormat::WmiList] {
+        let err = parse_capture(format, "hello world", &ParseOptions::new()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{} line 1: cannot read \"hello world\": expected a \"Property : value\" line",
+                format.name()
+            )
+        );
+        for text in [
+            "hello : world\nfoo : bar",
+            "hello world\n",
+            "hello : world\n\nfoo : bar\n\n",
+        ] {
+            let err = parse_capture(format, text, &ParseOptions::new()).unwrap_err();
+            let first = text.lines().next().unwrap();
+            assert_eq!(
+                err.to_string(),
+                format!(
+                    "{} line 1: cannot read \"{first}\": expected a \"Property : value\" line",
+                    format.name()
+                )
+            );
+        }
+    }
+    // A cut-off record with a field the parser read is still a partial record.
+    let c = parse_capture(
+        CaptureFormat::OsLicenseList,
+        "Name : Windows(R), Enterprise edition\nfoo : bar",
+        &ParseOptions::new(),
+    )
+    .unwrap();
+    assert!(c.records.is_empty());
+    let partial = c.partial.as_ref().unwrap();
+    assert_eq!(
+        partial.name.as_deref(),
+        Some("Windows(R), Enterprise edition")
+    );
+    assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
+}
+
+#[test]
+fn an_out_of_range_number_skips_only_its_element() {
+    let json = "[\n{\"Name\": \"Windows(R), Enterprise edition\", \"LicenseStatus\": 1},\n\
+                {\"Name\": \"Office 16, Office16ProPlusVL_KMS_Client edition\", \"GracePeriodRemaining\": 1e400},\n\
+                {\"Name\": \"Windows(R), Professional edition\", \"LicenseStatus\": 5},\n\
+                \"not an object\",\n\
+                {\"Name\": \"Windows(R), Education edition\", \"LicenseStatus\": 1}\n]";
+    let c = parse_capture(CaptureFormat::WmiJson, json, &ParseOptions::new()).unwrap();
+    let names: Vec<_> = c
+        .records
+        .iter()
+        .map(|r| r.name.as_deref().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Windows(R), Enterprise edition",
+            "Windows(R), Professional edition",
+            "Windows(R), Education edition"
+        ]
+    );
+    assert_eq!(c.records[1].status, Some(LicenseStatus::Notification));
+    assert_eq!(c.warnings.len(), 2, "{:?}", c.warnings);
+    assert_eq!(c.warnings[0].line, Some(3));
+    assert!(
+        c.warnings[0].message.starts_with(
+            "Get-CimInstance SoftwareLicensing* | ConvertTo-Json line 3: cannot read \
+             \"{\\\"Name\\\": \\\"Office 16, Office16ProPlusVL_KMS_Client edition\\\""
+        ),
+        "{}",
+        c.warnings[0].message
+    );
+    assert!(
+        c.warnings[0].message.contains("number out of range"),
+        "{}",
+        c.warnings[0].message
+    );
+    assert_eq!(c.warnings[1].line, Some(5));
+    assert!(c.partial.is_none());
+}
+
+#[test]
+fn lone_cr_line_endings_read_like_lf() {
+    for (format, state) in [
+        (CaptureFormat::SlmgrDlv, "kms-client-licensed"),
+        (CaptureFormat::WmiList, "kms-host-count"),
+        (CaptureFormat::OsppDstatus, "mak"),
+    ] {
+        let path = file_for(format, state).unwrap();
+        let lf = std::fs::read_to_string(&path)
+            .unwrap()
+            .replace("\r\n", "\n");
+        let want = parse_capture(format, &lf, &ParseOptions::new()).unwrap();
+        assert!(!want.records.is_empty());
+        for ending in ["\r", "\r\n", "\r\r\n"] {
+            let text = lf.replace('\n', ending);
+            let got = parse_capture(format, &text, &ParseOptions::new()).unwrap();
+            assert_eq!(got, want, "{format} {state} {ending:?}");
+        }
+    }
+}
+
+#[test]
+fn lone_cr_captures_are_detected() {
+    for (format, state) in [
+        (CaptureFormat::SlmgrDlv, "kms-client-licensed"),
+        (CaptureFormat::WmiList, "kms-host-count"),
+        (CaptureFormat::OsppDstatus, "mak"),
+        (CaptureFormat::SlmgrXpr, "kms-client-licensed"),
+    ] {
+        let path = file_for(format, state).unwrap();
+        let lf = std::fs::read_to_string(&path)
+            .unwrap()
+            .replace("\r\n", "\n");
+        assert_eq!(CaptureFormat::detect(&lf), Some(format), "{format} {state}");
+        let cr = lf.replace('\n', "\r");
+        assert_eq!(CaptureFormat::detect(&cr), Some(format), "{format} {state}");
+    }
+}

@@ -190,20 +190,42 @@ impl<'de> serde::Deserialize<'de> for ProductKey {
 }
 
 /// Replaces every key-shaped run in `input` with `*****-*****-*****-*****-` and its last five
-/// characters, so that error messages never carry a full key: any five groups of five ASCII
-/// alphanumerics joined by `-` (whatever surrounds them), and any run of 25 or more ASCII
-/// alphanumerics (the whole run is replaced, so a key hidden inside a longer run is covered).
+/// characters, so that error messages, warnings and stored capture text never carry a full key.
+///
+/// Key-shaped means characters of the product-key alphabet (`BCDFGHJKMPQRTVWXY2346789` plus
+/// `N`, ASCII case-insensitive) either as five groups of five joined by `-` (matched wherever
+/// it appears, even inside a longer word), or as exactly 25 of them undashed with no ASCII
+/// alphanumeric on either side. Longer runs (a 63-digit installation ID, a hash) and GUIDs are
+/// left alone.
 pub(crate) fn redact_keys(input: &str) -> String {
     let bytes = input.as_bytes();
-    let mut out = String::with_capacity(input.len());
+    // A key in either form lies in a run of 25 or more key characters and dashes; most text
+    // (every field of a capture passes here) has none, and is returned after one pass.
+    if bytes.len() < 25 {
+        return input.to_owned();
+    }
+    let mut run = 0usize;
+    let mut longest = 0usize;
+    for b in bytes {
+        run = if is_key_char(*b) || *b == b'-' {
+            run.saturating_add(1)
+        } else {
+            0
+        };
+        longest = longest.max(run);
+    }
+    if longest < 25 {
+        return input.to_owned();
+    }
+    let mut out = String::new();
     let mut i = 0usize;
     let mut copied = 0usize;
     while i < bytes.len() {
         let rest = bytes.get(i..).unwrap_or_default();
-        let at_word_start = i == 0
-            || !bytes
-                .get(i.wrapping_sub(1))
-                .is_some_and(u8::is_ascii_alphanumeric);
+        let at_word_start = !i
+            .checked_sub(1)
+            .and_then(|p| bytes.get(p))
+            .is_some_and(u8::is_ascii_alphanumeric);
         let len = if is_dashed_key(rest) {
             Some(29)
         } else if at_word_start {
@@ -211,13 +233,16 @@ pub(crate) fn redact_keys(input: &str) -> String {
                 .iter()
                 .take_while(|b| b.is_ascii_alphanumeric())
                 .count();
-            (run >= 25).then_some(run)
+            (run == 25 && rest.iter().take(25).all(|b| is_key_char(*b))).then_some(25)
         } else {
             None
         };
         match len {
             Some(len) => {
                 let end = i.saturating_add(len);
+                if out.is_empty() {
+                    out.reserve(input.len());
+                }
                 out.push_str(input.get(copied..i).unwrap_or_default());
                 out.push_str("*****-*****-*****-*****-");
                 out.push_str(input.get(end.saturating_sub(5)..end).unwrap_or_default());
@@ -231,13 +256,46 @@ pub(crate) fn redact_keys(input: &str) -> String {
     out
 }
 
-/// Whether `b` starts with five groups of five ASCII alphanumerics joined by `-`.
+/// Whether `b` is a product-key character (the alphabet [`ALPHABET`] or `N`), ASCII
+/// case-insensitive. A `match`, not a search of the alphabet: every byte of every captured
+/// field passes here.
+fn is_key_char(b: u8) -> bool {
+    matches!(
+        b.to_ascii_uppercase(),
+        b'B' | b'C'
+            | b'D'
+            | b'F'
+            | b'G'
+            | b'H'
+            | b'J'
+            | b'K'
+            | b'M'
+            | b'N'
+            | b'P'
+            | b'Q'
+            | b'R'
+            | b'T'
+            | b'V'
+            | b'W'
+            | b'X'
+            | b'Y'
+            | b'2'
+            | b'3'
+            | b'4'
+            | b'6'
+            | b'7'
+            | b'8'
+            | b'9'
+    )
+}
+
+/// Whether `b` starts with five groups of five product-key characters joined by `-`.
 fn is_dashed_key(b: &[u8]) -> bool {
     (0..29).all(|k| {
         if k % 6 == 5 {
             b.get(k) == Some(&b'-')
         } else {
-            b.get(k).is_some_and(u8::is_ascii_alphanumeric)
+            b.get(k).is_some_and(|c| is_key_char(*c))
         }
     })
 }
@@ -261,13 +319,57 @@ mod tests {
             redact_keys("AW269N-WFGWX-YVC9B-4J6C9-T83GXX"),
             "A*****-*****-*****-*****-T83GXX"
         );
+        // 27 key characters are not a key (only exactly 25 undashed are).
         assert_eq!(
             redact_keys("XW269NWFGWXYVC9B4J6C9T83GXY"),
-            "*****-*****-*****-*****-83GXY"
+            "XW269NWFGWXYVC9B4J6C9T83GXY"
         );
         assert_eq!(
             redact_keys("é W269N-WFGWX-YVC9B-4J6C9-T83GX"),
             "é *****-*****-*****-*****-T83GX"
+        );
+    }
+
+    #[test]
+    fn key_char_is_the_alphabet_and_n() {
+        for b in 0..=u8::MAX {
+            let u = b.to_ascii_uppercase();
+            assert_eq!(is_key_char(b), ALPHABET.contains(&u) || u == b'N', "{b}");
+        }
+    }
+
+    #[test]
+    fn leaves_ids_guids_and_long_runs_alone() {
+        let iid = "123456789012345678901234567890123456789012345678901234567890123";
+        assert_eq!(redact_keys(iid), iid);
+        let grouped = "2346789-2346789-2346789-2346789-2346789-2346789-2346789-2346789-2346789";
+        assert_eq!(redact_keys(grouped), grouped);
+        let xs = "x".repeat(100);
+        assert_eq!(redact_keys(&xs), xs);
+        let guid = "55c92734-d682-4d71-983e-d6ec3f16059f";
+        assert_eq!(redact_keys(guid), guid);
+        // 25 alphanumerics outside the alphabet (A, E, I, L, O, S, U, Z, 0, 1, 5).
+        assert_eq!(
+            redact_keys("AEILOSUZ01AEILOSUZ015AEIL"),
+            "AEILOSUZ01AEILOSUZ015AEIL"
+        );
+        assert_eq!(
+            redact_keys("ABCDE-FGHIJ-KLMNO-PQRST-UVWXY"),
+            "ABCDE-FGHIJ-KLMNO-PQRST-UVWXY"
+        );
+        // Lowercase keys and keys between punctuation are masked.
+        assert_eq!(
+            redact_keys("(w269n-wfgwx-yvc9b-4j6c9-t83gx)"),
+            "(*****-*****-*****-*****-t83gx)"
+        );
+        assert_eq!(
+            redact_keys("k=W269NWFGWXYVC9B4J6C9T83GX;"),
+            "k=*****-*****-*****-*****-T83GX;"
+        );
+        // A 26-character run is left whole.
+        assert_eq!(
+            redact_keys("W269NWFGWXYVC9B4J6C9T83GXB"),
+            "W269NWFGWXYVC9B4J6C9T83GXB"
         );
     }
 }

@@ -6,7 +6,8 @@ use super::capture::CaptureFormat;
 fn pairs(text: &str, json: bool) -> impl Iterator<Item = (&str, &str)> {
     // JSON may be compressed onto one line: split at the structural characters too (a string
     // cut at a comma leaves pieces without `":`, which are skipped).
-    let split = move |c: char| c == '\n' || (json && matches!(c, ',' | '{' | '}' | '['));
+    let split =
+        move |c: char| c == '\n' || c == '\r' || (json && matches!(c, ',' | '{' | '}' | '['));
     text.split(split).filter_map(move |line| {
         let line = line.trim();
         if json {
@@ -102,13 +103,14 @@ impl CaptureFormat {
             };
         }
         let has = |prefix: &str| {
-            t.lines().any(|l| {
+            super::text::split_lines(t).any(|l| {
                 l.trim_start()
                     .get(..prefix.len())
                     .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
             })
         };
-        let has_exact = |prefix: &str| t.lines().any(|l| l.trim_start().starts_with(prefix));
+        let has_exact =
+            |prefix: &str| super::text::split_lines(t).any(|l| l.trim_start().starts_with(prefix));
         if has_exact("LICENSE NAME:") || has_exact("LICENSE STATUS:") || has_exact("---Processing")
         {
             return Some(CaptureFormat::OsppDstatus);
@@ -139,11 +141,13 @@ impl CaptureFormat {
             }
             return None;
         }
-        let xpr = t.lines().zip(t.lines().skip(1)).any(|(a, b)| {
-            a.trim_end().ends_with(" edition:")
-                && b.starts_with(|c: char| c.is_whitespace())
-                && !b.trim().is_empty()
-        });
+        let xpr = super::text::split_lines(t)
+            .zip(super::text::split_lines(t).skip(1))
+            .any(|(a, b)| {
+                a.trim_end().ends_with(" edition:")
+                    && b.starts_with(|c: char| c.is_whitespace())
+                    && !b.trim().is_empty()
+            });
         xpr.then_some(CaptureFormat::SlmgrXpr)
     }
 }

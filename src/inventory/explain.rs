@@ -527,7 +527,7 @@ fn product(r: &LicenseRecord, options: &ExplainOptions, counts: HostCounts) -> P
     findings.push(state(r));
     findings.extend(deadline(r, options.now));
     findings.extend(error_code(r));
-    findings.extend(activation(r));
+    findings.extend(activation(r, sku));
     if r.channel == Some(Channel::VolumeGvlk) {
         findings.extend(kms_client(r, sku, options, host_count));
     }
@@ -739,7 +739,11 @@ fn sentence(s: &str) -> String {
     }
 }
 
-fn activation(r: &LicenseRecord) -> Option<Finding> {
+/// The activation finding. For a KMS client, Active Directory-based activation is mentioned
+/// only for a known SKU whose release supports it ([`crate::supports_adba`]: Windows 8 /
+/// Windows Server 2012 and later, Office 2013 and later); Windows 7 or Windows Server 2008 R2
+/// cannot use it, and for an unknown product the crate does not say.
+fn activation(r: &LicenseRecord, sku: Option<Sku>) -> Option<Finding> {
     if let Some(obj) = r.field("ADActivationObjectName") {
         return Some(
             Finding::new(
@@ -756,10 +760,29 @@ fn activation(r: &LicenseRecord) -> Option<Finding> {
         &["productkeychannel", "description", "licensedescription"],
     );
     let (text, source) = match r.channel? {
-        Channel::VolumeGvlk => (
-            "KMS client (a KMS client setup key, GVLK, is installed): it activates with a KMS host on the network, or with Active Directory-based activation".to_owned(),
-            Source::KMS_CLIENT_KEYS,
-        ),
+        Channel::VolumeGvlk => {
+            let kms = "KMS client (a KMS client setup key, GVLK, is installed): it activates with a KMS host on the network";
+            match sku.filter(|s| crate::supports_adba(s.release())) {
+                Some(s) => {
+                    let adba = if s.family() == Family::Office {
+                        Source::OFFICE_ADBA
+                    } else {
+                        Source::WINDOWS_ADBA
+                    };
+                    return Some(
+                        Finding::new(
+                            FindingKind::Activation,
+                            format!("{kms}, or with Active Directory-based activation"),
+                            Confidence::Documented,
+                        )
+                        .source(Source::KMS_CLIENT_KEYS)
+                        .source(adba)
+                        .at_line(line),
+                    );
+                }
+                None => (kms.to_owned(), Source::KMS_CLIENT_KEYS),
+            }
+        }
         Channel::VolumeMak => (
             "MAK (Multiple Activation Key): it activates once, with Microsoft's hosted activation services; no KMS host is involved and the KMS count and thresholds do not apply".to_owned(),
             Source::VL_FAQ,

@@ -107,14 +107,25 @@ pub(crate) fn apply(
     }
 }
 
-/// Sets `slot` from `v` with `read`, leaving it `None` for a sentinel.
-fn set<T>(
+/// What a repeated field with a different value is told (its line is kept raw, the first
+/// value stays).
+const REPEATED: &str = "each field once per record (an earlier line of this record gave a different value, which is kept)";
+
+/// Sets `slot` from `v` with `read`, leaving it `None` for a sentinel. A field already set
+/// keeps its first value: the same value again is fine, a different one is refused with
+/// [`REPEATED`] (the caller warns, naming the line).
+fn set<T: PartialEq>(
     slot: &mut Option<T>,
     v: &str,
     read: impl FnOnce(&str) -> Result<T, &'static str>,
 ) -> Result<bool, &'static str> {
     if !values::is_sentinel(v) {
-        *slot = Some(read(v)?);
+        let value = read(v)?;
+        match slot {
+            Some(first) if *first != value => return Err(REPEATED),
+            Some(_) => {}
+            None => *slot = Some(value),
+        }
     }
     Ok(true)
 }
@@ -132,8 +143,9 @@ fn port_of(v: &str, sentinel: bool) -> Result<Option<u16>, &'static str> {
     if sentinel { Ok(None) } else { values::port(v) }
 }
 
+/// Free text (a name, description or extended PID), any full product key in it redacted.
 fn text(v: &str) -> Result<String, &'static str> {
-    Ok(v.to_owned())
+    Ok(super::record::redact(v))
 }
 
 fn u32_of(v: &str) -> Result<u32, &'static str> {
@@ -217,14 +229,14 @@ fn apply_value(
             if !sentinel {
                 let (h, p) = values::host_port(v)?;
                 let c = r.kms_client_mut();
-                c.registered_host = Some(h);
+                c.registered_host = Some(super::record::redact(&h));
                 c.registered_port = p.or(c.registered_port);
             }
             Ok(true)
         }
         b"keymanagementservicemachine" => {
             if !sentinel {
-                r.kms_client_mut().registered_host = Some(v.to_owned());
+                r.kms_client_mut().registered_host = Some(super::record::redact(v));
             }
             Ok(true)
         }
@@ -236,7 +248,7 @@ fn apply_value(
         }
         b"registeredkmssrvrecordlookupdomain" | b"keymanagementservicelookupdomain" => {
             if !sentinel {
-                r.kms_client_mut().lookup_domain = Some(v.to_owned());
+                r.kms_client_mut().lookup_domain = Some(super::record::redact(v));
             }
             Ok(true)
         }
@@ -244,14 +256,14 @@ fn apply_value(
             if !sentinel {
                 let (h, p) = values::host_port(v)?;
                 let c = r.kms_client_mut();
-                c.discovered_host = Some(h);
+                c.discovered_host = Some(super::record::redact(&h));
                 c.discovered_port = p.or(c.discovered_port);
             }
             Ok(true)
         }
         b"discoveredkeymanagementservicemachinename" => {
             if !sentinel {
-                r.kms_client_mut().discovered_host = Some(v.to_owned());
+                r.kms_client_mut().discovered_host = Some(super::record::redact(v));
             }
             Ok(true)
         }
@@ -263,13 +275,13 @@ fn apply_value(
         }
         b"kmsmachineipaddress" | b"discoveredkeymanagementservicemachineipaddress" => {
             if !sentinel {
-                r.kms_client_mut().discovered_ip = Some(v.to_owned());
+                r.kms_client_mut().discovered_ip = Some(super::record::redact(v));
             }
             Ok(true)
         }
         b"kmsmachineextendedpid" | b"keymanagementserviceproductkeyid" => {
             if !sentinel {
-                r.kms_client_mut().host_extended_pid = Some(v.to_owned());
+                r.kms_client_mut().host_extended_pid = Some(super::record::redact(v));
             }
             Ok(true)
         }
@@ -398,8 +410,15 @@ fn time(
     if values::is_sentinel(v) {
         return Ok(true);
     }
-    *slot = values::time(v, opts.date_order).map_err(values::DateProblem::expected)?;
-    Ok(true)
+    let value = values::time(v, opts.date_order).map_err(values::DateProblem::expected)?;
+    match slot {
+        Some(first) if value.as_ref().is_some_and(|v| v != first) => Err(REPEATED),
+        Some(_) => Ok(true),
+        None => {
+            *slot = value;
+            Ok(true)
+        }
+    }
 }
 
 /// Labels slmgr and ospp print that the crate keeps raw (no typed field), so that a

@@ -98,8 +98,10 @@ pub(crate) fn parse(
                 warn_truncated(format, &mut capture, line);
                 break;
             }
-            Some(Err(e)) if e.is_data() => {
-                // Not an object: skip the element, say so.
+            Some(Err(e)) => {
+                // Not an object, or an object this crate cannot hold (a number out of range,
+                // such as 1e400): skip the element, say so, and read the next one. Only when
+                // the element is not JSON at all does reading stop.
                 let mut skip = serde_json::Deserializer::from_str(tail).into_iter::<IgnoredAny>();
                 let skipped = matches!(skip.next(), Some(Ok(_)));
                 let w = Error::parse(
@@ -113,16 +115,6 @@ pub(crate) fn parse(
                     break;
                 }
                 pos = pos.saturating_add(skip.byte_offset());
-            }
-            Some(Err(e)) => {
-                let w = Error::parse(
-                    label(format),
-                    line,
-                    &snippet(tail),
-                    format!("{EXPECTED} ({e})"),
-                );
-                capture.warnings.push(Warning::from(w));
-                break;
             }
             None => {
                 warn_truncated(format, &mut capture, line);
@@ -242,12 +234,8 @@ fn record(
                 false
             }
         };
-        r.fields.push(RawField {
-            line: None,
-            key,
-            value: printed,
-            recognised,
-        });
+        r.fields
+            .push(RawField::new(None, &key, printed.as_deref(), recognised));
     }
     fields::finish(&mut r, &st);
     r

@@ -11,6 +11,10 @@ use crate::{ApplicationId, Channel, Guid, LicenseStatus, Recognized, Sku};
 /// `key: value` shape (`DNS publishing enabled`) is kept with the whole text as `key` and no
 /// `value`.
 ///
+/// A full product key printed anywhere in a line is stored redacted, as
+/// `*****-*****-*****-*****-T83GX` (the same holds for a record's name, description and
+/// extended PID), so no full key reaches `Debug`, serde output or a report.
+///
 /// ```
 /// use volume_activation::{CaptureFormat, ParseOptions, parse_capture};
 ///
@@ -64,6 +68,28 @@ pub enum PrintedTime {
     Local(NaiveDateTime),
     /// An instant: the tool printed an offset (or UTC).
     Utc(DateTime<Utc>),
+}
+
+impl RawField {
+    /// A field with its key and value as printed, any full product key in them redacted.
+    pub(crate) fn new(
+        line: Option<usize>,
+        key: &str,
+        value: Option<&str>,
+        recognised: bool,
+    ) -> RawField {
+        RawField {
+            line,
+            key: redact(key),
+            value: value.map(redact),
+            recognised,
+        }
+    }
+}
+
+/// `text` with every full product key masked (the one place capture text is stored).
+pub(crate) fn redact(text: &str) -> String {
+    crate::catalog::product_key::redact_keys(text)
 }
 
 impl std::fmt::Display for PrintedTime {

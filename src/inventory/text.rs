@@ -38,11 +38,11 @@ pub(crate) fn parse(
         capture: Capture::new(format),
         open: None,
         first_unread: None,
+        first_start: None,
     };
     let mut pending: Option<Logical> = None;
-    for (index, raw) in split_lines(input).enumerate() {
+    for (index, line) in split_lines(input).enumerate() {
         let number = index.saturating_add(1);
-        let line = raw.strip_suffix('\r').unwrap_or(raw);
         if let Some(prev) = pending.as_mut() {
             if p.is_continuation(prev, line) {
                 prev.text.to_mut().push_str(continuation_text(format, line));
@@ -59,23 +59,42 @@ pub(crate) fn parse(
             last_physical_len: width(line),
         });
     }
-    let ends_with_newline = input.ends_with('\n');
+    let ends_with_newline = input.ends_with(['\n', '\r']);
     if let Some(done) = pending.take() {
         p.line(done.number, &done.text);
     }
     p.finish(ends_with_newline)
 }
 
-/// The lines of `input`, as `input.split('\n')` gives them, found with [`find_byte`] (faster
-/// than the generic searcher on lines this short).
-fn split_lines(input: &str) -> impl Iterator<Item = &str> {
+/// The lines of `input`. A line ends at `\n`, at `\r\n` (any run of `\r` before a `\n`
+/// counts with it, as some consoles write `\r\r\n`), or at a lone `\r` (old Mac-style
+/// captures); so `"a\r\nb"`, `"a\rb"` and `"a\nb"` all give `a`, `b`. Like `split('\n')`, a
+/// final line end gives a final empty line.
+pub(crate) fn split_lines(input: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(input);
     std::iter::from_fn(move || {
         let text = rest?;
-        match find_byte(text.as_bytes(), b'\n') {
+        let bytes = text.as_bytes();
+        match find_line_end(bytes) {
             Some(at) => {
-                // `\n` is ASCII: both sides are character boundaries.
-                rest = text.get(at.saturating_add(1)..);
+                let next = if bytes.get(at) == Some(&b'\r') {
+                    let crs = bytes
+                        .get(at..)
+                        .unwrap_or_default()
+                        .iter()
+                        .take_while(|b| **b == b'\r')
+                        .count();
+                    let after = at.saturating_add(crs);
+                    if bytes.get(after) == Some(&b'\n') {
+                        after.saturating_add(1)
+                    } else {
+                        at.saturating_add(1)
+                    }
+                } else {
+                    at.saturating_add(1)
+                };
+                // `\r` and `\n` are ASCII: both sides are character boundaries.
+                rest = text.get(next..);
                 text.get(..at)
             }
             None => {
@@ -84,6 +103,27 @@ fn split_lines(input: &str) -> impl Iterator<Item = &str> {
             }
         }
     })
+}
+
+/// The first `\n` or `\r` in `hay`, eight bytes at a time (as [`find_byte`]).
+fn find_line_end(hay: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let lf = ONES.wrapping_mul(u64::from(b'\n'));
+    let cr = ONES.wrapping_mul(u64::from(b'\r'));
+    let mut start = 0_usize;
+    for chunk in hay.chunks_exact(8) {
+        let word = chunk.try_into().map_or(0, u64::from_le_bytes);
+        let (a, b) = (word ^ lf, word ^ cr);
+        if (a.wrapping_sub(ONES) & !a & HIGHS) | (b.wrapping_sub(ONES) & !b & HIGHS) != 0 {
+            break;
+        }
+        start = start.saturating_add(8);
+    }
+    let rest = hay.get(start..)?;
+    rest.iter()
+        .position(|b| *b == b'\n' || *b == b'\r')
+        .map(|at| start.saturating_add(at))
 }
 
 /// The printed width of a line in characters (counted only when it could be a wrap width).
@@ -174,6 +214,9 @@ struct Parser<'a> {
     open: Option<Open>,
     /// The first line no record could use, for the error when nothing is read.
     first_unread: Option<(usize, String)>,
+    /// The line that opened the first record, for the same error when no record has a field
+    /// the parser reads.
+    first_start: Option<(usize, String)>,
 }
 
 impl Parser<'_> {
@@ -239,12 +282,7 @@ impl Parser<'_> {
         }
         if is_banner(t) {
             // Kept (the script host version can matter), but never a record start.
-            let field = RawField {
-                line: Some(number),
-                key: t.to_owned(),
-                value: None,
-                recognised: true,
-            };
+            let field = RawField::new(Some(number), t, None, true);
             match self.open.as_mut() {
                 Some(open) => open.record.fields.push(field),
                 None => self.capture.preamble.push(field),
@@ -267,7 +305,10 @@ impl Parser<'_> {
             let mut record = LicenseRecord::default();
             record.fields.reserve(32);
             if self.format == CaptureFormat::SlmgrXpr {
-                record.name = Some(key.to_owned());
+                record.name = Some(super::record::redact(key));
+            }
+            if self.first_start.is_none() {
+                self.first_start = Some((number, t.to_owned()));
             }
             self.open = Some(Open {
                 record,
@@ -306,24 +347,18 @@ impl Parser<'_> {
 
     fn push(&mut self, number: usize, key: &str, value: Option<&str>, recognised: bool) {
         if let Some(open) = self.open.as_mut() {
-            open.record.fields.push(RawField {
-                line: Some(number),
-                key: key.to_owned(),
-                value: value.map(str::to_owned),
-                recognised,
-            });
+            open.record
+                .fields
+                .push(RawField::new(Some(number), key, value, recognised));
         }
     }
 
     fn preamble(&mut self, number: usize, t: &str, key: &str, value: Option<&str>) {
         let recognised = key.eq_ignore_ascii_case("Software licensing service version")
             || (self.format == CaptureFormat::OsppDstatus && t.starts_with('<'));
-        self.capture.preamble.push(RawField {
-            line: Some(number),
-            key: key.to_owned(),
-            value: value.map(str::to_owned),
-            recognised,
-        });
+        self.capture
+            .preamble
+            .push(RawField::new(Some(number), key, value, recognised));
         if !recognised {
             if self.first_unread.is_none() {
                 self.first_unread = Some((number, t.to_owned()));
@@ -384,8 +419,21 @@ impl Parser<'_> {
             },
         };
         self.close(complete);
-        if self.capture.records.is_empty() && self.capture.partial.is_none() {
-            let (line, text) = self.first_unread.take().unwrap_or((1, String::new()));
+        // Records count only when the parser read something in one of them: text with no
+        // recognised field (a list view opens a record on any line) is not a capture of this
+        // format, and `parse_capture` errs when no record can be read.
+        let any_read = self
+            .capture
+            .records
+            .iter()
+            .chain(self.capture.partial.as_ref())
+            .any(|r| r.fields.iter().any(|f| f.recognised));
+        if !any_read {
+            let (line, text) = self
+                .first_unread
+                .take()
+                .or(self.first_start.take())
+                .unwrap_or((1, String::new()));
             return Err(Error::parse(
                 label(self.format),
                 line,
@@ -447,16 +495,51 @@ fn xpr_statement(
 
 #[cfg(test)]
 mod tests {
-    use super::{find_byte, split_lines};
+    use super::{find_byte, find_line_end, split_lines};
     use proptest::prelude::*;
 
     proptest! {
-        /// The line splitter gives exactly what `split('\n')` gives.
+        /// The line splitter gives what `split('\n')` gives once every `\r`-run before a
+        /// `\n` is dropped and every other `\r` is made a `\n`.
         #[test]
         fn split_lines_is_split(input in "[a-z\\n\\r é:]{0,80}") {
             let ours: Vec<&str> = split_lines(&input).collect();
+            let mut norm = String::new();
+            let mut crs = 0_usize;
+            for c in input.chars() {
+                match c {
+                    '\r' => crs = crs.saturating_add(1),
+                    '\n' => {
+                        crs = 0;
+                        norm.push('\n');
+                    }
+                    _ => {
+                        norm.extend(std::iter::repeat_n('\n', crs));
+                        crs = 0;
+                        norm.push(c);
+                    }
+                }
+            }
+            norm.extend(std::iter::repeat_n('\n', crs));
+            let std: Vec<&str> = norm.split('\n').collect();
+            prop_assert_eq!(ours, std);
+        }
+
+        /// Without any `\r`, the line splitter is `split('\n')`.
+        #[test]
+        fn split_lines_without_cr_is_split(input in "[a-z\\n é:]{0,80}") {
+            let ours: Vec<&str> = split_lines(&input).collect();
             let std: Vec<&str> = input.split('\n').collect();
             prop_assert_eq!(ours, std);
+        }
+
+        /// The two-byte scan finds exactly what a byte loop finds.
+        #[test]
+        fn find_line_end_is_position(hay in proptest::collection::vec(any::<u8>(), 0..64)) {
+            prop_assert_eq!(
+                find_line_end(&hay),
+                hay.iter().position(|b| *b == b'\n' || *b == b'\r')
+            );
         }
 
         /// The eight-bytes-at-a-time scan finds exactly what a byte loop finds.
@@ -464,6 +547,20 @@ mod tests {
         fn find_byte_is_position(hay in proptest::collection::vec(any::<u8>(), 0..64), needle in any::<u8>()) {
             prop_assert_eq!(find_byte(&hay, needle), hay.iter().position(|b| *b == needle));
         }
+    }
+
+    #[test]
+    fn split_lines_edges() {
+        fn lines(s: &str) -> Vec<&str> {
+            split_lines(s).collect()
+        }
+        assert_eq!(lines("a\rb\r\rc\r"), ["a", "b", "", "c", ""]);
+        assert_eq!(lines("a\r\nb\r\r\nc\n"), ["a", "b", "c", ""]);
+        assert_eq!(lines("a\n\rb"), ["a", "", "b"]);
+        assert_eq!(lines(""), [""]);
+        assert_eq!(lines("\r"), ["", ""]);
+        assert_eq!(find_line_end(b"abcdefgh\r"), Some(8));
+        assert_eq!(find_line_end(b"abcdefghijklmnop"), None);
     }
 
     #[test]
