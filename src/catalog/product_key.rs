@@ -204,17 +204,7 @@ pub(crate) fn redact_keys(input: &str) -> String {
     if bytes.len() < 25 {
         return input.to_owned();
     }
-    let mut run = 0usize;
-    let mut longest = 0usize;
-    for b in bytes {
-        run = if is_key_char(*b) || *b == b'-' {
-            run.saturating_add(1)
-        } else {
-            0
-        };
-        longest = longest.max(run);
-    }
-    if longest < 25 {
+    if !has_key_run(bytes) {
         return input.to_owned();
     }
     let mut out = String::new();
@@ -254,6 +244,25 @@ pub(crate) fn redact_keys(input: &str) -> String {
     }
     out.push_str(input.get(copied..).unwrap_or_default());
     out
+}
+
+/// Whether `bytes` holds a run of 25 or more key characters and dashes, the least any key
+/// takes. A skip search: when the byte 24 places ahead of a candidate start cannot be in a run,
+/// no run starting in between can reach 25, so the search jumps past it; ordinary text is
+/// rejected after looking at a small share of its bytes.
+fn has_key_run(bytes: &[u8]) -> bool {
+    let ok = |b: &u8| is_key_char(*b) || *b == b'-';
+    let mut start = 0usize;
+    loop {
+        let Some(window) = start.checked_add(25).and_then(|end| bytes.get(start..end)) else {
+            return false;
+        };
+        // The last byte of the window that cannot be in a run, if any.
+        match window.iter().rposition(|b| !ok(b)) {
+            None => return true,
+            Some(bad) => start = start.saturating_add(bad).saturating_add(1),
+        }
+    }
 }
 
 /// Whether `b` is a product-key character (the alphabet [`ALPHABET`] or `N`), ASCII
@@ -371,5 +380,33 @@ mod tests {
             redact_keys("W269NWFGWXYVC9B4J6C9T83GXB"),
             "W269NWFGWXYVC9B4J6C9T83GXB"
         );
+    }
+}
+
+#[cfg(test)]
+mod key_run_tests {
+    use super::has_key_run;
+    use proptest::prelude::*;
+
+    /// The straightforward definition: the longest run of key characters and dashes.
+    fn longest_run(bytes: &[u8]) -> usize {
+        let mut run = 0usize;
+        let mut longest = 0usize;
+        for b in bytes {
+            run = if super::is_key_char(*b) || *b == b'-' {
+                run.saturating_add(1)
+            } else {
+                0
+            };
+            longest = longest.max(run);
+        }
+        longest
+    }
+
+    proptest! {
+        #[test]
+        fn skip_search_agrees_with_the_longest_run(s in "[A-Z2-9a-z \\-_:.]{0,90}") {
+            prop_assert_eq!(has_key_run(s.as_bytes()), longest_run(s.as_bytes()) >= 25);
+        }
     }
 }
