@@ -959,34 +959,46 @@ impl<'f> Planner<'f> {
             c.last().and_then(|(_, x)| x.get(app).copied()).unwrap_or(0)
         };
         let date = |s: Option<usize>| s.and_then(|s| self.slot_dates.get(s).copied());
-        let mut proj = Vec::new();
-        if clients > 0 {
-            proj.push(ClassProjection {
-                class: ProductClass::WindowsClient,
-                machines: clients,
-                count: last(&all, 0),
-                threshold: t_client,
-                reached_on: date(client_slot),
-            });
-        }
-        if servers > 0 {
-            proj.push(ClassProjection {
-                class: ProductClass::WindowsServer,
-                machines: servers,
-                count: last(&counts, 0),
-                threshold: t_server,
-                reached_on: date(server_slot),
-            });
-        }
-        if office > 0 {
-            proj.push(ClassProjection {
-                class: ProductClass::Office,
-                machines: office,
-                count: last(&counts, 1),
-                threshold: t_office,
-                reached_on: date(office_slot),
-            });
-        }
+        // (class, machines, the counts it reads, which count, threshold, slot reached)
+        let classes = [
+            (
+                ProductClass::WindowsClient,
+                clients,
+                &all,
+                0,
+                t_client,
+                client_slot,
+            ),
+            (
+                ProductClass::WindowsServer,
+                servers,
+                &counts,
+                0,
+                t_server,
+                server_slot,
+            ),
+            (
+                ProductClass::Office,
+                office,
+                &counts,
+                1,
+                t_office,
+                office_slot,
+            ),
+        ];
+        let proj = classes
+            .into_iter()
+            .filter(|&(_, machines, ..)| machines > 0)
+            .map(
+                |(class, machines, c, app, threshold, slot)| ClassProjection {
+                    class,
+                    machines,
+                    count: last(c, app),
+                    threshold,
+                    reached_on: date(slot),
+                },
+            )
+            .collect();
         (proj, [client_slot, server_slot, office_slot])
     }
 
