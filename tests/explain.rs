@@ -572,3 +572,38 @@ fn adba_is_mentioned_only_for_a_known_sku_that_supports_it() {
     assert_eq!(text, kms);
     assert!(!display.contains("Active Directory"), "{display}");
 }
+
+/// The ADBA clause carries the ADBA rules' own confidence: documented where Microsoft names the
+/// release (Windows 11), derived where only "or later" covers it (Windows 10 Enterprise LTSC
+/// 2019, Windows Server 2025).
+#[test]
+fn adba_clause_confidence_follows_the_adba_rules() {
+    let text = "Name: Volume product\nDescription: Operating System, VOLUME_KMSCLIENT channel\nLicense Status: Licensed\n";
+    let c = parse_capture(CaptureFormat::SlmgrDli, text, &ParseOptions::new()).unwrap();
+    for (id, want) in [
+        (
+            "windows-11/enterprise",
+            volume_activation::Confidence::Documented,
+        ),
+        (
+            "windows-10-ltsc-2019/enterprise-ltsc",
+            volume_activation::Confidence::Derived,
+        ),
+        (
+            "windows-server-2025/standard",
+            volume_activation::Confidence::Derived,
+        ),
+    ] {
+        let d = explain(&c, &ExplainOptions::new().sku(sku(id)));
+        let f = d.products()[0]
+            .findings()
+            .iter()
+            .find(|f| f.kind() == FindingKind::Activation)
+            .unwrap();
+        assert!(
+            f.text().contains("Active Directory-based activation"),
+            "{id}"
+        );
+        assert_eq!(f.confidence(), want, "{id}");
+    }
+}

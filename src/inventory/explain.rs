@@ -762,8 +762,10 @@ fn activation(r: &LicenseRecord, sku: Option<Sku>) -> Option<Finding> {
     let (text, source) = match r.channel? {
         Channel::VolumeGvlk => {
             let kms = "KMS client (a KMS client setup key, GVLK, is installed): it activates with a KMS host on the network";
-            match sku.filter(|s| crate::supports_adba(s.release())) {
-                Some(s) => {
+            match sku.and_then(|s| {
+                crate::rules::adba::adba_confidence(s.release()).map(|c| (s, c))
+            }) {
+                Some((s, adba_confidence)) => {
                     let adba = if s.family() == Family::Office {
                         Source::OFFICE_ADBA
                     } else {
@@ -773,7 +775,7 @@ fn activation(r: &LicenseRecord, sku: Option<Sku>) -> Option<Finding> {
                         Finding::new(
                             FindingKind::Activation,
                             format!("{kms}, or with Active Directory-based activation"),
-                            Confidence::Documented,
+                            adba_confidence,
                         )
                         .source(Source::KMS_CLIENT_KEYS)
                         .source(adba)

@@ -265,7 +265,16 @@ const fn windows_adba(os: Release) -> Option<Confidence> {
 /// ```
 #[must_use]
 pub const fn supports_adba(release: Release) -> bool {
-    windows_adba(release).is_some() || office_adba(release).is_some()
+    adba_confidence(release).is_some()
+}
+
+/// How sure the crate is that `release` supports ADBA (documented where Microsoft names the
+/// release, derived where only an "or later" covers it), or `None` where it does not.
+pub(crate) const fn adba_confidence(release: Release) -> Option<Confidence> {
+    match windows_adba(release) {
+        Some(c) => Some(c),
+        None => office_adba(release),
+    }
 }
 
 /// Whether Office release `office` supports ADBA. Office 2010 has none (ADBA is new in Office
