@@ -24,8 +24,9 @@ fn hosts() -> Vec<KmsHost> {
             let os = Sku::all()
                 .find(|os| volume_activation::host_os_support(*os, key).is_yes())
                 .unwrap_or_else(|| "windows-server-2022/standard".parse().unwrap());
-            kbs.iter()
-                .fold(KmsHost::new(os, key), |h, n| h.with_update(Kb::new(*n)))
+            kbs.iter().fold(KmsHost::new(os, key), |h, n| {
+                h.with_update(Kb::new(*n).unwrap())
+            })
         })
         .collect()
 }

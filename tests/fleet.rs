@@ -43,9 +43,12 @@ fn reads_the_fixture() {
     assert_eq!(kms.name(), "kms-01");
     assert_eq!(kms.os().release(), Release::WindowsServer2019);
     assert_eq!(kms.host_key(), KmsHostKey::WindowsServer2022);
-    assert_eq!(kms.updates(), &[Kb::new(5_003_646), Kb::new(5_034_768)]);
-    assert!(kms.has_update(Kb::new(5_003_646)));
-    assert!(!fleet.kms_hosts()[1].has_update(Kb::new(5_003_646)));
+    assert_eq!(
+        kms.updates(),
+        &[Kb::new(5_003_646).unwrap(), Kb::new(5_034_768).unwrap()]
+    );
+    assert!(kms.has_update(Kb::new(5_003_646).unwrap()));
+    assert!(!fleet.kms_hosts()[1].has_update(Kb::new(5_003_646).unwrap()));
 
     let mak = &fleet.mak_keys()[0];
     assert_eq!(mak.name(), "Windows 11 Pro MAK");

@@ -275,9 +275,12 @@ fn host_key_ids_names_and_parse() {
 
 #[test]
 fn kb_parse_display() {
-    assert_eq!("KB5034765".parse::<Kb>().unwrap(), Kb::new(5_034_765));
+    assert_eq!(
+        "KB5034765".parse::<Kb>().unwrap(),
+        Kb::new(5_034_765).unwrap()
+    );
     assert_eq!("kb968912".parse::<Kb>().unwrap().to_string(), "KB968912");
-    assert_eq!("968912".parse::<Kb>().unwrap(), Kb::new(968_912));
+    assert_eq!("968912".parse::<Kb>().unwrap(), Kb::new(968_912).unwrap());
     for bad in ["", "KB", "KB12a", "K5034765", "KB-1"] {
         assert!(bad.parse::<Kb>().is_err(), "{bad}");
     }
@@ -299,10 +302,10 @@ fn kb_parse_display() {
         "KB4294967296".parse::<Kb>().unwrap_err().to_string(),
         "invalid kb \"KB4294967296\": expected a knowledge base number below 4294967296"
     );
-    assert_eq!("Kb1".parse::<Kb>().unwrap(), Kb::new(1));
+    assert_eq!("Kb1".parse::<Kb>().unwrap(), Kb::new(1).unwrap());
     // Display and FromStr are inverses.
     for n in [1, 9, 10, 968_912, 5_034_765, u32::MAX] {
-        let kb = Kb::new(n);
+        let kb = Kb::new(n).unwrap();
         assert_eq!(kb.to_string().parse::<Kb>().unwrap(), kb);
         assert_eq!(
             serde_json::from_str::<Kb>(&serde_json::to_string(&kb).unwrap()).unwrap(),
@@ -528,14 +531,14 @@ fn conflict_decisions() {
     assert!(host_key_coverage(WindowsServer2008R2GroupA, sku("windows-server-2008/hpc")).is_yes());
     // Conflict 12: KB3058168 alone does not satisfy S-PLAN's Windows 10 requirement.
     let r = required_update(Release::WindowsServer2012R2, Release::Windows10);
-    assert!(!r.is_met_by(&[Kb::new(3_058_168)]));
-    assert!(r.is_met_by(&[Kb::new(3_172_614)]));
+    assert!(!r.is_met_by(&[Kb::new(3_058_168).unwrap()]));
+    assert!(r.is_met_by(&[Kb::new(3_172_614).unwrap()]));
     // Conflict 11: 2008 R2 host -> 2012 R2 clients: S-PLAN's KB3079821, not Step 1's KB2885698.
     let r = required_update(Release::WindowsServer2008R2, Release::WindowsServer2012R2);
-    assert_eq!(r.kbs().collect::<Vec<_>>(), [Kb::new(3_079_821)]);
+    assert_eq!(r.kbs().collect::<Vec<_>>(), [Kb::new(3_079_821).unwrap()]);
     assert_eq!(
         required_update(Release::WindowsServer2008R2, Release::Windows81).kb(),
-        Some(Kb::new(2_885_698))
+        Some(Kb::new(2_885_698).unwrap())
     );
     // Table 7 vs Step 1 (KB2885698), both of the 2012 R2 set: Vista/2008 hosts -> 2012 R2 is
     // undocumented (naming both); 8.1 keeps Step 1's KB2885698; Windows 10 never.
@@ -550,7 +553,7 @@ fn conflict_decisions() {
     );
     assert_eq!(
         required_update(Release::WindowsServer2008, Release::Windows81).kb(),
-        Some(Kb::new(2_885_698))
+        Some(Kb::new(2_885_698).unwrap())
     );
     assert_eq!(
         required_update(Release::WindowsVista, Release::Windows10).need(),
@@ -753,7 +756,7 @@ fn every_required_update_row() {
     // Windows 8.1 on a Vista / 2008 host: only Step 1 speaks (Table 7 is silent on 8.1).
     for h in [Release::WindowsVista, Release::WindowsServer2008] {
         let req = required_update(h, Release::Windows81);
-        assert_eq!(req.kbs().collect::<Vec<_>>(), [Kb::new(2_885_698)]);
+        assert_eq!(req.kbs().collect::<Vec<_>>(), [Kb::new(2_885_698).unwrap()]);
         assert_eq!(req.confidence(), Confidence::Documented);
     }
     assert_eq!(
@@ -770,7 +773,7 @@ fn every_required_update_row() {
 
 fn host(os: &str, key: KmsHostKey, kbs: &[u32]) -> KmsHost {
     kbs.iter().fold(KmsHost::new(sku(os), key), |h, n| {
-        h.with_update(Kb::new(*n))
+        h.with_update(Kb::new(*n).unwrap())
     })
 }
 
@@ -804,8 +807,8 @@ fn the_issue_question() {
         } => {
             assert_eq!(host_os, sku("windows-server-2016/standard"));
             assert_eq!(release, Release::WindowsServer2019);
-            assert_eq!(kb, Kb::new(4_478_877));
-            assert_eq!(alternative, Some(Kb::new(5_003_638)));
+            assert_eq!(kb, Kb::new(4_478_877).unwrap());
+            assert_eq!(alternative, Some(Kb::new(5_003_638).unwrap()));
         }
         other => panic!("{other:?}"),
     }
@@ -975,7 +978,7 @@ fn serde_round_trips() {
         r
     );
     assert_eq!(
-        serde_json::to_string(&Kb::new(968_912)).unwrap(),
+        serde_json::to_string(&Kb::new(968_912).unwrap()).unwrap(),
         "\"KB968912\""
     );
     for k in KmsHostKey::iter() {
@@ -1023,7 +1026,7 @@ mod props {
             let client = Sku::all().nth(client).unwrap();
             let key = KmsHostKey::ALL[key];
             let channel = Channel::ALL[channel];
-            let h = kbs.iter().fold(KmsHost::new(os, key), |h, i| h.with_update(Kb::new(KBS[*i])));
+            let h = kbs.iter().fold(KmsHost::new(os, key), |h, i| h.with_update(Kb::new(KBS[*i]).unwrap()));
             let r = check_activation(&h, client, channel, count);
             prop_assert_eq!(can_activate(&h, client, channel, count), r.is_ok());
             // Monotone in the count: a yes stays a yes with a higher count.
@@ -1271,4 +1274,23 @@ fn coverage_is_checked_before_the_hosts_own_update() {
         check_activation(&host, ws2019, Channel::VolumeGvlk, 50),
         Err(Denial::UpdateMissing { .. })
     ));
+}
+
+/// No knowledge base article is number 0: `Kb::new` and parsing refuse it alike, and no KB of
+/// the crate's update tables is 0.
+#[test]
+fn kb_zero_is_refused_everywhere() {
+    assert_eq!(Kb::new(0), None);
+    assert!("KB0".parse::<Kb>().is_err());
+    assert_eq!(Kb::new(5_034_765), "KB5034765".parse::<Kb>().ok());
+    let mut seen = 0;
+    for host in Release::iter() {
+        for client in Release::iter() {
+            for kb in required_update(host, client).kbs() {
+                assert!(kb.number() > 0, "{host} -> {client}");
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen > 0);
 }

@@ -49,8 +49,8 @@ fn lookups_allocate_nothing() {
                 .find(|os| host_os_support(*os, k).is_yes())
                 .unwrap_or(skus[0]);
             KmsHost::new(os, k)
-                .with_update(Kb::new(4_478_877))
-                .with_update(Kb::new(3_172_614))
+                .with_update(Kb::new(4_478_877).unwrap())
+                .with_update(Kb::new(3_172_614).unwrap())
         })
         .collect();
     COUNTED.with(|c| c.set(true));

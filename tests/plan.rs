@@ -380,7 +380,7 @@ fn kms_denied_update_missing_with_the_kb_to_install() {
     let Denial::UpdateMissing { kb, .. } = d else {
         panic!("{d:?}")
     };
-    assert_eq!(kb, Kb::new(4_478_877));
+    assert_eq!(kb, Kb::new(4_478_877).unwrap());
     let u = &p.kms_host("h").unwrap().uncovered();
     assert_eq!(u.iter().map(|u| u.machines()).sum::<u32>(), 61);
     assert_eq!(u[0].fix(), Some(HostFix::InstallUpdate { kb }));
@@ -406,7 +406,7 @@ fn kms_denied_key_does_not_cover_with_the_host_key_to_buy() {
         u[0].fix(),
         Some(HostFix::InstallHostKey {
             key: KmsHostKey::WindowsServer2025,
-            kb: Some(Kb::new(5_034_765))
+            kb: Some(Kb::new(5_034_765).unwrap())
         })
     );
     assert_eq!(d.hresult(), Some(0xC004_F042));
@@ -836,7 +836,7 @@ fn bundled_fleet_key_numbers() {
             18,
             Some(HostFix::InstallHostKey {
                 key: KmsHostKey::WindowsServer2022,
-                kb: Some(Kb::new(5_003_638))
+                kb: Some(Kb::new(5_003_638).unwrap())
             })
         )
     );
@@ -845,7 +845,7 @@ fn bundled_fleet_key_numbers() {
         (
             1,
             Some(HostFix::InstallUpdate {
-                kb: Kb::new(4_478_877)
+                kb: Kb::new(4_478_877).unwrap()
             })
         )
     );

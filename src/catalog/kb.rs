@@ -16,7 +16,7 @@ use crate::Error;
 /// let kb: Kb = "KB3172614".parse()?;
 /// assert_eq!(kb.number(), 3_172_614);
 /// assert_eq!(kb.to_string(), "KB3172614");
-/// assert_eq!(Kb::new(3_172_614), kb);
+/// assert_eq!(Kb::new(3_172_614).unwrap(), kb);
 /// assert!("KB007".parse::<Kb>().is_err());
 /// # Ok::<(), volume_activation::Error>(())
 /// ```
@@ -29,9 +29,16 @@ use crate::Error;
 pub struct Kb(u32);
 
 impl Kb {
-    /// The KB with this number.
+    /// The KB with this number; `None` for 0, which is no knowledge base article (the same
+    /// rule as parsing, which refuses `KB0`).
     #[must_use]
-    pub const fn new(number: u32) -> Kb {
+    pub const fn new(number: u32) -> Option<Kb> {
+        if number == 0 { None } else { Some(Kb(number)) }
+    }
+
+    /// A KB from one of the crate's tables (their tests check every number is one Microsoft
+    /// names, so none is 0).
+    pub(crate) const fn from_table(number: u32) -> Kb {
         Kb(number)
     }
 

@@ -1044,8 +1044,8 @@ fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
         }
         let mut updates = Vec::with_capacity(h.updates.len());
         for u in &h.updates {
-            match parse_kb(u) {
-                Some(kb) => updates.push(Kb::new(kb)),
+            match parse_kb(u).and_then(Kb::new) {
+                Some(kb) => updates.push(kb),
                 None => {
                     ok = false;
                     c.error(

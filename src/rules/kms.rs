@@ -62,9 +62,9 @@ pub fn host_os_support(host_os: Sku, key: KmsHostKey) -> Coverage {
 /// use volume_activation::{Kb, KmsHost, KmsHostKey, Sku};
 ///
 /// let host = KmsHost::new("windows-server-2016/standard".parse::<Sku>()?, KmsHostKey::WindowsServer2019)
-///     .with_update(Kb::new(4_478_877));
+///     .with_update(Kb::new(4_478_877).unwrap());
 /// assert_eq!(host.key(), KmsHostKey::WindowsServer2019);
-/// assert!(host.has_update(Kb::new(4_478_877)));
+/// assert!(host.has_update(Kb::new(4_478_877).unwrap()));
 /// # Ok::<(), volume_activation::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -322,7 +322,7 @@ impl<'de> serde::Deserialize<'de> for Activation {
 /// // The issue's question: a Windows Server 2016 host with a Windows Server 2019 host key,
 /// // asked to activate Windows 11 Enterprise.
 /// let host = KmsHost::new("windows-server-2016/standard".parse::<Sku>()?, KmsHostKey::WindowsServer2019)
-///     .with_update(Kb::new(4_478_877));
+///     .with_update(Kb::new(4_478_877).unwrap());
 /// let win11: Sku = "windows-11/enterprise".parse()?;
 /// let denial = check_activation(&host, win11, Channel::VolumeGvlk, 50).unwrap_err();
 /// assert!(matches!(denial, Denial::CoverageUndocumented { .. }));

@@ -29,8 +29,8 @@ crate::macros::id_enum! {
 ///
 /// let r = required_update(Release::WindowsServer2019, Release::WindowsServer2025);
 /// assert_eq!(r.need(), UpdateNeed::Required);
-/// assert_eq!(r.kbs().collect::<Vec<_>>(), [Kb::new(5_034_768)]);
-/// assert!(r.is_met_by(&[Kb::new(5_034_768)]));
+/// assert_eq!(r.kbs().collect::<Vec<_>>(), [Kb::new(5_034_768).unwrap()]);
+/// assert!(r.is_met_by(&[Kb::new(5_034_768).unwrap()]));
 /// assert!(!r.is_met_by(&[]));
 /// # Ok::<(), volume_activation::Error>(())
 /// ```

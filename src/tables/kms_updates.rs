@@ -45,10 +45,10 @@ pub(crate) enum UpdateRow {
 
 const fn kb(basis: Basis, first: u32, alternative: Option<u32>) -> Option<UpdateRow> {
     let alt = match alternative {
-        Some(n) => Some(Kb::new(n)),
+        Some(n) => Some(Kb::from_table(n)),
         None => None,
     };
-    Some(UpdateRow::Kb(Kb::new(first), alt, basis))
+    Some(UpdateRow::Kb(Kb::from_table(first), alt, basis))
 }
 
 const fn cannot(basis: Basis) -> Option<UpdateRow> {
