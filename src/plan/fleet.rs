@@ -753,16 +753,12 @@ fn is_key_shaped(s: &str) -> bool {
 /// The product-key alphabet (with `N`), for partial keys.
 const PARTIAL_ALPHABET: &str = "BCDFGHJKMPQRTVWXY2346789N";
 
-fn parse_kb(s: &str) -> Option<u32> {
+/// A fleet names updates as `KB` and digits (the form Microsoft prints); the number follows
+/// [`Kb`]'s own rule (no zero, no leading zeros).
+fn parse_kb(s: &str) -> Option<Kb> {
     let t = s.trim();
-    let digits = t
-        .get(..2)
-        .filter(|p| p.eq_ignore_ascii_case("kb"))
-        .and_then(|_| t.get(2..))?;
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    digits.parse::<u32>().ok().filter(|&kb| kb > 0)
+    t.get(..2).filter(|p| p.eq_ignore_ascii_case("kb"))?;
+    t.parse::<Kb>().ok()
 }
 
 /// Validates a raw fleet: the fleet (when no problem is an error) and every problem found.
@@ -1044,7 +1040,7 @@ fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
         }
         let mut updates = Vec::with_capacity(h.updates.len());
         for u in &h.updates {
-            match parse_kb(u).and_then(Kb::new) {
+            match parse_kb(u) {
                 Some(kb) => updates.push(kb),
                 None => {
                     ok = false;
@@ -1327,12 +1323,14 @@ mod tests {
 
     #[test]
     fn kb_numbers() {
-        assert_eq!(parse_kb("KB3058168"), Some(3_058_168));
-        assert_eq!(parse_kb("kb123"), Some(123));
+        assert_eq!(parse_kb("KB3058168"), Kb::new(3_058_168));
+        assert_eq!(parse_kb("kb123"), Kb::new(123));
         assert_eq!(parse_kb("KB"), None);
         assert_eq!(parse_kb("3058168"), None);
         assert_eq!(parse_kb("KB12a"), None);
         assert_eq!(parse_kb("KB0"), None);
         assert_eq!(parse_kb("KB99999999999"), None);
+        // Leading zeros are refused, as `Kb` refuses them.
+        assert_eq!(parse_kb("KB007"), None);
     }
 }
