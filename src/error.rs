@@ -24,7 +24,6 @@ pub struct Error {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[allow(dead_code)] // some kinds serve layers still being filled
 pub(crate) enum ErrorKind {
     /// A name that is not one of a closed set.
     Unknown {
@@ -56,9 +55,11 @@ pub(crate) enum ErrorKind {
     /// An event earlier than one already applied.
     OutOfOrder { what: &'static str, detail: String },
     /// JSON that does not describe the expected value.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))] // only the JSON readers build it
     Json { what: &'static str, detail: String },
     /// A described whole (a fleet file) with one or more problems, each already quoted and
     /// naming its record and field.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))] // only the fleet reader builds it
     Problems {
         what: &'static str,
         problems: Vec<String>,
@@ -135,7 +136,6 @@ pub(crate) fn quote(input: &str) -> String {
     out
 }
 
-#[allow(dead_code)] // some constructors serve layers still being filled
 impl Error {
     fn new(kind: ErrorKind) -> Self {
         Error { kind }
@@ -201,6 +201,7 @@ impl Error {
     }
 
     /// JSON that does not describe the expected value.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))] // only the JSON readers call it
     pub(crate) fn json(what: &'static str, detail: impl fmt::Display) -> Self {
         Self::new(ErrorKind::Json {
             what,
@@ -210,6 +211,7 @@ impl Error {
 
     /// A whole (a fleet file) with problems; each entry names its record and field and quotes
     /// the input with [`quote`]. Reported with [`Error::is_invalid`].
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))] // only the fleet reader calls it
     pub(crate) fn problems(what: &'static str, problems: Vec<String>) -> Self {
         Self::new(ErrorKind::Problems { what, problems })
     }

@@ -25,9 +25,7 @@ mod tables;
 
 pub use catalog::*;
 pub use error::Error;
-#[allow(unused_imports)] // filled as the layer grows
 pub use inventory::*;
 pub use lifecycle::*;
-#[allow(unused_imports)] // filled as the layer grows
 pub use plan::*;
 pub use rules::*;
