@@ -26,7 +26,8 @@ fn row_of(sku: Sku) -> Option<&'static GvlkRow> {
 /// <https://learn.microsoft.com/en-us/office/volume-license-activation/gvlks>.
 ///
 /// ```
-/// use volume_activation::{gvlk, Sku};
+/// use volume_activation::Sku;
+/// use volume_activation::catalog::gvlk;
 ///
 /// let key = gvlk("windows-11/pro".parse::<Sku>()?).expect("published");
 /// assert_eq!(key.reveal(), "W269N-WFGWX-YVC9B-4J6C9-T83GX");
@@ -51,7 +52,8 @@ pub fn gvlk(sku: Sku) -> Option<ProductKey> {
 /// are client-style SKU names.
 ///
 /// ```
-/// use volume_activation::{gvlk_source, Confidence, Sku, Source};
+/// use volume_activation::{Confidence, Sku};
+/// use volume_activation::catalog::{gvlk_source, Source};
 ///
 /// let (source, confidence) = gvlk_source("windows-server-2022/standard".parse::<Sku>()?).expect("published");
 /// assert_eq!(source, Source::KMS_CLIENT_KEYS);
@@ -73,7 +75,8 @@ pub fn gvlk_source(sku: Sku) -> Option<(Source, Confidence)> {
 /// Enterprise LTSC 2024/2021/2019 releases share one, and IoT Enterprise LTSC 2024/2021 another.
 ///
 /// ```
-/// use volume_activation::{skus_for_gvlk, ProductKey};
+/// use volume_activation::ProductKey;
+/// use volume_activation::catalog::skus_for_gvlk;
 ///
 /// let key = ProductKey::parse("M7XTQ-FN8P6-TTKYV-9D4CC-J462D")?;
 /// let names: Vec<&str> = skus_for_gvlk(&key).map(|s| s.name()).collect();
@@ -97,7 +100,8 @@ pub fn skus_for_gvlk(key: &ProductKey) -> impl Iterator<Item = Sku> + Clone + '_
 /// Whether `key` is a GVLK Microsoft publishes (for any SKU).
 ///
 /// ```
-/// use volume_activation::{is_published_gvlk, ProductKey};
+/// use volume_activation::ProductKey;
+/// use volume_activation::catalog::is_published_gvlk;
 ///
 /// assert!(is_published_gvlk(&ProductKey::parse("XJ2XN-FW8RK-P4HMP-DKDBV-GCVGB")?));
 /// assert!(!is_published_gvlk(&ProductKey::parse("BBBBB-BBBBB-BBBBB-BBBBB-BBBBB")?));

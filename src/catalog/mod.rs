@@ -1,5 +1,25 @@
-//! What exists: releases, editions, SKUs, key kinds and channels, product keys, agreement
-//! programs and product pools, and the provenance types the tables attach to facts.
+//! What exists: releases, editions, SKUs, key kinds and channels, product keys, KMS host keys,
+//! agreement programs and product pools, identifiers, and the provenance types
+//! ([`Source`], [`Confidence`]) every fact carries.
+//!
+//! Use this module to name a product and ask what it is: its family, its marketing name, the
+//! names tools print for it ([`Sku::parse_lenient`], [`recognize_product`]), and the key
+//! Microsoft publishes for it ([`gvlk`]). The catalogue makes no decisions; those are in
+//! [`rules`](crate::rules).
+//!
+//! ```
+//! use volume_activation::catalog::{Family, Release, Sku, gvlk, is_published_gvlk};
+//!
+//! let sku: Sku = "windows-server-2022/datacenter".parse()?;
+//! assert_eq!(sku.name(), "Windows Server 2022 Datacenter");
+//! assert_eq!(sku.family(), Family::Server);
+//! assert!(Release::WindowsServer2019 < sku.release());
+//!
+//! let key = gvlk(sku).expect("Microsoft publishes this GVLK");
+//! assert!(is_published_gvlk(&key));
+//! assert_eq!(key.to_string(), "*****-*****-*****-*****-6VM33"); // keys print redacted
+//! # Ok::<(), volume_activation::Error>(())
+//! ```
 
 pub(crate) mod coverage;
 pub(crate) mod edition;

@@ -1,9 +1,9 @@
 //! Lenient reading of the product names real tools print: [`Sku::parse_lenient`] for names
 //! that identify one SKU, [`recognize_product`] for names that identify only part of one.
 
-use crate::Error;
 use crate::catalog::key_kind::strip_suffix_ignore_case;
 use crate::catalog::{Channel, Confidence, Edition, Family, Release, Sku};
+use crate::error::Error;
 use crate::tables::product_alias::{
     OFFICE_LICENSE_NAMES, OFFICE_PREFIXES, SKU_ALIASES, WINDOWS_EDITION_WORDS,
 };
@@ -203,7 +203,8 @@ impl Sku {
 /// Built by [`recognize_product`]. Each part is `None` when the text does not say it.
 ///
 /// ```
-/// use volume_activation::{recognize_product, Channel, Edition, Family};
+/// use volume_activation::{Channel, Edition, Family};
+/// use volume_activation::catalog::recognize_product;
 ///
 /// let r = recognize_product(
 ///     "Windows(R), Professional edition",
@@ -378,7 +379,8 @@ fn family_of_edition(edition: Edition) -> Option<Family> {
 /// Text it cannot read yields empty parts, never an error.
 ///
 /// ```
-/// use volume_activation::{recognize_product, Family, Release};
+/// use volume_activation::{Family, Release};
+/// use volume_activation::catalog::recognize_product;
 ///
 /// let r = recognize_product("Office 16, OfficeKMSHostVL_KMS_Host edition", Some("Office 16, VOLUME_KMS channel"));
 /// assert_eq!(r.family(), Some(Family::Office));

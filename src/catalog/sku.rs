@@ -3,8 +3,8 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::Error;
 use crate::catalog::{Edition, Family, Release};
+use crate::error::Error;
 use crate::tables::sku::SKUS;
 
 /// A product: a [`Release`] paired with an [`Edition`], which exists only for the real

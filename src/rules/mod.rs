@@ -1,6 +1,24 @@
 //! Pure relations over catalogue types: which KMS host key activates which client, on which
 //! host OS, with which updates; thresholds and the KMS count model; Office, ADBA, AVMA and MAK
-//! rules; agreement-program rules; and `Denial`, the reasons for a "no".
+//! rules; agreement-program rules; activation error codes; and [`Denial`], the reasons for a
+//! "no".
+//!
+//! Every answer names its sources; where Microsoft is silent the answer says "undocumented"
+//! instead of guessing ([`host_key_coverage`]).
+//!
+//! ```
+//! use volume_activation::catalog::{Channel, KmsHostKey, Sku};
+//! use volume_activation::rules::{KmsHost, activation_threshold, check_activation};
+//!
+//! let host = KmsHost::new("windows-server-2022/standard".parse::<Sku>()?, KmsHostKey::WindowsServer2022);
+//! let client: Sku = "windows-11/enterprise".parse()?;
+//! assert_eq!(activation_threshold(client), 25);
+//!
+//! assert!(check_activation(&host, client, Channel::VolumeGvlk, 25).is_ok());
+//! let denial = check_activation(&host, client, Channel::VolumeGvlk, 24).unwrap_err();
+//! assert_eq!(denial.hresult(), Some(0xC004_F038)); // the count is below the threshold
+//! # Ok::<(), volume_activation::Error>(())
+//! ```
 
 pub(crate) mod adba;
 pub(crate) mod avma;

@@ -1,7 +1,7 @@
 //! The published facts as static data. Private: reached only through typed accessors.
 //!
 //! Each table names its source in its module docs, and rows that need it carry a
-//! [`Source`](crate::Source) and a [`Confidence`](crate::Confidence).
+//! [`Source`](crate::catalog::Source) and a [`Confidence`](crate::catalog::Confidence).
 
 pub(crate) mod error_code_row;
 pub(crate) mod error_codes;
