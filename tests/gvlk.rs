@@ -3,7 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use volume_activation::catalog::{Source, gvlk, gvlk_source, is_published_gvlk, skus_for_gvlk};
+use volume_activation::catalog::Source;
+use volume_activation::rules::{gvlk, gvlk_source, is_published_gvlk, skus_for_gvlk};
 use volume_activation::{Confidence, Edition, ProductKey, Release, Sku};
 
 /// Splits one CSV line into fields (double-quoted fields may hold commas; `""` is a quote).

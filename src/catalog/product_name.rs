@@ -2,11 +2,11 @@
 //! that identify one SKU, [`recognize_product`] for names that identify only part of one.
 
 use crate::catalog::key_kind::strip_suffix_ignore_case;
-use crate::catalog::{Channel, Confidence, Edition, Family, Release, Sku};
-use crate::error::Error;
-use crate::tables::product_alias::{
+use crate::catalog::product_alias::{
     OFFICE_LICENSE_NAMES, OFFICE_PREFIXES, SKU_ALIASES, WINDOWS_EDITION_WORDS,
 };
+use crate::catalog::{Channel, Confidence, Edition, Family, Release, Sku};
+use crate::error::Error;
 
 /// Trims, drops the marks `(R)`, `®`, `(TM)`, `™`, a leading `Microsoft `, collapses runs of
 /// whitespace to one space, and drops whitespace before a comma.
@@ -67,7 +67,7 @@ fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 fn sku_of_name(n: &str) -> Option<(Sku, Confidence)> {
     // Scan the table rows directly: `Sku::name` looks each row up again (the inventory
     // parsers call this once per record).
-    if let Some(&(release, edition, _)) = crate::tables::sku::SKUS
+    if let Some(&(release, edition, _)) = crate::catalog::sku_table::SKUS
         .iter()
         .find(|(_, _, name)| name.eq_ignore_ascii_case(n))
     {

@@ -3,9 +3,9 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::catalog::sku_table::SKUS;
 use crate::catalog::{Edition, Family, Release};
 use crate::error::Error;
-use crate::tables::sku::SKUS;
 
 /// A product: a [`Release`] paired with an [`Edition`], which exists only for the real
 /// combinations Microsoft publishes (every edition of the GVLK tables, and the older volume

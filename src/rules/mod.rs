@@ -25,6 +25,7 @@ pub(crate) mod avma;
 pub(crate) mod cited;
 pub(crate) mod denial;
 pub(crate) mod error_code;
+pub(crate) mod gvlk;
 pub(crate) mod kms;
 pub(crate) mod kms_count;
 pub(crate) mod mak;
@@ -41,6 +42,7 @@ pub use avma::{AvmaActivation, AvmaDenial, avma_key, avma_key_confidence, can_av
 pub use cited::Cited;
 pub use denial::Denial;
 pub use error_code::ActivationErrorCode;
+pub use gvlk::{gvlk, gvlk_source, is_published_gvlk, skus_for_gvlk};
 pub use kms::{
     Activation, KmsHost, can_activate, check_activation, host_key_coverage, host_os_support,
 };

@@ -63,3 +63,36 @@ pub const fn is_threshold_met(count: u32, sku: Sku) -> bool {
 pub const fn threshold_source() -> (Source, Confidence) {
     (Source::KMS_PLANNING, Confidence::Documented)
 }
+
+/// Threshold questions asked of the SKU.
+impl Sku {
+    /// The KMS count this SKU's KMS client needs; the same as [`activation_threshold`].
+    ///
+    /// ```
+    /// use volume_activation::Sku;
+    ///
+    /// assert_eq!("windows-11/enterprise".parse::<Sku>()?.threshold(), 25);
+    /// assert_eq!("office-ltsc-2024/professional-plus".parse::<Sku>()?.threshold(), 5);
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn threshold(self) -> u32 {
+        activation_threshold(self)
+    }
+
+    /// Whether a KMS host reporting `count` activates this SKU's KMS client; the same as
+    /// [`is_threshold_met`].
+    ///
+    /// ```
+    /// use volume_activation::Sku;
+    ///
+    /// let win11: Sku = "windows-11/pro".parse()?;
+    /// assert!(!win11.is_threshold_met(24));
+    /// assert!(win11.is_threshold_met(25));
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn is_threshold_met(self, count: u32) -> bool {
+        is_threshold_met(count, self)
+    }
+}

@@ -9,5 +9,3 @@ pub(crate) mod gvlk;
 pub(crate) mod kms_host_key;
 pub(crate) mod kms_host_os;
 pub(crate) mod kms_updates;
-pub(crate) mod product_alias;
-pub(crate) mod sku;
