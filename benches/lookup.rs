@@ -24,7 +24,8 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use volume_activation::{Channel, Kb, KmsHost, KmsHostKey, Sku, can_activate, check_activation};
+use volume_activation::catalog::Kb;
+use volume_activation::{Channel, KmsHost, KmsHostKey, Sku, can_activate, check_activation};
 
 /// The baseline's host key groups, in Python's sorted order, with the host each one names.
 const HOSTS: [(&str, KmsHostKey, &str); 5] = [

@@ -1,7 +1,14 @@
 //! The fleet description: reading, validation (every problem, naming record and field), and
 //! serde round-trips.
 
+// This suite reads fleet files: it needs the `serde` feature (tests/fleet_builder.rs
+// covers fleets and plans without it).
+#![cfg(feature = "serde")]
+
 use chrono::{TimeZone, Utc};
+use volume_activation::catalog::*;
+use volume_activation::plan::*;
+use volume_activation::rules::*;
 use volume_activation::*;
 
 const SMALL: &str = include_str!("fixtures/fleet-small.json");
@@ -431,7 +438,8 @@ fn public_types_are_send_sync() {
 
 mod prop {
     use proptest::prelude::*;
-    use volume_activation::{Fleet, Severity};
+    use volume_activation::Fleet;
+    use volume_activation::plan::Severity;
 
     proptest! {
         /// Any text: an error or a fleet, never a panic; problems agree with from_json.

@@ -1,8 +1,15 @@
 //! The planner: every method, every reason a machine is moved off KMS, the bundled fleet's
 //! key numbers, JSON round-trip and the report's sections.
 
+// This suite builds its fleets from JSON: it needs the `serde` feature (tests/fleet_builder.rs
+// covers fleets and plans without it).
+#![cfg(feature = "serde")]
+
 use chrono::{DateTime, TimeZone, Utc};
 use serde_json::{Value, json};
+use volume_activation::catalog::*;
+use volume_activation::plan::*;
+use volume_activation::rules::*;
 use volume_activation::*;
 
 fn at() -> DateTime<Utc> {
