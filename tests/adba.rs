@@ -1,6 +1,7 @@
 //! ADBA eligibility, validity, renewal and denials.
 
 use chrono::{TimeDelta, TimeZone, Utc};
+use strum::IntoEnumIterator;
 use volume_activation::rules::{
     ADBA_MIN_FOREST_SCHEMA, ADBA_RENEWAL, ADBA_VALIDITY, ActivationErrorCode, AdbaActivation,
     AdbaClient, AdbaDenial, AdbaDomain, can_adba, check_adba,

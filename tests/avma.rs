@@ -2,6 +2,7 @@
 //! `tests/data/avma-keys.csv`, Windows Server 2025 undocumented, denials pinned.
 
 use std::collections::{BTreeSet, HashSet};
+use strum::IntoEnumIterator;
 
 use volume_activation::rules::{
     ActivationErrorCode, AvmaActivation, AvmaDenial, avma_key, avma_key_confidence, can_avma,

@@ -347,7 +347,7 @@ fn a_product_key_as_a_site_is_refused_and_never_echoed() {
         .iter()
         .map(|p| {
             (
-                p.record().as_str(),
+                p.record().into(),
                 p.name(),
                 p.field(),
                 p.message().to_owned(),

@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+use strum::IntoEnumIterator;
 use volume_activation::catalog::*;
 use volume_activation::inventory::*;
 use volume_activation::lifecycle::*;

@@ -1,6 +1,7 @@
 //! Scenario tests for the licence lifecycle, each with its source, and the timing rules.
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
+use strum::IntoEnumIterator;
 use volume_activation::lifecycle::{ActivationMethod, Event, State, Timeline, Transition};
 use volume_activation::rules::{
     ExpiryMode, HR_GRACE_TIME_EXPIRED, HR_NONGENUINE_GRACE, HR_NONGENUINE_GRACE_EXPIRED,

@@ -1,6 +1,8 @@
 //! The one registry of sources, and the serde round trips of the values that cite them.
 
 use std::collections::BTreeSet;
+#[cfg(feature = "serde")]
+use strum::IntoEnumIterator;
 
 #[cfg(feature = "serde")]
 use volume_activation::catalog::AgreementProgram;
