@@ -4,6 +4,16 @@
 //! Each FAQ rule has a test naming the FAQ question and quoting the passage it implements;
 //! `every_faq_passage_is_in_the_faq` checks that every quoted passage is really in the FAQ.
 
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+
 use strum::IntoEnumIterator;
 use strum::VariantArray;
 use volume_activation::catalog::*;
