@@ -8,6 +8,20 @@
 //! The heap figures are printed before criterion's (`fleet memory: ...`); they do not depend on
 //! the machine's load. `BENCH_FLEET_MACHINES` changes the size (default 1 000 000).
 
+// Benches may unwrap, index and panic (a failure is the point), and criterion_group! writes
+// an undocumented public function. The rest of the lints apply.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+// A counting global allocator is unsafe to implement; the library itself forbids unsafe code.
+#![allow(unsafe_code)]
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
