@@ -29,6 +29,7 @@ pub(crate) mod host_plan;
 pub(crate) mod machine_plan;
 pub(crate) mod mak_plan;
 pub(crate) mod method;
+mod name_index;
 pub(crate) mod planner;
 pub(crate) mod reason;
 mod report;

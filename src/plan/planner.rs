@@ -328,14 +328,9 @@ fn projected_counts(
 impl<'f> Planner<'f> {
     fn new(fleet: &'f Fleet, at: DateTime<Utc>, horizon_days: u32) -> Self {
         let machines = fleet.machines();
-        let mut slot_of = vec![0usize; machines.len()];
-        for (w, wave) in fleet.rollout().iter().enumerate() {
-            for name in wave.machines() {
-                if let Some(slot) = fleet.index_of(name).and_then(|i| slot_of.get_mut(i)) {
-                    *slot = w.saturating_add(1);
-                }
-            }
-        }
+        let slot_of = (0..machines.len())
+            .map(|i| fleet.wave_of(i).map_or(0, |w| w.saturating_add(1)))
+            .collect();
         let slot_dates = std::iter::once(at)
             .chain(fleet.rollout().iter().map(|w| w.date().max(at)))
             .collect();
