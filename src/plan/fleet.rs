@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
@@ -331,16 +332,17 @@ impl Domain {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Machine {
-    name: String,
+    name: Box<str>,
     sku: Sku,
     channel: Channel,
     hardware: Hardware,
+    // Host, domain and site names repeat across machines: one shared copy of each.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    hyperv_host: Option<String>,
+    hyperv_host: Option<Arc<str>>,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    domain: Option<String>,
+    domain: Option<Arc<str>>,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    site: Option<String>,
+    site: Option<Arc<str>>,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     os: Option<Release>,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "is_zero"))]
@@ -690,7 +692,7 @@ impl Fleet {
     /// The position of the machine named `name` in [`Fleet::machines`]; allocates nothing.
     pub(crate) fn index_of(&self, name: &str) -> Option<usize> {
         self.by_name
-            .get(name, |i| self.machines.get(i).map(|m| m.name.as_str()))
+            .get(name, |i| self.machines.get(i).map(|m| &*m.name))
     }
 
     /// The rollout wave of machine `i` (0-based position in [`Fleet::rollout`]), if any.
@@ -916,6 +918,16 @@ impl Checker {
     }
 }
 
+/// One shared copy of each distinct text (exact, case kept).
+#[derive(Default)]
+struct Shared<'a>(HashMap<&'a str, Arc<str>>);
+
+impl<'a> Shared<'a> {
+    fn get(&mut self, text: &'a str) -> Arc<str> {
+        Arc::clone(self.0.entry(text).or_insert_with(|| Arc::from(text)))
+    }
+}
+
 /// Whether `s` contains a full product key (25 key characters, dashed or not).
 fn is_key_shaped(s: &str) -> bool {
     crate::catalog::product_key::redact_keys(s) != s
@@ -1014,6 +1026,7 @@ pub(super) fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
             .map(|m| m.hardware.as_str())
     };
     let mut machines = Vec::with_capacity(raw.machines.len());
+    let mut shared = Shared::default();
     for m in &raw.machines {
         let rec = FleetRecord::Machine;
         let sku = c.parse::<Sku>(rec, &m.name, "sku", &m.sku);
@@ -1136,13 +1149,13 @@ pub(super) fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
         }
         if let (Some(sku), Some(channel), Some(hardware), true) = (sku, channel, hardware, ok) {
             machines.push(Machine {
-                name: m.name.clone(),
+                name: m.name.as_str().into(),
                 sku,
                 channel,
                 hardware,
-                hyperv_host: m.hyperv_host.clone(),
-                domain: m.domain.clone(),
-                site: m.site.clone(),
+                hyperv_host: m.hyperv_host.as_deref().map(|t| shared.get(t)),
+                domain: m.domain.as_deref().map(|t| shared.get(t)),
+                site: m.site.as_deref().map(|t| shared.get(t)),
                 os,
                 reimages: m.reimages,
                 activated: m.activated,

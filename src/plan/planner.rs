@@ -439,7 +439,7 @@ impl<'f> Planner<'f> {
                 }
             }
             plans.push(MachinePlan {
-                name: m.name().to_owned(),
+                name: m.name().into(),
                 sku: m.sku(),
                 channel: m.channel(),
                 method,
@@ -551,7 +551,7 @@ impl<'f> Planner<'f> {
                     let e = covers.entry((host, p.sku)).or_insert(0);
                     *e = e.saturating_add(1);
                     p.method = RecommendedMethod::Kms;
-                    p.kms_host = Some(hp.name.clone());
+                    p.kms_host = Some(hp.name.as_str().into());
                     p.reasons.push(Reason::KmsCovered {
                         host: hp.name.clone(),
                         threshold_reached: date,
@@ -705,7 +705,7 @@ impl<'f> Planner<'f> {
                     if let Some(r) = key_reimages.get_mut(k) {
                         *r = r.saturating_add(u64::from(m.reimages()));
                     }
-                    p.mak_key = Some(key.name().to_owned());
+                    p.mak_key = Some(key.name().into());
                     if short {
                         p.reasons.push(Reason::MakActivationsShort {
                             key: key.name().to_owned(),
@@ -802,6 +802,11 @@ impl<'f> Planner<'f> {
                 .then_with(|| a.machine.cmp(&b.machine))
         });
 
+        // Each list was grown by pushes (to room for four at the first): give the spare room
+        // back, which is most of a plan's memory in a large fleet.
+        for p in &mut plans {
+            p.reasons.shrink_to_fit();
+        }
         Plan {
             at: self.at,
             horizon_days: self.horizon_days,
