@@ -614,74 +614,6 @@ pub fn can_activate(host: &KmsHost, client: Sku, client_channel: Channel, count:
     client_channel.is_kms_client() & host.clients.grants(client, count)
 }
 
-#[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-    use strum::VariantArray;
-
-    /// Every KB the update rules name.
-    const KBS: [u32; 12] = [
-        5_034_765, 5_034_768, 5_003_646, 5_003_638, 4_478_877, 4_467_695, 3_172_614, 3_172_615,
-        3_079_821, 2_757_817, 2_885_698, 968_912,
-    ];
-
-    fn host(os: usize, key: usize, kbs: &[usize]) -> KmsHost {
-        let os = Sku::from_index(os).unwrap();
-        let key = KmsHostKey::VARIANTS[key];
-        kbs.iter().fold(KmsHost::new(os, key), |h, i| {
-            h.with_update(Kb::new(KBS[*i]).unwrap())
-        })
-    }
-
-    /// The fast path (`can_activate`, `check_activation`'s table) and the rules run one by one
-    /// (`evaluate`) give the same answer, and the same activation or denial.
-    fn agree(h: &KmsHost, client: Sku, channel: Channel, count: u32) {
-        let slow = evaluate(h, client, channel, count);
-        assert_eq!(
-            can_activate(h, client, channel, count),
-            slow.is_ok(),
-            "{h:?} {client} {channel} {count}"
-        );
-        assert_eq!(check_activation(h, client, channel, count), slow);
-    }
-
-    /// Every host OS x host key (with every update, and with none) x client, on a KMS channel,
-    /// at the counts around each threshold.
-    #[test]
-    fn fast_path_agrees_on_every_host_os_key_and_client() {
-        let all: Vec<usize> = (0..KBS.len()).collect();
-        for os in 0..Sku::COUNT {
-            for key in 0..KmsHostKey::VARIANTS.len() {
-                for h in [host(os, key, &[]), host(os, key, &all)] {
-                    for client in Sku::all() {
-                        for count in [0, 4, 5, 24, 25, u32::MAX] {
-                            agree(&h, client, Channel::VolumeGvlk, count);
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    proptest! {
-        /// Any host (OS, key, any set of updates in any order), client, channel and count.
-        #[test]
-        fn fast_path_agrees_with_the_rules(
-            os in 0..Sku::COUNT,
-            key in 0..KmsHostKey::VARIANTS.len(),
-            kbs in proptest::collection::vec(0..KBS.len(), 0..6),
-            client in 0..Sku::COUNT,
-            channel in 0..Channel::VARIANTS.len(),
-            count in prop_oneof![0u32..60, any::<u32>()],
-        ) {
-            let h = host(os, key, &kbs);
-            agree(&h, Sku::from_index(client).unwrap(), Channel::VARIANTS[channel], count);
-        }
-    }
-}
-
 /// KMS questions asked of the host key.
 impl KmsHostKey {
     /// Whether this host key activates `client`; the same as [`host_key_coverage`].
@@ -747,5 +679,73 @@ impl KmsHost {
     #[must_use]
     pub fn can_activate(&self, client: Sku, client_channel: Channel, count: u32) -> bool {
         can_activate(self, client, client_channel, count)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use strum::VariantArray;
+
+    /// Every KB the update rules name.
+    const KBS: [u32; 12] = [
+        5_034_765, 5_034_768, 5_003_646, 5_003_638, 4_478_877, 4_467_695, 3_172_614, 3_172_615,
+        3_079_821, 2_757_817, 2_885_698, 968_912,
+    ];
+
+    fn host(os: usize, key: usize, kbs: &[usize]) -> KmsHost {
+        let os = Sku::from_index(os).unwrap();
+        let key = KmsHostKey::VARIANTS[key];
+        kbs.iter().fold(KmsHost::new(os, key), |h, i| {
+            h.with_update(Kb::new(KBS[*i]).unwrap())
+        })
+    }
+
+    /// The fast path (`can_activate`, `check_activation`'s table) and the rules run one by one
+    /// (`evaluate`) give the same answer, and the same activation or denial.
+    fn agree(h: &KmsHost, client: Sku, channel: Channel, count: u32) {
+        let slow = evaluate(h, client, channel, count);
+        assert_eq!(
+            can_activate(h, client, channel, count),
+            slow.is_ok(),
+            "{h:?} {client} {channel} {count}"
+        );
+        assert_eq!(check_activation(h, client, channel, count), slow);
+    }
+
+    /// Every host OS x host key (with every update, and with none) x client, on a KMS channel,
+    /// at the counts around each threshold.
+    #[test]
+    fn fast_path_agrees_on_every_host_os_key_and_client() {
+        let all: Vec<usize> = (0..KBS.len()).collect();
+        for os in 0..Sku::COUNT {
+            for key in 0..KmsHostKey::VARIANTS.len() {
+                for h in [host(os, key, &[]), host(os, key, &all)] {
+                    for client in Sku::all() {
+                        for count in [0, 4, 5, 24, 25, u32::MAX] {
+                            agree(&h, client, Channel::VolumeGvlk, count);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    proptest! {
+        /// Any host (OS, key, any set of updates in any order), client, channel and count.
+        #[test]
+        fn fast_path_agrees_with_the_rules(
+            os in 0..Sku::COUNT,
+            key in 0..KmsHostKey::VARIANTS.len(),
+            kbs in proptest::collection::vec(0..KBS.len(), 0..6),
+            client in 0..Sku::COUNT,
+            channel in 0..Channel::VARIANTS.len(),
+            count in prop_oneof![0u32..60, any::<u32>()],
+        ) {
+            let h = host(os, key, &kbs);
+            agree(&h, Sku::from_index(client).unwrap(), Channel::VARIANTS[channel], count);
+        }
     }
 }
