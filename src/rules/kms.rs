@@ -210,6 +210,32 @@ impl KmsHost {
         host
     }
 
+    /// A host to ask [`check_activation`] a question or two (a planner's what-if): the
+    /// host-side rules are decided once for all of `updates`, and the client table is left
+    /// empty, so every question runs the rules (exact, and cheaper than building the table for
+    /// one answer). Never ask [`can_activate`] of it: with no table it answers no.
+    pub(crate) fn probe(
+        os: Sku,
+        key: KmsHostKey,
+        updates: impl IntoIterator<Item = Kb>,
+    ) -> KmsHost {
+        let mut host = KmsHost {
+            os,
+            key,
+            updates: Vec::new(),
+            host_denial: None,
+            host_support: host_os_support(os, key),
+            clients: Box::new(ClientTable::of_nothing()),
+        };
+        for kb in updates {
+            if !host.updates.contains(&kb) {
+                host.updates.push(kb);
+            }
+        }
+        host.host_denial = host_side(&host).err();
+        host
+    }
+
     /// Decides the host-side rules and the client table again, after a change.
     fn decide(&mut self) {
         self.host_denial = host_side(self).err();
@@ -745,7 +771,19 @@ mod tests {
             count in prop_oneof![0u32..60, any::<u32>()],
         ) {
             let h = host(os, key, &kbs);
-            agree(&h, Sku::from_index(client).unwrap(), Channel::VARIANTS[channel], count);
+            let (client, channel) = (Sku::from_index(client).unwrap(), Channel::VARIANTS[channel]);
+            agree(&h, client, channel, count);
+            // A probe host (no client table) gives check_activation's answer too.
+            let probe = KmsHost::probe(
+                h.os(),
+                h.key(),
+                kbs.iter().map(|i| Kb::new(KBS[*i]).unwrap()),
+            );
+            prop_assert_eq!(probe.updates(), h.updates());
+            prop_assert_eq!(
+                check_activation(&probe, client, channel, count),
+                check_activation(&h, client, channel, count)
+            );
         }
     }
 }
