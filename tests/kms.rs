@@ -377,7 +377,7 @@ fn exhaustive_key_x_sku() {
         .into_iter()
         .map(|(k, s, _, _)| (k.to_string(), s.to_string()))
         .collect();
-    let mut counts = [0usize; 4];
+    let mut counts = [0usize; 5];
     for k in KmsHostKey::iter() {
         for s in Sku::all() {
             let c = host_key_coverage(k, s);
@@ -395,12 +395,14 @@ fn exhaustive_key_x_sku() {
                 Answer::Derived => assert!(
                     in_csv
                         || (c.basis() == Basis::ProductGroupHierarchy
-                            && s.release() == k.release())
+                            && s.release().family() == Family::Client
+                            || s.release() == k.release())
+                        || c.basis() == Basis::PreviousGeneration
                         || c.basis() == Basis::OfficeKeyPerVersionOlder,
                     "{k} x {s} derived without a rule ({:?})",
                     c.basis()
                 ),
-                Answer::DocumentedNo | Answer::Undocumented => {
+                Answer::DocumentedNo | Answer::DerivedNo | Answer::Undocumented => {
                     assert!(!in_csv, "{k} x {s} is a CSV row but answered {:?}", c)
                 }
             }
@@ -428,7 +430,16 @@ fn exhaustive_key_x_sku() {
             }
             if s.edition() == Edition::IotEnterpriseLtsc && k.family() != Family::Office {
                 assert!(!c.is_yes(), "{k} x {s}");
-                if !k.is_client_key() && k.server_group().is_none() {
+                // Keys older than the Windows 10 generation: the generation rule says no.
+                let windows_10_era = matches!(
+                    k,
+                    KmsHostKey::WindowsServer2012R2ForWindows10
+                        | KmsHostKey::WindowsServer2016
+                        | KmsHostKey::WindowsServer2019
+                        | KmsHostKey::WindowsServer2022
+                        | KmsHostKey::WindowsServer2025
+                );
+                if windows_10_era {
                     assert_eq!(c.basis(), Basis::IotLtscNotListed, "{k} x {s}");
                 }
             }
@@ -519,11 +530,17 @@ fn conflict_decisions() {
         host_os_support(sku("windows-8/pro"), Windows10).basis(),
         Basis::HostOsStep1
     );
-    // Conflict 13: no list for the 2012 and Windows 8 keys; only their own group is derived.
+    // Conflict 13: no list for the 2012 and Windows 8 keys; their own group and the previous
+    // generation are derived (issue 10, rule class 3), the rest is not decided.
     let c = host_key_coverage(WindowsServer2012, sku("windows-server-2012/datacenter"));
     assert_eq!(c.answer(), Answer::Derived);
+    let c = host_key_coverage(WindowsServer2012, sku("windows-8/pro"));
     assert_eq!(
-        host_key_coverage(WindowsServer2012, sku("windows-8/pro")).answer(),
+        (c.answer(), c.basis()),
+        (Answer::Derived, Basis::ProductGroupHierarchy)
+    );
+    assert_eq!(
+        host_key_coverage(WindowsServer2012, sku("windows-vista/business")).answer(),
         Answer::Undocumented
     );
     // Conflict 14: Windows Server 2008 HPC is in Group A.

@@ -15,6 +15,7 @@ crate::macros::id_enum! {
     /// assert!(Answer::Derived.is_yes());
     /// assert!(!Answer::Undocumented.is_yes());
     /// assert_eq!("documented-no".parse::<Answer>()?, Answer::DocumentedNo);
+    /// assert!(Answer::DerivedNo.is_no());
     /// # Ok::<(), volume_activation::Error>(())
     /// ```
     pub enum Answer: "answer", "one of documented, derived, documented-no, undocumented" {
@@ -23,8 +24,13 @@ crate::macros::id_enum! {
         /// Yes: follows from a documented rule (the product-key-group hierarchy, a per-version
         /// rule), though no table lists the pair.
         Derived => "derived", "yes (derived from a documented rule)",
-        /// No: a documented rule excludes it.
+        /// No: Microsoft says so in so many words (a page names the case, or lists what is
+        /// supported with "only").
         DocumentedNo => "documented-no", "no (documented)",
+        /// No: follows from a documented general rule (a key does not activate a later
+        /// generation, a group key does not activate a higher group, one Office key per
+        /// version), though no page names the pair.
+        DerivedNo => "derived-no", "no (derived from a documented rule)",
         /// Microsoft is silent; the crate does not guess, and treats it as not a yes.
         Undocumented => "undocumented", "undocumented",
     }
@@ -37,13 +43,20 @@ impl Answer {
         matches!(self, Answer::Documented | Answer::Derived)
     }
 
+    /// Whether this is a no (documented or derived). Undocumented is not a no.
+    #[must_use]
+    pub const fn is_no(self) -> bool {
+        matches!(self, Answer::DocumentedNo | Answer::DerivedNo)
+    }
+
     /// How sure the crate is: documented answers (yes or no) are [`Confidence::Documented`],
-    /// derived ones [`Confidence::Derived`], undocumented ones [`Confidence::Unverified`].
+    /// derived ones (yes or no) [`Confidence::Derived`], undocumented ones
+    /// [`Confidence::Unverified`].
     #[must_use]
     pub const fn confidence(self) -> Confidence {
         match self {
             Answer::Documented | Answer::DocumentedNo => Confidence::Documented,
-            Answer::Derived => Confidence::Derived,
+            Answer::Derived | Answer::DerivedNo => Confidence::Derived,
             Answer::Undocumented => Confidence::Unverified,
         }
     }
@@ -84,6 +97,26 @@ crate::macros::id_enum! {
         Va2GroupBExample => "va2-group-b-example", "the Server Group B example of Changes to Volume Activation 2.0",
         /// The product-key-group hierarchy: a key activates its own group and the lower groups.
         ProductGroupHierarchy => "product-group-hierarchy", "derived from the product key group hierarchy (a key activates its own group and lower groups)",
+        /// A key does not activate a later generation (the rule between the table rows).
+        /// Windows 7 "Determining Product Key Needs": "The KMS key for the newer Windows
+        /// products will also activate the previous generation" (the hierarchy runs one way:
+        /// newer keys cover older products, never the reverse).
+        LaterGeneration => "later-generation", "derived from the key hierarchy: a KMS host key activates its own and earlier generations, never a later one (\"The KMS key for the newer Windows products will also activate the previous generation\")",
+        /// KB3086418: a Windows Server 2012 R2 host needs the "Windows Server 2012 R2 for
+        /// Windows 10" key to activate Windows 10.
+        LaterGenerationKb3086418 => "later-generation-kb3086418", "KB3086418: to activate Windows 10 a Windows Server 2012 R2 KMS host needs the updated \"Windows Server 2012 R2 for Windows 10\" host key",
+        /// The key's row names LTSB/LTSC releases by year; a later year's release is a later
+        /// generation than the row covers.
+        LtscLaterYear => "ltsc-later-year", "the key's row names its LTSB/LTSC releases by year; a release of a later year is a later generation, which the key does not activate",
+        /// The previous generation: a key activates its own generation's group and the
+        /// previous generation ("The KMS key for the newer Windows products will also activate
+        /// the previous generation").
+        PreviousGeneration => "previous-generation", "derived: \"The KMS key for the newer Windows products will also activate the previous generation\" (and a key activates its own product group)",
+        /// An older Office version's host key never activates a newer Office version: one host
+        /// key per version ("activate a KMS host key for each version of Office").
+        OfficeOlderKeyNewerVersion => "office-older-key-newer-version", "derived: Office needs a KMS host key for each version (\"activate a KMS host key for each version of Office\"); an older version's key cannot know a newer version",
+        /// KMS is not offered for Windows Small Business Server 2011 (MAK only).
+        SbsKmsNotOffered => "sbs-kms-not-offered", "KMS isn't offered for Small Business Server 2011; each edition uses a MAK (Volume Licensing FAQ)",
         /// Windows 11 is listed only under the 2022 and 2025 keys.
         Windows11NotListed => "windows-11-not-listed", "Microsoft lists Windows 11 only under the Windows Server 2022 and 2025 host keys; it says neither yes nor no for this key",
         /// No table names this LTSB/LTSC release for this key.
@@ -124,6 +157,11 @@ crate::macros::id_enum! {
         OfficeHostOs2013 => "office-host-os-2013", "listed as an Office 2013 host OS (Volume activation methods in Office 2013)",
         /// Office 2010 host OS list (Microsoft support blog).
         OfficeHostOs2010 => "office-host-os-2010", "listed as an Office 2010 host OS (Microsoft support blog)",
+        /// The Office 2010 host list of the Volume Licensing FAQ, which says "only".
+        OfficeHostOs2010Only => "office-host-os-2010-only", "only Windows Server 2003, Windows 7 volume editions and Windows Server 2008 R2 are supported as Office 2010 KMS hosts; Windows Server 2008 isn't covered (Volume Licensing FAQ)",
+        /// The required-updates table of KMS activation planning, which names a newer update
+        /// than Step 1 for this host and client.
+        RequiredUpdatesPlanOverStep1 => "required-updates-plan-over-step1", "the update table of KMS activation planning (2025) names a newer update than Step 1 (2012 R2 planning) for this host and client; the newer text wins",
         /// The required-updates table of KMS activation planning.
         RequiredUpdatesTable => "required-updates-table", "the update table of KMS activation planning",
         /// The update statements of Step 1 (2012 R2 planning).
@@ -167,6 +205,19 @@ impl Basis {
             VistaKeyTable => &[Source::KMS_TABLE7_2012R2, Source::VA2_KEY_GROUPS],
             Va2GroupBExample => &[Source::KMS_VA2_CHANGES],
             ProductGroupHierarchy => &[Source::W7_KEY_NEEDS, Source::KMS_VA2_CHANGES],
+            LaterGeneration => &[Source::W7_KEY_NEEDS, Source::KMS_KB3086418],
+            LaterGenerationKb3086418 => &[Source::KMS_KB3086418],
+            LtscLaterYear => &[
+                Source::KMS_PLANNING,
+                Source::KMS_SERVER_2016_ACTIVATION,
+                Source::KMS_SERVER_2019_ACTIVATION,
+                Source::W7_KEY_NEEDS,
+            ],
+            PreviousGeneration => &[Source::W7_KEY_NEEDS, Source::KMS_TABLE7_2012R2],
+            OfficeOlderKeyNewerVersion => &[Source::OFFICE_KMS_HOST],
+            SbsKmsNotOffered => &[Source::VL_FAQ],
+            OfficeHostOs2010Only => &[Source::VL_FAQ, Source::OFFICE_2010_KMS_BLOG],
+            RequiredUpdatesPlanOverStep1 => &[Source::KMS_PLANNING, Source::KMS_STEP1_2012R2],
             IotLtscNotListed => &[Source::KMS_PLANNING, Source::IOT_VOLUME_LICENSE],
             ClientKeyActivatesOnlyClients => {
                 &[Source::KMS_PLANNING, Source::KMS_ACTIVATE_USING_KMS]

@@ -1010,7 +1010,7 @@ fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
                 let support = host_os_support(os, key);
                 match support.answer() {
                     Answer::Documented | Answer::Derived => {}
-                    Answer::DocumentedNo => {
+                    Answer::DocumentedNo | Answer::DerivedNo => {
                         ok = false;
                         c.error(
                             rec,

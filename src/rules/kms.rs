@@ -352,7 +352,7 @@ pub fn check_activation(
     let key_coverage = host_key_coverage(key, client);
     match key_coverage.answer() {
         Answer::Documented | Answer::Derived => {}
-        Answer::DocumentedNo => {
+        Answer::DocumentedNo | Answer::DerivedNo => {
             return Err(Denial::KeyDoesNotCover {
                 key,
                 client,
@@ -400,7 +400,7 @@ fn host_side(host: &KmsHost) -> Result<(), Denial> {
     let host_support = host_os_support(host_os, key);
     match host_support.answer() {
         Answer::Documented | Answer::Derived => {}
-        Answer::DocumentedNo => {
+        Answer::DocumentedNo | Answer::DerivedNo => {
             return Err(Denial::HostOsCannotRunKey {
                 host_os,
                 key,
