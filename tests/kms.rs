@@ -64,14 +64,7 @@ fn keys_of(label: &str) -> Vec<KmsHostKey> {
             WindowsServer2008GroupB,
             WindowsServer2008GroupC,
         ],
-        "Volume license for \"Windows Server 2012 R2 for Windows 10\"" => {
-            vec![WindowsServer2012R2ForWindows10]
-        }
-        "Windows 7 client KMS key (Client VL, Windows 7)" => vec![Windows7],
-        "Windows Vista client KMS key (Vista VL)" => vec![WindowsVista],
-        "Windows Server 2008 Server Group A" => vec![WindowsServer2008GroupA],
-        "Windows Server 2008 Server Group B" => vec![WindowsServer2008GroupB],
-        "Windows Server 2008 Server Group C" => vec![WindowsServer2008GroupC],
+        // Every label naming one key is read by parse_lenient itself (issue 10, item 7).
         other => vec![KmsHostKey::parse_lenient(other).unwrap_or_else(|e| panic!("{other}: {e}"))],
     }
 }
@@ -262,6 +255,44 @@ fn host_key_ids_names_and_parse() {
             .unwrap_err()
             .is_unknown()
     );
+    // Issue 10, item 7: the labels the reference tables print.
+    use KmsHostKey::*;
+    for (label, key) in [
+        (
+            "Volume license for \"Windows Server 2012 R2 for Windows 10\"",
+            WindowsServer2012R2ForWindows10,
+        ),
+        ("Windows 7 client KMS key (Client VL, Windows 7)", Windows7),
+        ("Windows Vista client KMS key (Vista VL)", WindowsVista),
+        (
+            "Windows Server 2008 Server Group A",
+            WindowsServer2008GroupA,
+        ),
+        (
+            "Windows Server 2008 R2 Server Group C (KMS_C)",
+            WindowsServer2008R2GroupC,
+        ),
+        (
+            "Volume license for Windows Server 2012 R2",
+            WindowsServer2012R2,
+        ),
+        ("volume  LICENSE for windows 8.1", Windows81),
+        ("Office LTSC 2024 KMS host key", OfficeLtsc2024),
+        ("Office 2010", Office2010),
+    ] {
+        assert_eq!(KmsHostKey::parse_lenient(label).unwrap(), key, "{label}");
+    }
+    for several in [
+        "Windows Server 2008 R2 Server Group A/B/C keys",
+        "Windows Server 2008 server KMS keys (A/B/C)",
+        "Windows 7 / Windows Server 2008 R2 KMS keys (key types not stated)",
+        "Windows 7",
+    ] {
+        assert!(
+            KmsHostKey::parse_lenient(several).unwrap_err().is_unknown(),
+            "{several}"
+        );
+    }
     assert_eq!(
         KmsHostKey::WindowsServer2012R2ForWindows10.issued_for(),
         Release::Windows10
@@ -553,6 +584,16 @@ fn conflict_decisions() {
     // Conflict 11: 2008 R2 host -> 2012 R2 clients: S-PLAN's KB3079821, not Step 1's KB2885698.
     let r = required_update(Release::WindowsServer2008R2, Release::WindowsServer2012R2);
     assert_eq!(r.kbs().collect::<Vec<_>>(), [Kb::new(3_079_821).unwrap()]);
+    assert_eq!(r.basis(), Basis::RequiredUpdatesPlanOverStep1);
+    // Issue 10, item 7: the KB2885698 row for Windows Server 2012 hosts -> 2012 R2 clients is
+    // not accepted (S-PLAN's KB3172615 wins); the answer names both pages.
+    let r = required_update(Release::WindowsServer2012, Release::WindowsServer2012R2);
+    assert_eq!(r.kbs().collect::<Vec<_>>(), [Kb::new(3_172_615).unwrap()]);
+    assert_eq!(r.basis(), Basis::RequiredUpdatesPlanOverStep1);
+    let ids: Vec<&str> = r.sources().iter().map(|s| s.id()).collect();
+    assert_eq!(ids, ["S-PLAN", "S-STEP1"]);
+    assert!(!r.is_met_by(&[Kb::new(2_885_698).unwrap()]));
+    assert!(r.is_met_by(&[Kb::new(3_172_615).unwrap()]));
     assert_eq!(
         required_update(Release::WindowsServer2008R2, Release::Windows81).kb(),
         Some(Kb::new(2_885_698).unwrap())

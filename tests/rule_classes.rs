@@ -514,3 +514,56 @@ fn coverage_monotone_exhaustive() {
         }
     }
 }
+
+// ------------------------------------------------------------------ FAQ and page revisions
+
+/// Item 9: "Office LTSC 2024: At least Windows Server 2019 or at least Windows 10 (volume
+/// editions)" — Configure a KMS host computer for Office, revisions since 2024-11-01 (the
+/// 2024-09-18 text said "At least Windows Server 2022").
+#[test]
+fn office_ltsc_2024_host_follows_the_newest_revision() {
+    use volume_activation::{Source, host_os_support};
+    let c = host_os_support(
+        sku("windows-server-2019/standard"),
+        KmsHostKey::OfficeLtsc2024,
+    );
+    assert_eq!(
+        (c.answer(), c.basis()),
+        (Answer::Documented, Basis::OfficeHostOs)
+    );
+    assert_eq!(Source::OFFICE_KMS_HOST.date(), Some("2025-04-25"));
+    assert!(
+        !host_os_support(
+            sku("windows-server-2016/standard"),
+            KmsHostKey::OfficeLtsc2024
+        )
+        .is_yes()
+    );
+}
+
+/// Item 8: "only Windows Server 2003, Windows 7 volume editions, and Windows Server 2008 R2 are
+/// supported as Office KMS hosts" and "Windows Server 2008 isn't covered as a platform as an
+/// Office 2010 KMS host" — Volume Licensing FAQ.
+#[test]
+fn office_2010_host_only_list() {
+    use volume_activation::host_os_support;
+    for h in [
+        "windows-server-2008/standard",
+        "windows-vista/enterprise",
+        "windows-server-2012/standard",
+    ] {
+        let c = host_os_support(sku(h), KmsHostKey::Office2010);
+        assert_eq!(
+            (c.answer(), c.basis()),
+            (Answer::DocumentedNo, Basis::OfficeHostOs2010Only),
+            "{h}"
+        );
+        assert!(c.sources().iter().any(|s| s.id() == "FAQ"), "{h}");
+    }
+    for h in ["windows-server-2008-r2/standard", "windows-7/enterprise"] {
+        assert!(
+            host_os_support(sku(h), KmsHostKey::Office2010).is_yes(),
+            "{h}"
+        );
+    }
+}

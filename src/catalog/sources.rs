@@ -179,6 +179,12 @@ impl Source {
     );
 
     /// "Configure a KMS host computer to activate volume licensed versions of Office".
+    ///
+    /// Revision 2025-04-25 (the newest read: MicrosoftDocs/OfficeDocs-DeployOffice history to
+    /// 2025-05-04, `office/volume-license-activation/configure-a-kms-host-computer-for-office.md`).
+    /// Since the 2024-11-01 revision it says "Office LTSC 2024: At least Windows Server 2019 or
+    /// at least Windows 10 (volume editions)"; the 2024-09-18 revision said "At least Windows
+    /// Server 2022".
     pub const OFFICE_KMS_HOST: Source = Source::new(
         "S-OFFICE-KMS-HOST",
         "Configure a KMS host computer to activate volume licensed versions of Office",
