@@ -1,25 +1,22 @@
 //! The fleet description the planner reads: machines, domains, KMS hosts, MAK keys, the
-//! agreement program and an optional rollout schedule, read from JSON and validated.
-
-// Without serde there is no reader: the raw forms and the checks are unused.
-#![cfg_attr(not(feature = "serde"), allow(dead_code))]
+//! agreement program and an optional rollout schedule, read from JSON or built in code
+//! ([`FleetBuilder`](crate::plan::FleetBuilder)) and validated.
 
 use std::collections::HashMap;
 use std::fmt;
 
 use chrono::{DateTime, Utc};
 
+use crate::catalog::{AgreementProgram, Answer, Channel, Family, Kb, KmsHostKey, Release, Sku};
+use crate::error::Error;
 use crate::error::quote;
-use crate::{
-    AgreementProgram, Answer, Channel, Error, Family, Kb, KmsHost, KmsHostKey, Release, Sku,
-    host_os_support,
-};
+use crate::rules::{KmsHost, host_os_support};
 
 crate::macros::id_enum! {
     /// Whether a machine is a physical computer or a virtual machine.
     ///
     /// ```
-    /// use volume_activation::Hardware;
+    /// use volume_activation::plan::Hardware;
     ///
     /// assert_eq!("virtual".parse::<Hardware>()?, Hardware::Virtual);
     /// # Ok::<(), volume_activation::Error>(())
@@ -36,7 +33,7 @@ crate::macros::id_enum! {
     /// How serious a [`FleetProblem`] is.
     ///
     /// ```
-    /// use volume_activation::Severity;
+    /// use volume_activation::plan::Severity;
     ///
     /// assert_eq!(Severity::Error.to_string(), "error");
     /// ```
@@ -52,7 +49,7 @@ crate::macros::id_enum! {
     /// The kind of record of a fleet file a [`FleetProblem`] is about.
     ///
     /// ```
-    /// use volume_activation::FleetRecord;
+    /// use volume_activation::plan::FleetRecord;
     ///
     /// assert_eq!(FleetRecord::FleetKmsHost.to_string(), "kms-host");
     /// ```
@@ -75,7 +72,8 @@ crate::macros::id_enum! {
 /// A problem found in a fleet description, naming the record and the field.
 ///
 /// ```
-/// use volume_activation::{Fleet, FleetRecord, Severity};
+/// use volume_activation::Fleet;
+/// use volume_activation::plan::{FleetRecord, Severity};
 ///
 /// let problems = Fleet::problems_in_json(r#"{
 ///     "program": "enterprise-agreement",
@@ -342,7 +340,7 @@ impl FleetKmsHost {
         self.site.as_deref()
     }
 
-    /// The host as the KMS rules take it ([`check_activation`](crate::check_activation)).
+    /// The host as the KMS rules take it ([`check_activation`](crate::rules::check_activation)).
     #[must_use]
     pub fn kms_host(&self) -> &KmsHost {
         &self.rules
@@ -420,8 +418,9 @@ impl RolloutWave {
 /// An organisation's fleet: the agreement program, domains, machines, KMS hosts, MAK keys and
 /// an optional rollout schedule.
 ///
-/// Read it with [`Fleet::from_json`] (or serde); write it back with serde, which gives the same
-/// JSON shape:
+/// Build it in code with [`Fleet::builder`] (no feature needed), or read it with
+/// [`Fleet::from_json`] (or serde, feature `serde`); write it back with serde, which gives the
+/// same JSON shape. Both ways validate the same way and report the same problems:
 ///
 /// ```json
 /// {
@@ -569,79 +568,79 @@ impl Fleet {
 #[derive(Debug, Clone, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-struct RawFleet {
-    program: String,
+pub(super) struct RawFleet {
+    pub(super) program: String,
     #[cfg_attr(feature = "serde", serde(default))]
-    domains: Vec<RawDomain>,
-    machines: Vec<RawMachine>,
+    pub(super) domains: Vec<RawDomain>,
+    pub(super) machines: Vec<RawMachine>,
     #[cfg_attr(feature = "serde", serde(default))]
-    kms_hosts: Vec<RawKmsHost>,
+    pub(super) kms_hosts: Vec<RawKmsHost>,
     #[cfg_attr(feature = "serde", serde(default))]
-    mak_keys: Vec<RawMakKey>,
+    pub(super) mak_keys: Vec<RawMakKey>,
     #[cfg_attr(feature = "serde", serde(default))]
-    rollout: Vec<RawWave>,
+    pub(super) rollout: Vec<RawWave>,
 }
 
 #[derive(Debug, Clone, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-struct RawDomain {
-    name: String,
-    forest_schema: String,
+pub(super) struct RawDomain {
+    pub(super) name: String,
+    pub(super) forest_schema: String,
 }
 
 #[derive(Debug, Clone, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-struct RawMachine {
-    name: String,
-    sku: String,
-    channel: String,
-    hardware: String,
+pub(super) struct RawMachine {
+    pub(super) name: String,
+    pub(super) sku: String,
+    pub(super) channel: String,
+    pub(super) hardware: String,
     #[cfg_attr(feature = "serde", serde(default))]
-    hyperv_host: Option<String>,
+    pub(super) hyperv_host: Option<String>,
     #[cfg_attr(feature = "serde", serde(default))]
-    domain: Option<String>,
+    pub(super) domain: Option<String>,
     #[cfg_attr(feature = "serde", serde(default))]
-    site: Option<String>,
+    pub(super) site: Option<String>,
     #[cfg_attr(feature = "serde", serde(default))]
-    os: Option<String>,
+    pub(super) os: Option<String>,
     #[cfg_attr(feature = "serde", serde(default))]
-    reimages: u32,
+    pub(super) reimages: u32,
     #[cfg_attr(feature = "serde", serde(default))]
-    activated: bool,
+    pub(super) activated: bool,
 }
 
 #[derive(Debug, Clone, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-struct RawKmsHost {
-    name: String,
-    os: String,
-    host_key: String,
+pub(super) struct RawKmsHost {
+    pub(super) name: String,
+    pub(super) os: String,
+    pub(super) host_key: String,
     #[cfg_attr(feature = "serde", serde(default))]
-    updates: Vec<String>,
+    pub(super) updates: Vec<String>,
     #[cfg_attr(feature = "serde", serde(default))]
-    site: Option<String>,
+    pub(super) site: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-struct RawMakKey {
-    name: String,
+pub(super) struct RawMakKey {
+    pub(super) name: String,
     #[cfg_attr(feature = "serde", serde(default))]
-    partial_key: Option<String>,
-    products: Vec<String>,
-    activations_remaining: u32,
+    pub(super) partial_key: Option<String>,
+    pub(super) products: Vec<String>,
+    pub(super) activations_remaining: u32,
 }
 
 #[derive(Debug, Clone)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-struct RawWave {
-    date: DateTime<Utc>,
-    machines: Vec<String>,
+pub(super) struct RawWave {
+    pub(super) date: DateTime<Utc>,
+    pub(super) machines: Vec<String>,
 }
 
 /// Collects problems while the raw fleet is checked.
@@ -761,8 +760,25 @@ fn parse_kb(s: &str) -> Option<Kb> {
     t.parse::<Kb>().ok()
 }
 
+/// Validates a raw fleet: the fleet, or one [`Error`] listing every error (each naming its
+/// record and field). The one conversion of [`validate`]'s answer into a result, shared by the
+/// JSON reader, serde and [`FleetBuilder`](crate::plan::FleetBuilder).
+pub(super) fn validated(raw: RawFleet) -> Result<Fleet, Error> {
+    let (fleet, problems) = validate(raw);
+    fleet.ok_or_else(|| {
+        Error::problems(
+            "fleet",
+            problems
+                .iter()
+                .filter(|p| p.severity == Severity::Error)
+                .map(ToString::to_string)
+                .collect(),
+        )
+    })
+}
+
 /// Validates a raw fleet: the fleet (when no problem is an error) and every problem found.
-fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
+pub(super) fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
     let mut c = Checker {
         problems: Vec::new(),
     };
@@ -1226,7 +1242,9 @@ impl Fleet {
     /// Reads and validates a fleet description.
     ///
     /// ```
-    /// use volume_activation::{AgreementProgram, Fleet, Hardware};
+    /// use volume_activation::Fleet;
+    /// use volume_activation::catalog::AgreementProgram;
+    /// use volume_activation::plan::Hardware;
     ///
     /// let fleet = Fleet::from_json(r#"{
     ///     "program": "select-plus",
@@ -1250,17 +1268,7 @@ impl Fleet {
     ///   "pc-1" field "sku": …; machine "pc-1" field "name": duplicate machine name: …`.
     pub fn from_json(json: &str) -> Result<Fleet, Error> {
         let raw: RawFleet = serde_json::from_str(json).map_err(|e| Error::json("fleet", e))?;
-        let (fleet, problems) = validate(raw);
-        fleet.ok_or_else(|| {
-            Error::problems(
-                "fleet",
-                problems
-                    .iter()
-                    .filter(|p| p.severity == Severity::Error)
-                    .map(ToString::to_string)
-                    .collect(),
-            )
-        })
+        validated(raw)
     }
 
     /// Every problem of a fleet description, errors and warnings, in file order: for tools
@@ -1303,17 +1311,7 @@ impl Fleet {
 impl<'de> serde::Deserialize<'de> for Fleet {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let raw = RawFleet::deserialize(d)?;
-        let (fleet, problems) = validate(raw);
-        fleet.ok_or_else(|| {
-            serde::de::Error::custom(Error::problems(
-                "fleet",
-                problems
-                    .iter()
-                    .filter(|p| p.severity == Severity::Error)
-                    .map(ToString::to_string)
-                    .collect(),
-            ))
-        })
+        validated(raw).map_err(serde::de::Error::custom)
     }
 }
 

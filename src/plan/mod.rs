@@ -1,7 +1,28 @@
-//! Fleet-level composition: the activation method per machine, KMS coverage and threshold
-//! projection, MAK needs, risks, and a report.
+//! Fleet-level composition: a [`Fleet`] (machines, domains, KMS hosts, MAKs, rollout waves)
+//! and its [`Plan`]: the activation method per machine with its [`Reason`]s, KMS coverage and
+//! threshold projection per host, MAK needs, [`Risk`]s, [`Action`]s and a text report.
+//!
+//! The planner only composes the [`rules`](crate::rules) and the
+//! [`lifecycle`](crate::lifecycle); it decides nothing on its own.
+//!
+//! ```
+//! use chrono::{TimeZone, Utc};
+//! use volume_activation::{Channel, Fleet, Sku};
+//! use volume_activation::catalog::AgreementProgram;
+//! use volume_activation::plan::{Hardware, MachineSpec, RecommendedMethod};
+//!
+//! let pro: Sku = "windows-11/pro".parse()?;
+//! let fleet = Fleet::builder(AgreementProgram::OpenLicense)
+//!     .machine(MachineSpec::new("pc-1", pro, Channel::VolumeGvlk, Hardware::Physical))
+//!     .build()?;
+//! let p = fleet.plan(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
+//! assert_eq!(p.machines()[0].method(), RecommendedMethod::MakProxy);
+//! println!("{p}"); // the text report
+//! # Ok::<(), volume_activation::Error>(())
+//! ```
 
 pub(crate) mod action;
+mod builder;
 mod decide;
 pub(crate) mod fleet;
 pub(crate) mod host_plan;
@@ -14,6 +35,7 @@ mod report;
 pub(crate) mod risk;
 
 pub use action::Action;
+pub use builder::{FleetBuilder, KmsHostSpec, MachineSpec, MakKeySpec};
 pub use fleet::{
     Domain, Fleet, FleetKmsHost, FleetProblem, FleetRecord, Hardware, Machine, MakKey, RolloutWave,
     Severity,
