@@ -3,9 +3,11 @@
 //! undocumented; a proptest that coverage is monotone in the key's generation.
 
 use proptest::prelude::*;
+use volume_activation::catalog::{Answer, Basis, Source};
+use volume_activation::rules::{host_key_coverage, host_os_support};
 use volume_activation::{
-    Answer, Basis, Channel, Confidence, Denial, Edition, Family, KmsHost, KmsHostKey, Release, Sku,
-    can_activate, check_activation, host_key_coverage,
+    Channel, Confidence, Denial, Edition, Family, KmsHost, KmsHostKey, Release, Sku, can_activate,
+    check_activation,
 };
 
 fn sku(s: &str) -> Sku {
@@ -522,7 +524,6 @@ fn coverage_monotone_exhaustive() {
 /// 2024-09-18 text said "At least Windows Server 2022").
 #[test]
 fn office_ltsc_2024_host_follows_the_newest_revision() {
-    use volume_activation::{Source, host_os_support};
     let c = host_os_support(
         sku("windows-server-2019/standard"),
         KmsHostKey::OfficeLtsc2024,
@@ -546,7 +547,6 @@ fn office_ltsc_2024_host_follows_the_newest_revision() {
 /// Office 2010 KMS host" — Volume Licensing FAQ.
 #[test]
 fn office_2010_host_only_list() {
-    use volume_activation::host_os_support;
     for h in [
         "windows-server-2008/standard",
         "windows-vista/enterprise",
