@@ -46,7 +46,7 @@ fn every_catalogue_enum_round_trips() {
     assert_eq!(round_trip(ProductPool::iter()), 3);
     assert_eq!(round_trip(Confidence::iter()), 3);
     assert_eq!(round_trip(LicenseStatus::iter()), LicenseStatus::ALL.len());
-    assert_eq!(round_trip(Sku::all()), 160);
+    assert_eq!(round_trip(Sku::all()), 187);
 }
 
 #[test]

@@ -101,6 +101,8 @@ crate::macros::id_enum! {
         ProjectProfessional => "project-professional", "Project Professional",
         /// Project Standard.
         ProjectStandard => "project-standard", "Project Standard",
+        /// Visio Premium (Office 2010 only).
+        VisioPremium => "visio-premium", "Visio Premium",
         /// Visio Professional.
         VisioProfessional => "visio-professional", "Visio Professional",
         /// Visio Standard.
@@ -109,6 +111,8 @@ crate::macros::id_enum! {
         Access => "access", "Access",
         /// Excel.
         Excel => "excel", "Excel",
+        /// InfoPath (Office 2010 and 2013).
+        InfoPath => "infopath", "InfoPath",
         /// OneNote.
         OneNote => "onenote", "OneNote",
         /// Outlook.
@@ -117,6 +121,10 @@ crate::macros::id_enum! {
         PowerPoint => "powerpoint", "PowerPoint",
         /// Publisher.
         Publisher => "publisher", "Publisher",
+        /// SharePoint Workspace (Office 2010).
+        SharePointWorkspace => "sharepoint-workspace", "SharePoint Workspace",
+        /// Lync (Office 2013; its successor is Skype for Business).
+        Lync => "lync", "Lync",
         /// Skype for Business.
         SkypeForBusiness => "skype-for-business", "Skype for Business",
         /// Word.

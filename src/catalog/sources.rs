@@ -29,6 +29,28 @@ impl Source {
         Some("2024-09-18"),
     );
 
+    /// Microsoft's Office 2013 GVLK table, "Generic Volume License Keys (GVLKs) for Office
+    /// 2013" (Office 2013 resource kit, now under previous versions; also in the "Deployment
+    /// guide for Microsoft Office 2013", October 2012). Read through copies only: every key of
+    /// it the crate holds was found, with the same product, in at least two independent copies
+    /// (issue 10).
+    pub const OFFICE_2013_GVLK: Source = Source::new(
+        "S-OFFICE-2013-GVLK",
+        "Generic Volume License Keys (GVLKs) for Office 2013 (Office 2013 resource kit)",
+        "https://learn.microsoft.com/en-us/previous-versions/office/dn385360(v=office.15)",
+        None,
+    );
+
+    /// Microsoft's Office 2010 GVLK table (Office 2010 TechNet library, now under previous
+    /// versions). Read through copies only: every key of it the crate holds was found, with the
+    /// same product, in at least two independent copies (issue 10).
+    pub const OFFICE_2010_GVLK: Source = Source::new(
+        "S-OFFICE-2010-GVLK",
+        "Volume activation of Office 2010: KMS client keys (GVLKs) (Office 2010 TechNet library)",
+        "https://learn.microsoft.com/en-us/previous-versions/office/office-2010/ee624355(v=office.14)",
+        None,
+    );
+
     /// Microsoft's Volume Licensing product activation FAQ (publication 06/2018).
     pub const VL_FAQ: Source = Source::new(
         "FAQ",
@@ -360,6 +382,8 @@ pub(crate) const REGISTRY: &[Source] = &[
     Source::KMS_CLIENT_KEYS,
     Source::KMS_PLANNING,
     Source::OFFICE_GVLK,
+    Source::OFFICE_2013_GVLK,
+    Source::OFFICE_2010_GVLK,
     Source::VL_FAQ,
     Source::VA2_KEY_GROUPS,
     Source::W7_KEY_NEEDS,
