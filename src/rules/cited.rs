@@ -87,9 +87,10 @@ fn known_answers() -> Vec<Box<dyn std::any::Any>> {
     };
     use crate::rules::program::{
         ProgramRight, key_delivery, keys_shareable_across_licensing_ids, kms_host_key_limits,
-        office_key_covers_x86_and_x64, product_pool, program_right, reimaging_requirement,
-        sbs_2008_cals_need_activation, sbs_2011_activation, sbs_2011_mak,
-        setup_key_bypasses_activation,
+        kms_host_key_max_hosts, office_key_covers_x86_and_x64, product_pool, program_right,
+        reimaging_requirement, sbs_2003_downgrade_needs_cal_keys, sbs_2008_cals_need_activation,
+        sbs_2008_only_on_physical_media, sbs_2011_activation, sbs_2011_mak,
+        sbs_2011_standard_media_downloadable, setup_key_bypasses_activation,
     };
 
     fn boxed<T: 'static>(c: T) -> Box<dyn std::any::Any> {
@@ -111,6 +112,7 @@ fn known_answers() -> Vec<Box<dyn std::any::Any>> {
     }
     for f in Family::iter() {
         all.push(boxed(kms_host_key_limits(f)));
+        all.push(boxed(kms_host_key_max_hosts(f)));
     }
     all.extend(open_license_example_mak_activations(1).map(boxed));
     all.extend(faq_advice_for_pc_count(0).map(boxed));
@@ -122,6 +124,9 @@ fn known_answers() -> Vec<Box<dyn std::any::Any>> {
     all.push(boxed(keys_shareable_across_licensing_ids()));
     all.push(boxed(sbs_2011_activation()));
     all.push(boxed(sbs_2008_cals_need_activation()));
+    all.push(boxed(sbs_2008_only_on_physical_media()));
+    all.push(boxed(sbs_2011_standard_media_downloadable()));
+    all.push(boxed(sbs_2003_downgrade_needs_cal_keys()));
     all
 }
 
