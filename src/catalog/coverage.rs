@@ -18,7 +18,7 @@ crate::macros::id_enum! {
     /// assert!(Answer::DerivedNo.is_no());
     /// # Ok::<(), volume_activation::Error>(())
     /// ```
-    pub enum Answer: "answer", "one of documented, derived, documented-no, undocumented" {
+    pub enum Answer: "answer", "one of documented, derived, documented-no, derived-no, undocumented" {
         /// Yes: Microsoft says so in so many words (a table row).
         Documented => "documented", "yes (documented)",
         /// Yes: follows from a documented rule (the product-key-group hierarchy, a per-version

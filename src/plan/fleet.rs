@@ -72,19 +72,29 @@ crate::macros::id_enum! {
 /// A problem found in a fleet description, naming the record and the field.
 ///
 /// ```
-/// use volume_activation::Fleet;
-/// use volume_activation::plan::{FleetRecord, Severity};
+/// use volume_activation::{Channel, Fleet};
+/// use volume_activation::catalog::AgreementProgram;
+/// use volume_activation::plan::{FleetRecord, Hardware, MachineSpec, Severity};
 ///
-/// let problems = Fleet::problems_in_json(r#"{
-///     "program": "enterprise-agreement",
-///     "machines": [{ "name": "pc-1", "sku": "windows-13/pro", "channel": "volume-gvlk", "hardware": "physical" }]
-/// }"#);
+/// let problems = Fleet::builder(AgreementProgram::EnterpriseAgreement)
+///     .machine(MachineSpec::new("pc-1", "windows-11/pro".parse()?, Channel::VolumeGvlk, Hardware::Physical).domain("corp"))
+///     .problems();
 /// let p = &problems[0];
 /// assert_eq!(p.severity(), Severity::Error);
 /// assert_eq!(p.record(), FleetRecord::Machine);
 /// assert_eq!(p.name(), "pc-1");
-/// assert_eq!(p.field(), "sku");
-/// assert!(p.to_string().starts_with("machine \"pc-1\" field \"sku\": unknown release \"windows-13\""));
+/// assert_eq!(p.field(), "domain");
+/// assert!(p.to_string().starts_with("machine \"pc-1\" field \"domain\": domain \"corp\" is not declared"));
+///
+/// // The same from a fleet file (feature `serde`).
+/// # #[cfg(feature = "serde")] {
+/// let problems = Fleet::problems_in_json(r#"{
+///     "program": "enterprise-agreement",
+///     "machines": [{ "name": "pc-1", "sku": "windows-13/pro", "channel": "volume-gvlk", "hardware": "physical" }]
+/// }"#);
+/// assert!(problems[0].to_string().starts_with("machine \"pc-1\" field \"sku\": unknown release \"windows-13\""));
+/// # }
+/// # Ok::<(), volume_activation::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

@@ -169,11 +169,13 @@ impl Plan {
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use volume_activation::{plan, Fleet};
-/// use volume_activation::plan::RecommendedMethod;
+/// use volume_activation::{Channel, Fleet, plan};
+/// use volume_activation::catalog::AgreementProgram;
+/// use volume_activation::plan::{Hardware, MachineSpec, RecommendedMethod};
 ///
-/// let fleet = Fleet::from_json(r#"{ "program": "enterprise-agreement", "machines": [
-///     { "name": "pc-1", "sku": "windows-11/pro", "channel": "retail", "hardware": "physical" } ] }"#)?;
+/// let fleet = Fleet::builder(AgreementProgram::EnterpriseAgreement)
+///     .machine(MachineSpec::new("pc-1", "windows-11/pro".parse()?, Channel::Retail, Hardware::Physical))
+///     .build()?;
 /// let p = plan(&fleet, Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
 /// assert_eq!(p.count(RecommendedMethod::OutsideVolumeActivation), 1);
 /// # Ok::<(), volume_activation::Error>(())
