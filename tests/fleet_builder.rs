@@ -385,3 +385,52 @@ fn office_2010_host_on_server_2008_is_an_error() {
     );
     assert!(b.build().is_err());
 }
+
+/// Issue 10, item 8: a KMS host may be virtual ("six KMS hosts, which can be physical or
+/// virtual"); the fleet keeps what it is told and leaves it unknown when not told.
+#[test]
+fn kms_host_hardware_is_kept() {
+    let fleet = Fleet::builder(AgreementProgram::EnterpriseAgreement)
+        .kms_host(
+            KmsHostSpec::new(
+                "kms-vm",
+                sku("windows-server-2022/standard"),
+                KmsHostKey::WindowsServer2022,
+            )
+            .hardware(Hardware::Virtual),
+        )
+        .kms_host(KmsHostSpec::new(
+            "kms-unknown",
+            sku("windows-server-2022/standard"),
+            KmsHostKey::WindowsServer2022,
+        ))
+        .build()
+        .unwrap();
+    assert!(
+        fleet
+            .problems()
+            .iter()
+            .all(|p| p.severity() == Severity::Warning),
+        "{:?}",
+        fleet.problems()
+    );
+    assert_eq!(fleet.kms_hosts()[0].hardware(), Some(Hardware::Virtual));
+    assert_eq!(fleet.kms_hosts()[1].hardware(), None);
+}
+
+/// A KMS host's hardware that is neither value is an error naming the field.
+#[cfg(feature = "serde")]
+#[test]
+fn kms_host_bad_hardware_is_an_error() {
+    let json = r#"{ "program": "enterprise-agreement", "machines": [],
+        "kms_hosts": [{ "name": "kms-01", "os": "windows-server-2022/standard",
+                        "host_key": "windows-server-2022", "hardware": "cloud" }] }"#;
+    let problems = Fleet::problems_in_json(json);
+    let p = problems.iter().find(|p| p.field() == "hardware").unwrap();
+    assert_eq!(p.severity(), Severity::Error);
+    assert_eq!(p.name(), "kms-01");
+    let fleet: Fleet = serde_json::from_str(&json.replace("\"cloud\"", "\"virtual\"")).unwrap();
+    assert_eq!(fleet.kms_hosts()[0].hardware(), Some(Hardware::Virtual));
+    let back = serde_json::to_string(&fleet).unwrap();
+    assert!(back.contains("\"hardware\":\"virtual\""), "{back}");
+}

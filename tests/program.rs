@@ -980,3 +980,24 @@ mod prop {
         }
     }
 }
+
+/// Issue 10, item 8: virtual machines, as the FAQ states it: a KMS host can be virtual, and
+/// virtual machines count toward the activation threshold.
+#[test]
+fn virtual_machines_and_kms() {
+    let host = kms_host_can_be_virtual();
+    assert!(host.value());
+    assert_eq!(host.source(), Source::VL_FAQ);
+    assert_in_faq(host.passage());
+    for r in Release::iter() {
+        let c = virtual_machines_count_toward_threshold(r);
+        assert!(c.value(), "{r}");
+        assert_eq!(c.confidence(), Confidence::Documented);
+        assert_in_faq(c.passage());
+    }
+    assert!(
+        virtual_machines_count_toward_threshold(Release::Windows7)
+            .passage()
+            .contains("the release of Windows 7")
+    );
+}

@@ -58,11 +58,12 @@ pub use program::{
     KeyDelivery, KmsHostKeyLimits, ProgramRight, ReimagingRequirement, Sbs2011Activation, SbsMak,
     SetupKeySource, can_add_kms_host, can_reactivate_kms_host, can_reimage,
     downgrade_host_key_clients, downgrade_keys, has_right, key_delivery,
-    keys_shareable_across_licensing_ids, kms_host_key_limits, kms_host_key_max_hosts,
-    office_key_covers_x86_and_x64, product_pool, program_right, reimaging_requirement,
-    sbs_2003_downgrade_needs_cal_keys, sbs_2008_cals_need_activation,
+    keys_shareable_across_licensing_ids, kms_host_can_be_virtual, kms_host_key_limits,
+    kms_host_key_max_hosts, office_key_covers_x86_and_x64, product_pool, program_right,
+    reimaging_requirement, sbs_2003_downgrade_needs_cal_keys, sbs_2008_cals_need_activation,
     sbs_2008_only_on_physical_media, sbs_2011_activation, sbs_2011_mak,
     sbs_2011_standard_media_downloadable, setup_key_bypasses_activation, setup_key_sources,
+    virtual_machines_count_toward_threshold,
 };
 pub use required_update::{UpdateNeed, UpdateRequirement, required_update};
 pub use threshold::{

@@ -828,6 +828,59 @@ pub const fn kms_host_key_max_hosts(family: Family) -> Cited<u32> {
     }
 }
 
+/// Whether a KMS host may run on a virtual machine: yes, for every host key.
+///
+/// FAQ, "Which activation method should be used for virtual computers?": "Each KMS host key can
+/// be used to set up six KMS hosts, which can be physical or virtual." (and, for the older
+/// hosts, "Windows Vista SP1, Windows Server 2008, Windows Server 2003 v1.1, and Windows 7
+/// support hosting KMS on a virtual computer.").
+///
+/// ```
+/// use volume_activation::rules::kms_host_can_be_virtual;
+///
+/// assert!(kms_host_can_be_virtual().value());
+/// ```
+#[must_use]
+pub const fn kms_host_can_be_virtual() -> Cited<bool> {
+    Cited::new(
+        true,
+        FAQ,
+        DOC,
+        "Each KMS host key can be used to set up six KMS hosts, which can be physical or virtual.",
+    )
+}
+
+/// Whether virtual machines running `client` count toward the KMS activation threshold: yes.
+///
+/// FAQ: "Windows Vista SP2, Windows Server 2008 SP2, and the release of Windows 7 and Windows
+/// Server 2008 R2: Virtual computers count toward the activation threshold for KMS." (service
+/// packs are not modelled: for Windows Vista and Windows Server 2008 the answer holds from
+/// SP2); for every other release the FAQ's general statement: "KMS requires a minimum number of
+/// either physical or virtual computers in a network environment."
+///
+/// ```
+/// use volume_activation::Release;
+/// use volume_activation::rules::virtual_machines_count_toward_threshold;
+///
+/// assert!(virtual_machines_count_toward_threshold(Release::Windows7).value());
+/// assert!(virtual_machines_count_toward_threshold(Release::Windows11).value());
+/// ```
+#[must_use]
+pub const fn virtual_machines_count_toward_threshold(client: Release) -> Cited<bool> {
+    let passage = match client {
+        Release::WindowsVista
+        | Release::WindowsServer2008
+        | Release::Windows7
+        | Release::WindowsServer2008R2 => {
+            "Windows Vista SP2, Windows Server 2008 SP2, and the release of Windows 7 and Windows Server 2008 R2: Virtual computers count toward the activation threshold for KMS."
+        }
+        _ => {
+            "KMS requires a minimum number of either physical or virtual computers in a network environment."
+        }
+    };
+    Cited::new(true, FAQ, DOC, passage)
+}
+
 /// Whether a KMS host key of `family` already activated on `hosts_in_use` hosts may be set up
 /// on one more host ([`kms_host_key_max_hosts`]: six for every family).
 ///
