@@ -2,7 +2,17 @@
 //! quoting its source; an exhaustive check that no (host key, SKU) pair a rule decides answers
 //! undocumented; a proptest that coverage is monotone in the key's generation.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+
 use proptest::prelude::*;
+use strum::IntoEnumIterator;
 use volume_activation::catalog::{Answer, Basis, Source};
 use volume_activation::rules::{host_key_coverage, host_os_support};
 use volume_activation::{
