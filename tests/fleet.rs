@@ -422,7 +422,7 @@ fn mak_accounting_over_a_fleet() {
         .machines()
         .iter()
         .filter(|m| key.activates(m.sku()))
-        .map(|_| MakMachine::new(true, 2));
+        .map(|_| MakMachine::unactivated().with_reimages(2));
     let needed = mak_activations_needed(needs);
     assert_eq!(needed, 3);
     let balance = MakBalance::new(needed, u64::from(key.activations_remaining()));

@@ -94,6 +94,7 @@ fn test_autotrait() {
     assert_public::<MakBalance>();
     assert_public::<MakKey>();
     assert_public::<MakMachine>();
+    assert_public::<UnitsPurchased>();
     assert_public::<MakPlan>();
     assert_public::<MissingMak>();
     assert_public::<ParseOptions>();
@@ -206,6 +207,7 @@ fn serde_types() {
     both::<MakAllotmentBasis>();
     both::<MakBalance>();
     both::<MakMachine>();
+    both::<UnitsPurchased>();
     both::<MakPlan>();
     both::<MissingMak>();
     both::<Plan>();
