@@ -240,6 +240,10 @@ fn every_id_name_and_error_message_is_pinned() {
                 "only Windows Server 2003, Windows 7 volume editions and Windows Server 2008 R2 are supported as Office 2010 KMS hosts; Windows Server 2008 isn't covered (Volume Licensing FAQ)"
             ),
             (
+                "host-os-own-release",
+                "derived: the key runs on the release it is named for (Table 7 lists KMS hosts running Windows Server 2012 and Windows 8 with their KMS keys)"
+            ),
+            (
                 "required-updates-plan-over-step1",
                 "the update table of KMS activation planning (2025) names a newer update than Step 1 (2012 R2 planning) for this host and client; the newer text wins"
             ),

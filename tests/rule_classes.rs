@@ -269,16 +269,43 @@ fn class3_2012_and_windows_8_keys_activate_the_previous_generation() {
         answer(Windows8, "windows-server-2008-r2/standard"),
         (Answer::DocumentedNo, Basis::ClientKeyActivatesOnlyClients)
     );
-    // can_activate follows: a Windows Server 2012 host with its key activates Windows 7.
+    // can_activate follows: a Windows Server 2012 host with its key (the key runs on its own
+    // release: Table 7 lists a KMS host on Windows Server 2012) activates Windows 7 and
+    // Windows Server 2008 R2, and a Windows 8 host with its key activates Windows 7.
     let host = KmsHost::new(sku("windows-server-2012/standard"), WindowsServer2012);
-    let c = host_key_coverage(WindowsServer2012, sku("windows-7/enterprise"));
-    assert!(c.is_yes());
-    // The host side of the 2012 key is undocumented (no host-OS list), so the full check is
-    // decided by the host OS rule, not the coverage.
-    let d = check_activation(&host, sku("windows-7/enterprise"), Channel::VolumeGvlk, 50);
-    assert!(!matches!(d, Err(Denial::KeyDoesNotCover { .. })), "{d:?}");
+    for client in [
+        "windows-7/enterprise",
+        "windows-server-2008-r2/standard",
+        "windows-8/pro",
+        "windows-server-2012/datacenter",
+    ] {
+        let a = check_activation(&host, sku(client), Channel::VolumeGvlk, 50);
+        assert!(a.is_ok(), "{client}: {a:?}");
+    }
+    let c = volume_activation::rules::host_os_support(
+        sku("windows-server-2012/standard"),
+        WindowsServer2012,
+    );
+    assert_eq!(
+        (c.answer(), c.basis()),
+        (Answer::Derived, Basis::HostOsOwnRelease)
+    );
+    let host = KmsHost::new(sku("windows-8/enterprise"), Windows8);
+    assert!(can_activate(
+        &host,
+        sku("windows-7/pro"),
+        Channel::VolumeGvlk,
+        50
+    ));
+    // Not decided: Vista on the Windows 8 key stays undocumented, so no.
+    let d = check_activation(
+        &host,
+        sku("windows-vista/business"),
+        Channel::VolumeGvlk,
+        50,
+    );
     assert!(
-        !matches!(d, Err(Denial::CoverageUndocumented { .. })),
+        matches!(d, Err(Denial::CoverageUndocumented { .. })),
         "{d:?}"
     );
 }

@@ -266,6 +266,10 @@ pub enum Basis {
     /// The Office 2010 host list of the Volume Licensing FAQ, which says "only".
     #[strum(serialize = "office-host-os-2010-only")]
     OfficeHostOs2010Only,
+    /// A key no host-OS list names runs on the release it is named for (Table 7 lists KMS
+    /// hosts running Windows Server 2012 and Windows 8 with their KMS keys).
+    #[strum(serialize = "host-os-own-release")]
+    HostOsOwnRelease,
     /// The required-updates table of KMS activation planning, which names a newer update
     /// than Step 1 for this host and client.
     #[strum(serialize = "required-updates-plan-over-step1")]
@@ -402,6 +406,9 @@ impl Basis {
             Basis::OfficeHostOs2010Only => {
                 "only Windows Server 2003, Windows 7 volume editions and Windows Server 2008 R2 are supported as Office 2010 KMS hosts; Windows Server 2008 isn't covered (Volume Licensing FAQ)"
             }
+            Basis::HostOsOwnRelease => {
+                "derived: the key runs on the release it is named for (Table 7 lists KMS hosts running Windows Server 2012 and Windows 8 with their KMS keys)"
+            }
             Basis::RequiredUpdatesPlanOverStep1 => {
                 "the update table of KMS activation planning (2025) names a newer update than Step 1 (2012 R2 planning) for this host and client; the newer text wins"
             }
@@ -478,6 +485,7 @@ impl Basis {
             SbsKmsNotOffered => &[Source::VL_FAQ],
             OfficeHostOs2010Only => &[Source::VL_FAQ, Source::OFFICE_2010_KMS_BLOG],
             RequiredUpdatesPlanOverStep1 => &[Source::KMS_PLANNING, Source::KMS_STEP1_2012R2],
+            HostOsOwnRelease => &[Source::KMS_TABLE7_2012R2],
             IotLtscNotListed => &[Source::KMS_PLANNING, Source::IOT_VOLUME_LICENSE],
             ClientKeyActivatesOnlyClients => {
                 &[Source::KMS_PLANNING, Source::KMS_ACTIVATE_USING_KMS]

@@ -186,7 +186,23 @@ const fn compute(r: Release, e: Edition, key: KmsHostKey) -> Coverage {
             }
             false
         }
-        K::WindowsServer2012 | K::Windows8 => false,
+        // Issue 10 (rule class 3): no host-OS list names these two keys, but Table 7 of the
+        // 2012 R2 Volume Activation Technical Reference lists a KMS host running Windows
+        // Server 2012 with its KMS key, and a KMS host running Windows 8 with the client KMS
+        // key: the key named for a release runs on that release (derived). Standard and
+        // Datacenter for the server, as the 2012 R2 key's Step 1 host rows name them.
+        K::WindowsServer2012 => {
+            if matches!(r, R::WindowsServer2012) && std_dc {
+                return Coverage::new(Answer::Derived, Basis::HostOsOwnRelease);
+            }
+            false
+        }
+        K::Windows8 => {
+            if matches!(r, R::Windows8) {
+                return Coverage::new(Answer::Derived, Basis::HostOsOwnRelease);
+            }
+            false
+        }
     };
     if hit {
         if key.is_office_key() {
