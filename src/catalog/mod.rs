@@ -1,6 +1,7 @@
 //! What exists: releases, editions, SKUs, key kinds and channels, product keys, agreement
 //! programs and product pools, and the provenance types the tables attach to facts.
 
+pub(crate) mod build;
 pub(crate) mod coverage;
 pub(crate) mod edition;
 pub(crate) mod guid;
@@ -17,6 +18,7 @@ pub(crate) mod release;
 pub(crate) mod sku;
 pub(crate) mod sources;
 
+pub use build::{host_key_of_activation_id, releases_of_build};
 pub use coverage::{Answer, Basis, Coverage};
 pub use edition::Edition;
 pub use guid::Guid;

@@ -5,6 +5,7 @@ pub(crate) mod capture;
 mod detect;
 mod explain;
 mod fields;
+mod identify;
 #[cfg(feature = "serde")]
 mod json;
 pub(crate) mod record;
@@ -14,6 +15,7 @@ mod values;
 pub use capture::{
     Capture, CaptureFormat, DateOrder, ParseOptions, Warning, parse_capture, parse_capture_bytes,
 };
+pub use identify::{Clue, Evidence, Identification, IdentificationOutcome, identify};
 pub use explain::{Diagnosis, ExplainOptions, Finding, FindingKind, ProductDiagnosis, explain};
 pub use record::{
     KmsClientInfo, KmsHostInfo, KmsRequestCounts, LicenseRecord, PrintedTime, RawField, Remaining,
