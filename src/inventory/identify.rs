@@ -188,7 +188,10 @@ impl fmt::Display for Identification {
                 )
             }
             (IdentificationOutcome::Contradictory, _, _) => {
-                write!(f, "contradictory: no SKU fits every piece of evidence ({by})")
+                write!(
+                    f,
+                    "contradictory: no SKU fits every piece of evidence ({by})"
+                )
             }
             _ => write!(f, "unknown: the capture does not say which product this is"),
         }
@@ -242,7 +245,14 @@ pub fn identify(record: &LicenseRecord, service_version: Option<&str>) -> Identi
         host_key = Some(key);
         clues.push(Clue {
             evidence: Evidence::ActivationId,
-            text: format!("Activation ID {}: {}", record.activation_id.map(|g| g.to_string()).unwrap_or_default(), key.name()),
+            text: format!(
+                "Activation ID {}: {}",
+                record
+                    .activation_id
+                    .map(|g| g.to_string())
+                    .unwrap_or_default(),
+                key.name()
+            ),
             confidence,
             source: Some(source.url().to_owned()),
         });
@@ -252,11 +262,11 @@ pub fn identify(record: &LicenseRecord, service_version: Option<&str>) -> Identi
     let edition = record.sku.map(Sku::edition).or(rec.edition());
     // A name that starts with "Windows", or the Windows Application ID, is not Office
     // (`Windows(R), ServerStandard edition`: Standard is an Office edition too).
-    let windows = record
-        .name
-        .as_deref()
-        .is_some_and(|n| n.trim_start().get(..7).is_some_and(|p| p.eq_ignore_ascii_case("windows")))
-        || record.application_id.is_some_and(|a| a.is_windows());
+    let windows = record.name.as_deref().is_some_and(|n| {
+        n.trim_start()
+            .get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("windows"))
+    }) || record.application_id.is_some_and(|a| a.is_windows());
     let family = record
         .sku
         .map(Sku::family)
@@ -291,8 +301,8 @@ pub fn identify(record: &LicenseRecord, service_version: Option<&str>) -> Identi
             source: None,
         });
     }
-    let office = family == Some(Family::Office)
-        || record.application_id.is_some_and(|a| a.is_office());
+    let office =
+        family == Some(Family::Office) || record.application_id.is_some_and(|a| a.is_office());
     let mut builds: Option<Vec<Release>> = None;
     if !office {
         if let Some(build) = service_version.and_then(build_of_version) {
@@ -309,7 +319,10 @@ pub fn identify(record: &LicenseRecord, service_version: Option<&str>) -> Identi
             }
         }
     }
-    let confidence = clues.iter().map(|c| c.confidence).max_by_key(|c| weakness(*c));
+    let confidence = clues
+        .iter()
+        .map(|c| c.confidence)
+        .max_by_key(|c| weakness(*c));
     let says_something = release.is_some() || edition.is_some() || builds.is_some();
     if !says_something {
         let outcome = if host_key.is_some() {

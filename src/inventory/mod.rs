@@ -15,8 +15,8 @@ mod values;
 pub use capture::{
     Capture, CaptureFormat, DateOrder, ParseOptions, Warning, parse_capture, parse_capture_bytes,
 };
-pub use identify::{Clue, Evidence, Identification, IdentificationOutcome, identify};
 pub use explain::{Diagnosis, ExplainOptions, Finding, FindingKind, ProductDiagnosis, explain};
+pub use identify::{Clue, Evidence, Identification, IdentificationOutcome, identify};
 pub use record::{
     KmsClientInfo, KmsHostInfo, KmsRequestCounts, LicenseRecord, PrintedTime, RawField, Remaining,
 };
