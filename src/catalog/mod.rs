@@ -22,7 +22,6 @@
 //! # Ok::<(), volume_activation::Error>(())
 //! ```
 
-pub(crate) mod build;
 pub(crate) mod coverage;
 pub(crate) mod edition;
 pub(crate) mod guid;
@@ -40,7 +39,6 @@ pub(crate) mod sku;
 pub(crate) mod sku_table;
 pub(crate) mod sources;
 
-pub use build::{host_key_of_activation_id, releases_of_build};
 pub use coverage::{Answer, Basis, Coverage};
 pub use edition::Edition;
 pub use guid::Guid;

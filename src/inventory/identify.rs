@@ -4,10 +4,9 @@
 use std::fmt;
 
 use super::record::LicenseRecord;
-use crate::catalog::build::build_of_version;
-use crate::catalog::{
-    Confidence, Family, KmsHostKey, Release, Sku, host_key_of_activation_id, releases_of_build,
-};
+use crate::catalog::{Confidence, Family, KmsHostKey, Release, Sku};
+use crate::rules::product_id::build_of_version;
+use crate::rules::{host_key_of_activation_id, releases_of_build};
 
 crate::macros::id_enum! {
     /// What a piece of identification evidence is.
@@ -15,7 +14,7 @@ crate::macros::id_enum! {
     /// The crate may read more evidence, so this enum is `#[non_exhaustive]`.
     ///
     /// ```
-    /// use volume_activation::Evidence;
+    /// use volume_activation::inventory::Evidence;
     ///
     /// assert_eq!("build-number".parse::<Evidence>()?, Evidence::BuildNumber);
     /// assert_eq!(Evidence::ActivationId.name(), "Activation ID");
@@ -38,7 +37,7 @@ crate::macros::id_enum! {
     /// How far identification got.
     ///
     /// ```
-    /// use volume_activation::IdentificationOutcome;
+    /// use volume_activation::inventory::IdentificationOutcome;
     ///
     /// assert_eq!(IdentificationOutcome::Ambiguous.as_str(), "ambiguous");
     /// ```
@@ -78,7 +77,7 @@ const MAX_CANDIDATES: usize = 12;
 /// Which product a licence record is: built by [`identify`].
 ///
 /// ```
-/// use volume_activation::{CaptureFormat, IdentificationOutcome, ParseOptions, identify, parse_capture};
+/// use volume_activation::inventory::{CaptureFormat, IdentificationOutcome, ParseOptions, identify, parse_capture};
 ///
 /// let text = "Software licensing service version: 10.0.26100.1\n\nName: Windows(R), ServerStandard edition\nLicense Status: Licensed\n";
 /// let c = parse_capture(CaptureFormat::SlmgrDlv, text, &ParseOptions::new())?;
@@ -200,14 +199,14 @@ impl fmt::Display for Identification {
 
 /// Identifies the product of a licence record from everything it holds:
 ///
-/// 1. the Activation ID, when it is one the crate lists ([`host_key_of_activation_id`]: the
+/// 1. the Activation ID, when it is one the crate lists ([`host_key_of_activation_id`](crate::rules::host_key_of_activation_id): the
 ///    Office KMS host licences);
 /// 2. the printed name and description ([`recognize_product`](crate::recognize_product),
 ///    already in [`LicenseRecord::recognized`]): the whole SKU, or the release, family or
 ///    edition word (`Windows(R), Professional edition`, `ServerStandard`);
 /// 3. the licensing service version's build number (`service_version`, from
 ///    [`Capture::service_version`](crate::Capture::service_version);
-///    [`releases_of_build`]), for Windows products only (Office on Windows 8 and later is
+///    [`releases_of_build`](crate::rules::releases_of_build)), for Windows products only (Office on Windows 8 and later is
 ///    licensed by the same service, so its build says nothing about Office).
 ///
 /// The SKUs that fit every piece of evidence decide: one is [`Identified`], several are
@@ -220,7 +219,7 @@ impl fmt::Display for Identification {
 /// [`Unknown`]: IdentificationOutcome::Unknown
 ///
 /// ```
-/// use volume_activation::{CaptureFormat, IdentificationOutcome, ParseOptions, identify, parse_capture};
+/// use volume_activation::inventory::{CaptureFormat, IdentificationOutcome, ParseOptions, identify, parse_capture};
 ///
 /// // Enterprise on build 17763: Windows 10, version 1809 (the LTSC edition is EnterpriseS).
 /// let text = "Name: Windows(R), Enterprise edition\nLicense Status: Licensed\n";

@@ -339,7 +339,8 @@ impl Lifecycle {
     ///
     /// ```
     /// use chrono::{TimeDelta, TimeZone, Utc};
-    /// use volume_activation::{Channel, LicenseStatus, Lifecycle, Observation, Sku};
+    /// use volume_activation::catalog::{Channel, Sku};
+    /// use volume_activation::lifecycle::{LicenseStatus, Lifecycle, Observation};
     ///
     /// let at = Utc.with_ymd_and_hms(2026, 5, 1, 8, 0, 0).unwrap();
     /// let seen = Observation::new(LicenseStatus::Licensed).remaining_minutes(60 * 24 * 10);

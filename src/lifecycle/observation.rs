@@ -10,7 +10,7 @@ use crate::lifecycle::license_status::LicenseStatus;
 /// lifecycle from it.
 ///
 /// ```
-/// use volume_activation::{LicenseStatus, Observation};
+/// use volume_activation::lifecycle::{LicenseStatus, Observation};
 ///
 /// let o = Observation::new(LicenseStatus::OobGrace).remaining_minutes(43_200);
 /// assert_eq!(o.status, LicenseStatus::OobGrace);

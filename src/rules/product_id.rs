@@ -1,5 +1,5 @@
-//! What a build number and an Activation ID say about a product: the catalogue side of
-//! product identification.
+//! What a build number and an Activation ID say about a product: the relations product
+//! identification rests on.
 
 use crate::catalog::{ActivationId, Confidence, KmsHostKey, Release, Source};
 use crate::tables::{activation_id, build};
@@ -18,7 +18,8 @@ use crate::tables::{activation_id, build};
 /// <https://learn.microsoft.com/en-us/windows-server/get-started/windows-server-release-info>.
 ///
 /// ```
-/// use volume_activation::{Release, releases_of_build};
+/// use volume_activation::catalog::Release;
+/// use volume_activation::rules::releases_of_build;
 ///
 /// let r: Vec<Release> = releases_of_build(26100).map(|(r, _)| r).collect();
 /// assert_eq!(r, [Release::Windows11, Release::Windows11Ltsc2024, Release::WindowsServer2025]);
@@ -38,7 +39,8 @@ pub fn releases_of_build(build: u32) -> impl Iterator<Item = (Release, Source)> 
 /// <https://learn.microsoft.com/en-us/office/volume-license-activation/configure-a-kms-host-computer-for-office>).
 ///
 /// ```
-/// use volume_activation::{ActivationId, KmsHostKey, host_key_of_activation_id};
+/// use volume_activation::catalog::{ActivationId, KmsHostKey};
+/// use volume_activation::rules::host_key_of_activation_id;
 ///
 /// let id: ActivationId = "70512334-47B4-44DB-A233-BE5EA33B914C".parse()?;
 /// assert_eq!(host_key_of_activation_id(id).map(|(k, _, _)| k), Some(KmsHostKey::Office2019));
