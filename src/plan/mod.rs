@@ -21,24 +21,33 @@
 pub(crate) mod action;
 mod decide;
 pub(crate) mod fleet;
+mod fleet_status;
 pub(crate) mod host_plan;
 pub(crate) mod machine_plan;
 pub(crate) mod mak_plan;
 pub(crate) mod method;
 pub(crate) mod planner;
+mod projection;
 pub(crate) mod reason;
 mod report;
 pub(crate) mod risk;
+mod status_input;
 
 pub use action::Action;
 pub use fleet::{
     Domain, Fleet, FleetKmsHost, FleetProblem, FleetRecord, Hardware, Machine, MakKey, RolloutWave,
     Severity,
 };
+pub use fleet_status::{
+    CauseTotal, FleetStatus, KmsHostLoad, MachineStatus, StateTotal, StatusAction, ThresholdCheck,
+    UnreadableCapture, Upcoming, fleet_status,
+};
 pub use host_plan::{ClassProjection, Covered, HostFix, HostPlan, Uncovered};
 pub use machine_plan::MachinePlan;
 pub use mak_plan::{MakPlan, MissingMak};
 pub use method::{ProductClass, RecommendedMethod};
 pub use planner::{DEFAULT_RISK_HORIZON_DAYS, Plan, plan, plan_with_horizon};
+pub use projection::{Cause, Fix, ProductStatus};
 pub use reason::Reason;
 pub use risk::{Risk, RiskCause};
+pub use status_input::{CaptureInput, CollectionTime, StatusOptions};

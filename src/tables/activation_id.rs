@@ -65,8 +65,8 @@ mod tests {
 
     #[test]
     fn sorted_unique_office_host_keys() {
-        for pair in ACTIVATION_IDS.windows(2) {
-            assert!(pair[0].id < pair[1].id);
+        for (a, b) in ACTIVATION_IDS.iter().zip(ACTIVATION_IDS.iter().skip(1)) {
+            assert!(a.id < b.id);
         }
         for r in ACTIVATION_IDS {
             assert_eq!(lookup(r.id).map(|x| x.host_key), Some(r.host_key));

@@ -102,8 +102,7 @@ mod tests {
 
     #[test]
     fn sorted_unique_and_windows_only() {
-        for pair in BUILDS.windows(2) {
-            let (a, b) = (&pair[0], &pair[1]);
+        for (a, b) in BUILDS.iter().zip(BUILDS.iter().skip(1)) {
             assert!((a.build, a.release) < (b.build, b.release), "{a:?} {b:?}");
         }
         assert!(BUILDS.iter().all(|r| r.release.family() != Family::Office));
