@@ -211,7 +211,8 @@ impl fmt::Display for Identification {
 ///
 /// The SKUs that fit every piece of evidence decide: one is [`Identified`], several are
 /// [`Ambiguous`] (listed, never guessed), none is [`Contradictory`]; no evidence at all is
-/// [`Unknown`].
+/// [`Unknown`]. A record whose Activation ID is a KMS host licence is [`Identified`] by its
+/// host key group ([`Identification::kms_host_key`]), with no SKU.
 ///
 /// [`Identified`]: IdentificationOutcome::Identified
 /// [`Ambiguous`]: IdentificationOutcome::Ambiguous
@@ -323,7 +324,8 @@ pub fn identify(record: &LicenseRecord, service_version: Option<&str>) -> Identi
         .map(|c| c.confidence)
         .max_by_key(|c| weakness(*c));
     let says_something = release.is_some() || edition.is_some() || builds.is_some();
-    if !says_something {
+    // A KMS host licence is its host key group; no client SKU is asked of it.
+    if host_key.is_some() || !says_something {
         let outcome = if host_key.is_some() {
             IdentificationOutcome::Identified
         } else {

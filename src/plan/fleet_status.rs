@@ -894,6 +894,7 @@ impl fmt::Display for FleetStatus {
                     p.identification
                         .sku()
                         .map(|s| s.to_string())
+                        .or(p.identification.kms_host_key().map(|k| k.name().to_owned()))
                         .or(p.name.clone())
                         .unwrap_or_else(|| "(no name)".to_owned()),
                     state_name(p.now),
@@ -909,7 +910,7 @@ impl fmt::Display for FleetStatus {
                         .map(|c| format!("; cause: {}", c.name()))
                         .unwrap_or_default(),
                 )?;
-                if p.identification.sku().is_none() {
+                if p.identification.sku().is_none() && p.identification.kms_host_key().is_none() {
                     writeln!(f, "      identification: {}", p.identification)?;
                 }
                 for n in &p.notes {

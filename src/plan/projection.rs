@@ -86,7 +86,8 @@ pub struct ProductStatus {
     /// When the captured period (grace, or a KMS / ADBA activation) ends.
     pub period_ends: Option<DateTime<Utc>>,
     /// When it reaches notification (or, for an evaluation, unlicensed) if nothing changes;
-    /// `None` when it never does or the date is unknown.
+    /// for a product captured in notification or unlicensed, the collection instant (it was
+    /// there by then); `None` when it never does or the date is unknown.
     pub notification_at: Option<DateTime<Utc>>,
     /// How sure the dates are: the lifecycle rule's confidence; `None` without dates.
     pub date_confidence: Option<Confidence>,
