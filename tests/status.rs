@@ -43,6 +43,16 @@ fn bundled() -> FleetStatus {
     )
 }
 
+/// (machine, product index, now, at horizon, notification date, cause)
+type Row = (
+    &'static str,
+    usize,
+    Option<LicenseStatus>,
+    Option<LicenseStatus>,
+    Option<&'static str>,
+    Option<Cause>,
+);
+
 fn day(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
 }
@@ -52,14 +62,7 @@ fn the_bundled_fleet_names_every_machines_state_date_and_cause() {
     let s = bundled();
     use LicenseStatus::*;
     // (machine, product index, now, at horizon, notification date, cause)
-    let want: &[(
-        &str,
-        usize,
-        Option<LicenseStatus>,
-        Option<LicenseStatus>,
-        Option<&str>,
-        Option<Cause>,
-    )] = &[
+    let want: &[Row] = &[
         ("kms01", 0, Some(Licensed), Some(Licensed), None, None),
         ("kms01", 1, Some(Licensed), Some(Licensed), None, None),
         ("kms02", 0, Some(Licensed), Some(Licensed), None, None),
