@@ -581,3 +581,46 @@ fn the_report_round_trips_through_json_with_stable_names() {
     // No full product key anywhere.
     assert!(!json.contains("NPPR9-FWDCX-D2C8J-H872K-2YT43"));
 }
+
+#[cfg(feature = "serde")]
+#[test]
+fn the_captured_fleet_becomes_a_fleet_for_plan_and_says_what_is_missing() {
+    use volume_activation::catalog::AgreementProgram;
+    use volume_activation::plan::{Hardware, plan};
+    let s = bundled();
+    let draft = s
+        .to_fleet(AgreementProgram::EnterpriseAgreement, Hardware::Virtual)
+        .unwrap();
+    let names: Vec<&str> = draft.fleet.machines().iter().map(|m| m.name()).collect();
+    // pc-003, pc-007, srv-web01, srv-app01 and kms02 are not identified to one SKU.
+    assert_eq!(
+        names,
+        [
+            "kms01", "pc-001", "pc-002", "pc-004", "pc-005", "pc-006", "srv-db01"
+        ]
+    );
+    let hosts: Vec<(&str, String)> = draft
+        .fleet
+        .kms_hosts()
+        .iter()
+        .map(|h| (h.name(), h.host_key().to_string()))
+        .collect();
+    assert_eq!(hosts, [("kms01", "office-2016".to_owned())]);
+    for want in [
+        "pc-003: left out: the Windows SKU or channel is not known (ambiguous: 5 SKUs fit (windows-7/pro, windows-8/pro, windows-8.1/pro, windows-10/pro, windows-11/pro) from edition name)",
+        "pc-001: hardware not in the capture; assumed virtual",
+        "pc-001: domain not in the capture",
+        "pc-004: left out: Office 16, Office16ProPlusVL_KMS_Client edition (a fleet machine has one SKU; Office is not described)",
+        "kms01: KMS host not described: its host key group is not printed in a form Microsoft documents",
+    ] {
+        assert!(
+            draft.missing.iter().any(|m| m == want),
+            "{want}\n{:#?}",
+            draft.missing
+        );
+    }
+    assert!(draft.fleet.machine("pc-001").unwrap().is_activated());
+    assert!(!draft.fleet.machine("pc-002").unwrap().is_activated());
+    let p = plan(&draft.fleet, t0());
+    assert_eq!(p.machines().len(), names.len());
+}
