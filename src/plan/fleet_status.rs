@@ -296,14 +296,29 @@ pub fn fleet_status<'a>(
         // Records per machine name, in order of first appearance.
         let mut groups: Vec<(String, Vec<LicenseRecord>)> = Vec::new();
         let fallback = name_from_label(input.label);
-        for r in capture.records.into_iter().chain(capture.partial) {
+        let mut versions: Vec<(String, String)> = Vec::new();
+        for mut r in capture.records.into_iter().chain(capture.partial) {
             let name = machine_name(&r).map_or_else(|| fallback.clone(), str::to_owned);
-            match groups
-                .iter_mut()
-                .find(|(n, _)| n.eq_ignore_ascii_case(&name))
+            if let Some(v) = version_of(std::slice::from_ref(&r)) {
+                versions.push((name.to_ascii_lowercase(), v));
+            }
+            // Only products in use are reported; their printed lines are not kept (memory
+            // stays proportional to the products, not to the text).
+            let i = match groups
+                .iter()
+                .position(|(n, _)| n.eq_ignore_ascii_case(&name))
             {
-                Some((_, rs)) => rs.push(r),
-                None => groups.push((name, vec![r])),
+                Some(i) => i,
+                None => {
+                    groups.push((name, Vec::new()));
+                    groups.len().saturating_sub(1)
+                }
+            };
+            if r.status.is_some() {
+                r.fields = Vec::new();
+                if let Some((_, rs)) = groups.get_mut(i) {
+                    rs.push(r);
+                }
             }
         }
         for (name, records) in groups {
@@ -317,7 +332,12 @@ pub fn fleet_status<'a>(
                     .or(modified.map(|at| CollectionTime::FileModified { at }))
                     .unwrap_or(CollectionTime::Unknown),
             };
-            let service_version = version_of(&records).or_else(|| preamble_version.clone());
+            let lower = name.to_ascii_lowercase();
+            let service_version = versions
+                .iter()
+                .find(|(n, _)| *n == lower)
+                .map(|(_, v)| v.clone())
+                .or_else(|| preamble_version.clone());
             let key = name.to_ascii_lowercase();
             let i = *index.entry(key).or_insert_with(|| {
                 machines.push(MachineAcc {
