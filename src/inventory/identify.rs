@@ -201,7 +201,7 @@ impl fmt::Display for Identification {
 ///
 /// 1. the Activation ID, when it is one the crate lists ([`host_key_of_activation_id`](crate::rules::host_key_of_activation_id): the
 ///    Office KMS host licences);
-/// 2. the printed name and description ([`recognize_product`](crate::recognize_product),
+/// 2. the printed name and description ([`recognize_product`](crate::catalog::recognize_product),
 ///    already in [`LicenseRecord::recognized`]): the whole SKU, or the release, family or
 ///    edition word (`Windows(R), Professional edition`, `ServerStandard`);
 /// 3. the licensing service version's build number (`service_version`, from

@@ -2,6 +2,12 @@
 //! and its [`Plan`]: the activation method per machine with its [`Reason`]s, KMS coverage and
 //! threshold projection per host, MAK needs, [`Risk`]s, [`Action`]s and a text report.
 //!
+//! The status of a fleet read from captures is here too: [`fleet_status`] turns captures of
+//! many machines ([`CaptureInput`]: a label and the bytes; the library reads no file) into a
+//! [`FleetStatus`]: every product identified, projected to now and a horizon with the
+//! lifecycle rules, its [`Cause`] and [`Fix`], the KMS hosts among the machines, totals and
+//! ranked actions; [`FleetStatus::to_fleet`] turns it into a [`Fleet`] for [`plan`].
+//!
 //! The planner only composes the [`rules`](crate::rules) and the
 //! [`lifecycle`](crate::lifecycle); it decides nothing on its own.
 //!
