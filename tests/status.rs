@@ -13,6 +13,7 @@ fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 5, 14, 9, 0, 0).unwrap()
 }
 
+#[cfg(feature = "serde")]
 fn bundled() -> FleetStatus {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/captures");
     let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
@@ -44,6 +45,7 @@ fn bundled() -> FleetStatus {
 }
 
 /// (machine, product index, now, at horizon, notification date, cause)
+#[cfg(feature = "serde")]
 type Row = (
     &'static str,
     usize,
@@ -53,10 +55,13 @@ type Row = (
     Option<Cause>,
 );
 
+#[cfg(feature = "serde")]
 fn day(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
 }
 
+// JSON captures need the serde feature.
+#[cfg(feature = "serde")]
 #[test]
 fn the_bundled_fleet_names_every_machines_state_date_and_cause() {
     let s = bundled();
@@ -440,6 +445,8 @@ fn captures_of_one_machine_newer_wins_in_either_order() {
     }
 }
 
+// JSON captures need the serde feature.
+#[cfg(feature = "serde")]
 #[test]
 fn one_json_document_holds_many_machines_named_by_ps_computer_name() {
     let json = r#"[
