@@ -6,6 +6,7 @@
 //! ```
 
 use std::hint::black_box;
+use strum::IntoEnumIterator;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use volume_activation::catalog::Kb;

@@ -14,6 +14,7 @@
 //! host. Without arguments the host is assumed to carry the update its key needs.
 
 use std::process::ExitCode;
+use strum::IntoEnumIterator;
 
 use volume_activation::catalog::Kb;
 use volume_activation::rules::{UpdateNeed, required_update};

@@ -28,6 +28,11 @@ mod tables;
 /// same version.
 pub use chrono;
 
+/// The enum plumbing crate whose traits the closed-set enums implement
+/// ([`strum::IntoEnumIterator`] for `iter()`, [`strum::VariantArray`] for `VARIANTS`,
+/// [`strum::EnumCount`] for `COUNT`), re-exported so that callers use the same version.
+pub use strum;
+
 pub use catalog::{
     Channel, Confidence, DATA_VERSION, Edition, Family, KeyKind, KmsHostKey, ProductKey, Release,
     Sku,

@@ -2,6 +2,7 @@
 //! through `error_code()` / `reason_code()`.
 
 use chrono::{TimeZone, Utc};
+use strum::IntoEnumIterator;
 use volume_activation::catalog::*;
 use volume_activation::lifecycle::*;
 use volume_activation::rules::*;

@@ -1,6 +1,10 @@
 //! The fleet description: reading, validation (every problem, naming record and field), and
 //! serde round-trips.
 
+// This suite reads fleet files: it needs the `serde` feature (tests/fleet_builder.rs
+// covers fleets and plans without it).
+#![cfg(feature = "serde")]
+
 use chrono::{TimeZone, Utc};
 use volume_activation::catalog::*;
 use volume_activation::plan::*;
@@ -343,7 +347,7 @@ fn a_product_key_as_a_site_is_refused_and_never_echoed() {
         .iter()
         .map(|p| {
             (
-                p.record().as_str(),
+                p.record().into(),
                 p.name(),
                 p.field(),
                 p.message().to_owned(),

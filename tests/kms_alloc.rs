@@ -4,6 +4,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use strum::IntoEnumIterator;
 
 use volume_activation::catalog::Kb;
 use volume_activation::rules::{host_key_coverage, host_os_support, required_update};

@@ -37,6 +37,10 @@ fn test_autotrait() {
     assert_public::<Upcoming>();
     #[cfg(feature = "serde")]
     assert_public::<FleetDraft>();
+    assert_public::<FleetBuilder>();
+    assert_public::<MachineSpec>();
+    assert_public::<KmsHostSpec>();
+    assert_public::<MakKeySpec>();
     assert_public::<Activation>();
     assert_public::<ActivationErrorCode>();
     assert_public::<ActivationId>();

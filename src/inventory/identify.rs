@@ -8,52 +8,148 @@ use crate::catalog::{Confidence, Family, KmsHostKey, Release, Sku};
 use crate::rules::product_id::build_of_version;
 use crate::rules::{host_key_of_activation_id, releases_of_build};
 
-crate::macros::id_enum! {
-    /// What a piece of identification evidence is.
-    ///
-    /// The crate may read more evidence, so this enum is `#[non_exhaustive]`.
-    ///
-    /// ```
-    /// use volume_activation::inventory::Evidence;
-    ///
-    /// assert_eq!("build-number".parse::<Evidence>()?, Evidence::BuildNumber);
-    /// assert_eq!(Evidence::ActivationId.name(), "Activation ID");
-    /// # Ok::<(), volume_activation::Error>(())
-    /// ```
-    #[non_exhaustive]
-    pub enum Evidence: "evidence", "one of activation-id, product-name, edition-name, build-number" {
-        /// The Activation ID (SKU ID) is one the crate lists.
-        ActivationId => "activation-id", "Activation ID",
-        /// The printed name (or description) names the release, the family or the whole SKU.
-        ProductName => "product-name", "product name",
-        /// The `Windows(R), <edition> edition` word names the edition.
-        EditionName => "edition-name", "edition name",
-        /// The licensing service version's build number names the releases that ship with it.
-        BuildNumber => "build-number", "build number",
+/// What a piece of identification evidence is.
+///
+/// The crate may read more evidence, so this enum is `#[non_exhaustive]`.
+///
+/// ```
+/// use volume_activation::inventory::Evidence;
+///
+/// assert_eq!("build-number".parse::<Evidence>()?, Evidence::BuildNumber);
+/// assert_eq!(Evidence::ActivationId.name(), "Activation ID");
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[non_exhaustive]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum Evidence {
+    /// The Activation ID (SKU ID) is one the crate lists.
+    #[strum(serialize = "activation-id")]
+    ActivationId,
+    /// The printed name (or description) names the release, the family or the whole SKU.
+    #[strum(serialize = "product-name")]
+    ProductName,
+    /// The `Windows(R), <edition> edition` word names the edition.
+    #[strum(serialize = "edition-name")]
+    EditionName,
+    /// The licensing service version's build number names the releases that ship with it.
+    #[strum(serialize = "build-number")]
+    BuildNumber,
+}
+
+impl Evidence {
+    /// The name in words.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Evidence::ActivationId => "Activation ID",
+            Evidence::ProductName => "product name",
+            Evidence::EditionName => "edition name",
+            Evidence::BuildNumber => "build number",
+        }
+    }
+
+    /// The error for text that is no Evidence ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown(
+            "evidence",
+            s,
+            "one of activation-id, product-name, edition-name, build-number",
+        )
     }
 }
 
-crate::macros::id_enum! {
-    /// How far identification got.
-    ///
-    /// ```
-    /// use volume_activation::inventory::IdentificationOutcome;
-    ///
-    /// assert_eq!(IdentificationOutcome::Ambiguous.as_str(), "ambiguous");
-    /// ```
-    #[non_exhaustive]
-    pub enum IdentificationOutcome: "identification outcome", "one of identified, ambiguous, contradictory, unknown" {
-        /// One SKU fits every piece of evidence (or, for a KMS host licence, the host key
-        /// group is known).
-        Identified => "identified", "identified",
-        /// Several SKUs fit: the candidates are listed, none is chosen.
-        Ambiguous => "ambiguous", "ambiguous",
-        /// The pieces of evidence exclude each other (an edition no release of the build has).
-        Contradictory => "contradictory", "contradictory",
-        /// The record says too little (no name the crate reads, no known build).
-        Unknown => "unknown", "unknown",
+crate::macros::serde_as_id!(Evidence);
+
+/// How far identification got.
+///
+/// ```
+/// use volume_activation::inventory::IdentificationOutcome;
+///
+/// assert_eq!(IdentificationOutcome::Ambiguous.as_str(), "ambiguous");
+/// ```
+#[non_exhaustive]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum IdentificationOutcome {
+    /// One SKU fits every piece of evidence (or, for a KMS host licence, the host key
+    /// group is known).
+    #[strum(serialize = "identified")]
+    Identified,
+    /// Several SKUs fit: the candidates are listed, none is chosen.
+    #[strum(serialize = "ambiguous")]
+    Ambiguous,
+    /// The pieces of evidence exclude each other (an edition no release of the build has).
+    #[strum(serialize = "contradictory")]
+    Contradictory,
+    /// The record says too little (no name the crate reads, no known build).
+    #[strum(serialize = "unknown")]
+    Unknown,
+}
+
+impl IdentificationOutcome {
+    /// The name in words.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            IdentificationOutcome::Identified => "identified",
+            IdentificationOutcome::Ambiguous => "ambiguous",
+            IdentificationOutcome::Contradictory => "contradictory",
+            IdentificationOutcome::Unknown => "unknown",
+        }
+    }
+
+    /// The error for text that is no IdentificationOutcome ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown(
+            "identification outcome",
+            s,
+            "one of identified, ambiguous, contradictory, unknown",
+        )
     }
 }
+
+crate::macros::serde_as_id!(IdentificationOutcome);
 
 /// One piece of evidence, as read from the record: what it is, what it says, how sure the
 /// crate is of its meaning, and the document that gives the meaning.

@@ -368,7 +368,7 @@ impl Lifecycle {
             let minutes = seen.remaining_minutes.ok_or_else(|| {
                 Error::invalid(
                     "observation",
-                    seen.status.as_str(),
+                    seen.status.as_ref(),
                     format!("a remaining time for {what}"),
                 )
             })?;
@@ -413,7 +413,7 @@ impl Lifecycle {
                     (None, other) => {
                         return Err(Error::invalid(
                             "observation",
-                            other.as_str(),
+                            other.as_ref(),
                             "a licensed product on a channel the lifecycle models (volume-gvlk, volume-mak, avma)",
                         ));
                     }
@@ -481,7 +481,7 @@ impl Lifecycle {
         if self.d.sku.release() != Release::WindowsVista {
             return Err(Error::invalid(
                 "vista rtm",
-                self.d.sku.release().as_str(),
+                self.d.sku.release().as_ref(),
                 "windows-vista (reduced functionality mode existed only before Vista SP1)",
             ));
         }
@@ -502,7 +502,7 @@ impl Lifecycle {
         if self.d.channel != Channel::TimebasedEval {
             return Err(Error::invalid(
                 "evaluation end",
-                self.d.channel.as_str(),
+                self.d.channel.as_ref(),
                 "a product on the timebased-eval channel",
             ));
         }
@@ -1100,7 +1100,7 @@ fn check_channel(sku: Sku, channel: Channel) -> Result<(), Error> {
     } else {
         Err(Error::invalid(
             "channel",
-            channel.as_str(),
+            channel.as_ref(),
             format!(
                 "a channel {} can hold (avma is for Windows Server guests)",
                 sku.name()

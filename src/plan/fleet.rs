@@ -1,8 +1,6 @@
 //! The fleet description the planner reads: machines, domains, KMS hosts, MAK keys, the
-//! agreement program and an optional rollout schedule, read from JSON and validated.
-
-// Without serde there is no reader: the raw forms and the checks are unused.
-#![cfg_attr(not(feature = "serde"), allow(dead_code))]
+//! agreement program and an optional rollout schedule, read from JSON or built in code
+//! ([`FleetBuilder`](crate::plan::FleetBuilder)) and validated.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -14,79 +12,221 @@ use crate::error::Error;
 use crate::error::quote;
 use crate::rules::{KmsHost, host_os_support};
 
-crate::macros::id_enum! {
-    /// Whether a machine is a physical computer or a virtual machine.
-    ///
-    /// ```
-    /// use volume_activation::plan::Hardware;
-    ///
-    /// assert_eq!("virtual".parse::<Hardware>()?, Hardware::Virtual);
-    /// # Ok::<(), volume_activation::Error>(())
-    /// ```
-    pub enum Hardware: "hardware", "one of physical, virtual" {
-        /// A physical computer.
-        Physical => "physical", "Physical",
-        /// A virtual machine.
-        Virtual => "virtual", "Virtual machine",
+/// Whether a machine is a physical computer or a virtual machine.
+///
+/// ```
+/// use volume_activation::plan::Hardware;
+///
+/// assert_eq!("virtual".parse::<Hardware>()?, Hardware::Virtual);
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum Hardware {
+    /// A physical computer.
+    #[strum(serialize = "physical")]
+    Physical,
+    /// A virtual machine.
+    #[strum(serialize = "virtual")]
+    Virtual,
+}
+
+impl Hardware {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Hardware::Physical => "Physical",
+            Hardware::Virtual => "Virtual machine",
+        }
+    }
+
+    /// The error for text that is no Hardware ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown("hardware", s, "one of physical, virtual")
     }
 }
 
-crate::macros::id_enum! {
-    /// How serious a [`FleetProblem`] is.
-    ///
-    /// ```
-    /// use volume_activation::plan::Severity;
-    ///
-    /// assert_eq!(Severity::Error.to_string(), "error");
-    /// ```
-    pub enum Severity: "severity", "one of error, warning" {
-        /// The fleet cannot be read as described: [`Fleet::from_json`] fails.
-        Error => "error", "Error",
-        /// The fleet is read, and the problem is kept in [`Fleet::problems`].
-        Warning => "warning", "Warning",
+crate::macros::serde_as_id!(Hardware);
+
+/// How serious a [`FleetProblem`] is.
+///
+/// ```
+/// use volume_activation::plan::Severity;
+///
+/// assert_eq!(Severity::Error.to_string(), "error");
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum Severity {
+    /// The fleet cannot be read as described: [`Fleet::from_json`] fails.
+    #[strum(serialize = "error")]
+    Error,
+    /// The fleet is read, and the problem is kept in [`Fleet::problems`].
+    #[strum(serialize = "warning")]
+    Warning,
+}
+
+impl Severity {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "Error",
+            Severity::Warning => "Warning",
+        }
+    }
+
+    /// The error for text that is no Severity ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown("severity", s, "one of error, warning")
     }
 }
 
-crate::macros::id_enum! {
-    /// The kind of record of a fleet file a [`FleetProblem`] is about.
-    ///
-    /// ```
-    /// use volume_activation::plan::FleetRecord;
-    ///
-    /// assert_eq!(FleetRecord::FleetKmsHost.to_string(), "kms-host");
-    /// ```
-    pub enum FleetRecord: "fleet record", "one of fleet, domain, machine, kms-host, mak-key, rollout-wave" {
-        /// The fleet as a whole.
-        Fleet => "fleet", "fleet",
-        /// An entry of `domains`.
-        Domain => "domain", "domain",
-        /// An entry of `machines`.
-        Machine => "machine", "machine",
-        /// An entry of `kms_hosts`.
-        FleetKmsHost => "kms-host", "KMS host",
-        /// An entry of `mak_keys`.
-        MakKey => "mak-key", "MAK key",
-        /// An entry of `rollout` (named by its 1-based position).
-        RolloutWave => "rollout-wave", "rollout wave",
+crate::macros::serde_as_id!(Severity);
+
+/// The kind of record of a fleet file a [`FleetProblem`] is about.
+///
+/// ```
+/// use volume_activation::plan::FleetRecord;
+///
+/// assert_eq!(FleetRecord::FleetKmsHost.to_string(), "kms-host");
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum FleetRecord {
+    /// The fleet as a whole.
+    #[strum(serialize = "fleet")]
+    Fleet,
+    /// An entry of `domains`.
+    #[strum(serialize = "domain")]
+    Domain,
+    /// An entry of `machines`.
+    #[strum(serialize = "machine")]
+    Machine,
+    /// An entry of `kms_hosts`.
+    #[strum(serialize = "kms-host")]
+    FleetKmsHost,
+    /// An entry of `mak_keys`.
+    #[strum(serialize = "mak-key")]
+    MakKey,
+    /// An entry of `rollout` (named by its 1-based position).
+    #[strum(serialize = "rollout-wave")]
+    RolloutWave,
+}
+
+impl FleetRecord {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            FleetRecord::Fleet => "fleet",
+            FleetRecord::Domain => "domain",
+            FleetRecord::Machine => "machine",
+            FleetRecord::FleetKmsHost => "KMS host",
+            FleetRecord::MakKey => "MAK key",
+            FleetRecord::RolloutWave => "rollout wave",
+        }
+    }
+
+    /// The error for text that is no FleetRecord ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown(
+            "fleet record",
+            s,
+            "one of fleet, domain, machine, kms-host, mak-key, rollout-wave",
+        )
     }
 }
+
+crate::macros::serde_as_id!(FleetRecord);
 
 /// A problem found in a fleet description, naming the record and the field.
 ///
 /// ```
-/// use volume_activation::Fleet;
-/// use volume_activation::plan::{FleetRecord, Severity};
+/// use volume_activation::{Channel, Fleet};
+/// use volume_activation::catalog::AgreementProgram;
+/// use volume_activation::plan::{FleetRecord, Hardware, MachineSpec, Severity};
 ///
-/// let problems = Fleet::problems_in_json(r#"{
-///     "program": "enterprise-agreement",
-///     "machines": [{ "name": "pc-1", "sku": "windows-13/pro", "channel": "volume-gvlk", "hardware": "physical" }]
-/// }"#);
+/// let problems = Fleet::builder(AgreementProgram::EnterpriseAgreement)
+///     .machine(MachineSpec::new("pc-1", "windows-11/pro".parse()?, Channel::VolumeGvlk, Hardware::Physical).domain("corp"))
+///     .problems();
 /// let p = &problems[0];
 /// assert_eq!(p.severity(), Severity::Error);
 /// assert_eq!(p.record(), FleetRecord::Machine);
 /// assert_eq!(p.name(), "pc-1");
-/// assert_eq!(p.field(), "sku");
-/// assert!(p.to_string().starts_with("machine \"pc-1\" field \"sku\": unknown release \"windows-13\""));
+/// assert_eq!(p.field(), "domain");
+/// assert!(p.to_string().starts_with("machine \"pc-1\" field \"domain\": domain \"corp\" is not declared"));
+///
+/// // The same from a fleet file (feature `serde`).
+/// # #[cfg(feature = "serde")] {
+/// let problems = Fleet::problems_in_json(r#"{
+///     "program": "enterprise-agreement",
+///     "machines": [{ "name": "pc-1", "sku": "windows-13/pro", "channel": "volume-gvlk", "hardware": "physical" }]
+/// }"#);
+/// assert!(problems[0].to_string().starts_with("machine \"pc-1\" field \"sku\": unknown release \"windows-13\""));
+/// # }
+/// # Ok::<(), volume_activation::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -420,8 +560,9 @@ impl RolloutWave {
 /// An organisation's fleet: the agreement program, domains, machines, KMS hosts, MAK keys and
 /// an optional rollout schedule.
 ///
-/// Read it with [`Fleet::from_json`] (or serde); write it back with serde, which gives the same
-/// JSON shape:
+/// Build it in code with [`Fleet::builder`] (no feature needed), or read it with
+/// [`Fleet::from_json`] (or serde, feature `serde`); write it back with serde, which gives the
+/// same JSON shape. Both ways validate the same way and report the same problems:
 ///
 /// ```json
 /// {
@@ -569,79 +710,79 @@ impl Fleet {
 #[derive(Debug, Clone, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-struct RawFleet {
-    program: String,
+pub(super) struct RawFleet {
+    pub(super) program: String,
     #[cfg_attr(feature = "serde", serde(default))]
-    domains: Vec<RawDomain>,
-    machines: Vec<RawMachine>,
+    pub(super) domains: Vec<RawDomain>,
+    pub(super) machines: Vec<RawMachine>,
     #[cfg_attr(feature = "serde", serde(default))]
-    kms_hosts: Vec<RawKmsHost>,
+    pub(super) kms_hosts: Vec<RawKmsHost>,
     #[cfg_attr(feature = "serde", serde(default))]
-    mak_keys: Vec<RawMakKey>,
+    pub(super) mak_keys: Vec<RawMakKey>,
     #[cfg_attr(feature = "serde", serde(default))]
-    rollout: Vec<RawWave>,
+    pub(super) rollout: Vec<RawWave>,
 }
 
 #[derive(Debug, Clone, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-struct RawDomain {
-    name: String,
-    forest_schema: String,
+pub(super) struct RawDomain {
+    pub(super) name: String,
+    pub(super) forest_schema: String,
 }
 
 #[derive(Debug, Clone, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-struct RawMachine {
-    name: String,
-    sku: String,
-    channel: String,
-    hardware: String,
+pub(super) struct RawMachine {
+    pub(super) name: String,
+    pub(super) sku: String,
+    pub(super) channel: String,
+    pub(super) hardware: String,
     #[cfg_attr(feature = "serde", serde(default))]
-    hyperv_host: Option<String>,
+    pub(super) hyperv_host: Option<String>,
     #[cfg_attr(feature = "serde", serde(default))]
-    domain: Option<String>,
+    pub(super) domain: Option<String>,
     #[cfg_attr(feature = "serde", serde(default))]
-    site: Option<String>,
+    pub(super) site: Option<String>,
     #[cfg_attr(feature = "serde", serde(default))]
-    os: Option<String>,
+    pub(super) os: Option<String>,
     #[cfg_attr(feature = "serde", serde(default))]
-    reimages: u32,
+    pub(super) reimages: u32,
     #[cfg_attr(feature = "serde", serde(default))]
-    activated: bool,
+    pub(super) activated: bool,
 }
 
 #[derive(Debug, Clone, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-struct RawKmsHost {
-    name: String,
-    os: String,
-    host_key: String,
+pub(super) struct RawKmsHost {
+    pub(super) name: String,
+    pub(super) os: String,
+    pub(super) host_key: String,
     #[cfg_attr(feature = "serde", serde(default))]
-    updates: Vec<String>,
+    pub(super) updates: Vec<String>,
     #[cfg_attr(feature = "serde", serde(default))]
-    site: Option<String>,
+    pub(super) site: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-struct RawMakKey {
-    name: String,
+pub(super) struct RawMakKey {
+    pub(super) name: String,
     #[cfg_attr(feature = "serde", serde(default))]
-    partial_key: Option<String>,
-    products: Vec<String>,
-    activations_remaining: u32,
+    pub(super) partial_key: Option<String>,
+    pub(super) products: Vec<String>,
+    pub(super) activations_remaining: u32,
 }
 
 #[derive(Debug, Clone)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-struct RawWave {
-    date: DateTime<Utc>,
-    machines: Vec<String>,
+pub(super) struct RawWave {
+    pub(super) date: DateTime<Utc>,
+    pub(super) machines: Vec<String>,
 }
 
 /// Collects problems while the raw fleet is checked.
@@ -761,8 +902,25 @@ fn parse_kb(s: &str) -> Option<Kb> {
     t.parse::<Kb>().ok()
 }
 
+/// Validates a raw fleet: the fleet, or one [`Error`] listing every error (each naming its
+/// record and field). The one conversion of [`validate`]'s answer into a result, shared by the
+/// JSON reader, serde and [`FleetBuilder`](crate::plan::FleetBuilder).
+pub(super) fn validated(raw: RawFleet) -> Result<Fleet, Error> {
+    let (fleet, problems) = validate(raw);
+    fleet.ok_or_else(|| {
+        Error::problems(
+            "fleet",
+            problems
+                .iter()
+                .filter(|p| p.severity == Severity::Error)
+                .map(ToString::to_string)
+                .collect(),
+        )
+    })
+}
+
 /// Validates a raw fleet: the fleet (when no problem is an error) and every problem found.
-fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
+pub(super) fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
     let mut c = Checker {
         problems: Vec::new(),
     };
@@ -1252,17 +1410,7 @@ impl Fleet {
     ///   "pc-1" field "sku": …; machine "pc-1" field "name": duplicate machine name: …`.
     pub fn from_json(json: &str) -> Result<Fleet, Error> {
         let raw: RawFleet = serde_json::from_str(json).map_err(|e| Error::json("fleet", e))?;
-        let (fleet, problems) = validate(raw);
-        fleet.ok_or_else(|| {
-            Error::problems(
-                "fleet",
-                problems
-                    .iter()
-                    .filter(|p| p.severity == Severity::Error)
-                    .map(ToString::to_string)
-                    .collect(),
-            )
-        })
+        validated(raw)
     }
 
     /// Every problem of a fleet description, errors and warnings, in file order: for tools
@@ -1305,17 +1453,7 @@ impl Fleet {
 impl<'de> serde::Deserialize<'de> for Fleet {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let raw = RawFleet::deserialize(d)?;
-        let (fleet, problems) = validate(raw);
-        fleet.ok_or_else(|| {
-            serde::de::Error::custom(Error::problems(
-                "fleet",
-                problems
-                    .iter()
-                    .filter(|p| p.severity == Severity::Error)
-                    .map(ToString::to_string)
-                    .collect(),
-            ))
-        })
+        validated(raw).map_err(serde::de::Error::custom)
     }
 }
 

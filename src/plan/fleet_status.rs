@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use chrono::{DateTime, Utc};
+use strum::VariantArray as _;
 
 use crate::catalog::{Family, KmsHostKey};
 use crate::inventory::{CaptureFormat, Identification, LicenseRecord, identify, parse_capture};
@@ -646,7 +647,7 @@ fn totals(
             *c = c.saturating_add(1);
         }
     }
-    LicenseStatus::ALL
+    LicenseStatus::VARIANTS
         .iter()
         .map(|&s| Some(s))
         .chain([None])
@@ -741,7 +742,7 @@ fn summarise(
 }
 
 fn state_name(s: Option<LicenseStatus>) -> &'static str {
-    s.map_or("unknown", LicenseStatus::as_str)
+    s.map_or("unknown", <&'static str>::from)
 }
 
 fn day(t: DateTime<Utc>) -> String {

@@ -11,40 +11,96 @@ use crate::rules::{
     ActivationErrorCode, activation_threshold, family_threshold, host_key_coverage,
 };
 
-crate::macros::id_enum! {
-    /// Why a product is, or will be, out of the licensed state.
-    ///
-    /// The crate may find more causes, so this enum is `#[non_exhaustive]`.
-    ///
-    /// ```
-    /// use volume_activation::plan::Cause;
-    ///
-    /// assert_eq!("no-kms-host".parse::<Cause>()?, Cause::NoKmsHost);
-    /// assert_eq!(Cause::MakNotActivated.name(), "MAK not activated");
-    /// # Ok::<(), volume_activation::Error>(())
-    /// ```
-    #[non_exhaustive]
-    pub enum Cause: "cause", "one of no-kms-host, kms-host-below-threshold, wrong-host-key, kms-renewal-failing, mak-not-activated, not-activated, evaluation-ending, non-genuine" {
-        /// A KMS client's grace runs out and no KMS host is reachable: none in the fleet
-        /// that it points to, or the client's own reason says none could be contacted.
-        NoKmsHost => "no-kms-host", "grace running out without a reachable KMS host",
-        /// The KMS host it uses counts fewer machines than the client's threshold.
-        KmsHostBelowThreshold => "kms-host-below-threshold", "KMS host below the activation threshold",
-        /// The KMS host it uses has a host key that does not activate it.
-        WrongHostKey => "wrong-host-key", "wrong KMS host key",
-        /// A KMS-activated product whose activation ends within the horizon: its renewals
-        /// (every 7 days by default) are not reaching a host.
-        KmsRenewalFailing => "kms-renewal-failing", "KMS activation not renewed",
-        /// A MAK product that is not activated.
-        MakNotActivated => "mak-not-activated", "MAK not activated",
-        /// Any other product that is not activated (retail, OEM, unknown channel).
-        NotActivated => "not-activated", "not activated",
-        /// An evaluation that ends (then unlicensed, and it cannot be activated).
-        EvaluationEnding => "evaluation-ending", "evaluation ending",
-        /// The installation failed genuine validation.
-        NonGenuine => "non-genuine", "non-genuine",
+/// Why a product is, or will be, out of the licensed state.
+///
+/// The crate may find more causes, so this enum is `#[non_exhaustive]`.
+///
+/// ```
+/// use volume_activation::plan::Cause;
+///
+/// assert_eq!("no-kms-host".parse::<Cause>()?, Cause::NoKmsHost);
+/// assert_eq!(Cause::MakNotActivated.name(), "MAK not activated");
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[non_exhaustive]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum Cause {
+    /// A KMS client's grace runs out and no KMS host is reachable: none in the fleet
+    /// that it points to, or the client's own reason says none could be contacted.
+    #[strum(serialize = "no-kms-host")]
+    NoKmsHost,
+    /// The KMS host it uses counts fewer machines than the client's threshold.
+    #[strum(serialize = "kms-host-below-threshold")]
+    KmsHostBelowThreshold,
+    /// The KMS host it uses has a host key that does not activate it.
+    #[strum(serialize = "wrong-host-key")]
+    WrongHostKey,
+    /// A KMS-activated product whose activation ends within the horizon: its renewals
+    /// (every 7 days by default) are not reaching a host.
+    #[strum(serialize = "kms-renewal-failing")]
+    KmsRenewalFailing,
+    /// A MAK product that is not activated.
+    #[strum(serialize = "mak-not-activated")]
+    MakNotActivated,
+    /// Any other product that is not activated (retail, OEM, unknown channel).
+    #[strum(serialize = "not-activated")]
+    NotActivated,
+    /// An evaluation that ends (then unlicensed, and it cannot be activated).
+    #[strum(serialize = "evaluation-ending")]
+    EvaluationEnding,
+    /// The installation failed genuine validation.
+    #[strum(serialize = "non-genuine")]
+    NonGenuine,
+}
+
+impl Cause {
+    /// The name in words.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Cause::NoKmsHost => "grace running out without a reachable KMS host",
+            Cause::KmsHostBelowThreshold => "KMS host below the activation threshold",
+            Cause::WrongHostKey => "wrong KMS host key",
+            Cause::KmsRenewalFailing => "KMS activation not renewed",
+            Cause::MakNotActivated => "MAK not activated",
+            Cause::NotActivated => "not activated",
+            Cause::EvaluationEnding => "evaluation ending",
+            Cause::NonGenuine => "non-genuine",
+        }
+    }
+
+    /// The error for text that is no Cause ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown(
+            "cause",
+            s,
+            "one of no-kms-host, kms-host-below-threshold, wrong-host-key, kms-renewal-failing, mak-not-activated, not-activated, evaluation-ending, non-genuine",
+        )
     }
 }
+
+crate::macros::serde_as_id!(Cause);
 
 /// What to do about a [`Cause`]: the documented resolution, the error code it is written for
 /// (when there is one), and the documents it comes from.

@@ -84,7 +84,7 @@ impl FleetStatus {
                         windows.and_then(|w| w.identification.sku()),
                     ) {
                         hosts.push(serde_json::json!({
-                            "name": m.name, "os": os.to_string(), "host_key": key.as_str()
+                            "name": m.name, "os": os.to_string(), "host_key": key.as_ref()
                         }));
                     } else {
                         missing.push(format!(
@@ -122,19 +122,19 @@ impl FleetStatus {
             missing.push(format!(
                 "{}: hardware not in the capture; assumed {}",
                 m.name,
-                hardware.as_str()
+                hardware.as_ref()
             ));
             missing.push(format!("{}: domain not in the capture", m.name));
             machines.push(serde_json::json!({
                 "name": m.name,
                 "sku": sku.to_string(),
-                "channel": channel.as_str(),
-                "hardware": hardware.as_str(),
+                "channel": channel.as_ref(),
+                "hardware": hardware.as_ref(),
                 "activated": w.now == Some(LicenseStatus::Licensed),
             }));
         }
         let json = serde_json::json!({
-            "program": program.as_str(),
+            "program": program.as_ref(),
             "machines": machines,
             "kms_hosts": hosts,
         });
