@@ -589,6 +589,7 @@ fn the_report_round_trips_through_json_with_stable_names() {
     assert!(!json.contains("NPPR9-FWDCX-D2C8J-H872K-2YT43"));
 }
 
+// The bundled fleet holds JSON captures.
 #[cfg(feature = "serde")]
 #[test]
 fn the_captured_fleet_becomes_a_fleet_for_plan_and_says_what_is_missing() {

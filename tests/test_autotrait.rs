@@ -35,7 +35,6 @@ fn test_autotrait() {
     assert_public::<ThresholdCheck>();
     assert_public::<UnreadableCapture>();
     assert_public::<Upcoming>();
-    #[cfg(feature = "serde")]
     assert_public::<FleetDraft>();
     assert_public::<FleetBuilder>();
     assert_public::<MachineSpec>();

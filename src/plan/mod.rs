@@ -41,7 +41,6 @@ mod projection;
 pub(crate) mod reason;
 mod report;
 pub(crate) mod risk;
-#[cfg(feature = "serde")]
 mod status_fleet;
 mod status_input;
 
@@ -63,6 +62,5 @@ pub use planner::{DEFAULT_RISK_HORIZON_DAYS, Plan, plan, plan_with_horizon};
 pub use projection::{Cause, Fix, ProductStatus};
 pub use reason::Reason;
 pub use risk::{Risk, RiskCause};
-#[cfg(feature = "serde")]
 pub use status_fleet::FleetDraft;
 pub use status_input::{CaptureInput, CollectionTime, StatusOptions};

@@ -3,6 +3,7 @@
 use crate::Error;
 use crate::catalog::{AgreementProgram, Family};
 use crate::lifecycle::LicenseStatus;
+use crate::plan::builder::{FleetBuilder, KmsHostSpec, MachineSpec};
 use crate::plan::fleet::{Fleet, Hardware};
 use crate::plan::fleet_status::FleetStatus;
 
@@ -51,8 +52,8 @@ impl FleetStatus {
     ///
     /// # Errors
     ///
-    /// When the fleet built does not validate ([`Fleet::from_json`]'s errors, for example
-    /// two captured machines whose names differ only in case).
+    /// When the fleet built does not validate ([`FleetBuilder::build`]'s errors, for example
+    /// a host key its host's OS cannot run).
     pub fn to_fleet(
         &self,
         program: AgreementProgram,
@@ -83,9 +84,7 @@ impl FleetStatus {
                         p.identification.kms_host_key(),
                         windows.and_then(|w| w.identification.sku()),
                     ) {
-                        hosts.push(serde_json::json!({
-                            "name": m.name, "os": os.to_string(), "host_key": key.as_ref()
-                        }));
+                        hosts.push(KmsHostSpec::new(m.name.clone(), os, key));
                     } else {
                         missing.push(format!(
                             "{}: left out: {} (a fleet machine has one SKU; Office is not described)",
@@ -125,20 +124,18 @@ impl FleetStatus {
                 hardware.as_ref()
             ));
             missing.push(format!("{}: domain not in the capture", m.name));
-            machines.push(serde_json::json!({
-                "name": m.name,
-                "sku": sku.to_string(),
-                "channel": channel.as_ref(),
-                "hardware": hardware.as_ref(),
-                "activated": w.now == Some(LicenseStatus::Licensed),
-            }));
+            let spec = MachineSpec::new(m.name.clone(), sku, channel, hardware);
+            machines.push(if w.now == Some(LicenseStatus::Licensed) {
+                spec.activated()
+            } else {
+                spec
+            });
         }
-        let json = serde_json::json!({
-            "program": program.as_ref(),
-            "machines": machines,
-            "kms_hosts": hosts,
-        });
-        let fleet = Fleet::from_json(&json.to_string())?;
+        let mut builder = FleetBuilder::new(program).machines(machines);
+        for h in hosts {
+            builder = builder.kms_host(h);
+        }
+        let fleet = builder.build()?;
         Ok(FleetDraft { fleet, missing })
     }
 }
