@@ -86,7 +86,7 @@ crate::macros::serde_as_id!(Evidence);
 /// ```
 /// use volume_activation::inventory::IdentificationOutcome;
 ///
-/// assert_eq!(IdentificationOutcome::Ambiguous.as_str(), "ambiguous");
+/// assert_eq!(IdentificationOutcome::Ambiguous.to_string(), "ambiguous");
 /// ```
 #[non_exhaustive]
 #[derive(
