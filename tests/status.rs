@@ -632,3 +632,40 @@ fn the_captured_fleet_becomes_a_fleet_for_plan_and_says_what_is_missing() {
     let p = plan(&draft.fleet, t0());
     assert_eq!(p.machines().len(), names.len());
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Any bytes: no panic, and every capture is accounted for, either as a source of a
+        /// machine (or superseded there) or as unreadable.
+        #[test]
+        fn every_capture_is_a_source_or_unreadable(
+            texts in proptest::collection::vec(
+                prop_oneof![
+                    Just(GRACE.to_owned()),
+                    Just(KMS.to_owned()),
+                    "[ -~\n]{0,200}",
+                    Just("{\"PSComputerName\":\"x\",\"LicenseStatus\":5}".to_owned()),
+                ],
+                1..6,
+            ),
+            hours in 0i64..10_000,
+        ) {
+            let labels: Vec<String> = (0..texts.len()).map(|i| format!("m{i}.txt")).collect();
+            let inputs = texts.iter().zip(&labels).map(|(t, l)| CaptureInput::new(l, t.as_bytes()).collected_at(t0()));
+            let s = fleet_status(inputs, &StatusOptions::new(t0() + TimeDelta::hours(hours)));
+            for l in &labels {
+                let used = s.machines.iter().any(|m| m.sources.contains(l) || m.superseded.iter().any(|x| x.starts_with(l.as_str())));
+                let bad = s.unreadable.iter().any(|u| &u.source == l);
+                prop_assert!(used || bad, "{l}");
+            }
+            // Totals count every product once.
+            let products: usize = s.machines.iter().map(|m| m.products.len()).sum();
+            prop_assert_eq!(s.totals_now.iter().map(|t| t.products).sum::<usize>(), products);
+            let _ = s.to_string();
+        }
+    }
+}

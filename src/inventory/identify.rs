@@ -400,6 +400,7 @@ pub fn identify(record: &LicenseRecord, service_version: Option<&str>) -> Identi
     let office =
         family == Some(Family::Office) || record.application_id.is_some_and(|a| a.is_office());
     let mut builds: Option<Vec<Release>> = None;
+    let mut build_rows: Vec<(Release, crate::catalog::Source)> = Vec::new();
     if !office {
         if let Some(build) = service_version.and_then(build_of_version) {
             let rows: Vec<(Release, crate::catalog::Source)> = releases_of_build(build).collect();
@@ -411,6 +412,7 @@ pub fn identify(record: &LicenseRecord, service_version: Option<&str>) -> Identi
                     confidence: Confidence::Documented,
                     source: Some(source.url().to_owned()),
                 });
+                build_rows = rows.clone();
                 builds = Some(rows.into_iter().map(|(r, _)| r).collect());
             }
         }
@@ -459,6 +461,21 @@ pub fn identify(record: &LicenseRecord, service_version: Option<&str>) -> Identi
     };
     if sku.is_some() || outcome == IdentificationOutcome::Contradictory {
         candidates.clear();
+    }
+    // The build clue cites the page that lists the identified release.
+    if let Some(release) = sku.map(Sku::release) {
+        let page = build_rows
+            .iter()
+            .find(|(r, _)| *r == release)
+            .map(|(_, src)| src.url());
+        if let (Some(url), Some(clue)) = (
+            page,
+            clues
+                .iter_mut()
+                .find(|c| c.evidence == Evidence::BuildNumber),
+        ) {
+            clue.source = Some(url.to_owned());
+        }
     }
     Identification {
         outcome,

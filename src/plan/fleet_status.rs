@@ -33,9 +33,11 @@ pub struct MachineStatus {
     /// The machine's name: from the capture (`PSComputerName`, `ComputerName`), or else
     /// from the capture's label (its file name up to the first dot).
     pub name: String,
-    /// The labels of the captures its products were read from.
+    /// The labels of the captures it was read from (those whose products are reported, and
+    /// those that hold no product in use).
     pub sources: Vec<String>,
-    /// Older captures of the same products that a newer capture replaced, with why.
+    /// Captures of the same products that another capture replaced (older, or of unknown or
+    /// equal collection time), with why.
     pub superseded: Vec<String>,
     /// The products in use (records with a licence status), Windows first.
     pub products: Vec<ProductStatus>,
@@ -415,7 +417,11 @@ fn resolve(m: MachineAcc) -> Resolved {
     let mut kept: Vec<Slot> = Vec::new();
     let times: Vec<(String, CollectionTime)> =
         m.parts.iter().map(|p| (p.label.clone(), p.time)).collect();
+    let mut empty: Vec<usize> = Vec::new();
     for (pi, part) in m.parts.into_iter().enumerate() {
+        if part.records.is_empty() {
+            empty.push(pi);
+        }
         let version = part.service_version.as_deref();
         for r in part.records {
             if r.status.is_none() {
@@ -451,7 +457,7 @@ fn resolve(m: MachineAcc) -> Resolved {
                             ));
                         }
                         (Some(_), Some(_)) => {
-                            notes.push(format!("{old_label} and {new_label} both describe {what} at the same time; the first is used"));
+                            superseded.push(format!("{new_label} ({what}): collected at the same time as {old_label}, which is used"));
                         }
                         (Some(_), None) => {
                             superseded.push(format!("{new_label} ({what}): its collection time is unknown; {old_label} is used"));
@@ -462,7 +468,7 @@ fn resolve(m: MachineAcc) -> Resolved {
                             *list = vec![(r, id)];
                         }
                         (None, None) => {
-                            notes.push(format!("{old_label} and {new_label} both describe {what} and neither collection time is known; the first is used"));
+                            superseded.push(format!("{new_label} ({what}): neither its collection time nor that of {old_label} is known; {old_label} is used"));
                         }
                     }
                 }
@@ -471,6 +477,14 @@ fn resolve(m: MachineAcc) -> Resolved {
     }
     let mut sources: Vec<String> = Vec::new();
     let mut products = Vec::new();
+    // A capture of the machine that holds no product in use is still what it was read from.
+    for pi in empty {
+        if let Some((label, _)) = times.get(pi) {
+            if !sources.contains(label) {
+                sources.push(label.clone());
+            }
+        }
+    }
     for (s, owner, list) in kept {
         if let Some((label, time)) = times.get(owner) {
             if !sources.contains(label) {
