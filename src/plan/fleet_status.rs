@@ -411,7 +411,7 @@ struct Resolved {
 type Slot = (String, usize, Vec<(LicenseRecord, Identification)>);
 
 fn resolve(m: MachineAcc) -> Resolved {
-    let mut notes = m.notes;
+    let notes = m.notes;
     let mut superseded = Vec::new();
     // (slot, part index) of the product kept in each slot.
     let mut kept: Vec<Slot> = Vec::new();
