@@ -1,5 +1,15 @@
 //! ADBA eligibility, validity, renewal and denials.
 
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+
 use chrono::{TimeDelta, TimeZone, Utc};
 use strum::IntoEnumIterator;
 use volume_activation::rules::{

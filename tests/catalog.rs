@@ -1,6 +1,16 @@
 //! The catalogue enums, SKUs, identifiers and lenient names: exhaustive round trips, pinned
 //! error messages, table invariants.
 
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+
 use std::fmt::{Debug, Display};
 use std::str::FromStr;
 use strum::IntoEnumIterator;

@@ -1,6 +1,16 @@
 //! Explaining captures: every fixture state, the host-key advice, the count rules, time,
 //! format detection, and that explain never panics.
 
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+
 use std::path::{Path, PathBuf};
 use strum::IntoEnumIterator;
 use strum::VariantArray;

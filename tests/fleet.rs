@@ -1,6 +1,15 @@
 //! The fleet description: reading, validation (every problem, naming record and field), and
 //! serde round-trips.
 
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
 // This suite reads fleet files: it needs the `serde` feature (tests/fleet_builder.rs
 // covers fleets and plans without it).
 #![cfg(feature = "serde")]
@@ -413,7 +422,7 @@ fn mak_accounting_over_a_fleet() {
         .machines()
         .iter()
         .filter(|m| key.activates(m.sku()))
-        .map(|_| MakMachine::new(true, 2));
+        .map(|_| MakMachine::unactivated().with_reimages(2));
     let needed = mak_activations_needed(needs);
     assert_eq!(needed, 3);
     let balance = MakBalance::new(needed, u64::from(key.activations_remaining()));

@@ -2,6 +2,16 @@
 //! unique, `Display` and `FromStr` are inverses, serde writes the same string and reads it back,
 //! and unknown text is an `unknown` error that quotes the input.
 
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+
 use strum::VariantArray;
 use volume_activation::catalog::*;
 use volume_activation::inventory::*;
@@ -80,5 +90,6 @@ fn every_closed_set_round_trips() {
         SetupKeySource,
         Severity,
         UpdateNeed,
+        UnitsPurchased,
     );
 }

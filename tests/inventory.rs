@@ -1,5 +1,15 @@
 //! Parsers of real tool output: every fixture, tolerance, round trips, bad input.
 
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+
 use std::path::{Path, PathBuf};
 use strum::IntoEnumIterator;
 

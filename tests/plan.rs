@@ -1,6 +1,15 @@
 //! The planner: every method, every reason a machine is moved off KMS, the bundled fleet's
 //! key numbers, JSON round-trip and the report's sections.
 
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
 // This suite builds its fleets from JSON: it needs the `serde` feature (tests/fleet_builder.rs
 // covers fleets and plans without it).
 #![cfg(feature = "serde")]

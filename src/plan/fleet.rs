@@ -20,6 +20,7 @@ use crate::rules::{KmsHost, host_os_support};
 /// assert_eq!("virtual".parse::<Hardware>()?, Hardware::Virtual);
 /// # Ok::<(), volume_activation::Error>(())
 /// ```
+#[non_exhaustive]
 #[derive(
     Debug,
     Clone,
@@ -132,6 +133,7 @@ crate::macros::serde_as_id!(Severity);
 ///
 /// assert_eq!(FleetRecord::FleetKmsHost.to_string(), "kms-host");
 /// ```
+#[non_exhaustive]
 #[derive(
     Debug,
     Clone,
