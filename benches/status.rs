@@ -1,6 +1,18 @@
 //! Fleet status from generated captures: 10,000 and 100,000 machines (`slmgr /dlv` of KMS
 //! clients in every state, MAK servers, and two KMS hosts), read and reported.
 
+// Benches may unwrap, index and panic (a failure is the point), and criterion_group! writes
+// an undocumented public function. The rest of the lints apply.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use volume_activation::chrono::{TimeZone, Utc};
 use volume_activation::plan::{CaptureInput, StatusOptions, fleet_status};

@@ -1,6 +1,16 @@
 //! Product identification: per rule (Activation ID, build number, edition name), per
 //! ambiguity, and exhaustively over the build table.
 
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+
 use volume_activation::catalog::{ActivationId, Edition, KmsHostKey, Release, Sku};
 use volume_activation::inventory::{
     CaptureFormat, Evidence, Identification, IdentificationOutcome, LicenseRecord, ParseOptions,

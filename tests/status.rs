@@ -1,6 +1,16 @@
 //! Fleet status from captures: the bundled example fleet, bad input, machines from captures,
 //! projection at exact boundaries, KMS hosts in the fleet, and JSON.
 
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use volume_activation::catalog::{Channel, Sku};
 use volume_activation::lifecycle::{LicenseStatus, Lifecycle, Observation};
