@@ -247,6 +247,9 @@ fn serde_types() {
     both::<MakBalance>();
     both::<MakMachine>();
     both::<UnitsPurchased>();
+    both::<Domain>();
+    both::<FleetKmsHost>();
+    both::<MakKey>();
     both::<MakPlan>();
     both::<MissingMak>();
     both::<Plan>();
@@ -283,9 +286,6 @@ fn serde_types() {
     // Serialise only, on purpose: the fleet's records are read (and validated together) as part
     // of a `Fleet`, which round-trips; an error is a message. (`ParseOptions` are arguments, not data: no serde.)
     ser::<Machine>();
-    ser::<Domain>();
-    ser::<FleetKmsHost>();
-    ser::<MakKey>();
     ser::<RolloutWave>();
     ser::<Error>();
     both::<Capture>();

@@ -1357,3 +1357,22 @@ pub const fn sbs_2008_cals_need_activation() -> Cited<bool> {
         "Windows Small Business Server 2008 CALs don’t require activation.",
     )
 }
+
+/// Program questions asked of the SKU.
+impl Sku {
+    /// The Volume Licensing product pool of this SKU, with its source; the same as
+    /// [`product_pool`].
+    ///
+    /// ```
+    /// use volume_activation::Sku;
+    /// use volume_activation::catalog::ProductPool;
+    ///
+    /// let sku: Sku = "windows-server-2022/standard".parse()?;
+    /// assert_eq!(sku.product_pool().value(), ProductPool::Servers);
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn product_pool(self) -> Cited<ProductPool> {
+        product_pool(self)
+    }
+}
