@@ -425,6 +425,46 @@ fn every_id_name_and_error_message_is_pinned() {
         ]
     );
     pin!(
+        Cause,
+        "unknown cause \"no-such-value\": expected one of no-kms-host, kms-host-below-threshold, wrong-host-key, kms-renewal-failing, mak-not-activated, not-activated, evaluation-ending, non-genuine",
+        [
+            (
+                "no-kms-host",
+                "grace running out without a reachable KMS host"
+            ),
+            (
+                "kms-host-below-threshold",
+                "KMS host below the activation threshold"
+            ),
+            ("wrong-host-key", "wrong KMS host key"),
+            ("kms-renewal-failing", "KMS activation not renewed"),
+            ("mak-not-activated", "MAK not activated"),
+            ("not-activated", "not activated"),
+            ("evaluation-ending", "evaluation ending"),
+            ("non-genuine", "non-genuine"),
+        ]
+    );
+    pin!(
+        Evidence,
+        "unknown evidence \"no-such-value\": expected one of activation-id, product-name, edition-name, build-number",
+        [
+            ("activation-id", "Activation ID"),
+            ("product-name", "product name"),
+            ("edition-name", "edition name"),
+            ("build-number", "build number"),
+        ]
+    );
+    pin!(
+        IdentificationOutcome,
+        "unknown identification outcome \"no-such-value\": expected one of identified, ambiguous, contradictory, unknown",
+        [
+            ("identified", "identified"),
+            ("ambiguous", "ambiguous"),
+            ("contradictory", "contradictory"),
+            ("unknown", "unknown"),
+        ]
+    );
+    pin!(
         FindingKind,
         "unknown finding kind \"no-such-value\": expected one of product, state, deadline, error-code, activation, kms-client, kms-host, kms-count, capture",
         [

@@ -375,6 +375,42 @@ impl Source {
         "http://office.manualsonline.com/manuals/mfg/microsoft_1/2.html?p=15",
         Some("2008"),
     );
+
+    /// "Windows 10 release information": versions and OS builds of Windows 10, its LTSB/LTSC
+    /// releases included.
+    pub const WINDOWS10_RELEASE_INFO: Source = Source::new(
+        "S-W10-RELEASES",
+        "Windows 10 release information",
+        "https://learn.microsoft.com/en-us/windows/release-health/release-information",
+        None,
+    );
+
+    /// "Windows 11 release information": versions and OS builds of Windows 11, Enterprise
+    /// LTSC 2024 included.
+    pub const WINDOWS11_RELEASE_INFO: Source = Source::new(
+        "S-W11-RELEASES",
+        "Windows 11 release information",
+        "https://learn.microsoft.com/en-us/windows/release-health/windows11-release-information",
+        None,
+    );
+
+    /// "Windows Server release information": versions and OS builds of the Windows Server
+    /// Long-Term Servicing Channel and Semi-Annual Channel releases.
+    pub const WINDOWS_SERVER_RELEASE_INFO: Source = Source::new(
+        "S-WS-RELEASES",
+        "Windows Server release information",
+        "https://learn.microsoft.com/en-us/windows-server/get-started/windows-server-release-info",
+        None,
+    );
+
+    /// "Upgrade and conversion options for Windows Server": the DISM edition IDs
+    /// (`/Set-Edition:ServerStandard`, `ServerDatacenter`).
+    pub const SERVER_UPGRADE_CONVERSION: Source = Source::new(
+        "S-WS-CONVERSION",
+        "Upgrade and conversion options for Windows Server",
+        "https://learn.microsoft.com/en-us/windows-server/get-started/upgrade-conversion-options",
+        None,
+    );
 }
 
 /// Every source, in registry order; IDs are unique (tested).
@@ -422,6 +458,10 @@ pub(crate) const REGISTRY: &[Source] = &[
     Source::VAMT_LOCAL_REACTIVATION,
     Source::PLAN_VA_CLIENT,
     Source::VA2_OPERATIONS_GUIDE,
+    Source::WINDOWS10_RELEASE_INFO,
+    Source::WINDOWS11_RELEASE_INFO,
+    Source::WINDOWS_SERVER_RELEASE_INFO,
+    Source::SERVER_UPGRADE_CONVERSION,
 ];
 
 impl Source {

@@ -29,6 +29,7 @@ pub(crate) mod gvlk;
 pub(crate) mod kms;
 pub(crate) mod kms_count;
 pub(crate) mod mak;
+pub(crate) mod product_id;
 pub(crate) mod program;
 pub(crate) mod required_update;
 pub(crate) mod threshold;
@@ -53,6 +54,7 @@ pub use mak::{
     faq_advice_for_virtual_machines, kms_and_mak_may_be_combined, mak_accounting_sources,
     mak_activations_needed, mak_allotment_basis, open_license_example_mak_activations,
 };
+pub use product_id::{host_key_of_activation_id, releases_of_build};
 pub use program::{
     DowngradeKey, DowngradeTarget, Entitlement, KMS_HOST_KEY_MAX_HOSTS, KMS_HOST_MAX_REACTIVATIONS,
     KeyDelivery, KmsHostKeyLimits, ProgramRight, ReimagingRequirement, Sbs2011Activation, SbsMak,
