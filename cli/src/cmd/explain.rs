@@ -1,0 +1,168 @@
+//! `explain`: diagnose captures (files, directories of files, or standard input).
+
+use std::path::Path;
+
+use serde::Serialize;
+use volume_activation::{
+    Capture, CaptureFormat, DateOrder, Diagnosis, ExplainOptions, KmsHost, KmsHostKey,
+    ParseOptions, explain, parse_capture,
+};
+
+use super::{parse_date, parse_sku};
+use crate::args::ExplainArgs;
+use crate::fail::{Fail, Outcome, Run};
+use crate::io::{Output, Progress, expand_inputs, print_error, read_bytes};
+
+/// One explained capture in the JSON output.
+#[derive(Debug, Serialize)]
+struct Explained {
+    /// The file (`-` for standard input).
+    file: String,
+    /// The format, given or detected.
+    format: CaptureFormat,
+    /// The library's diagnosis (`volume_activation::Diagnosis`).
+    diagnosis: Diagnosis,
+}
+
+/// Runs `explain`.
+pub(crate) fn run(args: &ExplainArgs, json: bool, out: &mut Output) -> Run {
+    let format: Option<CaptureFormat> = args
+        .format
+        .as_deref()
+        .map(str::parse)
+        .transpose()
+        .map_err(|e| Fail::new(format!("--format: {e}")))?;
+    let mut parse = ParseOptions::new();
+    if let Some(order) = &args.date_order {
+        let order: DateOrder = order
+            .parse()
+            .map_err(|e| Fail::new(format!("--date-order: {e}")))?;
+        parse = parse.date_order(order);
+    }
+    let options = options(args, &parse)?;
+    let files = expand_inputs(&args.inputs)?;
+    let mut progress = Progress::new(files.len());
+    let mut explained = Vec::new();
+    let mut failed: Vec<Fail> = Vec::new();
+    for file in &files {
+        match read_capture(file, format, &parse) {
+            Ok(capture) => {
+                let diagnosis = explain(&capture, &options);
+                explained.push(Explained {
+                    file: file.display().to_string(),
+                    format: diagnosis.format(),
+                    diagnosis,
+                });
+            }
+            Err(e) => {
+                if files.len() > 1 {
+                    progress.finish();
+                    print_error(&e.to_string());
+                }
+                failed.push(e);
+            }
+        }
+        progress.step();
+    }
+    progress.finish();
+    if json {
+        out.json(&explained)?;
+    } else {
+        let many = files.len() > 1;
+        for (i, e) in explained.iter().enumerate() {
+            let mut t = String::new();
+            if i > 0 {
+                t.push('\n');
+            }
+            if many {
+                t.push_str(&format!("== {}\n", e.file));
+            }
+            t.push_str(&format!("{}\n", e.diagnosis));
+            out.write(&t)?;
+        }
+    }
+    match failed.len() {
+        0 => Ok(Outcome::Yes),
+        1 if files.len() == 1 => Err(failed.swap_remove(0)),
+        n => Err(Fail::new(format!(
+            "{n} of {} captures could not be read",
+            files.len()
+        ))),
+    }
+}
+
+/// The explain options: host, host capture, SKU, time.
+fn options(args: &ExplainArgs, parse: &ParseOptions) -> Result<ExplainOptions, Fail> {
+    let mut options = ExplainOptions::new();
+    if let (Some(os), Some(key)) = (&args.host_os, &args.host_key) {
+        let os = parse_sku(os).map_err(|e| Fail::new(format!("--host-os: {e}")))?;
+        let key =
+            KmsHostKey::parse_lenient(key).map_err(|e| Fail::new(format!("--host-key: {e}")))?;
+        options = options.host(KmsHost::new(os, key));
+    }
+    if let Some(host) = &args.host {
+        let format = args
+            .host_format
+            .as_deref()
+            .map(str::parse)
+            .transpose()
+            .map_err(|e| Fail::new(format!("--host-format: {e}")))?;
+        options = options.host_capture(read_capture(host, format, parse)?);
+    }
+    if let Some(sku) = &args.sku {
+        options = options.sku(parse_sku(sku).map_err(|e| Fail::new(format!("--sku: {e}")))?);
+    }
+    if let Some(at) = &args.at {
+        options = options.at(parse_date("--at", at)?);
+    }
+    Ok(options)
+}
+
+/// Reads and parses one capture, detecting its format unless given.
+fn read_capture(
+    path: &Path,
+    format: Option<CaptureFormat>,
+    parse: &ParseOptions,
+) -> Result<Capture, Fail> {
+    let bytes = read_bytes(path)?;
+    let text = decode(&bytes);
+    if text.contains('\0') {
+        return Err(Fail::file(
+            path,
+            "is a binary file, expected a text capture",
+        ));
+    }
+    let format = match format {
+        Some(f) => f,
+        None => CaptureFormat::detect(&text).ok_or_else(|| {
+            Fail::file(
+                path,
+                "cannot tell the capture's format: give it with --format (slmgr-dlv, \
+                 slmgr-dli, slmgr-xpr, ospp-dstatus, wmi-list, wmi-json, oslicense-list, \
+                 oslicense-json)",
+            )
+        })?,
+    };
+    parse_capture(format, &text, parse).map_err(|e| Fail::file(path, e))
+}
+
+/// The text of a capture: UTF-16 with its byte-order mark (PowerShell's `>` writes it), or
+/// UTF-8 with or without one.
+fn decode(bytes: &[u8]) -> String {
+    let utf16 = |rest: &[u8], le: bool| {
+        let units = rest.chunks(2).map(|c| match c {
+            [a, b] if le => u16::from_le_bytes([*a, *b]),
+            [a, b] => u16::from_be_bytes([*a, *b]),
+            _ => 0xFFFD,
+        });
+        char::decode_utf16(units)
+            .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect()
+    };
+    match bytes {
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, true),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
+        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8_lossy(rest).into_owned(),
+        _ => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
