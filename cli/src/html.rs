@@ -22,7 +22,7 @@ tr { page-break-inside: avoid; }
 .cards { display: flex; flex-wrap: wrap; gap: 0.8em; margin: 0.8em 0; }
 .card { border: 1px solid #ccc; border-radius: 6px; padding: 0.5em 0.9em; min-width: 9em; }
 .card b { display: block; font-size: 1.5em; }
-.warn { color: #a33; }
+.legend { color: #0b5cad; }
 svg { max-width: 100%; height: auto; }
 @media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } }
 ";
@@ -195,88 +195,102 @@ impl WeeklyChart {
         self.markers.push((t, label));
     }
 
-    /// The chart as inline SVG with a text legend and a title for each bar (the tooltip).
+    /// The chart as inline SVG (a title on each bar and line is its tooltip), followed by
+    /// the markers' legend as a numbered list.
     pub(crate) fn svg(&self) -> String {
-        const LEFT: u32 = 48;
-        const TOP: u32 = 16;
-        const PLOT_H: u32 = 220;
-        const BAR_W: u32 = 14;
-        let n = u32::try_from(self.bars.len()).unwrap_or(1);
-        let plot_w = n.saturating_mul(BAR_W);
-        let marker_rows = u32::try_from(self.markers.len()).unwrap_or(0);
-        let height = TOP + PLOT_H + 40 + marker_rows.saturating_mul(18);
+        const LEFT: u64 = 48;
+        const TOP: u64 = 24;
+        const PLOT_W: u64 = 960;
+        const PLOT_H: u64 = 240;
+        // Pixels between two date labels at least.
+        const LABEL_GAP: u64 = 90;
+        let n = u64::try_from(self.bars.len()).unwrap_or(1).max(1);
+        let bar_w = (PLOT_W / n).clamp(4, 60);
+        let plot_w = bar_w.saturating_mul(n);
+        let base = TOP + PLOT_H;
         let width = LEFT + plot_w + 24;
-        let max = self.bars.iter().copied().max().unwrap_or(0).max(1);
-        let scale = |v: u32| u64::from(v) * u64::from(PLOT_H) / u64::from(max);
+        let height = base + 40;
+        let max = u64::from(self.bars.iter().copied().max().unwrap_or(0).max(1));
+        let scale = |v: u64| v.saturating_mul(PLOT_H) / max;
+        let x_of = |week: usize| LEFT + u64::try_from(week).unwrap_or(0).saturating_mul(bar_w);
         let mut s = format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" \
              viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\" \
-             font-family=\"sans-serif\" font-size=\"11\">\n",
+             font-family=\"sans-serif\" font-size=\"12\">\n",
             escape(&self.bar_label)
         );
-        let base = TOP + PLOT_H;
-        // Axes and the y scale (0, half, max).
+        // Grid and y scale (0, half, max).
+        for v in [0, max / 2, max] {
+            let y = base.saturating_sub(scale(v));
+            s.push_str(&format!(
+                "<line x1=\"{LEFT}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"#ddd\" />\n\
+                 <text x=\"{}\" y=\"{}\" text-anchor=\"end\">{v}</text>\n",
+                LEFT + plot_w,
+                LEFT - 6,
+                y + 4
+            ));
+        }
         s.push_str(&format!(
             "<line x1=\"{LEFT}\" y1=\"{TOP}\" x2=\"{LEFT}\" y2=\"{base}\" stroke=\"#333\" />\n\
              <line x1=\"{LEFT}\" y1=\"{base}\" x2=\"{}\" y2=\"{base}\" stroke=\"#333\" />\n",
             LEFT + plot_w
         ));
-        for v in [0, max / 2, max] {
-            let y = u64::from(base).saturating_sub(scale(v));
-            s.push_str(&format!(
-                "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{v}</text>\n",
-                LEFT - 4,
-                y + 4
-            ));
-        }
+        let label_every = usize::try_from(LABEL_GAP.div_ceil(bar_w))
+            .unwrap_or(1)
+            .max(1);
         for (i, &v) in self.bars.iter().enumerate() {
-            let x = LEFT + u32::try_from(i).unwrap_or(0).saturating_mul(BAR_W);
+            let x = x_of(i);
             let week_start = self.start + Duration::weeks(i64::try_from(i).unwrap_or(0));
             if v > 0 {
-                let h = scale(v);
+                let h = scale(u64::from(v));
                 s.push_str(&format!(
                     "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{h}\" fill=\"#c0392b\">\
-                     <title>{}: {v} {}</title></rect>\n",
+                     <title>{}: {v} {}</title></rect>\n\
+                     <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\">{v}</text>\n",
                     x + 1,
-                    u64::from(base).saturating_sub(h),
-                    BAR_W - 2,
+                    base.saturating_sub(h),
+                    bar_w.saturating_sub(2).max(1),
                     week_start.format("week of %Y-%m-%d"),
-                    escape(&self.bar_label)
+                    escape(&self.bar_label),
+                    x + bar_w / 2,
+                    base.saturating_sub(h).saturating_sub(3),
                 ));
             }
-            // A date label every four weeks.
-            if i % 4 == 0 {
+            if i % label_every == 0 {
                 s.push_str(&format!(
-                    "<text x=\"{x}\" y=\"{}\">{}</text>\n",
-                    base + 14,
+                    "<line x1=\"{x}\" y1=\"{base}\" x2=\"{x}\" y2=\"{}\" stroke=\"#333\" />\n\
+                     <text x=\"{x}\" y=\"{}\">{}</text>\n",
+                    base + 5,
+                    base + 20,
                     week_start.format("%Y-%m-%d")
                 ));
             }
         }
-        // Threshold markers: a dashed line at the week, numbered; the legend names them.
+        // Markers: a dashed line in the marker's week, numbered; the list below names them.
+        let mut legend = String::from("<ol class=\"legend\">\n");
         for (k, (t, label)) in self.markers.iter().enumerate() {
-            let x = LEFT
-                + u32::try_from(self.week(*t))
-                    .unwrap_or(0)
-                    .saturating_mul(BAR_W)
-                + BAR_W / 2;
+            let x = x_of(self.week(*t)) + bar_w / 2;
             let number = k.saturating_add(1);
+            let row = u64::try_from(k % 6).unwrap_or(0);
             s.push_str(&format!(
                 "<line x1=\"{x}\" y1=\"{TOP}\" x2=\"{x}\" y2=\"{base}\" stroke=\"#0b5cad\" \
-                 stroke-width=\"2\" stroke-dasharray=\"4 3\"><title>{}</title></line>\n\
+                 stroke-width=\"2\" stroke-dasharray=\"5 4\"><title>{}</title></line>\n\
                  <text x=\"{}\" y=\"{}\" fill=\"#0b5cad\" font-weight=\"bold\">{number}</text>\n",
                 escape(label),
-                x + 3,
-                TOP + 10 + u32::try_from(k % 8).unwrap_or(0).saturating_mul(12)
+                x + 4,
+                TOP + 10 + row * 14
             ));
-            let y = base + 36 + u32::try_from(k).unwrap_or(0).saturating_mul(18);
-            s.push_str(&format!(
-                "<text x=\"{LEFT}\" y=\"{y}\" fill=\"#0b5cad\">{number}. {} {}</text>\n",
+            legend.push_str(&format!(
+                "<li>{} {}</li>\n",
                 t.format("%Y-%m-%d"),
                 escape(label)
             ));
         }
+        legend.push_str("</ol>\n");
         s.push_str("</svg>\n");
+        if !self.markers.is_empty() {
+            s.push_str(&legend);
+        }
         s
     }
 }

@@ -252,10 +252,14 @@ fn hosts(plan: &Plan) -> String {
                 ]
             })
             .collect();
-        s.push_str(&table(
-            &["class", "machines", "count", "threshold", "reached"],
-            &rows,
-        ));
+        if rows.is_empty() {
+            s.push_str(&para("No KMS clients."));
+        } else {
+            s.push_str(&table(
+                &["class", "machines", "count", "threshold", "reached"],
+                &rows,
+            ));
+        }
         let mut rows: Vec<Vec<String>> = h
             .covers()
             .iter()
