@@ -1,10 +1,9 @@
 //! `check`: can this KMS host activate that client? Exit 0 yes, 1 no, 3 undocumented.
 
 use serde::Serialize;
-use volume_activation::{
-    Answer, Channel, Coverage, Denial, Kb, KmsHost, KmsHostKey, Sku, UpdateNeed,
-    activation_threshold, check_activation, required_update,
-};
+use volume_activation::catalog::{Answer, Confidence, Coverage, Kb};
+use volume_activation::rules::{Activation, UpdateNeed, activation_threshold, required_update};
+use volume_activation::{Channel, Denial, KmsHost, KmsHostKey, Sku, check_activation};
 
 use super::{SourceJson, distinct, parse_sku, parse_sku_or_release, source_lines};
 use crate::args::CheckArgs;
@@ -17,7 +16,7 @@ struct CoverageJson {
     answer: Answer,
     basis: String,
     basis_name: &'static str,
-    confidence: volume_activation::Confidence,
+    confidence: Confidence,
 }
 
 impl From<Coverage> for CoverageJson {
@@ -147,7 +146,7 @@ fn undocumented(d: &Denial) -> bool {
 
 fn text(
     r: &CheckJson,
-    result: &Result<volume_activation::Activation, Denial>,
+    result: &Result<Activation, Denial>,
     key: KmsHostKey,
     client: Sku,
 ) -> String {

@@ -1,7 +1,7 @@
 //! `error`: the documented activation error for a code in hex, negative or positive decimal.
 
 use serde::Serialize;
-use volume_activation::ActivationErrorCode;
+use volume_activation::rules::ActivationErrorCode;
 
 use crate::args::ErrorArgs;
 use crate::fail::{Fail, Outcome, Run};

@@ -3,10 +3,10 @@
 use std::path::Path;
 
 use serde::Serialize;
-use volume_activation::{
-    Capture, CaptureFormat, DateOrder, Diagnosis, ExplainOptions, KmsHost, KmsHostKey,
-    ParseOptions, explain, parse_capture,
+use volume_activation::inventory::{
+    CaptureFormat, DateOrder, Diagnosis, ExplainOptions, ParseOptions,
 };
+use volume_activation::{Capture, KmsHost, KmsHostKey, explain, parse_capture};
 
 use super::{parse_date, parse_sku};
 use crate::args::ExplainArgs;

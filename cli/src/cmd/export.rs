@@ -4,11 +4,12 @@
 
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
-use volume_activation::{
-    ActivationErrorCode, Confidence, Coverage, DATA_VERSION, KmsHostKey, Release, Sku, Source,
-    activation_threshold, avma_key, avma_key_confidence, gvlk, gvlk_source, host_key_coverage,
-    host_os_support, required_update, threshold_source,
+use volume_activation::catalog::{Coverage, Source};
+use volume_activation::rules::{
+    ActivationErrorCode, activation_threshold, avma_key, avma_key_confidence, gvlk, gvlk_source,
+    host_key_coverage, host_os_support, required_update, threshold_source,
 };
+use volume_activation::{Confidence, DATA_VERSION, KmsHostKey, Release, Sku};
 
 use crate::args::{ExportArgs, ExportFormat, Table};
 use crate::fail::{Fail, Outcome, Run};

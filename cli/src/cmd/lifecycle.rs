@@ -3,9 +3,9 @@
 
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
-use volume_activation::{
-    Channel, Confidence, Event, KmsInterval, LicenseStatus, Lifecycle, MakActivationMethod, Sku,
-};
+use volume_activation::lifecycle::Event;
+use volume_activation::rules::{KmsInterval, MakActivationMethod};
+use volume_activation::{Channel, Confidence, LicenseStatus, Lifecycle, Sku};
 
 use super::{parse_date, parse_sku};
 use crate::args::LifecycleArgs;

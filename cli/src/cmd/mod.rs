@@ -14,7 +14,8 @@ mod sku;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
-use volume_activation::{Edition, Release, Sku, Source};
+use volume_activation::catalog::Source;
+use volume_activation::{Edition, Release, Sku};
 
 use crate::args::{Cli, Command};
 use crate::fail::{Fail, Run};

@@ -3,9 +3,10 @@
 use std::collections::BTreeMap;
 
 use chrono::Duration;
-use volume_activation::{
-    DEFAULT_RISK_HORIZON_DAYS, Fleet, HostFix, Plan, RecommendedMethod, plan_with_horizon,
+use volume_activation::plan::{
+    DEFAULT_RISK_HORIZON_DAYS, HostFix, RecommendedMethod, plan_with_horizon,
 };
+use volume_activation::{Fleet, Plan};
 
 use super::{now, parse_date};
 use crate::args::PlanArgs;

@@ -1,10 +1,12 @@
 //! `sku`: one SKU with its IDs, threshold, GVLK, AVMA key and sources; the list; a GVLK's SKUs.
 
 use serde::Serialize;
-use volume_activation::{
-    Confidence, Family, ProductKey, Sku, Source, activation_threshold, avma_key,
-    avma_key_confidence, gvlk, gvlk_source, recognize_product, skus_for_gvlk, threshold_source,
+use volume_activation::catalog::{Source, recognize_product};
+use volume_activation::rules::{
+    activation_threshold, avma_key, avma_key_confidence, gvlk, gvlk_source, skus_for_gvlk,
+    threshold_source,
 };
+use volume_activation::{Confidence, Family, ProductKey, Sku};
 
 use super::SourceJson;
 use crate::args::SkuArgs;
