@@ -109,7 +109,8 @@ Examples:
 
 /// `sku`: one SKU, the list, or a GVLK's SKUs.
 #[derive(Debug, Args)]
-#[group(id = "what", required = true, multiple = false, args = ["name", "list", "gvlk"])]
+#[group(skip)]
+#[command(group(clap::ArgGroup::new("what").required(true).multiple(false).args(["name", "list", "gvlk"])))]
 pub(crate) struct SkuArgs {
     /// The SKU: an ID (windows-11/enterprise) or a name as tools print it; several words are
     /// joined with spaces.

@@ -317,12 +317,13 @@ mod tests {
             c.start,
             Utc.with_ymd_and_hms(2026, 11, 30, 0, 0, 0).unwrap()
         );
-        assert_eq!(c.bars.len(), 3);
+        // Through the week of 2026-12-21 (the end): four weeks.
+        assert_eq!(c.bars.len(), 4);
         c.count(t);
         c.count(t + Duration::days(6));
         c.count(t + Duration::days(400));
         c.count(t - Duration::days(30));
-        assert_eq!(c.bars, vec![2, 1, 1]);
+        assert_eq!(c.bars, vec![2, 1, 0, 1]);
         let long = WeeklyChart::new(t, t + Duration::days(5000), "m");
         assert_eq!(long.bars.len(), 104);
     }

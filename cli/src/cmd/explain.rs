@@ -8,7 +8,7 @@ use volume_activation::inventory::{
 };
 use volume_activation::{Capture, KmsHost, KmsHostKey, explain, parse_capture};
 
-use super::{parse_date, parse_sku};
+use super::{parse_date, parse_sku, parse_sku_or_release};
 use crate::args::ExplainArgs;
 use crate::fail::{Fail, Outcome, Run};
 use crate::io::{Output, Progress, expand_inputs, print_error, read_bytes};
@@ -95,7 +95,7 @@ pub(crate) fn run(args: &ExplainArgs, json: bool, out: &mut Output) -> Run {
 fn options(args: &ExplainArgs, parse: &ParseOptions) -> Result<ExplainOptions, Fail> {
     let mut options = ExplainOptions::new();
     if let (Some(os), Some(key)) = (&args.host_os, &args.host_key) {
-        let os = parse_sku(os).map_err(|e| Fail::new(format!("--host-os: {e}")))?;
+        let (os, _) = parse_sku_or_release(os).map_err(|e| Fail::new(format!("--host-os: {e}")))?;
         let key =
             KmsHostKey::parse_lenient(key).map_err(|e| Fail::new(format!("--host-key: {e}")))?;
         options = options.host(KmsHost::new(os, key));
