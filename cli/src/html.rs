@@ -268,7 +268,9 @@ impl WeeklyChart {
         }
         // Markers: a dashed line in the marker's week, numbered; the list below names them.
         let mut legend = String::from("<ol class=\"legend\">\n");
-        for (k, (t, label)) in self.markers.iter().enumerate() {
+        let mut markers: Vec<&(DateTime<Utc>, String)> = self.markers.iter().collect();
+        markers.sort_by_key(|(t, _)| *t);
+        for (k, (t, label)) in markers.into_iter().enumerate() {
             let x = x_of(self.week(*t)) + bar_w / 2;
             let number = k.saturating_add(1);
             let row = u64::try_from(k % 6).unwrap_or(0);
