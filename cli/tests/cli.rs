@@ -300,6 +300,14 @@ fn sku_unknown_and_partial_names() {
             .iter()
             .all(|c| c.as_str().unwrap().ends_with("/pro"))
     );
+    // A key typed into the name is never echoed whole.
+    let r = run(&["sku", "Windows(R), Professional edition", SECRET_KEY]);
+    assert!(!r.stdout.contains(SECRET_KEY) && !r.stderr.contains(SECRET_KEY));
+    assert!(
+        r.stderr.contains("*****-*****-*****-*****-6789B"),
+        "{}",
+        r.stderr
+    );
 }
 
 // ---- check --------------------------------------------------------------------------------

@@ -168,7 +168,7 @@ fn not_one_sku(text: &str, err: volume_activation::Error, json: bool, out: &mut 
         let or_not = |s: Option<&str>| s.unwrap_or("(not named)").to_owned();
         let mut t = format!(
             "\"{}\" names no single SKU; it tells:\n  release: {}\n  edition: {}\n  family:  {}\n",
-            text.escape_default(),
+            crate::redact::redact(text).escape_default(),
             or_not(r.release().map(|x| x.name())),
             or_not(r.edition().map(|x| x.name())),
             or_not(r.family().map(|x| x.name())),
