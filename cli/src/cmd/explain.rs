@@ -1,17 +1,15 @@
 //! `explain`: diagnose captures (files, directories of files, or standard input).
 
-use std::path::Path;
-
 use serde::Serialize;
 use volume_activation::inventory::{
     CaptureFormat, DateOrder, Diagnosis, ExplainOptions, ParseOptions,
 };
-use volume_activation::{Capture, KmsHost, KmsHostKey, explain, parse_capture};
+use volume_activation::{KmsHost, KmsHostKey, explain};
 
-use super::{parse_date, parse_sku, parse_sku_or_release};
+use super::{parse_date, parse_sku, parse_sku_or_release, read_capture};
 use crate::args::ExplainArgs;
 use crate::fail::{Fail, Outcome, Run};
-use crate::io::{Output, Progress, expand_inputs, print_error, read_bytes};
+use crate::io::{Output, Progress, expand_inputs, print_error};
 
 /// One explained capture in the JSON output.
 #[derive(Debug, Serialize)]
@@ -116,53 +114,4 @@ fn options(args: &ExplainArgs, parse: &ParseOptions) -> Result<ExplainOptions, F
         options = options.at(parse_date("--at", at)?);
     }
     Ok(options)
-}
-
-/// Reads and parses one capture, detecting its format unless given.
-fn read_capture(
-    path: &Path,
-    format: Option<CaptureFormat>,
-    parse: &ParseOptions,
-) -> Result<Capture, Fail> {
-    let bytes = read_bytes(path)?;
-    let text = decode(&bytes);
-    if text.contains('\0') {
-        return Err(Fail::file(
-            path,
-            "is a binary file, expected a text capture",
-        ));
-    }
-    let format = match format {
-        Some(f) => f,
-        None => CaptureFormat::detect(&text).ok_or_else(|| {
-            Fail::file(
-                path,
-                "cannot tell the capture's format: give it with --format (slmgr-dlv, \
-                 slmgr-dli, slmgr-xpr, ospp-dstatus, wmi-list, wmi-json, oslicense-list, \
-                 oslicense-json)",
-            )
-        })?,
-    };
-    parse_capture(format, &text, parse).map_err(|e| Fail::file(path, e))
-}
-
-/// The text of a capture: UTF-16 with its byte-order mark (PowerShell's `>` writes it), or
-/// UTF-8 with or without one.
-fn decode(bytes: &[u8]) -> String {
-    let utf16 = |rest: &[u8], le: bool| {
-        let units = rest.chunks(2).map(|c| match c {
-            [a, b] if le => u16::from_le_bytes([*a, *b]),
-            [a, b] => u16::from_be_bytes([*a, *b]),
-            _ => 0xFFFD,
-        });
-        char::decode_utf16(units)
-            .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
-            .collect()
-    };
-    match bytes {
-        [0xFF, 0xFE, rest @ ..] => utf16(rest, true),
-        [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
-        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8_lossy(rest).into_owned(),
-        _ => String::from_utf8_lossy(bytes).into_owned(),
-    }
 }

@@ -1,8 +1,10 @@
-//! The subcommands, one module each, and what they share: reading names and dates.
+//! The subcommands, one module each, and what they share: reading names, dates and captures.
 //!
 //! Adding a subcommand (`status` when the library's fleet status lands): a variant in
-//! [`crate::args::Command`], a module here with `pub(crate) fn run(args, json, out) -> Run`,
-//! and an arm in [`run`]. HTML reports share [`crate::html`].
+//! [`crate::args::Command`] with its `Args` struct, a module here with
+//! `pub(crate) fn run(args, json, out) -> Run`, and an arm in [`run`]. Files are read with
+//! [`crate::io::expand_inputs`], [`read_capture`] and [`crate::io::Progress`]; HTML reports
+//! are built with [`crate::html`] (`Page`, `WeeklyChart`, `table`, `cards`), as `plan` does.
 
 mod check;
 mod error;
@@ -12,14 +14,18 @@ mod lifecycle;
 mod plan;
 mod sku;
 
+use std::path::Path;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use volume_activation::catalog::Source;
+use volume_activation::inventory::{CaptureFormat, ParseOptions};
+use volume_activation::{Capture, parse_capture};
 use volume_activation::{Edition, Release, Sku};
 
 use crate::args::{Cli, Command};
 use crate::fail::{Fail, Run};
-use crate::io::Output;
+use crate::io::{Output, read_bytes};
 
 /// Runs the command line's subcommand, writing to `out`.
 pub(crate) fn run(cli: Cli, out: &mut Output) -> Run {
@@ -123,4 +129,53 @@ pub(crate) fn source_lines(sources: &[Source]) -> String {
         .iter()
         .map(|s| format!("  - {} <{}>\n", s.title(), s.url()))
         .collect()
+}
+
+/// Reads and parses one capture, detecting its format unless given.
+pub(crate) fn read_capture(
+    path: &Path,
+    format: Option<CaptureFormat>,
+    parse: &ParseOptions,
+) -> Result<Capture, Fail> {
+    let bytes = read_bytes(path)?;
+    let text = decode(&bytes);
+    if text.contains('\0') {
+        return Err(Fail::file(
+            path,
+            "is a binary file, expected a text capture",
+        ));
+    }
+    let format = match format {
+        Some(f) => f,
+        None => CaptureFormat::detect(&text).ok_or_else(|| {
+            Fail::file(
+                path,
+                "cannot tell the capture's format: give it with --format (slmgr-dlv, \
+                 slmgr-dli, slmgr-xpr, ospp-dstatus, wmi-list, wmi-json, oslicense-list, \
+                 oslicense-json)",
+            )
+        })?,
+    };
+    parse_capture(format, &text, parse).map_err(|e| Fail::file(path, e))
+}
+
+/// The text of a capture: UTF-16 with its byte-order mark (PowerShell's `>` writes it), or
+/// UTF-8 with or without one.
+fn decode(bytes: &[u8]) -> String {
+    let utf16 = |rest: &[u8], le: bool| {
+        let units = rest.chunks(2).map(|c| match c {
+            [a, b] if le => u16::from_le_bytes([*a, *b]),
+            [a, b] => u16::from_be_bytes([*a, *b]),
+            _ => 0xFFFD,
+        });
+        char::decode_utf16(units)
+            .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect()
+    };
+    match bytes {
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, true),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
+        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8_lossy(rest).into_owned(),
+        _ => String::from_utf8_lossy(bytes).into_owned(),
+    }
 }
