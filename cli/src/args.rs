@@ -220,8 +220,12 @@ pub(crate) struct LifecycleArgs {
     /// date, or today.
     #[arg(long, value_name = "DATE")]
     pub(crate) installed: Option<String>,
-    /// An event, DATE=EVENT[:ARG]; repeat in time order.
-    #[arg(long = "event", value_name = "DATE=EVENT")]
+    /// An event, `DATE=EVENT[:ARG]`; repeat in time order.
+    #[arg(
+        long = "event",
+        value_name = "DATE=EVENT",
+        help = "An event, DATE=EVENT[:ARG]; repeat in time order"
+    )]
     pub(crate) events: Vec<String>,
     /// The end of the timeline (default: three years after the last event).
     #[arg(long, value_name = "DATE")]
