@@ -260,6 +260,11 @@ fn sku_list_and_family_filter() {
     let servers = servers.as_array().unwrap();
     assert!(servers.len() < all.len() && !servers.is_empty());
     assert!(servers.iter().all(|s| s["family"] == "server"));
+    let r = run(&["sku", "--list", "--family", "office"]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.starts_with("id "));
+    assert!(r.stdout.contains("office-ltsc-2021/professional-plus"));
+    assert!(!r.stdout.contains("windows-"));
     let r = run(&["sku", "--list", "--family", "mainframe"]);
     assert_input_error(&r, "mainframe");
     // --family needs --list.
@@ -518,6 +523,34 @@ fn explain_a_file_a_directory_and_stdin() {
     let r = run_stdin(&["explain", "-"], &text);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.starts_with("slmgr.vbs /dlv capture"));
+}
+
+#[test]
+fn explain_with_a_kms_host_capture() {
+    let r = run(&[
+        "explain",
+        "tests/fixtures/slmgr-dli/initial-grace.txt",
+        "--sku",
+        "windows-11/enterprise",
+        "--host-os",
+        "windows-server-2019",
+        "--host-key",
+        "windows-server-2019",
+        "--host",
+        "tests/fixtures/slmgr-dlv/kms-host-count.txt",
+        "--host-format",
+        "slmgr-dlv",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("reports a current count of 50"),
+        "{}",
+        r.stdout
+    );
+    assert_input_error(
+        &run(&["explain", CAPTURE, "--host", "missing-host.txt"]),
+        "cannot read \"missing-host.txt\"",
+    );
 }
 
 #[test]
