@@ -296,3 +296,26 @@ impl Table {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn table_names_are_the_value_names() {
+        use clap::ValueEnum;
+        for t in super::Table::ALL {
+            let value = t.to_possible_value().unwrap();
+            assert_eq!(value.get_name(), t.name());
+        }
+        assert_eq!(
+            super::Table::ALL.len(),
+            super::Table::value_variants().len()
+        );
+    }
+}
