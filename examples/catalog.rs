@@ -3,6 +3,7 @@
 //!
 //! Run with `cargo run --example catalog`.
 
+use strum::IntoEnumIterator;
 use volume_activation::rules::threshold_source;
 use volume_activation::{DATA_VERSION, Family, Release, Sku};
 

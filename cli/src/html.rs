@@ -160,10 +160,16 @@ pub(crate) struct WeeklyChart {
 impl WeeklyChart {
     /// A chart from the week of `start` through the week of `end` (at most two years).
     pub(crate) fn new(start: DateTime<Utc>, end: DateTime<Utc>, bar_label: &str) -> WeeklyChart {
-        let monday = start
-            - Duration::days(i64::from(start.weekday().num_days_from_monday()))
-            - Duration::seconds(i64::from(start.num_seconds_from_midnight()));
-        let weeks = ((end - monday).num_days() / 7)
+        let into_day = Duration::days(i64::from(start.weekday().num_days_from_monday()))
+            .checked_add(&Duration::seconds(i64::from(
+                start.num_seconds_from_midnight(),
+            )))
+            .unwrap_or_default();
+        let monday = start.checked_sub_signed(into_day).unwrap_or(start);
+        let weeks = end
+            .signed_duration_since(monday)
+            .num_days()
+            .div_euclid(7)
             .saturating_add(1)
             .clamp(1, MAX_WEEKS);
         WeeklyChart {
@@ -176,10 +182,20 @@ impl WeeklyChart {
 
     /// The week index of `t`, clamped into the chart.
     fn week(&self, t: DateTime<Utc>) -> usize {
-        let w = (t - self.start).num_days().div_euclid(7).max(0);
+        let w = t
+            .signed_duration_since(self.start)
+            .num_days()
+            .div_euclid(7)
+            .max(0);
         usize::try_from(w)
             .unwrap_or(0)
             .min(self.bars.len().saturating_sub(1))
+    }
+
+    /// The first day of week `i`.
+    fn week_start(&self, i: usize) -> DateTime<Utc> {
+        let weeks = Duration::weeks(i64::try_from(i).unwrap_or(0));
+        self.start.checked_add_signed(weeks).unwrap_or(self.start)
     }
 
     /// One more machine in the week of `t`.
@@ -196,23 +212,25 @@ impl WeeklyChart {
     }
 
     /// The chart as inline SVG (a title on each bar and line is its tooltip), followed by
-    /// the markers' legend as a numbered list.
+    /// the markers' legend as a numbered list. Pixel positions are `f64`: at most
+    /// [`MAX_WEEKS`] bars, so every value is small.
     pub(crate) fn svg(&self) -> String {
-        const LEFT: u64 = 48;
-        const TOP: u64 = 24;
-        const PLOT_W: u64 = 960;
-        const PLOT_H: u64 = 240;
+        const LEFT: f64 = 48.0;
+        const TOP: f64 = 24.0;
+        const PLOT_W: f64 = 960.0;
+        const PLOT_H: f64 = 240.0;
         // Pixels between two date labels at least.
-        const LABEL_GAP: u64 = 90;
-        let n = u64::try_from(self.bars.len()).unwrap_or(1).max(1);
-        let bar_w = (PLOT_W / n).clamp(4, 60);
-        let plot_w = bar_w.saturating_mul(n);
+        const LABEL_GAP: f64 = 90.0;
+        let n = f64::from(u32::try_from(self.bars.len()).unwrap_or(1).max(1));
+        let bar_w = (PLOT_W / n).clamp(4.0, 60.0);
+        let plot_w = bar_w * n;
+        let right = LEFT + plot_w;
         let base = TOP + PLOT_H;
-        let width = LEFT + plot_w + 24;
-        let height = base + 40;
-        let max = u64::from(self.bars.iter().copied().max().unwrap_or(0).max(1));
-        let scale = |v: u64| v.saturating_mul(PLOT_H) / max;
-        let x_of = |week: usize| LEFT + u64::try_from(week).unwrap_or(0).saturating_mul(bar_w);
+        let width = right + 24.0;
+        let height = base + 40.0;
+        let max = f64::from(self.bars.iter().copied().max().unwrap_or(0).max(1));
+        let y_of = |v: f64| base - v * PLOT_H / max;
+        let x_of = |week: usize| LEFT + f64::from(u32::try_from(week).unwrap_or(0)) * bar_w;
         let mut s = format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" \
              viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\" \
@@ -220,67 +238,68 @@ impl WeeklyChart {
             escape(&self.bar_label)
         );
         // Grid and y scale (0, half, max).
-        for v in [0, max / 2, max] {
-            let y = base.saturating_sub(scale(v));
+        let top_value = self.bars.iter().copied().max().unwrap_or(0).max(1);
+        for v in [0, top_value / 2, top_value] {
+            let y = y_of(f64::from(v));
             s.push_str(&format!(
-                "<line x1=\"{LEFT}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"#ddd\" />\n\
-                 <text x=\"{}\" y=\"{}\" text-anchor=\"end\">{v}</text>\n",
-                LEFT + plot_w,
-                LEFT - 6,
-                y + 4
+                "<line x1=\"{LEFT}\" y1=\"{y:.1}\" x2=\"{right}\" y2=\"{y:.1}\" stroke=\"#ddd\" />\n\
+                 <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{v}</text>\n",
+                LEFT - 6.0,
+                y + 4.0
             ));
         }
         s.push_str(&format!(
             "<line x1=\"{LEFT}\" y1=\"{TOP}\" x2=\"{LEFT}\" y2=\"{base}\" stroke=\"#333\" />\n\
-             <line x1=\"{LEFT}\" y1=\"{base}\" x2=\"{}\" y2=\"{base}\" stroke=\"#333\" />\n",
-            LEFT + plot_w
+             <line x1=\"{LEFT}\" y1=\"{base}\" x2=\"{right}\" y2=\"{base}\" stroke=\"#333\" />\n"
         ));
-        let label_every = usize::try_from(LABEL_GAP.div_ceil(bar_w))
-            .unwrap_or(1)
-            .max(1);
+        // A date label every few weeks, at least LABEL_GAP pixels apart (whole weeks, >= 1).
+        let label_every = (1..=self.bars.len().max(1))
+            .find(|k| f64::from(u32::try_from(*k).unwrap_or(u32::MAX)) * bar_w >= LABEL_GAP)
+            .unwrap_or(1);
         for (i, &v) in self.bars.iter().enumerate() {
             let x = x_of(i);
-            let week_start = self.start + Duration::weeks(i64::try_from(i).unwrap_or(0));
+            let week_start = self.week_start(i);
             if v > 0 {
-                let h = scale(u64::from(v));
+                let y = y_of(f64::from(v));
                 s.push_str(&format!(
-                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{h}\" fill=\"#c0392b\">\
+                    "<rect x=\"{:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"#c0392b\">\
                      <title>{}: {v} {}</title></rect>\n\
-                     <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\">{v}</text>\n",
-                    x + 1,
-                    base.saturating_sub(h),
-                    bar_w.saturating_sub(2).max(1),
+                     <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"11\">{v}</text>\n",
+                    x + 1.0,
+                    (bar_w - 2.0).max(1.0),
+                    base - y,
                     week_start.format("week of %Y-%m-%d"),
                     escape(&self.bar_label),
-                    x + bar_w / 2,
-                    base.saturating_sub(h).saturating_sub(3),
+                    x + bar_w / 2.0,
+                    y - 3.0,
                 ));
             }
-            if i % label_every == 0 {
+            if i.checked_rem(label_every) == Some(0) {
                 s.push_str(&format!(
-                    "<line x1=\"{x}\" y1=\"{base}\" x2=\"{x}\" y2=\"{}\" stroke=\"#333\" />\n\
-                     <text x=\"{x}\" y=\"{}\">{}</text>\n",
-                    base + 5,
-                    base + 20,
+                    "<line x1=\"{x:.1}\" y1=\"{base}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#333\" />\n\
+                     <text x=\"{x:.1}\" y=\"{:.1}\">{}</text>\n",
+                    base + 5.0,
+                    base + 20.0,
                     week_start.format("%Y-%m-%d")
                 ));
             }
         }
-        // Markers: a dashed line in the marker's week, numbered; the list below names them.
-        let mut legend = String::from("<ol class=\"legend\">\n");
+        // Markers, by date: a dashed line in the marker's week, numbered; the list below
+        // names them.
         let mut markers: Vec<&(DateTime<Utc>, String)> = self.markers.iter().collect();
         markers.sort_by_key(|(t, _)| *t);
+        let mut legend = String::from("<ol class=\"legend\">\n");
         for (k, (t, label)) in markers.into_iter().enumerate() {
-            let x = x_of(self.week(*t)) + bar_w / 2;
+            let x = x_of(self.week(*t)) + bar_w / 2.0;
             let number = k.saturating_add(1);
-            let row = u64::try_from(k % 6).unwrap_or(0);
+            let row = f64::from(u32::try_from(k % 6).unwrap_or(0));
             s.push_str(&format!(
-                "<line x1=\"{x}\" y1=\"{TOP}\" x2=\"{x}\" y2=\"{base}\" stroke=\"#0b5cad\" \
+                "<line x1=\"{x:.1}\" y1=\"{TOP}\" x2=\"{x:.1}\" y2=\"{base}\" stroke=\"#0b5cad\" \
                  stroke-width=\"2\" stroke-dasharray=\"5 4\"><title>{}</title></line>\n\
-                 <text x=\"{}\" y=\"{}\" fill=\"#0b5cad\" font-weight=\"bold\">{number}</text>\n",
+                 <text x=\"{:.1}\" y=\"{:.1}\" fill=\"#0b5cad\" font-weight=\"bold\">{number}</text>\n",
                 escape(label),
-                x + 4,
-                TOP + 10 + row * 14
+                x + 4.0,
+                TOP + 10.0 + row * 14.0
             ));
             legend.push_str(&format!(
                 "<li>{} {}</li>\n",
@@ -298,6 +317,7 @@ impl WeeklyChart {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::arithmetic_side_effects)]
 mod tests {
     use super::*;
     use chrono::TimeZone;

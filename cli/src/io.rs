@@ -167,7 +167,11 @@ impl Progress {
         self.done = self.done.saturating_add(1);
         if self.shown {
             const WIDTH: usize = 30;
-            let filled = self.done.saturating_mul(WIDTH) / self.total.max(1);
+            let filled = self
+                .done
+                .saturating_mul(WIDTH)
+                .checked_div(self.total)
+                .unwrap_or(0);
             let bar: String = (0..WIDTH)
                 .map(|i| if i < filled { '#' } else { ' ' })
                 .collect();
@@ -189,6 +193,7 @@ impl Progress {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

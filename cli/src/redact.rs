@@ -67,6 +67,7 @@ fn plain_key_at(s: &[char]) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::redact;
 

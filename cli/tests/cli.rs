@@ -2,6 +2,15 @@
 //! input, its exit code, its JSON, and the shell behaviour (one-line errors naming the file,
 //! quiet broken pipes, no colour off a terminal, no full product key).
 
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

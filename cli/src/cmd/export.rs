@@ -9,6 +9,7 @@ use volume_activation::rules::{
     ActivationErrorCode, activation_threshold, avma_key, avma_key_confidence, gvlk, gvlk_source,
     host_key_coverage, host_os_support, required_update, threshold_source,
 };
+use volume_activation::strum::IntoEnumIterator;
 use volume_activation::{Confidence, DATA_VERSION, KmsHostKey, Release, Sku};
 
 use crate::args::{ExportArgs, ExportFormat, Table};
@@ -327,6 +328,7 @@ pub(crate) fn run(args: &ExportArgs, json: bool, out: &mut Output) -> Run {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

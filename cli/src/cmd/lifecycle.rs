@@ -149,7 +149,9 @@ pub(crate) fn run(args: &LifecycleArgs, json: bool, out: &mut Output) -> Run {
     let last = events.last().map_or(installed, |(t, _)| *t);
     let until = match &args.until {
         Some(t) => parse_date("--until", t)?,
-        None => last + Duration::days(DEFAULT_TAIL_DAYS),
+        None => last
+            .checked_add_signed(Duration::days(DEFAULT_TAIL_DAYS))
+            .unwrap_or(last),
     };
     if until < last {
         return Err(Fail::new(format!(

@@ -20,6 +20,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use volume_activation::catalog::Source;
 use volume_activation::inventory::{CaptureFormat, ParseOptions};
+use volume_activation::strum::IntoEnumIterator;
 use volume_activation::{Capture, parse_capture};
 use volume_activation::{Edition, Release, Sku};
 

@@ -6,6 +6,7 @@ use chrono::Duration;
 use volume_activation::plan::{
     DEFAULT_RISK_HORIZON_DAYS, HostFix, RecommendedMethod, plan_with_horizon,
 };
+use volume_activation::strum::IntoEnumIterator;
 use volume_activation::{Fleet, Plan};
 
 use super::{now, parse_date};
@@ -71,7 +72,10 @@ pub(crate) fn html(plan: &Plan) -> String {
     page.section("summary", "Summary", &summary);
 
     // Timeline: notification per week, thresholds reached.
-    let horizon_end = plan.at() + Duration::days(i64::from(plan.horizon_days()));
+    let horizon_end = plan
+        .at()
+        .checked_add_signed(Duration::days(i64::from(plan.horizon_days())))
+        .unwrap_or(plan.at());
     let end = plan
         .kms_hosts()
         .iter()
