@@ -87,5 +87,6 @@ fn every_closed_set_round_trips() {
         SetupKeySource,
         Severity,
         UpdateNeed,
+        UnitsPurchased,
     );
 }

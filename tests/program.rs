@@ -314,9 +314,14 @@ fn open_license_must_purchase_one_unit_to_reimage() {
         a,
         "you must purchase at least one unit of the product that you want to reimage",
     );
-    assert!(!can_reimage(AgreementProgram::OpenLicense, 0));
-    assert!(can_reimage(AgreementProgram::OpenLicense, 1));
-    assert!(can_reimage(AgreementProgram::OpenLicense, u32::MAX));
+    assert!(!can_reimage(
+        AgreementProgram::OpenLicense,
+        UnitsPurchased::None
+    ));
+    assert!(can_reimage(
+        AgreementProgram::OpenLicense,
+        UnitsPurchased::AtLeastOne
+    ));
 }
 
 #[test]
@@ -327,18 +332,18 @@ fn reimaged_copies_must_be_identical_to_the_licensed_product() {
             AgreementProgram::OpenLicense => {}
             AgreementProgram::Csp => {
                 assert_eq!(a.value(), ReimagingRequirement::Undocumented);
-                assert!(!can_reimage(p, 5));
+                assert!(!can_reimage(p, UnitsPurchased::AtLeastOne));
             }
             _ if unnamed_in_faq(p) => {
                 assert_eq!(a.value(), ReimagingRequirement::IdenticalProduct, "{p}");
                 assert_eq!(a.confidence(), Confidence::Derived, "{p}");
                 assert_in_faq(a.passage());
-                assert!(can_reimage(p, 0));
+                assert!(can_reimage(p, UnitsPurchased::None));
             }
             _ => {
                 assert_eq!(a.value(), ReimagingRequirement::IdenticalProduct, "{p}");
                 assert_faq(a, "identical to the originally licensed product");
-                assert!(can_reimage(p, 0));
+                assert!(can_reimage(p, UnitsPurchased::None));
             }
         }
     }
@@ -695,8 +700,18 @@ fn each_mak_activation_decrements_one_physical_or_virtual() {
     );
     assert_eq!(vamt.confidence(), Confidence::Documented);
     assert!(vamt.source().url().ends_with("local-reactivation-vamt"));
-    assert_eq!(MakMachine::new(true, 0).activations_needed(), 1);
-    assert_eq!(MakMachine::new(false, 0).activations_needed(), 0);
+    assert_eq!(
+        MakMachine::unactivated()
+            .with_reimages(0)
+            .activations_needed(),
+        1
+    );
+    assert_eq!(
+        MakMachine::activated()
+            .with_reimages(0)
+            .activations_needed(),
+        0
+    );
 }
 
 #[test]
@@ -706,7 +721,12 @@ fn reimages_consume_activations_unless_the_cid_is_reapplied() {
     );
     for first in [false, true] {
         for reimages in 0..10u32 {
-            let m = MakMachine::new(first, reimages);
+            let m = if first {
+                MakMachine::unactivated()
+            } else {
+                MakMachine::activated()
+            }
+            .with_reimages(reimages);
             assert_eq!(
                 m.activations_needed(),
                 u64::from(first) + u64::from(reimages)
@@ -718,7 +738,9 @@ fn reimages_consume_activations_unless_the_cid_is_reapplied() {
         }
     }
     assert_eq!(
-        MakMachine::new(true, u32::MAX).activations_needed(),
+        MakMachine::unactivated()
+            .with_reimages(u32::MAX)
+            .activations_needed(),
         u64::from(u32::MAX) + 1
     );
 }
@@ -726,10 +748,10 @@ fn reimages_consume_activations_unless_the_cid_is_reapplied() {
 #[test]
 fn activations_needed_against_remaining() {
     let machines = [
-        MakMachine::new(true, 0),
-        MakMachine::new(true, 2),
-        MakMachine::new(false, 4).reapplying_cid(),
-        MakMachine::new(false, 1),
+        MakMachine::unactivated().with_reimages(0),
+        MakMachine::unactivated().with_reimages(2),
+        MakMachine::activated().with_reimages(4).reapplying_cid(),
+        MakMachine::activated().with_reimages(1),
     ];
     let needed = mak_activations_needed(machines.iter().copied());
     assert_eq!(needed, 5); // 1 + 3 + 0 (CID reapplied) + 1
@@ -744,7 +766,7 @@ fn activations_needed_against_remaining() {
     assert!(b.is_sufficient());
     assert_eq!((b.shortfall(), b.left_after()), (0, 0));
     // Saturates rather than overflowing.
-    let huge = std::iter::repeat_n(MakMachine::new(true, u32::MAX), 3);
+    let huge = std::iter::repeat_n(MakMachine::unactivated().with_reimages(u32::MAX), 3);
     assert_eq!(mak_activations_needed(huge), 3 * (u64::from(u32::MAX) + 1));
     assert_eq!(MakBalance::new(u64::MAX, 0).shortfall(), u64::MAX);
 }
@@ -852,7 +874,7 @@ fn data_types_round_trip() {
             ),
         );
     }
-    let m = MakMachine::new(true, 3).reapplying_cid();
+    let m = MakMachine::unactivated().with_reimages(3).reapplying_cid();
     assert_eq!(
         serde_json::from_str::<MakMachine>(&serde_json::to_string(&m).unwrap()).unwrap(),
         m
@@ -924,7 +946,7 @@ mod prop {
             let machines: Vec<MakMachine> = ms
                 .iter()
                 .map(|&(first, reimages, cid)| {
-                    let m = MakMachine::new(first, reimages);
+                    let m = if first { MakMachine::unactivated() } else { MakMachine::activated() }.with_reimages(reimages);
                     if cid { m.reapplying_cid() } else { m }
                 })
                 .collect();

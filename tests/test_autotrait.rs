@@ -94,6 +94,7 @@ fn test_autotrait() {
     assert_public::<MakBalance>();
     assert_public::<MakKey>();
     assert_public::<MakMachine>();
+    assert_public::<UnitsPurchased>();
     assert_public::<MakPlan>();
     assert_public::<MissingMak>();
     assert_public::<ParseOptions>();
@@ -206,6 +207,10 @@ fn serde_types() {
     both::<MakAllotmentBasis>();
     both::<MakBalance>();
     both::<MakMachine>();
+    both::<UnitsPurchased>();
+    both::<Domain>();
+    both::<FleetKmsHost>();
+    both::<MakKey>();
     both::<MakPlan>();
     both::<MissingMak>();
     both::<Plan>();
@@ -242,9 +247,6 @@ fn serde_types() {
     // Serialise only, on purpose: the fleet's records are read (and validated together) as part
     // of a `Fleet`, which round-trips; an error is a message. (`ParseOptions` are arguments, not data: no serde.)
     ser::<Machine>();
-    ser::<Domain>();
-    ser::<FleetKmsHost>();
-    ser::<MakKey>();
     ser::<RolloutWave>();
     ser::<Error>();
     both::<Capture>();

@@ -229,6 +229,7 @@ impl ParseOptions {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Warning {
     /// The line of the capture, counting from 1.
     pub line: Option<usize>,

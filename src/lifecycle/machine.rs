@@ -256,7 +256,7 @@ impl Transition {
 
 /// The transitions of a lifecycle after one instant and before another, if no event
 /// intervenes; see [`Lifecycle::timeline`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Timeline<'a> {
     lifecycle: &'a Lifecycle,
     cursor: DateTime<Utc>,

@@ -20,6 +20,7 @@ use crate::rules::{KmsHost, host_os_support};
 /// assert_eq!("virtual".parse::<Hardware>()?, Hardware::Virtual);
 /// # Ok::<(), volume_activation::Error>(())
 /// ```
+#[non_exhaustive]
 #[derive(
     Debug,
     Clone,
@@ -132,6 +133,7 @@ crate::macros::serde_as_id!(Severity);
 ///
 /// assert_eq!(FleetRecord::FleetKmsHost.to_string(), "kms-host");
 /// ```
+#[non_exhaustive]
 #[derive(
     Debug,
     Clone,
@@ -306,7 +308,8 @@ impl fmt::Display for FleetProblem {
 /// The schema level is named by the Windows Server release whose schema the forest has
 /// (`windows-server-2012` and later support Active Directory-based activation).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RawDomain"))]
 pub struct Domain {
     name: String,
     forest_schema: Release,
@@ -432,7 +435,8 @@ impl Machine {
 /// site. A server that runs a Windows host key and an Office host key is described as two
 /// entries (e.g. `kms-01` and `kms-01-office`), because each key has its own count.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RawKmsHost"))]
 pub struct FleetKmsHost {
     name: String,
     os: Sku,
@@ -492,7 +496,8 @@ impl FleetKmsHost {
 /// A MAK of the fleet: a name (and optionally the last five characters of the key — never
 /// the full key), the products it activates and the activations remaining.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RawMakKey"))]
 pub struct MakKey {
     name: String,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
@@ -1446,6 +1451,60 @@ impl Fleet {
     /// [`Error::is_json`].
     pub fn to_json(&self) -> Result<String, Error> {
         serde_json::to_string_pretty(self).map_err(|e| Error::json("fleet", e))
+    }
+}
+
+/// A lone record read with serde is validated as the one record of a fleet: the same checks and
+/// errors as in a fleet file. (`Machine` and `RolloutWave` name other records of their fleet,
+/// so they are read only as part of a [`Fleet`].)
+#[cfg(feature = "serde")]
+fn validated_alone<T>(
+    raw: RawFleet,
+    pick: impl FnOnce(Fleet) -> Option<T>,
+    what: &'static str,
+) -> Result<T, Error> {
+    pick(validated(raw)?).ok_or_else(|| Error::problems(what, Vec::new()))
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawDomain> for Domain {
+    type Error = Error;
+
+    fn try_from(d: RawDomain) -> Result<Domain, Error> {
+        let raw = RawFleet {
+            program: AgreementProgram::EnterpriseAgreement.to_string(),
+            domains: vec![d],
+            ..RawFleet::default()
+        };
+        validated_alone(raw, |f| f.domains.into_iter().next(), "domain")
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawKmsHost> for FleetKmsHost {
+    type Error = Error;
+
+    fn try_from(h: RawKmsHost) -> Result<FleetKmsHost, Error> {
+        let raw = RawFleet {
+            program: AgreementProgram::EnterpriseAgreement.to_string(),
+            kms_hosts: vec![h],
+            ..RawFleet::default()
+        };
+        validated_alone(raw, |f| f.kms_hosts.into_iter().next(), "KMS host")
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawMakKey> for MakKey {
+    type Error = Error;
+
+    fn try_from(k: RawMakKey) -> Result<MakKey, Error> {
+        let raw = RawFleet {
+            program: AgreementProgram::EnterpriseAgreement.to_string(),
+            mak_keys: vec![k],
+            ..RawFleet::default()
+        };
+        validated_alone(raw, |f| f.mak_keys.into_iter().next(), "MAK key")
     }
 }
 

@@ -494,3 +494,71 @@ fn check_update(
 pub fn can_activate(host: &KmsHost, client: Sku, client_channel: Channel, count: u32) -> bool {
     check_activation(host, client, client_channel, count).is_ok()
 }
+
+/// KMS questions asked of the host key.
+impl KmsHostKey {
+    /// Whether this host key activates `client`; the same as [`host_key_coverage`].
+    ///
+    /// ```
+    /// use volume_activation::{KmsHostKey, Sku};
+    /// use volume_activation::catalog::Answer;
+    ///
+    /// let win11: Sku = "windows-11/enterprise".parse()?;
+    /// assert_eq!(KmsHostKey::WindowsServer2022.covers(win11).answer(), Answer::Documented);
+    /// assert_eq!(KmsHostKey::WindowsServer2019.covers(win11).answer(), Answer::Undocumented);
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    #[must_use]
+    pub fn covers(self, client: Sku) -> Coverage {
+        host_key_coverage(self, client)
+    }
+
+    /// Whether a KMS host running `host_os` can run this key; the same as
+    /// [`host_os_support`].
+    ///
+    /// ```
+    /// use volume_activation::{KmsHostKey, Sku};
+    ///
+    /// let os: Sku = "windows-server-2022/standard".parse()?;
+    /// assert!(KmsHostKey::WindowsServer2022.runs_on(os).answer().is_yes());
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    #[must_use]
+    pub fn runs_on(self, host_os: Sku) -> Coverage {
+        host_os_support(host_os, self)
+    }
+}
+
+/// Activation questions asked of the host.
+impl KmsHost {
+    /// Whether this host activates `client` installed under `client_channel` when it reports
+    /// `count`; the same as [`check_activation`].
+    ///
+    /// ```
+    /// use volume_activation::{Channel, KmsHost, KmsHostKey, Sku};
+    ///
+    /// let host = KmsHost::new("windows-server-2022/standard".parse()?, KmsHostKey::WindowsServer2022);
+    /// let client: Sku = "windows-11/enterprise".parse()?;
+    /// assert!(host.check(client, Channel::VolumeGvlk, 25).is_ok());
+    /// assert!(!host.can_activate(client, Channel::VolumeGvlk, 24));
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The [`Denial`] naming the rule that fails, as [`check_activation`].
+    pub fn check(
+        &self,
+        client: Sku,
+        client_channel: Channel,
+        count: u32,
+    ) -> Result<Activation, Denial> {
+        check_activation(self, client, client_channel, count)
+    }
+
+    /// [`check`](Self::check) as a `bool`; the same as [`can_activate`].
+    #[must_use]
+    pub fn can_activate(&self, client: Sku, client_channel: Channel, count: u32) -> bool {
+        can_activate(self, client, client_channel, count)
+    }
+}

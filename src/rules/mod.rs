@@ -56,7 +56,7 @@ pub use mak::{
 pub use program::{
     DowngradeKey, DowngradeTarget, Entitlement, KMS_HOST_KEY_MAX_HOSTS, KMS_HOST_MAX_REACTIVATIONS,
     KeyDelivery, KmsHostKeyLimits, ProgramRight, ReimagingRequirement, Sbs2011Activation, SbsMak,
-    SetupKeySource, can_add_kms_host, can_reactivate_kms_host, can_reimage,
+    SetupKeySource, UnitsPurchased, can_add_kms_host, can_reactivate_kms_host, can_reimage,
     downgrade_host_key_clients, downgrade_keys, has_right, key_delivery,
     keys_shareable_across_licensing_ids, kms_host_key_limits, office_key_covers_x86_and_x64,
     product_pool, program_right, reimaging_requirement, sbs_2008_cals_need_activation,

@@ -581,6 +581,64 @@ pub const fn reimaging_requirement(program: AgreementProgram) -> Cited<Reimaging
     }
 }
 
+/// Whether the customer bought at least one licence unit of the product under the agreement:
+/// the condition Open License puts on reimaging ([`can_reimage`]).
+///
+/// ```
+/// use volume_activation::rules::UnitsPurchased;
+///
+/// assert_eq!("at-least-one".parse::<UnitsPurchased>()?, UnitsPurchased::AtLeastOne);
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum UnitsPurchased {
+    /// No licence unit of the product was purchased.
+    #[strum(serialize = "none")]
+    None,
+    /// At least one licence unit of the product was purchased.
+    #[strum(serialize = "at-least-one")]
+    AtLeastOne,
+}
+
+impl UnitsPurchased {
+    /// A short description.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            UnitsPurchased::None => "No unit purchased",
+            UnitsPurchased::AtLeastOne => "At least one unit purchased",
+        }
+    }
+
+    /// The error for text that is no UnitsPurchased ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown("units purchased", s, "one of none, at-least-one")
+    }
+}
+
+crate::macros::serde_as_id!(UnitsPurchased);
+
 /// Whether a customer of `program` who purchased `units_purchased` units of a product under
 /// the agreement may reimage it with Volume Licensing media and keys (the copies must also be
 /// identical to the originally licensed product, which the caller vouches for).
@@ -590,17 +648,19 @@ pub const fn reimaging_requirement(program: AgreementProgram) -> Cited<Reimaging
 ///
 /// ```
 /// use volume_activation::catalog::AgreementProgram;
-/// use volume_activation::rules::can_reimage;
+/// use volume_activation::rules::{can_reimage, UnitsPurchased};
 ///
-/// assert!(!can_reimage(AgreementProgram::OpenLicense, 0));
-/// assert!(can_reimage(AgreementProgram::OpenLicense, 1));
-/// assert!(can_reimage(AgreementProgram::EnterpriseAgreement, 0));
+/// assert!(!can_reimage(AgreementProgram::OpenLicense, UnitsPurchased::None));
+/// assert!(can_reimage(AgreementProgram::OpenLicense, UnitsPurchased::AtLeastOne));
+/// assert!(can_reimage(AgreementProgram::EnterpriseAgreement, UnitsPurchased::None));
 /// ```
 #[must_use]
-pub const fn can_reimage(program: AgreementProgram, units_purchased: u32) -> bool {
+pub const fn can_reimage(program: AgreementProgram, purchased: UnitsPurchased) -> bool {
     match reimaging_requirement(program).value() {
         ReimagingRequirement::IdenticalProduct => true,
-        ReimagingRequirement::IdenticalProductAndOnePurchasedUnit => units_purchased >= 1,
+        ReimagingRequirement::IdenticalProductAndOnePurchasedUnit => {
+            matches!(purchased, UnitsPurchased::AtLeastOne)
+        }
         ReimagingRequirement::Undocumented => false,
     }
 }
