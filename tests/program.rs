@@ -470,13 +470,59 @@ fn a_kms_host_key_sets_up_six_hosts_each_reactivated_nine_times() {
     assert_eq!(KMS_HOST_MAX_REACTIVATIONS, 9);
 }
 
+/// Issue 10, item 8: "Each KMS host key can be used to set up six KMS hosts" is said of every
+/// KMS host key, so an Office host key gets the six-host limit (from the FAQ); the nine
+/// reactivations are published for Windows keys only and stay undocumented for Office.
 #[test]
-fn office_host_key_limits_are_undocumented() {
+fn office_host_key_six_hosts_reactivations_undocumented() {
     let a = kms_host_key_limits(Family::Office);
     assert_eq!(a.value(), None);
     assert_eq!(a.confidence(), Confidence::Unverified);
-    assert!(!can_add_kms_host(Family::Office, 0));
+    let hosts = kms_host_key_max_hosts(Family::Office);
+    assert_eq!(hosts.value(), 6);
+    assert_eq!(hosts.source(), Source::VL_FAQ);
+    assert_eq!(hosts.confidence(), Confidence::Documented);
+    assert_in_faq(hosts.passage());
+    for n in 0..=20 {
+        assert_eq!(can_add_kms_host(Family::Office, n), n < 6, "{n}");
+    }
     assert!(!can_reactivate_kms_host(Family::Office, 0));
+    for family in [Family::Client, Family::Server] {
+        assert_eq!(kms_host_key_max_hosts(family).value(), 6);
+        assert_eq!(
+            kms_host_key_max_hosts(family).source(),
+            Source::KMS_PLANNING
+        );
+    }
+}
+
+/// Issue 10, item 8: the FAQ's Small Business Server media facts, as cited answers.
+#[test]
+fn sbs_media_facts_are_cited() {
+    for (value, expected, cited) in [
+        (
+            sbs_2008_only_on_physical_media().value(),
+            true,
+            sbs_2008_only_on_physical_media().passage(),
+        ),
+        (
+            sbs_2011_standard_media_downloadable().value(),
+            false,
+            sbs_2011_standard_media_downloadable().passage(),
+        ),
+        (
+            sbs_2003_downgrade_needs_cal_keys().value(),
+            true,
+            sbs_2003_downgrade_needs_cal_keys().passage(),
+        ),
+    ] {
+        assert_eq!(value, expected, "{cited}");
+        assert_in_faq(cited);
+    }
+    assert_eq!(
+        sbs_2011_standard_media_downloadable().confidence(),
+        Confidence::Documented
+    );
 }
 
 // --- "Are there different keys for x86 (32-bit) and x64 (64-bit) versions of Office 2010 or
@@ -967,4 +1013,25 @@ mod prop {
             prop_assert_eq!(b.is_sufficient(), b.shortfall() == 0);
         }
     }
+}
+
+/// Issue 10, item 8: virtual machines, as the FAQ states it: a KMS host can be virtual, and
+/// virtual machines count toward the activation threshold.
+#[test]
+fn virtual_machines_and_kms() {
+    let host = kms_host_can_be_virtual();
+    assert!(host.value());
+    assert_eq!(host.source(), Source::VL_FAQ);
+    assert_in_faq(host.passage());
+    for r in Release::iter() {
+        let c = virtual_machines_count_toward_threshold(r);
+        assert!(c.value(), "{r}");
+        assert_eq!(c.confidence(), Confidence::Documented);
+        assert_in_faq(c.passage());
+    }
+    assert!(
+        virtual_machines_count_toward_threshold(Release::Windows7)
+            .passage()
+            .contains("the release of Windows 7")
+    );
 }

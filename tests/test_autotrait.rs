@@ -24,6 +24,27 @@ fn assert_public<T: std::fmt::Debug + Clone + Send + Sync + 'static>() {}
 #[test]
 fn test_autotrait() {
     assert_public::<Action>();
+    assert_public::<CaptureInput<'static>>();
+    assert_public::<Cause>();
+    assert_public::<CauseTotal>();
+    assert_public::<Clue>();
+    assert_public::<CollectionTime>();
+    assert_public::<Evidence>();
+    assert_public::<Fix>();
+    assert_public::<FleetStatus>();
+    assert_public::<Identification>();
+    assert_public::<IdentificationOutcome>();
+    assert_public::<KmsHostLoad>();
+    assert_public::<MachineStatus>();
+    assert_public::<Observation>();
+    assert_public::<ProductStatus>();
+    assert_public::<StateTotal>();
+    assert_public::<StatusAction>();
+    assert_public::<StatusOptions>();
+    assert_public::<ThresholdCheck>();
+    assert_public::<UnreadableCapture>();
+    assert_public::<Upcoming>();
+    assert_public::<FleetDraft>();
     assert_public::<FleetBuilder>();
     assert_public::<MachineSpec>();
     assert_public::<KmsHostSpec>();
@@ -146,6 +167,24 @@ fn serde_types() {
     fn both<T: serde::Serialize + serde::de::DeserializeOwned>() {}
     fn ser<T: serde::Serialize>() {}
     both::<Action>();
+    both::<Cause>();
+    both::<CauseTotal>();
+    both::<Clue>();
+    both::<CollectionTime>();
+    both::<Evidence>();
+    both::<Fix>();
+    both::<FleetStatus>();
+    both::<Identification>();
+    both::<IdentificationOutcome>();
+    both::<KmsHostLoad>();
+    both::<MachineStatus>();
+    both::<Observation>();
+    both::<ProductStatus>();
+    both::<StateTotal>();
+    both::<StatusAction>();
+    both::<ThresholdCheck>();
+    both::<UnreadableCapture>();
+    both::<Upcoming>();
     both::<Activation>();
     both::<ActivationErrorCode>();
     both::<ActivationId>();

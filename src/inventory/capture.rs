@@ -390,7 +390,7 @@ pub fn parse_capture_bytes(
     parse_capture(format, &text, options)
 }
 
-fn decode(input: &[u8]) -> std::borrow::Cow<'_, str> {
+pub(crate) fn decode(input: &[u8]) -> std::borrow::Cow<'_, str> {
     let utf16 = |rest: &[u8], le: bool| -> String {
         let units = rest.chunks(2).map(|c| match (c.first(), c.get(1), le) {
             (Some(&a), Some(&b), true) => u16::from_le_bytes([a, b]),

@@ -24,6 +24,7 @@ pub(crate) mod capture;
 mod detect;
 mod explain;
 mod fields;
+mod identify;
 #[cfg(feature = "serde")]
 mod json;
 pub(crate) mod record;
@@ -34,6 +35,7 @@ pub use capture::{
     Capture, CaptureFormat, DateOrder, ParseOptions, Warning, parse_capture, parse_capture_bytes,
 };
 pub use explain::{Diagnosis, ExplainOptions, Finding, FindingKind, ProductDiagnosis, explain};
+pub use identify::{Clue, Evidence, Identification, IdentificationOutcome, identify};
 pub use record::{
     KmsClientInfo, KmsHostInfo, KmsRequestCounts, LicenseRecord, PrintedTime, RawField, Remaining,
 };

@@ -444,6 +444,8 @@ pub struct FleetKmsHost {
     updates: Vec<Kb>,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     site: Option<String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    hardware: Option<Hardware>,
     /// The same host as the rules layer sees it (host-side rules decided once).
     #[cfg_attr(feature = "serde", serde(skip))]
     rules: KmsHost,
@@ -484,6 +486,15 @@ impl FleetKmsHost {
     #[must_use]
     pub fn site(&self) -> Option<&str> {
         self.site.as_deref()
+    }
+
+    /// Whether the host is a physical computer or a virtual machine, if the fleet says. Either
+    /// is allowed: "Each KMS host key can be used to set up six KMS hosts, which can be
+    /// physical or virtual." (Volume Licensing FAQ; see
+    /// [`kms_host_can_be_virtual`](crate::rules::kms_host_can_be_virtual)).
+    #[must_use]
+    pub fn hardware(&self) -> Option<Hardware> {
+        self.hardware
     }
 
     /// The host as the KMS rules take it ([`check_activation`](crate::rules::check_activation)).
@@ -580,14 +591,16 @@ impl RolloutWave {
 ///       "hardware": "virtual", "hyperv_host": "hv-01", "site": "hq" }
 ///   ],
 ///   "kms_hosts": [{ "name": "kms-01", "os": "windows-server-2019/standard",
-///                   "host_key": "windows-server-2019", "updates": ["KB5003646"] }],
+///                   "host_key": "windows-server-2019", "updates": ["KB5003646"],
+///                   "hardware": "virtual" }],
 ///   "mak_keys": [{ "name": "Windows 11 Pro MAK", "partial_key": "4B7QD",
 ///                  "products": ["windows-11/pro"], "activations_remaining": 40 }],
 ///   "rollout": [{ "date": "2026-01-05T00:00:00Z", "machines": ["vm-01"] }]
 /// }
 /// ```
 ///
-/// `domains`, `kms_hosts`, `mak_keys` and `rollout` may be left out. Machine names are unique
+/// `domains`, `kms_hosts`, `mak_keys` and `rollout` may be left out, and so may a KMS host's
+/// `hardware` (a KMS host may be physical or virtual). Machine names are unique
 /// ASCII case-insensitively, and references (`hyperv_host`, `domain`, rollout machines) match
 /// names that way. A machine in no rollout wave is online from the start.
 ///
@@ -769,6 +782,8 @@ pub(super) struct RawKmsHost {
     pub(super) updates: Vec<String>,
     #[cfg_attr(feature = "serde", serde(default))]
     pub(super) site: Option<String>,
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub(super) hardware: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -1173,7 +1188,7 @@ pub(super) fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
                 let support = host_os_support(os, key);
                 match support.answer() {
                     Answer::Documented | Answer::Derived => {}
-                    Answer::DocumentedNo => {
+                    Answer::DocumentedNo | Answer::DerivedNo => {
                         ok = false;
                         c.error(
                             rec,
@@ -1219,6 +1234,17 @@ pub(super) fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
                 }
             }
         }
+        // Optional; a KMS host may be physical or virtual (FAQ), but a value given must be one.
+        let hardware = match &h.hardware {
+            Some(text) => match c.parse::<Hardware>(rec, &h.name, "hardware", text) {
+                Some(hw) => Some(hw),
+                None => {
+                    ok = false;
+                    None
+                }
+            },
+            None => None,
+        };
         if let (Some(os), Some(host_key), true) = (os, host_key, ok) {
             let rules = updates
                 .iter()
@@ -1229,6 +1255,7 @@ pub(super) fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
                 host_key,
                 updates,
                 site: h.site.clone(),
+                hardware,
                 rules,
             });
         }
