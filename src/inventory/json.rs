@@ -44,6 +44,10 @@ pub(crate) fn parse(
     opts: &ParseOptions,
 ) -> Result<Capture, Error> {
     let text = input.strip_prefix('\u{feff}').unwrap_or(input);
+    // Keys are masked in the raw text first (length-preserving, so JSON stays JSON); values
+    // that spell a key with escapes are masked again when stored.
+    let redacted = crate::catalog::product_key::redact_cow(text);
+    let text: &str = &redacted;
     let start = text.len().saturating_sub(text.trim_start().len());
     let mut capture = Capture::new(format);
     let mut lines = LineCounter::default();

@@ -32,6 +32,10 @@ pub(crate) fn parse(
     opts: &ParseOptions,
 ) -> Result<Capture, Error> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    // Keys are masked in the whole text first (length-preserving), so a key cut by a console
+    // wrap the parser does not rejoin is masked too.
+    let redacted = crate::catalog::product_key::redact_cow(input);
+    let input: &str = &redacted;
     let mut p = Parser {
         format,
         opts,
