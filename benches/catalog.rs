@@ -3,7 +3,9 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use volume_activation::{ProductKey, Sku, gvlk, recognize_product, skus_for_gvlk};
+use volume_activation::catalog::recognize_product;
+use volume_activation::rules::{gvlk, skus_for_gvlk};
+use volume_activation::{ProductKey, Sku};
 
 fn bench(c: &mut Criterion) {
     let sku: Sku = "windows-server-2022/datacenter".parse().unwrap();

@@ -5,7 +5,9 @@ use std::hint::black_box;
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use volume_activation::{ActivationErrorCode, ClientMachineId, Family, KmsCounter};
+use volume_activation::Family;
+use volume_activation::catalog::ClientMachineId;
+use volume_activation::rules::{ActivationErrorCode, KmsCounter};
 
 /// A reproducible stream: `n` contacts, one every 90 seconds, from `machines` distinct IDs
 /// (a cheap xorshift picks the ID), every tenth one an Office contact.

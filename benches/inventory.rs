@@ -1,7 +1,8 @@
 //! Parse throughput per capture format, on the fixtures in `tests/fixtures/`.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use volume_activation::{CaptureFormat, ParseOptions, parse_capture};
+use volume_activation::inventory::{CaptureFormat, ParseOptions};
+use volume_activation::parse_capture;
 
 const CASES: [(&str, CaptureFormat, &str); 9] = [
     (

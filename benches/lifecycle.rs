@@ -5,7 +5,9 @@ use std::hint::black_box;
 
 use chrono::{TimeDelta, TimeZone, Utc};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use volume_activation::{Channel, Event, KmsInterval, LicenseStatus, Lifecycle, Sku};
+use volume_activation::lifecycle::Event;
+use volume_activation::rules::KmsInterval;
+use volume_activation::{Channel, LicenseStatus, Lifecycle, Sku};
 
 fn bench(c: &mut Criterion) {
     let t0 = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();

@@ -8,9 +8,10 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use volume_activation::catalog::Kb;
+use volume_activation::rules::{host_key_coverage, required_update};
 use volume_activation::{
-    Channel, Kb, KmsHost, KmsHostKey, Release, Sku, can_activate, check_activation,
-    host_key_coverage, required_update,
+    Channel, KmsHost, KmsHostKey, Release, Sku, can_activate, check_activation,
 };
 
 /// One host per host key, on an OS that runs it, with the updates that key needs.
@@ -22,7 +23,7 @@ fn hosts() -> Vec<KmsHost> {
     KmsHostKey::iter()
         .map(|key| {
             let os = Sku::all()
-                .find(|os| volume_activation::host_os_support(*os, key).is_yes())
+                .find(|os| volume_activation::rules::host_os_support(*os, key).is_yes())
                 .unwrap_or_else(|| "windows-server-2022/standard".parse().unwrap());
             kbs.iter().fold(KmsHost::new(os, key), |h, n| {
                 h.with_update(Kb::new(*n).unwrap())

@@ -15,10 +15,9 @@
 
 use std::process::ExitCode;
 
-use volume_activation::{
-    Channel, Edition, Kb, KmsHost, KmsHostKey, Release, Sku, UpdateNeed, check_activation,
-    required_update,
-};
+use volume_activation::catalog::Kb;
+use volume_activation::rules::{UpdateNeed, required_update};
+use volume_activation::{Channel, Edition, KmsHost, KmsHostKey, Release, Sku, check_activation};
 
 fn parse_sku(s: &str) -> Result<(Sku, Option<String>), String> {
     if let Ok(sku) = s.parse::<Sku>() {

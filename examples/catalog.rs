@@ -11,9 +11,10 @@
 
 use std::process::ExitCode;
 
-use volume_activation::{
-    DATA_VERSION, Family, Release, Sku, activation_threshold, gvlk, gvlk_source, recognize_product,
-};
+use volume_activation::catalog::recognize_product;
+use volume_activation::rules::activation_threshold;
+use volume_activation::rules::{gvlk, gvlk_source};
+use volume_activation::{DATA_VERSION, Family, Release, Sku};
 
 fn list() {
     println!("volume-activation catalogue (data version {DATA_VERSION})");

@@ -13,10 +13,10 @@
 
 use std::io::Read;
 
-use volume_activation::{
-    CaptureFormat, ExplainOptions, KmsHost, KmsHostKey, ParseOptions, Sku, explain,
-    parse_capture_bytes,
+use volume_activation::inventory::{
+    CaptureFormat, ExplainOptions, ParseOptions, parse_capture_bytes,
 };
+use volume_activation::{KmsHost, KmsHostKey, Sku, explain};
 
 fn read(path: Option<&str>) -> Result<Vec<u8>, Box<dyn std::error::Error>> {
     match path {

@@ -4,7 +4,9 @@
 //! Run with `cargo run --example lifecycle`.
 
 use chrono::{TimeDelta, TimeZone, Utc};
-use volume_activation::{Channel, Event, KmsInterval, LicenseStatus, Lifecycle, Sku, oot_grace};
+use volume_activation::lifecycle::Event;
+use volume_activation::rules::{KmsInterval, oot_grace};
+use volume_activation::{Channel, LicenseStatus, Lifecycle, Sku};
 
 fn main() -> Result<(), volume_activation::Error> {
     let sku: Sku = "windows-10/enterprise".parse()?;

@@ -15,17 +15,25 @@
 
 mod macros;
 
-mod catalog;
+pub mod catalog;
 mod error;
-mod inventory;
-mod lifecycle;
-mod plan;
-mod rules;
+pub mod inventory;
+pub mod lifecycle;
+pub mod plan;
+pub mod rules;
 mod tables;
 
-pub use catalog::*;
+/// The date-time crate whose types ([`chrono::DateTime`], [`chrono::Utc`],
+/// [`chrono::NaiveDate`]) appear in this crate's API, re-exported so that callers use the
+/// same version.
+pub use chrono;
+
+pub use catalog::{
+    Channel, Confidence, DATA_VERSION, Edition, Family, KeyKind, KmsHostKey, ProductKey, Release,
+    Sku,
+};
 pub use error::Error;
-pub use inventory::*;
-pub use lifecycle::*;
-pub use plan::*;
-pub use rules::*;
+pub use inventory::{Capture, explain, parse_capture};
+pub use lifecycle::{LicenseStatus, Lifecycle};
+pub use plan::{Fleet, Plan, plan};
+pub use rules::{Denial, KmsHost, can_activate, check_activation};

@@ -58,14 +58,14 @@ macro_rules! id_enum {
         }
 
         impl ::core::str::FromStr for $name {
-            type Err = $crate::Error;
+            type Err = $crate::error::Error;
 
             fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
                 Self::ALL
                     .iter()
                     .copied()
                     .find(|v| v.as_str().eq_ignore_ascii_case(s))
-                    .ok_or_else(|| $crate::Error::unknown($what, s, $expected))
+                    .ok_or_else(|| $crate::error::Error::unknown($what, s, $expected))
             }
         }
 

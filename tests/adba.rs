@@ -1,10 +1,11 @@
 //! ADBA eligibility, validity, renewal and denials.
 
 use chrono::{TimeDelta, TimeZone, Utc};
-use volume_activation::{
+use volume_activation::rules::{
     ADBA_MIN_FOREST_SCHEMA, ADBA_RENEWAL, ADBA_VALIDITY, ActivationErrorCode, AdbaActivation,
-    AdbaClient, AdbaDenial, AdbaDomain, Confidence, Family, Release, Sku, can_adba, check_adba,
+    AdbaClient, AdbaDenial, AdbaDomain, can_adba, check_adba,
 };
+use volume_activation::{Confidence, Family, Release, Sku};
 
 fn sku(s: &str) -> Sku {
     s.parse().unwrap()

@@ -3,10 +3,11 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use volume_activation::{
-    ActivationErrorCode, AvmaActivation, AvmaDenial, Confidence, Edition, Family, Release, Sku,
-    avma_key, avma_key_confidence, can_avma, check_avma,
+use volume_activation::rules::{
+    ActivationErrorCode, AvmaActivation, AvmaDenial, avma_key, avma_key_confidence, can_avma,
+    check_avma,
 };
+use volume_activation::{Confidence, Edition, Family, Release, Sku};
 
 fn sku(s: &str) -> Sku {
     s.parse().unwrap()

@@ -6,10 +6,13 @@ use std::str::FromStr;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use volume_activation::{
-    ActivationId, AgreementProgram, ApplicationId, Channel, ClientMachineId, Confidence, Edition,
-    Error, Family, Guid, KeyKind, LicenseStatus, ProductPool, Release, Sku, activation_threshold,
+use volume_activation::catalog::{
+    ActivationId, AgreementProgram, ApplicationId, ClientMachineId, Guid, ProductPool,
     recognize_product,
+};
+use volume_activation::rules::activation_threshold;
+use volume_activation::{
+    Channel, Confidence, Edition, Error, Family, KeyKind, LicenseStatus, Release, Sku,
 };
 
 fn round_trip<T>(values: impl IntoIterator<Item = T>) -> usize
@@ -343,7 +346,7 @@ fn recognizer_reads_partial_names() {
     let r = recognize_product("Windows Server 2025 Datacenter", None);
     let json = serde_json::to_string(&r).unwrap();
     assert_eq!(
-        serde_json::from_str::<volume_activation::Recognized>(&json).unwrap(),
+        serde_json::from_str::<volume_activation::catalog::Recognized>(&json).unwrap(),
         r
     );
 }
@@ -399,7 +402,7 @@ fn thresholds_follow_the_family_for_every_sku() {
 /// `Recognized` deserialises only records whose parts agree (audit item 10).
 #[test]
 fn recognized_validates_on_deserialise() {
-    use volume_activation::Recognized;
+    use volume_activation::catalog::Recognized;
     let inputs = [
         ("Windows Server 2025 Datacenter", None),
         (

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use volume_activation::ActivationErrorCode;
+use volume_activation::rules::ActivationErrorCode;
 
 /// Splits one CSV record (RFC 4180 quoting, no embedded newlines in this file).
 fn split_csv(line: &str) -> Vec<String> {

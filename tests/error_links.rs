@@ -2,6 +2,9 @@
 //! through `error_code()` / `reason_code()`.
 
 use chrono::{TimeZone, Utc};
+use volume_activation::catalog::*;
+use volume_activation::lifecycle::*;
+use volume_activation::rules::*;
 use volume_activation::*;
 
 #[test]

@@ -5,10 +5,11 @@ use std::path::{Path, PathBuf};
 
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
-use volume_activation::{
-    Capture, CaptureFormat, Diagnosis, ExplainOptions, FindingKind, KmsHost, KmsHostKey,
-    ParseOptions, ProductDiagnosis, Sku, explain, host_key_coverage, parse_capture,
+use volume_activation::inventory::{
+    CaptureFormat, Diagnosis, ExplainOptions, FindingKind, ParseOptions, ProductDiagnosis,
 };
+use volume_activation::rules::host_key_coverage;
+use volume_activation::{Capture, KmsHost, KmsHostKey, Sku, explain, parse_capture};
 
 fn fixtures() -> Vec<(CaptureFormat, PathBuf)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -551,7 +552,11 @@ fn adba_is_mentioned_only_for_a_known_sku_that_supports_it() {
         ("office-2016/professional-plus", true),
     ] {
         let s = sku(id);
-        assert_eq!(adba, volume_activation::supports_adba(s.release()), "{id}");
+        assert_eq!(
+            adba,
+            volume_activation::rules::supports_adba(s.release()),
+            "{id}"
+        );
         let (applied, text, display) = activation(&ExplainOptions::new().sku(s));
         assert_eq!(applied, Some(s), "{id}");
         let want = if adba {

@@ -2,6 +2,9 @@
 //! serde round-trips.
 
 use chrono::{TimeZone, Utc};
+use volume_activation::catalog::*;
+use volume_activation::plan::*;
+use volume_activation::rules::*;
 use volume_activation::*;
 
 const SMALL: &str = include_str!("fixtures/fleet-small.json");
@@ -431,7 +434,8 @@ fn public_types_are_send_sync() {
 
 mod prop {
     use proptest::prelude::*;
-    use volume_activation::{Fleet, Severity};
+    use volume_activation::Fleet;
+    use volume_activation::plan::Severity;
 
     proptest! {
         /// Any text: an error or a fleet, never a panic; problems agree with from_json.

@@ -3,10 +3,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use volume_activation::{
-    Confidence, Edition, ProductKey, Release, Sku, Source, gvlk, gvlk_source, is_published_gvlk,
-    skus_for_gvlk,
-};
+use volume_activation::catalog::Source;
+use volume_activation::rules::{gvlk, gvlk_source, is_published_gvlk, skus_for_gvlk};
+use volume_activation::{Confidence, Edition, ProductKey, Release, Sku};
 
 /// Splits one CSV line into fields (double-quoted fields may hold commas; `""` is a quote).
 fn fields(line: &str) -> Vec<String> {
@@ -240,7 +239,7 @@ fn no_published_key_shows_in_debug_display_or_errors() {
                 Sku::parse_lenient(&input).map(|_| ()).unwrap_err(),
                 input.parse::<Release>().map(|_| ()).unwrap_err(),
                 input
-                    .parse::<volume_activation::ApplicationId>()
+                    .parse::<volume_activation::catalog::ApplicationId>()
                     .map(|_| ())
                     .unwrap_err(),
                 volume_activation::Channel::parse_lenient(&input)

@@ -2,7 +2,11 @@
 //! unique, `Display` and `FromStr` are inverses, serde writes the same string and reads it back,
 //! and unknown text is an `unknown` error that quotes the input.
 
-use volume_activation::*;
+use volume_activation::catalog::*;
+use volume_activation::inventory::*;
+use volume_activation::lifecycle::*;
+use volume_activation::plan::*;
+use volume_activation::rules::*;
 
 macro_rules! check_all {
     ($($t:ty),+ $(,)?) => {$(

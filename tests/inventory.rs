@@ -3,10 +3,11 @@
 use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
-use volume_activation::{
-    ApplicationId, Capture, CaptureFormat, Channel, DateOrder, Edition, Family, Guid,
-    LicenseRecord, LicenseStatus, ParseOptions, PrintedTime, Release, Remaining, parse_capture,
+use volume_activation::catalog::{ApplicationId, Guid};
+use volume_activation::inventory::{
+    CaptureFormat, DateOrder, LicenseRecord, ParseOptions, PrintedTime, Remaining,
 };
+use volume_activation::{Capture, Channel, Edition, Family, LicenseStatus, Release, parse_capture};
 
 const STATES: [&str; 7] = [
     "kms-client-licensed",
@@ -779,11 +780,11 @@ fn public_types_are_debug_send_sync() {
     check::<Remaining>();
     check::<CaptureFormat>();
     check::<DateOrder>();
-    check::<volume_activation::Warning>();
-    check::<volume_activation::RawField>();
-    check::<volume_activation::KmsClientInfo>();
-    check::<volume_activation::KmsHostInfo>();
-    check::<volume_activation::KmsRequestCounts>();
+    check::<volume_activation::inventory::Warning>();
+    check::<volume_activation::inventory::RawField>();
+    check::<volume_activation::inventory::KmsClientInfo>();
+    check::<volume_activation::inventory::KmsHostInfo>();
+    check::<volume_activation::inventory::KmsRequestCounts>();
 }
 
 #[test]
@@ -814,7 +815,7 @@ proptest! {
         let prefix: &[u8] = [&[][..], &[0xFF, 0xFE][..], &[0xFE, 0xFF][..], &[0xEF, 0xBB, 0xBF][..]][bom];
         bytes.splice(0..0, prefix.iter().copied());
         for f in CaptureFormat::iter() {
-            let _ = volume_activation::parse_capture_bytes(f, &bytes, &ParseOptions::new());
+            let _ = volume_activation::inventory::parse_capture_bytes(f, &bytes, &ParseOptions::new());
         }
     }
 
@@ -999,7 +1000,7 @@ fn assert_capture_hides_keys(c: &Capture) {
     for w in &c.warnings {
         assert_no_full_key("warning", &w.message);
     }
-    let d = volume_activation::explain(c, &volume_activation::ExplainOptions::new());
+    let d = volume_activation::explain(c, &volume_activation::inventory::ExplainOptions::new());
     assert_no_full_key("explain Display", &d.to_string());
     assert_no_full_key("explain Debug", &format!("{d:?}"));
     // What is stored is the redacted value; it round-trips as such.

@@ -3,10 +3,11 @@
 
 use std::collections::BTreeSet;
 
+use volume_activation::catalog::{Answer, Basis, Kb};
+use volume_activation::rules::{UpdateNeed, host_key_coverage, host_os_support, required_update};
 use volume_activation::{
-    Answer, Basis, Channel, Confidence, Denial, Edition, Family, Kb, KmsHost, KmsHostKey, Release,
-    Sku, UpdateNeed, can_activate, check_activation, host_key_coverage, host_os_support,
-    required_update,
+    Channel, Confidence, Denial, Edition, Family, KmsHost, KmsHostKey, Release, Sku, can_activate,
+    check_activation,
 };
 
 // ---------------------------------------------------------------- CSV helpers
@@ -965,7 +966,7 @@ fn serde_round_trips() {
     let a = check_activation(&h, sku("windows-10/pro"), Channel::VolumeGvlk, 30).unwrap();
     let j = serde_json::to_string(&a).unwrap();
     assert_eq!(
-        serde_json::from_str::<volume_activation::Activation>(&j).unwrap(),
+        serde_json::from_str::<volume_activation::rules::Activation>(&j).unwrap(),
         a
     );
     let d = check_activation(&h, sku("windows-11/pro"), Channel::VolumeGvlk, 30).unwrap_err();
@@ -974,7 +975,7 @@ fn serde_round_trips() {
     let r = required_update(Release::WindowsServer2016, Release::WindowsServer2019);
     let j = serde_json::to_string(&r).unwrap();
     assert_eq!(
-        serde_json::from_str::<volume_activation::UpdateRequirement>(&j).unwrap(),
+        serde_json::from_str::<volume_activation::rules::UpdateRequirement>(&j).unwrap(),
         r
     );
     assert_eq!(
@@ -993,10 +994,10 @@ fn auto_traits() {
     check::<KmsHostKey>();
     check::<Kb>();
     check::<KmsHost>();
-    check::<volume_activation::Activation>();
+    check::<volume_activation::rules::Activation>();
     check::<Denial>();
-    check::<volume_activation::Coverage>();
-    check::<volume_activation::UpdateRequirement>();
+    check::<volume_activation::catalog::Coverage>();
+    check::<volume_activation::rules::UpdateRequirement>();
     check::<Answer>();
     check::<Basis>();
 }
@@ -1063,7 +1064,7 @@ fn every_basis_has_sources_and_ids_round_trip() {
         r#"{"answer":"documented","basis":"activation-versions-table"}"#
     );
     assert_eq!(
-        serde_json::from_str::<volume_activation::Coverage>(&j).unwrap(),
+        serde_json::from_str::<volume_activation::catalog::Coverage>(&j).unwrap(),
         c
     );
 }
@@ -1209,7 +1210,7 @@ fn activation_deserialises_only_what_check_activation_gives() {
             if let Ok(a) = check_activation(&h, c, Channel::VolumeGvlk, 50) {
                 let j = serde_json::to_string(&a).unwrap();
                 assert_eq!(
-                    serde_json::from_str::<volume_activation::Activation>(&j).unwrap(),
+                    serde_json::from_str::<volume_activation::rules::Activation>(&j).unwrap(),
                     a
                 );
                 n += 1;
@@ -1226,7 +1227,7 @@ fn activation_deserialises_only_what_check_activation_gives() {
     let j = serde_json::to_string(&a).unwrap();
     // A client the key does not cover.
     let forged = j.replace("windows-10/pro", "windows-11/pro");
-    let e = serde_json::from_str::<volume_activation::Activation>(&forged).unwrap_err();
+    let e = serde_json::from_str::<volume_activation::rules::Activation>(&forged).unwrap_err();
     assert!(
         e.to_string().starts_with(
             "undocumented whether the windows-server-2019 host key activates windows-11/pro"
@@ -1236,7 +1237,7 @@ fn activation_deserialises_only_what_check_activation_gives() {
     // A count below the threshold.
     let forged = j.replace("\"count\":30", "\"count\":3");
     assert_ne!(forged, j);
-    let e = serde_json::from_str::<volume_activation::Activation>(&forged).unwrap_err();
+    let e = serde_json::from_str::<volume_activation::rules::Activation>(&forged).unwrap_err();
     assert!(
         e.to_string()
             .starts_with("the kms count 3 is below the activation threshold 25 of windows-10/pro"),
@@ -1245,7 +1246,7 @@ fn activation_deserialises_only_what_check_activation_gives() {
     // A threshold that does not match.
     let forged = j.replace("\"threshold\":25", "\"threshold\":5");
     assert_ne!(forged, j);
-    let e = serde_json::from_str::<volume_activation::Activation>(&forged).unwrap_err();
+    let e = serde_json::from_str::<volume_activation::rules::Activation>(&forged).unwrap_err();
     assert!(
         e.to_string().starts_with(
             "kms activation of windows-10/pro by the windows-server-2019 host key on windows-server-2016/standard does not match check_activation"

@@ -5,9 +5,10 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use volume_activation::catalog::Kb;
+use volume_activation::rules::{host_key_coverage, host_os_support, required_update};
 use volume_activation::{
-    Channel, Kb, KmsHost, KmsHostKey, Release, Sku, can_activate, check_activation,
-    host_key_coverage, host_os_support, required_update,
+    Channel, KmsHost, KmsHostKey, Release, Sku, can_activate, check_activation,
 };
 
 struct Counting;

@@ -3,10 +3,12 @@
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use proptest::prelude::*;
-use volume_activation::{
-    ClientMachineId, CountExplanation, CountFinding, Family, KMS_COUNT_WINDOW, KmsApplication,
-    KmsCounter, Sku, activation_threshold, is_threshold_met,
+use volume_activation::catalog::ClientMachineId;
+use volume_activation::rules::{
+    CountExplanation, CountFinding, KMS_COUNT_WINDOW, KmsApplication, KmsCounter,
+    activation_threshold, is_threshold_met,
 };
+use volume_activation::{Family, Sku};
 
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap()

@@ -1,13 +1,14 @@
 //! Scenario tests for the licence lifecycle, each with its source, and the timing rules.
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
-use volume_activation::{
-    ActivationMethod, Channel, Confidence, Event, ExpiryMode, HR_GRACE_TIME_EXPIRED,
-    HR_NONGENUINE_GRACE, HR_NONGENUINE_GRACE_EXPIRED, HR_OUT_OF_TOLERANCE, KMS_RENEWAL_DEFAULT,
-    KMS_RETRY, KMS_VALIDITY, KmsInterval, LicenseStatus, Lifecycle, MakActivationMethod, Release,
-    Sku, State, Timeline, Timing, Transition, expiry_mode, non_genuine_grace, oob_grace, oot_grace,
-    rearm_grace, rearm_limit, supports_adba,
+use volume_activation::lifecycle::{ActivationMethod, Event, State, Timeline, Transition};
+use volume_activation::rules::{
+    ExpiryMode, HR_GRACE_TIME_EXPIRED, HR_NONGENUINE_GRACE, HR_NONGENUINE_GRACE_EXPIRED,
+    HR_OUT_OF_TOLERANCE, KMS_RENEWAL_DEFAULT, KMS_RETRY, KMS_VALIDITY, KmsInterval,
+    MakActivationMethod, Timing, expiry_mode, non_genuine_grace, oob_grace, oot_grace, rearm_grace,
+    rearm_limit, supports_adba,
 };
+use volume_activation::{Channel, Confidence, LicenseStatus, Lifecycle, Release, Sku};
 
 const SEC: TimeDelta = TimeDelta::seconds(1);
 
@@ -75,10 +76,10 @@ fn kms_retry_every_two_hours() {
 /// Source: https://learn.microsoft.com/en-us/windows/deployment/volume-activation/activate-using-active-directory-based-activation-client
 #[test]
 fn adba_validity_and_renewal() {
-    assert_eq!(volume_activation::ADBA_VALIDITY.days(), 180);
-    assert_eq!(volume_activation::ADBA_RENEWAL.days(), 7);
+    assert_eq!(volume_activation::rules::ADBA_VALIDITY.days(), 180);
+    assert_eq!(volume_activation::rules::ADBA_RENEWAL.days(), 7);
     assert_eq!(
-        volume_activation::ADBA_VALIDITY.confidence(),
+        volume_activation::rules::ADBA_VALIDITY.confidence(),
         Confidence::Documented
     );
 }
@@ -1001,7 +1002,7 @@ fn public_types_are_send_sync_debug_clone() {
     check::<Timeline<'static>>();
     check::<Event>();
     check::<Timing>();
-    check::<volume_activation::RearmLimit>();
+    check::<volume_activation::rules::RearmLimit>();
     check::<KmsInterval>();
     check::<ExpiryMode>();
     check::<MakActivationMethod>();
@@ -1035,7 +1036,7 @@ fn key_change_off_evaluation_drops_its_end_date() {
 /// Oracle: tests/data/activation-error-codes.csv (the reference error-code table).
 #[test]
 fn reason_codes_match_the_error_code_table() {
-    use volume_activation::HR_REARM_EXHAUSTED;
+    use volume_activation::rules::HR_REARM_EXHAUSTED;
     let csv = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/data/activation-error-codes.csv"
@@ -1101,7 +1102,7 @@ fn install_every_sku_on_every_channel() {
 /// the Timing constants and KMS_INTERVAL_MINUTES.
 #[test]
 fn interval_facts_are_modelled_once() {
-    use volume_activation::{KMS_INTERVAL_MINUTES, KMS_RENEWAL_DEFAULT};
+    use volume_activation::rules::{KMS_INTERVAL_MINUTES, KMS_RENEWAL_DEFAULT};
     assert_eq!(
         KmsInterval::RENEWAL_DEFAULT.minutes(),
         KMS_RENEWAL_DEFAULT.minutes()
@@ -1125,7 +1126,7 @@ fn interval_facts_are_modelled_once() {
     );
     // Event::MakActivation takes the MAK activation method of the MAK rules.
     let e = Event::MakActivation {
-        mode: volume_activation::MakActivationMethod::Proxy,
+        mode: volume_activation::rules::MakActivationMethod::Proxy,
     };
     let json = serde_json::to_string(&e).unwrap();
     assert_eq!(serde_json::from_str::<Event>(&json).unwrap(), e);
@@ -1136,7 +1137,7 @@ fn interval_facts_are_modelled_once() {
 /// Office out-of-tolerance 30 days only after a 180-day KMS lapse (audit item 7).
 #[test]
 fn hardware_out_of_tolerance_is_unverified_even_for_office() {
-    use volume_activation::hardware_oot_grace;
+    use volume_activation::rules::hardware_oot_grace;
     for r in Release::iter() {
         let g = hardware_oot_grace(r);
         assert_eq!(

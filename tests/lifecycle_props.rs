@@ -2,9 +2,9 @@
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use proptest::prelude::*;
-use volume_activation::{
-    Channel, Event, KmsInterval, LicenseStatus, Lifecycle, MakActivationMethod, Sku,
-};
+use volume_activation::lifecycle::Event;
+use volume_activation::rules::{KmsInterval, MakActivationMethod};
+use volume_activation::{Channel, LicenseStatus, Lifecycle, Sku};
 
 const SKUS: &[&str] = &[
     "windows-10/enterprise",

@@ -1,9 +1,12 @@
 //! Property tests: no parser panics on any input, and Display/FromStr are inverses.
 
 use proptest::prelude::*;
+use volume_activation::catalog::{
+    ActivationId, AgreementProgram, ApplicationId, ClientMachineId, Guid, ProductPool,
+    recognize_product,
+};
 use volume_activation::{
-    ActivationId, AgreementProgram, ApplicationId, Channel, ClientMachineId, Confidence, Edition,
-    Family, Guid, KeyKind, LicenseStatus, ProductKey, ProductPool, Release, Sku, recognize_product,
+    Channel, Confidence, Edition, Family, KeyKind, LicenseStatus, ProductKey, Release, Sku,
 };
 
 fn any_text() -> impl Strategy<Value = String> {

@@ -3,6 +3,9 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use serde_json::{Value, json};
+use volume_activation::catalog::*;
+use volume_activation::plan::*;
+use volume_activation::rules::*;
 use volume_activation::*;
 
 fn at() -> DateTime<Utc> {

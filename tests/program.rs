@@ -4,7 +4,8 @@
 //! Each FAQ rule has a test naming the FAQ question and quoting the passage it implements;
 //! `every_faq_passage_is_in_the_faq` checks that every quoted passage is really in the FAQ.
 
-use volume_activation::*;
+use volume_activation::catalog::*;
+use volume_activation::rules::*;
 
 const FAQ_TEXT: &str = include_str!("data/volume-licensing-activation-faq.txt");
 
@@ -900,7 +901,7 @@ fn public_types_are_send_sync() {
 
 mod prop {
     use proptest::prelude::*;
-    use volume_activation::{MakBalance, MakMachine, mak_activations_needed};
+    use volume_activation::rules::{MakBalance, MakMachine, mak_activations_needed};
 
     proptest! {
         /// The total is the sum of the machines; reapplying CIDs never costs more.

@@ -2,11 +2,12 @@
 
 use std::collections::BTreeSet;
 
-use volume_activation::{
-    AgreementProgram, Confidence, ProgramRight, RearmLimit, Release, Source, Timing,
-    hardware_oot_grace, key_delivery, non_genuine_grace, oob_grace, oot_grace, program_right,
-    rearm_grace, rearm_limit,
+use volume_activation::catalog::{AgreementProgram, Source};
+use volume_activation::rules::{
+    ProgramRight, RearmLimit, Timing, hardware_oot_grace, key_delivery, non_genuine_grace,
+    oob_grace, oot_grace, program_right, rearm_grace, rearm_limit,
 };
+use volume_activation::{Confidence, Release};
 
 #[test]
 fn ids_are_unique_and_every_source_round_trips() {
@@ -85,20 +86,20 @@ fn timings_and_rearm_limits_round_trip() {
         );
     }
     for t in [
-        volume_activation::KMS_VALIDITY,
-        volume_activation::KMS_RENEWAL_DEFAULT,
-        volume_activation::KMS_RETRY,
-        volume_activation::ADBA_VALIDITY,
-        volume_activation::ADBA_RENEWAL,
-        volume_activation::OFFICE_NOTIFICATION_FREE,
-        volume_activation::OFFICE_REARM_GRACE,
-        volume_activation::KMS_COUNT_WINDOW,
+        volume_activation::rules::KMS_VALIDITY,
+        volume_activation::rules::KMS_RENEWAL_DEFAULT,
+        volume_activation::rules::KMS_RETRY,
+        volume_activation::rules::ADBA_VALIDITY,
+        volume_activation::rules::ADBA_RENEWAL,
+        volume_activation::rules::OFFICE_NOTIFICATION_FREE,
+        volume_activation::rules::OFFICE_REARM_GRACE,
+        volume_activation::rules::KMS_COUNT_WINDOW,
     ] {
         let json = serde_json::to_string(&t).unwrap();
         assert_eq!(serde_json::from_str::<Timing>(&json).unwrap(), t, "{json}");
     }
     // A forged length is refused.
-    let json = serde_json::to_string(&volume_activation::KMS_VALIDITY)
+    let json = serde_json::to_string(&volume_activation::rules::KMS_VALIDITY)
         .unwrap()
         .replace("259200", "259201");
     let e = serde_json::from_str::<Timing>(&json).unwrap_err();
@@ -127,8 +128,9 @@ fn cited_answers_round_trip() {
     let json = serde_json::to_string(&c).unwrap();
     let forged = json.replace("\"granted\"", "\"undocumented\"");
     assert_ne!(forged, json);
-    let e =
-        serde_json::from_str::<volume_activation::Cited<volume_activation::Entitlement>>(&forged)
-            .unwrap_err();
+    let e = serde_json::from_str::<
+        volume_activation::rules::Cited<volume_activation::rules::Entitlement>,
+    >(&forged)
+    .unwrap_err();
     assert!(e.to_string().starts_with("invalid cited answer \""), "{e}");
 }

@@ -3,6 +3,11 @@
 
 #![allow(clippy::extra_unused_type_parameters)]
 
+use volume_activation::catalog::*;
+use volume_activation::inventory::*;
+use volume_activation::lifecycle::*;
+use volume_activation::plan::*;
+use volume_activation::rules::*;
 use volume_activation::*;
 
 fn assert_public<T: std::fmt::Debug + Clone + Send + Sync + 'static>() {}

@@ -1,10 +1,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use volume_activation::{
-    CaptureFormat, ExplainOptions, KmsHost, KmsHostKey, ParseOptions, Sku, explain,
-    parse_capture_bytes,
+use volume_activation::inventory::{
+    CaptureFormat, ExplainOptions, ParseOptions, parse_capture_bytes,
 };
+use volume_activation::{KmsHost, KmsHostKey, Sku, explain};
 
 // The first bytes pick the format, the SKU, the host key and the host OS; the rest is the
 // capture. Detection runs on the text too.

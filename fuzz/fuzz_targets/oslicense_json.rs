@@ -1,10 +1,13 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use volume_activation::{Capture, CaptureFormat, ParseOptions, parse_capture_bytes};
+use volume_activation::Capture;
+use volume_activation::inventory::{CaptureFormat, ParseOptions, parse_capture_bytes};
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(capture) = parse_capture_bytes(CaptureFormat::OsLicenseJson, data, &ParseOptions::new()) {
+    if let Ok(capture) =
+        parse_capture_bytes(CaptureFormat::OsLicenseJson, data, &ParseOptions::new())
+    {
         // Every record came from some input, and a capture survives JSON.
         assert!(capture.records.len() <= data.len());
         let json = serde_json::to_string(&capture).unwrap();

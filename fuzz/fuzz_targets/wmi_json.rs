@@ -1,7 +1,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use volume_activation::{Capture, CaptureFormat, ParseOptions, parse_capture_bytes};
+use volume_activation::Capture;
+use volume_activation::inventory::{CaptureFormat, ParseOptions, parse_capture_bytes};
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(capture) = parse_capture_bytes(CaptureFormat::WmiJson, data, &ParseOptions::new()) {

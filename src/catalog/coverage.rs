@@ -1,7 +1,7 @@
 //! Three-valued facts with provenance: documented yes, derived yes, documented no,
 //! undocumented.
 
-use crate::{Confidence, Source};
+use crate::catalog::{Confidence, Source};
 
 crate::macros::id_enum! {
     /// What the published sources say about one relation (a host key and a client, a host OS
@@ -10,7 +10,7 @@ crate::macros::id_enum! {
     /// The crate owns this set, so it is exhaustive.
     ///
     /// ```
-    /// use volume_activation::Answer;
+    /// use volume_activation::catalog::Answer;
     ///
     /// assert!(Answer::Derived.is_yes());
     /// assert!(!Answer::Undocumented.is_yes());
@@ -56,7 +56,7 @@ crate::macros::id_enum! {
     /// Microsoft publishes new tables, so this enum is `#[non_exhaustive]`.
     ///
     /// ```
-    /// use volume_activation::{Basis, Source};
+    /// use volume_activation::catalog::{Basis, Source};
     ///
     /// assert_eq!(Basis::ActivationVersionsTable.sources(), &[Source::KMS_PLANNING]);
     /// # Ok::<(), volume_activation::Error>(())
@@ -216,11 +216,13 @@ impl Basis {
 
 /// One three-valued fact with its provenance: the [`Answer`] and the [`Basis`] it rests on.
 ///
-/// Returned by [`host_key_coverage`](crate::host_key_coverage) and
-/// [`host_os_support`](crate::host_os_support). `Copy`, allocation-free.
+/// Returned by [`host_key_coverage`](crate::rules::host_key_coverage) and
+/// [`host_os_support`](crate::rules::host_os_support). `Copy`, allocation-free.
 ///
 /// ```
-/// use volume_activation::{host_key_coverage, Answer, Confidence, KmsHostKey, Sku};
+/// use volume_activation::{Confidence, KmsHostKey, Sku};
+/// use volume_activation::catalog::Answer;
+/// use volume_activation::rules::host_key_coverage;
 ///
 /// let c = host_key_coverage(KmsHostKey::WindowsServer2019, "windows-11/enterprise".parse::<Sku>()?);
 /// assert_eq!(c.answer(), Answer::Undocumented);

@@ -4,7 +4,7 @@ crate::macros::id_enum! {
     /// An edition of a release (Pro, Enterprise LTSC, Datacenter, Professional Plus, ...).
     ///
     /// Editions have no order. An edition alone is not a product: pair it with a
-    /// [`Release`](crate::Release) in a [`Sku`](crate::Sku), which exists only for real
+    /// [`Release`](crate::catalog::Release) in a [`Sku`](crate::catalog::Sku), which exists only for real
     /// combinations. The same edition serves several families where Microsoft uses the same
     /// word (`Standard` is a Windows Server edition and an Office suite; `Enterprise` a Windows
     /// client and a Windows Server 2008 edition).

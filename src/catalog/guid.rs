@@ -3,13 +3,13 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::Error;
+use crate::error::Error;
 
 /// A 128-bit GUID, read case-insensitively from `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`
 /// (optionally in braces) and written lowercase without braces.
 ///
 /// ```
-/// use volume_activation::Guid;
+/// use volume_activation::catalog::Guid;
 ///
 /// let g: Guid = "{55C92734-D682-4D71-983E-D6EC3F16059F}".parse()?;
 /// assert_eq!(g.to_string(), "55c92734-d682-4d71-983e-d6ec3f16059f");

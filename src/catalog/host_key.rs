@@ -1,7 +1,7 @@
 //! KMS host keys (CSVLK groups): Windows Server, Windows client and Office host keys.
 
-use crate::Error;
 use crate::catalog::{Family, Release};
+use crate::error::Error;
 
 crate::macros::id_enum! {
     /// A KMS host key group: which Customer Specific Volume License Key (CSVLK) a KMS host has

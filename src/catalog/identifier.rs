@@ -4,8 +4,8 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::Error;
 use crate::catalog::Guid;
+use crate::error::Error;
 
 macro_rules! guid_newtype {
     ($(#[$meta:meta])* $name:ident, $what:literal) => {
@@ -105,7 +105,7 @@ guid_newtype! {
     /// products from Office products in the one licensing store.
     ///
     /// ```
-    /// use volume_activation::ApplicationId;
+    /// use volume_activation::catalog::ApplicationId;
     ///
     /// let id: ApplicationId = "55C92734-D682-4D71-983E-D6EC3F16059F".parse()?;
     /// assert_eq!(id, ApplicationId::WINDOWS);
@@ -180,7 +180,7 @@ guid_newtype! {
     /// The crate has no table of Activation IDs; this type only keeps them apart from other IDs.
     ///
     /// ```
-    /// use volume_activation::ActivationId;
+    /// use volume_activation::catalog::ActivationId;
     ///
     /// // The Office 2016 KMS host Activation ID from Microsoft's KMS host page.
     /// let id: ActivationId = "98EBFE73-2084-4C97-932C-C0CD1643BEA7".parse()?;
@@ -198,7 +198,7 @@ guid_newtype! {
     /// Tools report it as `ClientMachineID` (WMI `SoftwareLicensingService`, `Get-OSLicenseInfo`).
     ///
     /// ```
-    /// use volume_activation::ClientMachineId;
+    /// use volume_activation::catalog::ClientMachineId;
     ///
     /// let a: ClientMachineId = "{0B1E1A6E-6B7A-4C8B-9C1D-2E3F4A5B6C7D}".parse()?;
     /// let b: ClientMachineId = "0b1e1a6e-6b7a-4c8b-9c1d-2e3f4a5b6c7d".parse()?;

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::Error;
+use crate::error::Error;
 
 /// A Microsoft Knowledge Base number, the name of a Windows update (`KB5034765`).
 ///
@@ -11,7 +11,7 @@ use crate::Error;
 /// `5034765` (strictly: no leading zeros, not zero); serde uses the `Display` form.
 ///
 /// ```
-/// use volume_activation::Kb;
+/// use volume_activation::catalog::Kb;
 ///
 /// let kb: Kb = "KB3172614".parse()?;
 /// assert_eq!(kb.number(), 3_172_614);

@@ -1,6 +1,6 @@
 //! Key kinds and licence channels.
 
-use crate::Error;
+use crate::error::Error;
 
 crate::macros::id_enum! {
     /// The kind of product key a product is installed with.

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::Error;
+use crate::error::Error;
 
 /// The characters a product key group may contain: the published product-key alphabet
 /// `BCDFGHJKMPQRTVWXY2346789`, plus `N`, which may appear at most once in a key.

@@ -1,12 +1,12 @@
 //! Lenient reading of the product names real tools print: [`Sku::parse_lenient`] for names
 //! that identify one SKU, [`recognize_product`] for names that identify only part of one.
 
-use crate::Error;
 use crate::catalog::key_kind::strip_suffix_ignore_case;
-use crate::catalog::{Channel, Confidence, Edition, Family, Release, Sku};
-use crate::tables::product_alias::{
+use crate::catalog::product_alias::{
     OFFICE_LICENSE_NAMES, OFFICE_PREFIXES, SKU_ALIASES, WINDOWS_EDITION_WORDS,
 };
+use crate::catalog::{Channel, Confidence, Edition, Family, Release, Sku};
+use crate::error::Error;
 
 /// Trims, drops the marks `(R)`, `®`, `(TM)`, `™`, a leading `Microsoft `, collapses runs of
 /// whitespace to one space, and drops whitespace before a comma.
@@ -67,7 +67,7 @@ fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 fn sku_of_name(n: &str) -> Option<(Sku, Confidence)> {
     // Scan the table rows directly: `Sku::name` looks each row up again (the inventory
     // parsers call this once per record).
-    if let Some(&(release, edition, _)) = crate::tables::sku::SKUS
+    if let Some(&(release, edition, _)) = crate::catalog::sku_table::SKUS
         .iter()
         .find(|(_, _, name)| name.eq_ignore_ascii_case(n))
     {
@@ -203,7 +203,8 @@ impl Sku {
 /// Built by [`recognize_product`]. Each part is `None` when the text does not say it.
 ///
 /// ```
-/// use volume_activation::{recognize_product, Channel, Edition, Family};
+/// use volume_activation::{Channel, Edition, Family};
+/// use volume_activation::catalog::recognize_product;
 ///
 /// let r = recognize_product(
 ///     "Windows(R), Professional edition",
@@ -378,7 +379,8 @@ fn family_of_edition(edition: Edition) -> Option<Family> {
 /// Text it cannot read yields empty parts, never an error.
 ///
 /// ```
-/// use volume_activation::{recognize_product, Family, Release};
+/// use volume_activation::{Family, Release};
+/// use volume_activation::catalog::recognize_product;
 ///
 /// let r = recognize_product("Office 16, OfficeKMSHostVL_KMS_Host edition", Some("Office 16, VOLUME_KMS channel"));
 /// assert_eq!(r.family(), Some(Family::Office));

@@ -7,7 +7,7 @@ crate::macros::id_enum! {
     /// `rules` layer. Microsoft renames and adds programs, so this enum is `#[non_exhaustive]`.
     ///
     /// ```
-    /// use volume_activation::AgreementProgram;
+    /// use volume_activation::catalog::AgreementProgram;
     ///
     /// let p: AgreementProgram = "select-plus".parse()?;
     /// assert_eq!(p.name(), "Select Plus");
@@ -51,7 +51,7 @@ crate::macros::id_enum! {
     /// Microsoft could add pools, so this enum is `#[non_exhaustive]`.
     ///
     /// ```
-    /// use volume_activation::ProductPool;
+    /// use volume_activation::catalog::ProductPool;
     ///
     /// assert_eq!("servers".parse::<ProductPool>()?, ProductPool::Servers);
     /// # Ok::<(), volume_activation::Error>(())

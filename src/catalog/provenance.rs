@@ -21,7 +21,7 @@ pub const DATA_VERSION: &str = "2026-02-26";
 /// serialises as its fields and deserialises by looking its ID up ([`Source::from_id`]).
 ///
 /// ```
-/// use volume_activation::Source;
+/// use volume_activation::catalog::Source;
 ///
 /// let s = Source::KMS_CLIENT_KEYS;
 /// assert!(s.url().starts_with("https://learn.microsoft.com/"));

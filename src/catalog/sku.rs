@@ -3,9 +3,9 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::Error;
+use crate::catalog::sku_table::SKUS;
 use crate::catalog::{Edition, Family, Release};
-use crate::tables::sku::SKUS;
+use crate::error::Error;
 
 /// A product: a [`Release`] paired with an [`Edition`], which exists only for the real
 /// combinations Microsoft publishes (every edition of the GVLK tables, and the older volume

@@ -340,7 +340,7 @@ impl Source {
     );
 
     /// "Volume Activation 2.0 Operations Guide" (Microsoft, 2008), p. 15, read only via a mirror:
-    /// facts resting on it alone are [`Confidence::Unverified`](crate::Confidence::Unverified).
+    /// facts resting on it alone are [`Confidence::Unverified`](crate::catalog::Confidence::Unverified).
     pub const VA2_OPERATIONS_GUIDE: Source = Source::new(
         "S-VA2-OPS",
         "Volume Activation 2.0 Operations Guide, p. 15 (Microsoft, 2008; read via a mirror)",
@@ -398,7 +398,7 @@ impl Source {
     /// Every source the crate cites, in registry order (each once; IDs are unique).
     ///
     /// ```
-    /// use volume_activation::Source;
+    /// use volume_activation::catalog::Source;
     ///
     /// assert!(Source::all().any(|s| s == Source::KMS_PLANNING));
     /// ```
@@ -409,7 +409,7 @@ impl Source {
     /// The source with ID `id` (exact, as [`Source::id`] prints it), if the crate cites one.
     ///
     /// ```
-    /// use volume_activation::Source;
+    /// use volume_activation::catalog::Source;
     ///
     /// assert_eq!(Source::from_id("S-PLAN"), Some(Source::KMS_PLANNING));
     /// assert_eq!(Source::from_id("S-NOPE"), None);
@@ -441,7 +441,7 @@ impl<'de> serde::Deserialize<'de> for Source {
         use serde::de::Error as _;
         let r = SourceRepr::deserialize(d)?;
         let source = Source::from_id(&r.id).ok_or_else(|| {
-            D::Error::custom(crate::Error::unknown(
+            D::Error::custom(crate::error::Error::unknown(
                 "source",
                 &r.id,
                 "the id of a source the crate cites, such as S-PLAN",
@@ -453,7 +453,7 @@ impl<'de> serde::Deserialize<'de> for Source {
         if matches {
             Ok(source)
         } else {
-            Err(D::Error::custom(crate::Error::invalid(
+            Err(D::Error::custom(crate::error::Error::invalid(
                 "source",
                 &r.id,
                 "the title, url and date the crate records for this id",

@@ -1,7 +1,7 @@
 //! A capture: the text one tool printed, parsed into records and warnings.
 
 use super::record::{LicenseRecord, RawField};
-use crate::Error;
+use crate::error::Error;
 
 crate::macros::id_enum! {
     /// The tool output a capture holds.
@@ -9,7 +9,7 @@ crate::macros::id_enum! {
     /// Microsoft adds tools, so this enum is `#[non_exhaustive]`.
     ///
     /// ```
-    /// use volume_activation::CaptureFormat;
+    /// use volume_activation::inventory::CaptureFormat;
     ///
     /// assert_eq!("slmgr-dlv".parse::<CaptureFormat>()?, CaptureFormat::SlmgrDlv);
     /// assert_eq!(CaptureFormat::OsppDstatus.name(), "cscript ospp.vbs /dstatus");
@@ -47,7 +47,8 @@ crate::macros::id_enum! {
     /// (`01.01.1601 01:00:00`) are always day first; ISO dates need no order.
     ///
     /// ```
-    /// use volume_activation::{CaptureFormat, DateOrder, ParseOptions, parse_capture};
+    /// use volume_activation::parse_capture;
+    /// use volume_activation::inventory::{CaptureFormat, DateOrder, ParseOptions};
     ///
     /// let text = "Name: Windows(R), Enterprise edition\nTrusted time: 3/4/2026 10:00:00\nLicense Status: Licensed\n";
     /// let guessed = parse_capture(CaptureFormat::SlmgrDlv, text, &ParseOptions::new())?;
@@ -70,7 +71,7 @@ crate::macros::id_enum! {
 /// How to read a capture.
 ///
 /// ```
-/// use volume_activation::{DateOrder, ParseOptions};
+/// use volume_activation::inventory::{DateOrder, ParseOptions};
 ///
 /// let opts = ParseOptions::new().date_order(DateOrder::DayFirst).console_width(120);
 /// # let _ = opts;
@@ -118,7 +119,8 @@ impl ParseOptions {
 /// (from 1; `None` when unknown) and a message naming the input and what was expected.
 ///
 /// ```
-/// use volume_activation::{CaptureFormat, ParseOptions, parse_capture};
+/// use volume_activation::parse_capture;
+/// use volume_activation::inventory::{CaptureFormat, ParseOptions};
 ///
 /// let text = "Name: Windows(R), Enterprise edition\nLicense Status: Licensed\nCurrent count: many\n";
 /// let c = parse_capture(CaptureFormat::SlmgrDlv, text, &ParseOptions::new())?;
@@ -154,7 +156,8 @@ impl From<Error> for Warning {
 /// blank lines and ospp's dashed separators are formatting and not kept.
 ///
 /// ```
-/// use volume_activation::{CaptureFormat, LicenseStatus, ParseOptions, parse_capture};
+/// use volume_activation::{LicenseStatus, parse_capture};
+/// use volume_activation::inventory::{CaptureFormat, ParseOptions};
 ///
 /// // Cut off in the middle of the second product.
 /// let text = "Name: Office 16, Office16ProPlusVL_KMS_Client edition\nLicense Status: Licensed\n\nName: Windows(R), Enterprise edition\nDescription: Windows(R) Op";
@@ -196,7 +199,8 @@ impl Capture {
     /// or the `Version` of a WMI service block.
     ///
     /// ```
-    /// use volume_activation::{CaptureFormat, ParseOptions, parse_capture};
+    /// use volume_activation::parse_capture;
+    /// use volume_activation::inventory::{CaptureFormat, ParseOptions};
     ///
     /// let text = "Software licensing service version: 10.0.26100.1\n\nName: Windows(R), Professional edition\nLicense Status: Licensed\n";
     /// let c = parse_capture(CaptureFormat::SlmgrDlv, text, &ParseOptions::new())?;
@@ -224,7 +228,8 @@ impl Capture {
 /// (Windows and Office mixed) and truncated captures.
 ///
 /// ```
-/// use volume_activation::{CaptureFormat, LicenseStatus, ParseOptions, parse_capture};
+/// use volume_activation::{LicenseStatus, parse_capture};
+/// use volume_activation::inventory::{CaptureFormat, ParseOptions};
 ///
 /// let text = "Microsoft (R) Windows Script Host Version 5.812\r\n\r\n\
 /// Name: Windows(R), Enterprise edition\r\n\
@@ -263,7 +268,8 @@ pub fn parse_capture(
 /// become U+FFFD. Then as [`parse_capture`].
 ///
 /// ```
-/// use volume_activation::{CaptureFormat, LicenseStatus, ParseOptions, parse_capture_bytes};
+/// use volume_activation::LicenseStatus;
+/// use volume_activation::inventory::{CaptureFormat, ParseOptions, parse_capture_bytes};
 ///
 /// // "Name: X\r\nLicense Status: Licensed\r\n" as PowerShell 5.1 saves it.
 /// let mut bytes = vec![0xFF, 0xFE];

@@ -83,7 +83,7 @@ impl CaptureFormat {
     /// - `<product> edition:` headings followed by an indented expiry sentence are `slmgr /xpr`.
     ///
     /// ```
-    /// use volume_activation::CaptureFormat;
+    /// use volume_activation::inventory::CaptureFormat;
     ///
     /// let dli = "Name: Windows(R), Enterprise edition\nLicense Status: Licensed\n";
     /// assert_eq!(CaptureFormat::detect(dli), Some(CaptureFormat::SlmgrDli));

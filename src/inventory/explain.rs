@@ -8,9 +8,10 @@ use chrono::{DateTime, TimeDelta, Utc};
 
 use super::capture::{Capture, CaptureFormat};
 use super::record::{LicenseRecord, Remaining};
-use crate::{
-    ActivationErrorCode, Answer, Channel, Confidence, CountFinding, Denial, Family, KmsHost,
-    KmsHostKey, LicenseStatus, Recognized, Sku, Source, activation_threshold, check_activation,
+use crate::catalog::{Answer, Channel, Confidence, Family, KmsHostKey, Recognized, Sku, Source};
+use crate::lifecycle::LicenseStatus;
+use crate::rules::{
+    ActivationErrorCode, CountFinding, Denial, KmsHost, activation_threshold, check_activation,
     family_threshold, host_key_coverage,
 };
 
@@ -20,7 +21,7 @@ crate::macros::id_enum! {
     /// The crate may explain more, so this enum is `#[non_exhaustive]`.
     ///
     /// ```
-    /// use volume_activation::FindingKind;
+    /// use volume_activation::inventory::FindingKind;
     ///
     /// assert_eq!("error-code".parse::<FindingKind>()?, FindingKind::ErrorCode);
     /// assert_eq!(FindingKind::KmsCount.name(), "KMS count");
@@ -53,7 +54,8 @@ crate::macros::id_enum! {
 /// sure the crate is, and the capture line it reads when there is one.
 ///
 /// ```
-/// use volume_activation::{CaptureFormat, ExplainOptions, FindingKind, ParseOptions, explain, parse_capture};
+/// use volume_activation::{explain, parse_capture};
+/// use volume_activation::inventory::{CaptureFormat, ExplainOptions, FindingKind, ParseOptions};
 ///
 /// let text = "Name: Windows(R), Enterprise edition\nLicense Status: Notification\nNotification Reason: 0xC004F009.\n";
 /// let capture = parse_capture(CaptureFormat::SlmgrDli, text, &ParseOptions::new())?;
@@ -288,7 +290,8 @@ impl fmt::Display for Diagnosis {
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use volume_activation::{ExplainOptions, KmsHost, KmsHostKey, Sku};
+/// use volume_activation::{KmsHost, KmsHostKey, Sku};
+/// use volume_activation::inventory::ExplainOptions;
 ///
 /// let host = KmsHost::new("windows-server-2019/standard".parse::<Sku>()?, KmsHostKey::WindowsServer2019);
 /// let options = ExplainOptions::new()
@@ -356,7 +359,8 @@ impl ExplainOptions {
 /// reads the clock: what the capture does not say is said to be unknown.
 ///
 /// ```
-/// use volume_activation::{CaptureFormat, ExplainOptions, FindingKind, KmsHost, KmsHostKey, ParseOptions, Sku, explain, parse_capture};
+/// use volume_activation::{KmsHost, KmsHostKey, Sku, explain, parse_capture};
+/// use volume_activation::inventory::{CaptureFormat, ExplainOptions, FindingKind, ParseOptions};
 ///
 /// let client = "\
 /// Name: Windows(R), ServerStandard edition
@@ -740,7 +744,7 @@ fn sentence(s: &str) -> String {
 }
 
 /// The activation finding. For a KMS client, Active Directory-based activation is mentioned
-/// only for a known SKU whose release supports it ([`crate::supports_adba`]: Windows 8 /
+/// only for a known SKU whose release supports it ([`crate::rules::supports_adba`]: Windows 8 /
 /// Windows Server 2012 and later, Office 2013 and later); Windows 7 or Windows Server 2008 R2
 /// cannot use it, and for an unknown product the crate does not say.
 fn activation(r: &LicenseRecord, sku: Option<Sku>) -> Option<Finding> {
@@ -931,7 +935,7 @@ fn kms_client(
         };
         let mut f = Finding::new(FindingKind::KmsClient, text, Confidence::Documented);
         if threshold.is_some() {
-            f = f.source(crate::threshold_source().0);
+            f = f.source(crate::rules::threshold_source().0);
         }
         out.push(f);
         return out;
@@ -961,7 +965,7 @@ fn kms_client(
         }
         out.push(
             Finding::new(FindingKind::KmsClient, text, Confidence::Documented)
-                .source(crate::threshold_source().0),
+                .source(crate::rules::threshold_source().0),
         );
         return out;
     };
@@ -1067,7 +1071,7 @@ fn kms_host(r: &LicenseRecord, sku: Option<Sku>, host: Option<&KmsHost>) -> Vec<
     } else {
         &[Family::Client, Family::Server]
     };
-    let (planning, _) = crate::threshold_source();
+    let (planning, _) = crate::rules::threshold_source();
     for &family in classes {
         let threshold = family_threshold(family);
         let class = match family {
@@ -1157,7 +1161,7 @@ fn kms_host(r: &LicenseRecord, sku: Option<Sku>, host: Option<&KmsHost>) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::{join_labels, key_label};
-    use crate::KmsHostKey;
+    use crate::catalog::KmsHostKey;
 
     #[test]
     fn labels_and_lists() {

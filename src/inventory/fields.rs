@@ -10,7 +10,8 @@
 use super::capture::ParseOptions;
 use super::record::{LicenseRecord, Remaining};
 use super::values;
-use crate::{ApplicationId, Channel, Guid, LicenseStatus, Recognized, Sku};
+use crate::catalog::{ApplicationId, Channel, Guid, Recognized, Sku};
+use crate::lifecycle::LicenseStatus;
 
 /// Per-record parse state that is not part of the record.
 #[derive(Debug, Default)]
@@ -132,7 +133,7 @@ fn set<T: PartialEq>(
 
 /// `Channel::parse_lenient`, trying the printed names first (the common case, without
 /// building the error a failed strict parse makes).
-fn channel(v: &str) -> Result<Channel, crate::Error> {
+fn channel(v: &str) -> Result<Channel, crate::error::Error> {
     if let Some(c) = Channel::iter().find(|c| c.name().eq_ignore_ascii_case(v)) {
         return Ok(c);
     }
@@ -464,13 +465,13 @@ pub(crate) fn finish(r: &mut LicenseRecord, st: &RecordState) {
 
 /// What the printed name and description say about the product: the SKU when they name one
 /// (as [`Sku::parse_lenient`] reads it), and the parts recognised either way
-/// ([`crate::recognize_product`] over name and description).
+/// ([`crate::catalog::recognize_product`] over name and description).
 fn recognise_sku(name: Option<&str>, description: Option<&str>) -> (Option<Sku>, Recognized) {
     let Some(name) = name else {
         return (None, Recognized::default());
     };
     // `recognize_product` reads every name `Sku::parse_lenient` reads (and the parts of the
     // others), so its SKU is the lenient parse's.
-    let recognized = crate::recognize_product(name, description);
+    let recognized = crate::catalog::recognize_product(name, description);
     (recognized.sku(), recognized)
 }

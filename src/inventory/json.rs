@@ -11,7 +11,7 @@ use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 use super::capture::{Capture, CaptureFormat, ParseOptions, Warning, label};
 use super::fields::{self, Applied, RecordState};
 use super::record::{LicenseRecord, RawField};
-use crate::Error;
+use crate::error::Error;
 
 /// A JSON object's properties in input order.
 struct Ordered(Vec<(String, serde_json::Value)>);

@@ -1,5 +1,24 @@
 //! Adapters from what real machines print (slmgr, ospp, WMI, OSLicense JSON) into catalogue
-//! and lifecycle types, and the diagnosis of a parsed capture (`explain`).
+//! and lifecycle types ([`parse_capture`] into a [`Capture`] of [`LicenseRecord`]s), and the
+//! diagnosis of a parsed capture ([`explain`]).
+//!
+//! Product keys in a capture are redacted as they are read; problems inside an otherwise
+//! readable capture become [`Warning`]s, not errors.
+//!
+//! ```
+//! use volume_activation::lifecycle::LicenseStatus;
+//! use volume_activation::inventory::{CaptureFormat, ExplainOptions, ParseOptions, explain, parse_capture};
+//!
+//! let text = "Name: Windows(R), Enterprise edition\r\n\
+//! License Status: Notification\r\n\
+//! Notification Reason: 0xC004F009 (grace time expired).\r\n";
+//! let capture = parse_capture(CaptureFormat::SlmgrDli, text, &ParseOptions::new())?;
+//! assert_eq!(capture.records[0].status, Some(LicenseStatus::Notification));
+//!
+//! let diagnosis = explain(&capture, &ExplainOptions::new());
+//! assert_eq!(diagnosis.products().len(), 1);
+//! # Ok::<(), volume_activation::Error>(())
+//! ```
 
 pub(crate) mod capture;
 mod detect;

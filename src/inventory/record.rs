@@ -2,7 +2,8 @@
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
-use crate::{ApplicationId, Channel, Guid, LicenseStatus, Recognized, Sku};
+use crate::catalog::{ApplicationId, Channel, Guid, Recognized, Sku};
+use crate::lifecycle::LicenseStatus;
 
 /// One `key: value` pair exactly as the tool printed it, with the line it came from.
 ///
@@ -16,7 +17,8 @@ use crate::{ApplicationId, Channel, Guid, LicenseStatus, Recognized, Sku};
 /// extended PID), so no full key reaches `Debug`, serde output or a report.
 ///
 /// ```
-/// use volume_activation::{CaptureFormat, ParseOptions, parse_capture};
+/// use volume_activation::parse_capture;
+/// use volume_activation::inventory::{CaptureFormat, ParseOptions};
 ///
 /// let text = "Name: Windows(R), Enterprise edition\nLicense Status: Licensed\nFoo: bar\n";
 /// let capture = parse_capture(CaptureFormat::SlmgrDlv, text, &ParseOptions::new())?;
@@ -50,7 +52,8 @@ pub struct RawField {
 /// carry one, and are [`PrintedTime::Utc`].
 ///
 /// ```
-/// use volume_activation::{CaptureFormat, ParseOptions, PrintedTime, parse_capture};
+/// use volume_activation::parse_capture;
+/// use volume_activation::inventory::{CaptureFormat, ParseOptions, PrintedTime};
 ///
 /// let text = "Windows(R), Enterprise edition:\n    Volume activation will expire 2026-05-14 10:16:58\n";
 /// let capture = parse_capture(CaptureFormat::SlmgrXpr, text, &ParseOptions::new())?;
@@ -197,7 +200,8 @@ pub struct KmsHostInfo {
 /// such as `N/A`); every printed line is in [`fields`](LicenseRecord::fields) either way.
 ///
 /// ```
-/// use volume_activation::{Channel, CaptureFormat, LicenseStatus, ParseOptions, parse_capture};
+/// use volume_activation::{Channel, LicenseStatus, parse_capture};
+/// use volume_activation::inventory::{CaptureFormat, ParseOptions};
 ///
 /// let text = "\
 /// Name: Windows(R), Enterprise edition
@@ -223,7 +227,7 @@ pub struct LicenseRecord {
     /// The description as printed (`Windows(R) Operating System, VOLUME_KMSCLIENT channel`).
     pub description: Option<String>,
     /// The SKU, when the printed name (with the description) names one
-    /// ([`Sku::parse_lenient`], [`recognize_product`](crate::recognize_product)); the raw
+    /// ([`Sku::parse_lenient`], [`recognize_product`](crate::catalog::recognize_product)); the raw
     /// name stays in `name`.
     pub sku: Option<Sku>,
     /// What the printed name and description tell about the product even when they do not
@@ -280,7 +284,8 @@ impl LicenseRecord {
     /// The printed value of the first field named `key` (ASCII case-insensitive).
     ///
     /// ```
-    /// use volume_activation::{CaptureFormat, ParseOptions, parse_capture};
+    /// use volume_activation::parse_capture;
+    /// use volume_activation::inventory::{CaptureFormat, ParseOptions};
     ///
     /// let text = "Name: Windows(R), Enterprise edition\nTrusted time: 5/14/2026 10:16:58 AM\nLicense Status: Licensed\n";
     /// let capture = parse_capture(CaptureFormat::SlmgrDlv, text, &ParseOptions::new())?;

@@ -8,7 +8,8 @@ use super::capture::{Capture, CaptureFormat, ParseOptions, Warning, label};
 use super::fields::{self, Applied, RecordState};
 use super::record::{LicenseRecord, RawField};
 use super::values;
-use crate::{Error, LicenseStatus};
+use crate::error::Error;
+use crate::lifecycle::LicenseStatus;
 
 /// A record being filled.
 struct Open {

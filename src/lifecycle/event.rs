@@ -12,7 +12,7 @@ crate::macros::id_enum! {
     /// Microsoft adds activation methods, so this enum is `#[non_exhaustive]`.
     ///
     /// ```
-    /// use volume_activation::ActivationMethod;
+    /// use volume_activation::lifecycle::ActivationMethod;
     ///
     /// assert_eq!(ActivationMethod::Kms.name(), "KMS");
     /// ```
@@ -31,11 +31,12 @@ crate::macros::id_enum! {
 
 /// Something that happens to a machine and may change its licence state.
 ///
-/// Events are applied with [`Lifecycle::apply`](crate::Lifecycle::apply) in time order.
+/// Events are applied with [`Lifecycle::apply`](crate::lifecycle::Lifecycle::apply) in time order.
 /// Microsoft may add ways to activate, so this enum is `#[non_exhaustive]`.
 ///
 /// ```
-/// use volume_activation::{Event, KmsInterval};
+/// use volume_activation::rules::KmsInterval;
+/// use volume_activation::lifecycle::Event;
 ///
 /// let e = Event::KmsActivation { renewal_interval: KmsInterval::RENEWAL_DEFAULT };
 /// assert_eq!(e.to_string(), "kms-activation");
@@ -72,7 +73,7 @@ pub enum Event {
     /// restarted): "Windows changes the status to Not Activated and the computer tries to
     /// activate with KMS." Microsoft does not say which `LicenseStatus` "Not Activated" is;
     /// the crate reports the out-of-box grace clock started at install or the last rearm
-    /// (Notification if it has run out), marked [`Confidence::Unverified`](crate::Confidence).
+    /// (Notification if it has run out), marked [`Confidence::Unverified`](crate::catalog::Confidence).
     LeaveDomain,
     /// A successful Automatic Virtual Machine Activation.
     AvmaActivation,

@@ -1,6 +1,6 @@
 //! The WMI `LicenseStatus` values.
 
-use crate::Error;
+use crate::error::Error;
 
 crate::macros::id_enum! {
     /// A product's licence state, numbered as WMI `SoftwareLicensingProduct.LicenseStatus`

@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use crate::Error;
 use crate::catalog::{Channel, Confidence, Family, Release, Sku};
+use crate::error::Error;
 use crate::lifecycle::event::{ActivationMethod, Event};
 use crate::lifecycle::license_status::LicenseStatus;
 use crate::rules::adba::supports_adba;
@@ -81,7 +81,9 @@ struct Data {
 ///
 /// ```
 /// use chrono::{TimeDelta, TimeZone, Utc};
-/// use volume_activation::{Channel, Event, KmsInterval, LicenseStatus, Lifecycle, Sku};
+/// use volume_activation::{Channel, LicenseStatus, Lifecycle, Sku};
+/// use volume_activation::rules::KmsInterval;
+/// use volume_activation::lifecycle::Event;
 ///
 /// let sku: Sku = "windows-10/enterprise".parse()?;
 /// let t0 = Utc.with_ymd_and_hms(2026, 1, 5, 9, 0, 0).unwrap();
@@ -170,10 +172,10 @@ impl State {
     }
 
     /// Why the machine is in this state, as the HRESULT WMI `LicenseStatusReason` would carry,
-    /// where Microsoft documents one: [`HR_GRACE_TIME_EXPIRED`](crate::HR_GRACE_TIME_EXPIRED)
-    /// in Notification after a grace period, [`HR_OUT_OF_TOLERANCE`](crate::HR_OUT_OF_TOLERANCE)
-    /// after a hardware change, [`HR_NONGENUINE_GRACE`](crate::HR_NONGENUINE_GRACE) and
-    /// [`HR_NONGENUINE_GRACE_EXPIRED`](crate::HR_NONGENUINE_GRACE_EXPIRED). `None` otherwise.
+    /// where Microsoft documents one: [`HR_GRACE_TIME_EXPIRED`](crate::rules::HR_GRACE_TIME_EXPIRED)
+    /// in Notification after a grace period, [`HR_OUT_OF_TOLERANCE`](crate::rules::HR_OUT_OF_TOLERANCE)
+    /// after a hardware change, [`HR_NONGENUINE_GRACE`](crate::rules::HR_NONGENUINE_GRACE) and
+    /// [`HR_NONGENUINE_GRACE_EXPIRED`](crate::rules::HR_NONGENUINE_GRACE_EXPIRED). `None` otherwise.
     #[must_use]
     pub const fn reason(&self) -> Option<u32> {
         self.reason
@@ -182,8 +184,9 @@ impl State {
     /// The documented activation error code of [`reason`](Self::reason): symbol, message,
     /// cause and resolution. `None` when there is no reason.
     #[must_use]
-    pub fn reason_code(&self) -> Option<crate::ActivationErrorCode> {
-        self.reason.and_then(crate::ActivationErrorCode::lookup)
+    pub fn reason_code(&self) -> Option<crate::rules::ActivationErrorCode> {
+        self.reason
+            .and_then(crate::rules::ActivationErrorCode::lookup)
     }
 
     /// The activation the machine holds, while Licensed or in the out-of-tolerance grace that
@@ -557,7 +560,9 @@ impl Lifecycle {
     ///
     /// ```
     /// use chrono::{TimeDelta, TimeZone, Utc};
-    /// use volume_activation::{Channel, Event, KmsInterval, LicenseStatus, Lifecycle, Sku};
+    /// use volume_activation::{Channel, LicenseStatus, Lifecycle, Sku};
+    /// use volume_activation::rules::KmsInterval;
+    /// use volume_activation::lifecycle::Event;
     ///
     /// let t0 = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
     /// let mut m = Lifecycle::install("windows-10/enterprise".parse::<Sku>()?, Channel::VolumeGvlk, t0)?;
@@ -607,7 +612,9 @@ impl Lifecycle {
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
-    /// use volume_activation::{Channel, Event, Lifecycle, MakActivationMethod, Sku};
+    /// use volume_activation::{Channel, Lifecycle, Sku};
+    /// use volume_activation::rules::MakActivationMethod;
+    /// use volume_activation::lifecycle::Event;
     ///
     /// let t0 = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
     /// let m = Lifecycle::install("windows-11/pro".parse::<Sku>()?, Channel::VolumeMak, t0)?;
@@ -710,7 +717,7 @@ impl Lifecycle {
     ///   activation on a MAK channel, a KMS renewal while not licensed by KMS, an ADBA
     ///   activation of Windows 7, leaving the domain without an ADBA activation, a hardware
     ///   change while not licensed, any event after an evaluation expired, or a rearm with no
-    ///   rearms left (Windows reports [`HR_REARM_EXHAUSTED`](crate::HR_REARM_EXHAUSTED),
+    ///   rearms left (Windows reports [`HR_REARM_EXHAUSTED`](crate::rules::HR_REARM_EXHAUSTED),
     ///   `0xC004D307`). The message names the event and the state; nothing changes.
     pub fn apply(&mut self, event: Event, at: DateTime<Utc>) -> Result<(), Error> {
         if at < self.d.last_event_at {

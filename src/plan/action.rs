@@ -4,15 +4,15 @@ use std::fmt;
 
 use chrono::{DateTime, Utc};
 
+use crate::catalog::{Channel, Kb, KmsHostKey, Sku};
 use crate::plan::method::ProductClass;
-use crate::{Channel, Kb, KmsHostKey, Sku};
 
 /// An action the plan asks for, with the number of machines it concerns.
 ///
 /// More actions may be added, so this enum and its variants are `#[non_exhaustive]`.
 ///
 /// ```
-/// use volume_activation::Action;
+/// use volume_activation::plan::Action;
 ///
 /// let a = Action::RequestMakActivations { key: "Windows 11 Pro MAK".into(), shortfall: 12 };
 /// assert_eq!(a.to_string(), "request 12 more activations for mak \"Windows 11 Pro MAK\" from the microsoft activation center");

@@ -2,13 +2,13 @@
 //!
 //! The planner never decides these itself; it asks the rules layer here.
 
+use crate::catalog::{Channel, Family, KmsHostKey, Sku};
 use crate::plan::fleet::{Domain, FleetKmsHost, Hardware, Machine};
 use crate::plan::host_plan::HostFix;
 use crate::plan::reason::Reason;
-use crate::{
-    AdbaClient, AdbaDenial, AdbaDomain, Channel, Denial, Family, KmsApplication, KmsHost,
-    KmsHostKey, Sku, activation_threshold, check_activation, check_adba, check_avma,
-    host_key_coverage,
+use crate::rules::{
+    AdbaClient, AdbaDenial, AdbaDomain, Denial, KmsApplication, KmsHost, activation_threshold,
+    check_activation, check_adba, check_avma, host_key_coverage,
 };
 
 /// ADBA for `m` in `domain` ([`check_adba`]): `Ok(reason)` when eligible, `Err(reason)` when

@@ -9,17 +9,16 @@ use std::fmt;
 
 use chrono::{DateTime, Utc};
 
+use crate::catalog::{AgreementProgram, Answer, Channel, Family, Kb, KmsHostKey, Release, Sku};
+use crate::error::Error;
 use crate::error::quote;
-use crate::{
-    AgreementProgram, Answer, Channel, Error, Family, Kb, KmsHost, KmsHostKey, Release, Sku,
-    host_os_support,
-};
+use crate::rules::{KmsHost, host_os_support};
 
 crate::macros::id_enum! {
     /// Whether a machine is a physical computer or a virtual machine.
     ///
     /// ```
-    /// use volume_activation::Hardware;
+    /// use volume_activation::plan::Hardware;
     ///
     /// assert_eq!("virtual".parse::<Hardware>()?, Hardware::Virtual);
     /// # Ok::<(), volume_activation::Error>(())
@@ -36,7 +35,7 @@ crate::macros::id_enum! {
     /// How serious a [`FleetProblem`] is.
     ///
     /// ```
-    /// use volume_activation::Severity;
+    /// use volume_activation::plan::Severity;
     ///
     /// assert_eq!(Severity::Error.to_string(), "error");
     /// ```
@@ -52,7 +51,7 @@ crate::macros::id_enum! {
     /// The kind of record of a fleet file a [`FleetProblem`] is about.
     ///
     /// ```
-    /// use volume_activation::FleetRecord;
+    /// use volume_activation::plan::FleetRecord;
     ///
     /// assert_eq!(FleetRecord::FleetKmsHost.to_string(), "kms-host");
     /// ```
@@ -75,7 +74,8 @@ crate::macros::id_enum! {
 /// A problem found in a fleet description, naming the record and the field.
 ///
 /// ```
-/// use volume_activation::{Fleet, FleetRecord, Severity};
+/// use volume_activation::Fleet;
+/// use volume_activation::plan::{FleetRecord, Severity};
 ///
 /// let problems = Fleet::problems_in_json(r#"{
 ///     "program": "enterprise-agreement",
@@ -342,7 +342,7 @@ impl FleetKmsHost {
         self.site.as_deref()
     }
 
-    /// The host as the KMS rules take it ([`check_activation`](crate::check_activation)).
+    /// The host as the KMS rules take it ([`check_activation`](crate::rules::check_activation)).
     #[must_use]
     pub fn kms_host(&self) -> &KmsHost {
         &self.rules
@@ -1226,7 +1226,9 @@ impl Fleet {
     /// Reads and validates a fleet description.
     ///
     /// ```
-    /// use volume_activation::{AgreementProgram, Fleet, Hardware};
+    /// use volume_activation::Fleet;
+    /// use volume_activation::catalog::AgreementProgram;
+    /// use volume_activation::plan::Hardware;
     ///
     /// let fleet = Fleet::from_json(r#"{
     ///     "program": "select-plus",

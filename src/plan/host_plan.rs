@@ -2,8 +2,9 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::catalog::{Kb, KmsHostKey, Sku};
 use crate::plan::method::ProductClass;
-use crate::{Denial, Kb, KmsHostKey, Sku};
+use crate::rules::Denial;
 
 /// A KMS host's projected count for one product class against that class's threshold.
 ///
@@ -176,7 +177,7 @@ impl Uncovered {
         self.machines
     }
 
-    /// Why the host does not activate them ([`check_activation`](crate::check_activation)).
+    /// Why the host does not activate them ([`check_activation`](crate::rules::check_activation)).
     #[must_use]
     pub fn denial(&self) -> Denial {
         self.denial

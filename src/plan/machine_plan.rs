@@ -1,15 +1,16 @@
 //! One machine's plan: the recommended method and the reasons.
 
+use crate::catalog::{Channel, Sku};
 use crate::plan::method::RecommendedMethod;
 use crate::plan::reason::Reason;
-use crate::{Channel, Sku};
 
 /// One machine's plan: its recommended activation method, the KMS host or MAK it uses, and
 /// the reasons, in the order the planner applied them.
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use volume_activation::{plan, Fleet, RecommendedMethod};
+/// use volume_activation::{plan, Fleet};
+/// use volume_activation::plan::RecommendedMethod;
 ///
 /// let fleet = Fleet::from_json(r#"{ "program": "open-license", "machines": [
 ///     { "name": "pc-1", "sku": "windows-11/pro", "channel": "volume-gvlk", "hardware": "physical" } ] }"#)?;

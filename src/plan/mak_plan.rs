@@ -1,6 +1,7 @@
 //! MAK accounting in a plan: activations needed per key against what remains.
 
-use crate::{MakBalance, Sku};
+use crate::catalog::Sku;
+use crate::rules::MakBalance;
 
 /// One MAK of the fleet in a plan: the machines the plan activates with it, the activations
 /// they need (first activations and reimages) and the balance against what remains.

@@ -1,7 +1,8 @@
 //! The activation method the planner recommends for a machine, and the product classes a KMS
 //! host counts.
 
-use crate::{Family, MakActivationMethod};
+use crate::catalog::Family;
+use crate::rules::MakActivationMethod;
 
 crate::macros::id_enum! {
     /// The activation method the planner recommends for a machine.
@@ -9,7 +10,7 @@ crate::macros::id_enum! {
     /// Microsoft may add activation methods, so this enum is `#[non_exhaustive]`.
     ///
     /// ```
-    /// use volume_activation::RecommendedMethod;
+    /// use volume_activation::plan::RecommendedMethod;
     ///
     /// assert_eq!("mak-proxy".parse::<RecommendedMethod>()?, RecommendedMethod::MakProxy);
     /// assert!(RecommendedMethod::MakProxy.is_mak());
@@ -37,7 +38,8 @@ impl RecommendedMethod {
     /// The MAK activation method (FAQ: independent or proxy through VAMT), for a MAK method.
     ///
     /// ```
-    /// use volume_activation::{MakActivationMethod, RecommendedMethod};
+    /// use volume_activation::rules::MakActivationMethod;
+    /// use volume_activation::plan::RecommendedMethod;
     ///
     /// assert_eq!(RecommendedMethod::MakProxy.mak_method(), Some(MakActivationMethod::Proxy));
     /// assert_eq!(RecommendedMethod::Kms.mak_method(), None);
@@ -69,7 +71,8 @@ crate::macros::id_enum! {
     /// Server share one count (thresholds 25 and 5), Office has its own (threshold 5).
     ///
     /// ```
-    /// use volume_activation::{Family, ProductClass};
+    /// use volume_activation::Family;
+    /// use volume_activation::plan::ProductClass;
     ///
     /// assert_eq!(ProductClass::of(Family::Server), ProductClass::WindowsServer);
     /// assert_eq!(ProductClass::WindowsClient.threshold(), 25);
@@ -105,10 +108,10 @@ impl ProductClass {
         }
     }
 
-    /// The KMS activation threshold of the class ([`family_threshold`](crate::family_threshold)).
+    /// The KMS activation threshold of the class ([`family_threshold`](crate::rules::family_threshold)).
     #[must_use]
     pub const fn threshold(self) -> u32 {
-        crate::family_threshold(self.family())
+        crate::rules::family_threshold(self.family())
     }
 
     /// The position of the class in [`ProductClass::ALL`].

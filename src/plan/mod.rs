@@ -1,5 +1,22 @@
-//! Fleet-level composition: the activation method per machine, KMS coverage and threshold
-//! projection, MAK needs, risks, and a report.
+//! Fleet-level composition: a [`Fleet`] (machines, domains, KMS hosts, MAKs, rollout waves)
+//! and its [`Plan`]: the activation method per machine with its [`Reason`]s, KMS coverage and
+//! threshold projection per host, MAK needs, [`Risk`]s, [`Action`]s and a text report.
+//!
+//! The planner only composes the [`rules`](crate::rules) and the
+//! [`lifecycle`](crate::lifecycle); it decides nothing on its own.
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use chrono::{TimeZone, Utc};
+//! use volume_activation::plan::{Fleet, RecommendedMethod, plan};
+//!
+//! let fleet = Fleet::from_json(r#"{ "program": "open-license", "machines": [
+//!     { "name": "pc-1", "sku": "windows-11/pro", "channel": "volume-gvlk", "hardware": "physical" } ] }"#)?;
+//! let p = plan(&fleet, Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
+//! assert_eq!(p.machines()[0].method(), RecommendedMethod::MakProxy);
+//! # }
+//! # Ok::<(), volume_activation::Error>(())
+//! ```
 
 pub(crate) mod action;
 mod decide;

@@ -6,6 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, TimeDelta, Utc};
 
+use crate::catalog::{AgreementProgram, Channel, ClientMachineId, Family, KmsHostKey, Sku};
+use crate::lifecycle::{LicenseStatus, Lifecycle};
 use crate::plan::action::Action;
 use crate::plan::decide;
 use crate::plan::fleet::{Fleet, FleetProblem, Hardware, Machine};
@@ -15,10 +17,9 @@ use crate::plan::mak_plan::{MakPlan, MissingMak};
 use crate::plan::method::{ProductClass, RecommendedMethod};
 use crate::plan::reason::Reason;
 use crate::plan::risk::{Risk, RiskCause};
-use crate::{
-    AgreementProgram, Channel, ClientMachineId, Denial, Family, FaqAdvice, KmsApplication,
-    KmsCounter, KmsHostKey, LicenseStatus, Lifecycle, MakBalance, MakMachine, Sku,
-    faq_advice_for_pc_count, faq_advice_for_virtual_machines,
+use crate::rules::{
+    Denial, FaqAdvice, KmsApplication, KmsCounter, MakBalance, MakMachine, faq_advice_for_pc_count,
+    faq_advice_for_virtual_machines,
 };
 
 /// The horizon [`plan`] looks ahead for risks: 90 days. A planning default of this crate, not
@@ -168,7 +169,8 @@ impl Plan {
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use volume_activation::{plan, Fleet, RecommendedMethod};
+/// use volume_activation::{plan, Fleet};
+/// use volume_activation::plan::RecommendedMethod;
 ///
 /// let fleet = Fleet::from_json(r#"{ "program": "enterprise-agreement", "machines": [
 ///     { "name": "pc-1", "sku": "windows-11/pro", "channel": "retail", "hardware": "physical" } ] }"#)?;

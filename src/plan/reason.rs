@@ -4,9 +4,8 @@ use std::fmt;
 
 use chrono::{DateTime, Utc};
 
-use crate::{
-    AdbaDenial, AvmaDenial, Channel, Denial, Release, Source, faq_advice_for_virtual_machines,
-};
+use crate::catalog::{Channel, Release, Source};
+use crate::rules::{AdbaDenial, AvmaDenial, Denial, faq_advice_for_virtual_machines};
 
 /// "Activate using Active Directory-based activation" (Windows).
 pub(crate) const ADBA_PAGE: Source = Source::new(
@@ -38,7 +37,7 @@ pub(crate) const PLAN_VOLUME_ACTIVATION: Source = Source::new(
 /// More reasons may be added, so this enum and its variants are `#[non_exhaustive]`.
 ///
 /// ```
-/// use volume_activation::Reason;
+/// use volume_activation::plan::Reason;
 ///
 /// let r = Reason::FewerThan50Pcs { pcs: 12 };
 /// assert_eq!(r.source().id(), "FAQ");
@@ -57,14 +56,14 @@ pub enum Reason {
         /// Its forest schema level.
         forest_schema: Release,
     },
-    /// Active Directory-based activation does not apply ([`check_adba`](crate::check_adba)
+    /// Active Directory-based activation does not apply ([`check_adba`](crate::rules::check_adba)
     /// says why).
     AdbaDenied {
         /// Why not.
         denial: AdbaDenial,
     },
     /// The machine's Hyper-V host does not activate it by AVMA
-    /// ([`check_avma`](crate::check_avma) says why).
+    /// ([`check_avma`](crate::rules::check_avma) says why).
     AvmaDenied {
         /// The Hyper-V host.
         hyperv_host: String,
@@ -132,7 +131,7 @@ pub enum Reason {
         site: Option<String>,
     },
     /// A KMS host that serves the machine's site does not activate its product
-    /// ([`check_activation`](crate::check_activation) says why).
+    /// ([`check_activation`](crate::rules::check_activation) says why).
     KmsDenied {
         /// The KMS host.
         host: String,

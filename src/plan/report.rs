@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use crate::Sku;
+use crate::catalog::Sku;
 use crate::plan::host_plan::HostFix;
 use crate::plan::method::RecommendedMethod;
 use crate::plan::planner::{Plan, SkuKey};

@@ -2,14 +2,14 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::Sku;
+use crate::catalog::Sku;
 use crate::plan::method::RecommendedMethod;
 
 crate::macros::id_enum! {
     /// Why a machine of the plan reaches notification.
     ///
     /// ```
-    /// use volume_activation::RiskCause;
+    /// use volume_activation::plan::RiskCause;
     ///
     /// assert_eq!(RiskCause::MakActivationsShort.to_string(), "mak-activations-short");
     /// ```
@@ -26,8 +26,8 @@ crate::macros::id_enum! {
 
 /// A machine whose licence lifecycle reaches notification within the plan's horizon unless
 /// the plan's actions are taken. The instant comes from the lifecycle layer
-/// ([`Lifecycle::install`](crate::Lifecycle::install) at the machine's rollout date, then
-/// [`Lifecycle::next_transition`](crate::Lifecycle::next_transition)).
+/// ([`Lifecycle::install`](crate::lifecycle::Lifecycle::install) at the machine's rollout date, then
+/// [`Lifecycle::next_transition`](crate::lifecycle::Lifecycle::next_transition)).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]

@@ -6,8 +6,9 @@ use std::fmt;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
+use crate::catalog::{Confidence, Family, Release, Sku, Source};
+use crate::error::Error;
 use crate::rules::timing::{ADBA_RENEWAL, ADBA_VALIDITY};
-use crate::{Confidence, Error, Family, Release, Sku, Source};
 
 /// The sources of the ADBA rules.
 const ADBA_SOURCES: &[Source] = &[
@@ -31,7 +32,8 @@ pub const ADBA_MIN_FOREST_SCHEMA: Release = Release::WindowsServer2012;
 /// at a given Windows Server level.
 ///
 /// ```
-/// use volume_activation::{AdbaDomain, Release};
+/// use volume_activation::Release;
+/// use volume_activation::rules::AdbaDomain;
 ///
 /// let domain = AdbaDomain::joined(Release::WindowsServer2016)?;
 /// assert_eq!(domain.forest_schema(), Some(Release::WindowsServer2016));
@@ -94,7 +96,8 @@ impl AdbaDomain {
 /// Windows release it runs on.
 ///
 /// ```
-/// use volume_activation::{AdbaClient, Release, Sku};
+/// use volume_activation::{Release, Sku};
+/// use volume_activation::rules::AdbaClient;
 ///
 /// let office = AdbaClient::office("office-ltsc-2024/professional-plus".parse()?, Release::Windows11)?;
 /// assert_eq!(office.os(), Release::Windows11);
@@ -256,7 +259,8 @@ const fn windows_adba(os: Release) -> Option<Confidence> {
 /// Source: <https://learn.microsoft.com/en-us/windows/deployment/volume-activation/plan-for-volume-activation-client>
 ///
 /// ```
-/// use volume_activation::{Release, supports_adba};
+/// use volume_activation::Release;
+/// use volume_activation::rules::supports_adba;
 ///
 /// assert!(supports_adba(Release::Windows10));
 /// assert!(supports_adba(Release::Office2013));
@@ -317,7 +321,8 @@ const fn weaker(a: Confidence, b: Confidence) -> Confidence {
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use volume_activation::{AdbaClient, AdbaDomain, Confidence, Release, check_adba};
+/// use volume_activation::{Confidence, Release};
+/// use volume_activation::rules::{AdbaClient, AdbaDomain, check_adba};
 ///
 /// let client = AdbaClient::windows("windows-11/enterprise".parse()?)?;
 /// let ok = check_adba(client, AdbaDomain::joined(Release::WindowsServer2012)?)?;
@@ -343,13 +348,13 @@ impl AdbaActivation {
     }
 
     /// How long the activation lasts after the last contact with the domain
-    /// ([`ADBA_VALIDITY`](crate::ADBA_VALIDITY), 180 days).
+    /// ([`ADBA_VALIDITY`](crate::rules::ADBA_VALIDITY), 180 days).
     #[must_use]
     pub const fn validity(&self) -> TimeDelta {
         ADBA_VALIDITY.duration()
     }
 
-    /// How often the client reactivates by default ([`ADBA_RENEWAL`](crate::ADBA_RENEWAL), 7 days).
+    /// How often the client reactivates by default ([`ADBA_RENEWAL`](crate::rules::ADBA_RENEWAL), 7 days).
     #[must_use]
     pub const fn renewal_interval(&self) -> TimeDelta {
         ADBA_RENEWAL.duration()
@@ -407,7 +412,8 @@ impl<'de> serde::Deserialize<'de> for AdbaActivation {
 /// Microsoft may document more reasons, so this enum is `#[non_exhaustive]`.
 ///
 /// ```
-/// use volume_activation::{AdbaClient, AdbaDenial, AdbaDomain, Release, check_adba};
+/// use volume_activation::Release;
+/// use volume_activation::rules::{AdbaClient, AdbaDenial, AdbaDomain, check_adba};
 ///
 /// let client = AdbaClient::windows("windows-11/pro".parse()?)?;
 /// let no = check_adba(client, AdbaDomain::joined(Release::WindowsServer2008R2)?).unwrap_err();
@@ -464,7 +470,8 @@ impl AdbaDenial {
     /// cause and resolution; `None` where no code is documented.
     ///
     /// ```
-    /// use volume_activation::{check_adba, AdbaClient, AdbaDomain, Release, Sku};
+    /// use volume_activation::{Release, Sku};
+    /// use volume_activation::rules::{check_adba, AdbaClient, AdbaDomain};
     ///
     /// let client = AdbaClient::windows("windows-11/enterprise".parse::<Sku>()?)?;
     /// let denial = check_adba(client, AdbaDomain::joined(Release::WindowsServer2008R2)?).unwrap_err();
@@ -472,8 +479,9 @@ impl AdbaDenial {
     /// # Ok::<(), volume_activation::Error>(())
     /// ```
     #[must_use]
-    pub fn error_code(&self) -> Option<crate::ActivationErrorCode> {
-        self.hresult().and_then(crate::ActivationErrorCode::lookup)
+    pub fn error_code(&self) -> Option<crate::rules::ActivationErrorCode> {
+        self.hresult()
+            .and_then(crate::rules::ActivationErrorCode::lookup)
     }
 
     /// Whether the client then tries KMS: always. "If the ADDS object can't be retrieved,
@@ -543,7 +551,8 @@ impl std::error::Error for AdbaDenial {}
 /// An [`AdbaDenial`] saying which rule failed; the client then uses KMS.
 ///
 /// ```
-/// use volume_activation::{AdbaClient, AdbaDenial, AdbaDomain, Release, check_adba};
+/// use volume_activation::Release;
+/// use volume_activation::rules::{AdbaClient, AdbaDenial, AdbaDomain, check_adba};
 ///
 /// let office2010 = AdbaClient::office("office-2010/professional-plus".parse()?, Release::Windows7)?;
 /// let domain = AdbaDomain::joined(Release::WindowsServer2022)?;
@@ -582,7 +591,7 @@ fn eligibility(client: AdbaClient) -> Result<Confidence, AdbaDenial> {
 /// Whether ADBA activates `client` in `domain`: `check_adba(client, domain).is_ok()`.
 ///
 /// ```
-/// use volume_activation::{AdbaClient, AdbaDomain, can_adba};
+/// use volume_activation::rules::{AdbaClient, AdbaDomain, can_adba};
 ///
 /// let client = AdbaClient::windows("windows-7/enterprise".parse()?)?;
 /// assert!(!can_adba(client, AdbaDomain::joined(volume_activation::Release::WindowsServer2025)?));

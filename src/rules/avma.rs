@@ -11,7 +11,7 @@
 
 use std::fmt;
 
-use crate::{Confidence, Edition, Family, ProductKey, Release, Sku, Source};
+use crate::catalog::{Confidence, Edition, Family, ProductKey, Release, Sku, Source};
 
 /// The host x guest table of the AVMA page (`avma-host-guest.csv`): each Datacenter host
 /// release and the guest releases it activates. Each guest release covers its Datacenter,
@@ -197,7 +197,8 @@ fn avma_key_row(guest: Sku) -> Option<(&'static str, Confidence)> {
 /// Source: <https://learn.microsoft.com/en-us/windows-server/get-started/automatic-vm-activation>.
 ///
 /// ```
-/// use volume_activation::{Sku, avma_key};
+/// use volume_activation::Sku;
+/// use volume_activation::rules::avma_key;
 ///
 /// let key = avma_key("windows-server-2022/datacenter".parse::<Sku>()?).ok_or("no key")?;
 /// assert_eq!(key.reveal(), "W3GNR-8DDXR-2TFRP-H8P33-DV9BG");
@@ -220,7 +221,8 @@ pub fn avma_key_confidence(guest: Sku) -> Option<Confidence> {
 /// An AVMA activation: the host, the guest, and the key the guest installs.
 ///
 /// ```
-/// use volume_activation::{Sku, check_avma};
+/// use volume_activation::Sku;
+/// use volume_activation::rules::check_avma;
 ///
 /// let ok = check_avma(
 ///     "windows-server-2019/datacenter".parse::<Sku>()?,
@@ -289,7 +291,8 @@ impl<'de> serde::Deserialize<'de> for AvmaActivation {
 /// Microsoft may document more reasons, so this enum is `#[non_exhaustive]`.
 ///
 /// ```
-/// use volume_activation::{AvmaDenial, Sku, check_avma};
+/// use volume_activation::Sku;
+/// use volume_activation::rules::{AvmaDenial, check_avma};
 ///
 /// let host: Sku = "windows-server-2016/datacenter".parse()?;
 /// let guest: Sku = "windows-server-2019/standard".parse()?;
@@ -367,7 +370,8 @@ impl AvmaDenial {
     /// cause and resolution; `None` where no code is documented.
     ///
     /// ```
-    /// use volume_activation::{check_avma, Sku};
+    /// use volume_activation::Sku;
+    /// use volume_activation::rules::check_avma;
     ///
     /// let host: Sku = "windows-server-2019/datacenter".parse()?;
     /// let guest: Sku = "windows-server-2022/standard".parse()?;
@@ -376,8 +380,9 @@ impl AvmaDenial {
     /// # Ok::<(), volume_activation::Error>(())
     /// ```
     #[must_use]
-    pub fn error_code(&self) -> Option<crate::ActivationErrorCode> {
-        self.hresult().and_then(crate::ActivationErrorCode::lookup)
+    pub fn error_code(&self) -> Option<crate::rules::ActivationErrorCode> {
+        self.hresult()
+            .and_then(crate::rules::ActivationErrorCode::lookup)
     }
 
     /// How sure the crate is of the "no": documented, except for the undocumented pairs.
@@ -451,7 +456,8 @@ impl std::error::Error for AvmaDenial {}
 /// An [`AvmaDenial`] saying which rule failed.
 ///
 /// ```
-/// use volume_activation::{AvmaDenial, Sku, can_avma, check_avma};
+/// use volume_activation::Sku;
+/// use volume_activation::rules::{AvmaDenial, can_avma, check_avma};
 ///
 /// let host: Sku = "windows-server-2025/datacenter".parse()?;
 /// let guest: Sku = "windows-server-2022/standard".parse()?;
@@ -499,7 +505,8 @@ pub fn check_avma(host: Sku, guest: Sku) -> Result<AvmaActivation, AvmaDenial> {
 /// Whether `host` activates `guest` by AVMA: `check_avma(host, guest).is_ok()`.
 ///
 /// ```
-/// use volume_activation::{Sku, can_avma};
+/// use volume_activation::Sku;
+/// use volume_activation::rules::can_avma;
 ///
 /// let host: Sku = "windows-server-2022/datacenter".parse()?;
 /// assert!(can_avma(host, "windows-server-2012-r2/essentials".parse()?));

@@ -1,12 +1,14 @@
 //! A rule's answer together with where it comes from.
 
-use crate::{Confidence, Source};
+use crate::catalog::{Confidence, Source};
 
 /// A rule's answer with its provenance: the value, the [`Source`] it is taken from, how sure
 /// the crate is of it ([`Confidence`]) and the short passage of the source it rests on.
 ///
 /// ```
-/// use volume_activation::{key_delivery, AgreementProgram, Confidence, KeyDelivery};
+/// use volume_activation::Confidence;
+/// use volume_activation::catalog::AgreementProgram;
+/// use volume_activation::rules::{key_delivery, KeyDelivery};
 ///
 /// let answer = key_delivery(AgreementProgram::SelectPlus);
 /// assert_eq!(answer.value(), KeyDelivery::PerProductPool);
@@ -77,6 +79,7 @@ impl<T: Copy> Cited<T> {
 /// Every answer the rules cite, type-erased, for checking a deserialised [`Cited`] against.
 #[cfg(feature = "serde")]
 fn known_answers() -> Vec<Box<dyn std::any::Any>> {
+    use crate::catalog::{AgreementProgram, Family, Release, Sku};
     use crate::rules::mak::{
         MakActivationMethod, faq_advice_for_pc_count, faq_advice_for_virtual_machines,
         kms_and_mak_may_be_combined, mak_accounting_sources, mak_allotment_basis,
@@ -88,7 +91,6 @@ fn known_answers() -> Vec<Box<dyn std::any::Any>> {
         sbs_2008_cals_need_activation, sbs_2011_activation, sbs_2011_mak,
         setup_key_bypasses_activation,
     };
-    use crate::{AgreementProgram, Family, Release, Sku};
 
     fn boxed<T: 'static>(c: T) -> Box<dyn std::any::Any> {
         Box::new(c)
@@ -155,7 +157,7 @@ where
             })
             .copied()
             .ok_or_else(|| {
-                serde::de::Error::custom(crate::Error::invalid(
+                serde::de::Error::custom(crate::error::Error::invalid(
                     "cited answer",
                     &r.passage,
                     "an answer the crate's rules give (value, source, confidence and passage)",

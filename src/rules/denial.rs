@@ -3,11 +3,11 @@
 use std::fmt;
 
 use crate::catalog::coverage::{Basis, Coverage};
+use crate::catalog::{Channel, Kb, KmsHostKey, Release, Sku, Source};
 use crate::rules::required_update::required_update;
-use crate::{Channel, Kb, KmsHostKey, Release, Sku, Source};
 
 /// Why a KMS host does not activate a client: exactly which rule failed. Returned by
-/// [`check_activation`](crate::check_activation).
+/// [`check_activation`](crate::rules::check_activation).
 ///
 /// A "no" is not an error of the caller, but `Denial` implements [`std::error::Error`] so it
 /// composes with `?`. Messages are lowercase and pinned by tests.
@@ -177,8 +177,9 @@ impl Denial {
     /// # Ok::<(), volume_activation::Error>(())
     /// ```
     #[must_use]
-    pub fn error_code(&self) -> Option<crate::ActivationErrorCode> {
-        self.hresult().and_then(crate::ActivationErrorCode::lookup)
+    pub fn error_code(&self) -> Option<crate::rules::ActivationErrorCode> {
+        self.hresult()
+            .and_then(crate::rules::ActivationErrorCode::lookup)
     }
 
     /// The documents the failed rule rests on.

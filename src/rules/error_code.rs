@@ -5,7 +5,7 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::str::FromStr;
 
-use crate::Error;
+use crate::error::Error;
 use crate::tables::error_code_row::ErrorCodeRow;
 use crate::tables::error_codes::{ERROR_CODES, HRESULTS};
 
@@ -25,7 +25,7 @@ use crate::tables::error_codes::{ERROR_CODES, HRESULTS};
 /// and the per-code pages [`ActivationErrorCode::sources`] lists.
 ///
 /// ```
-/// use volume_activation::ActivationErrorCode;
+/// use volume_activation::rules::ActivationErrorCode;
 ///
 /// let code = ActivationErrorCode::lookup(0xC004_F038).ok_or("undocumented")?;
 /// assert_eq!(code.symbol(), Some("SL_E_VL_NOT_ENOUGH_COUNT"));
@@ -42,7 +42,7 @@ impl ActivationErrorCode {
     /// documented codes) does not hold it.
     ///
     /// ```
-    /// use volume_activation::ActivationErrorCode;
+    /// use volume_activation::rules::ActivationErrorCode;
     ///
     /// assert!(ActivationErrorCode::lookup(0xC004_F074).is_some());
     /// assert!(ActivationErrorCode::lookup(0x1234_5678).is_none());
@@ -60,7 +60,7 @@ impl ActivationErrorCode {
     /// `0xC004F038`): the same 32 bits read as an `i32`.
     ///
     /// ```
-    /// use volume_activation::ActivationErrorCode;
+    /// use volume_activation::rules::ActivationErrorCode;
     ///
     /// let code = ActivationErrorCode::lookup_i32(-1073418184).ok_or("undocumented")?;
     /// assert_eq!(code.hresult(), 0xC004_F038);
@@ -83,7 +83,7 @@ impl ActivationErrorCode {
     /// of the documented codes.
     ///
     /// ```
-    /// use volume_activation::ActivationErrorCode;
+    /// use volume_activation::rules::ActivationErrorCode;
     ///
     /// let code = ActivationErrorCode::parse("c004f042")?;
     /// assert_eq!(code.symbol(), Some("SL_E_VL_KEY_MANAGEMENT_SERVICE_ID_MISMATCH"));
@@ -104,7 +104,7 @@ impl ActivationErrorCode {
     /// Every documented code, sorted by HRESULT (unsigned).
     ///
     /// ```
-    /// assert_eq!(volume_activation::ActivationErrorCode::all().len(), 86);
+    /// assert_eq!(volume_activation::rules::ActivationErrorCode::all().len(), 86);
     /// ```
     pub fn all() -> impl ExactSizeIterator<Item = ActivationErrorCode> + Clone {
         ERROR_CODES.iter().map(ActivationErrorCode)

@@ -4,12 +4,12 @@
 use chrono::TimeDelta;
 
 use crate::catalog::coverage::{Answer, Coverage};
+use crate::catalog::{Channel, Family, Kb, KmsHostKey, Sku, Source};
 use crate::rules::denial::Denial;
 use crate::rules::required_update::{UpdateNeed, required_update};
 use crate::rules::threshold::activation_threshold;
 use crate::rules::timing::{KMS_RENEWAL_DEFAULT, KMS_VALIDITY};
 use crate::tables::kms_updates::generation;
-use crate::{Channel, Family, Kb, KmsHostKey, Sku, Source};
 
 /// Whether KMS host key `key` activates KMS clients of `client`: documented yes, derived yes,
 /// documented no, or undocumented, with the basis and its sources.
@@ -21,7 +21,9 @@ use crate::{Channel, Family, Kb, KmsHostKey, Sku, Source};
 /// Windows 10, 2016 and 2019 keys; LTSC 2021 on any key; IoT Enterprise LTSC; ...).
 ///
 /// ```
-/// use volume_activation::{host_key_coverage, Answer, Basis, KmsHostKey, Sku};
+/// use volume_activation::{KmsHostKey, Sku};
+/// use volume_activation::catalog::{Answer, Basis};
+/// use volume_activation::rules::host_key_coverage;
 ///
 /// let win11: Sku = "windows-11/enterprise".parse()?;
 /// assert_eq!(host_key_coverage(KmsHostKey::WindowsServer2022, win11).answer(), Answer::Documented);
@@ -38,7 +40,9 @@ pub fn host_key_coverage(key: KmsHostKey, client: Sku) -> Coverage {
 /// with the basis and its sources. Windows Server 2003 hosts are not modelled.
 ///
 /// ```
-/// use volume_activation::{host_os_support, Answer, KmsHostKey, Sku};
+/// use volume_activation::{KmsHostKey, Sku};
+/// use volume_activation::catalog::Answer;
+/// use volume_activation::rules::host_os_support;
 ///
 /// let ws2016: Sku = "windows-server-2016/standard".parse()?;
 /// assert!(host_os_support(ws2016, KmsHostKey::WindowsServer2022).is_yes());
@@ -59,7 +63,8 @@ pub fn host_os_support(host_os: Sku, key: KmsHostKey) -> Coverage {
 /// rollup is installed (they include it).
 ///
 /// ```
-/// use volume_activation::{Kb, KmsHost, KmsHostKey, Sku};
+/// use volume_activation::{KmsHost, KmsHostKey, Sku};
+/// use volume_activation::catalog::Kb;
 ///
 /// let host = KmsHost::new("windows-server-2016/standard".parse::<Sku>()?, KmsHostKey::WindowsServer2019)
 ///     .with_update(Kb::new(4_478_877).unwrap());
@@ -167,7 +172,8 @@ impl KmsHost {
 /// renewal interval, and the answers (with sources) it rests on.
 ///
 /// ```
-/// use volume_activation::{check_activation, Channel, KmsHost, KmsHostKey, Sku, KMS_VALIDITY};
+/// use volume_activation::{check_activation, Channel, KmsHost, KmsHostKey, Sku};
+/// use volume_activation::rules::KMS_VALIDITY;
 ///
 /// let host = KmsHost::new("windows-server-2022/datacenter".parse::<Sku>()?, KmsHostKey::WindowsServer2022);
 /// let a = check_activation(&host, "windows-11/pro".parse()?, Channel::VolumeGvlk, 30)?;
@@ -246,13 +252,13 @@ impl Activation {
         self.0.host_support
     }
 
-    /// How long the activation is valid: [`KMS_VALIDITY`](crate::KMS_VALIDITY) (180 days).
+    /// How long the activation is valid: [`KMS_VALIDITY`](crate::rules::KMS_VALIDITY) (180 days).
     #[must_use]
     pub const fn validity(&self) -> TimeDelta {
         KMS_VALIDITY.duration()
     }
 
-    /// How often the client renews by default: [`KMS_RENEWAL_DEFAULT`](crate::KMS_RENEWAL_DEFAULT) (7 days).
+    /// How often the client renews by default: [`KMS_RENEWAL_DEFAULT`](crate::rules::KMS_RENEWAL_DEFAULT) (7 days).
     #[must_use]
     pub const fn renewal_interval(&self) -> TimeDelta {
         KMS_RENEWAL_DEFAULT.duration()
@@ -305,7 +311,7 @@ impl<'de> serde::Deserialize<'de> for Activation {
 /// 2. a KMS host on a Windows client OS activates only Windows client;
 /// 3. the host key covers the client (documented yes or derived; undocumented is a denial);
 /// 4. the host OS can run the host key (documented yes or derived);
-/// 5. the host OS has the update the key needs ([`required_update`](crate::required_update)
+/// 5. the host OS has the update the key needs ([`required_update`](crate::rules::required_update)
 ///    for the release the key was issued for);
 /// 6. the host OS has the update the client release needs, and can be updated for it at all
 ///    (a client not newer than the key's release needs only the key's update, derived; where
@@ -317,7 +323,8 @@ impl<'de> serde::Deserialize<'de> for Activation {
 /// A [`Denial`] naming the first rule that fails.
 ///
 /// ```
-/// use volume_activation::{check_activation, Channel, Denial, Kb, KmsHost, KmsHostKey, Sku};
+/// use volume_activation::{check_activation, Channel, Denial, KmsHost, KmsHostKey, Sku};
+/// use volume_activation::catalog::Kb;
 ///
 /// // The issue's question: a Windows Server 2016 host with a Windows Server 2019 host key,
 /// // asked to activate Windows 11 Enterprise.
@@ -433,7 +440,11 @@ fn host_side(host: &KmsHost) -> Result<(), Denial> {
 /// key). So when Microsoft names no update for the client release itself, a client not newer
 /// than the release the host key was issued for needs nothing beyond the key's own update,
 /// which [`host_side`] has already required.
-fn check_update(host: &KmsHost, release: crate::Release, for_client: bool) -> Result<(), Denial> {
+fn check_update(
+    host: &KmsHost,
+    release: crate::catalog::Release,
+    for_client: bool,
+) -> Result<(), Denial> {
     let req = required_update(host.os.release(), release);
     let undocumented = Denial::UpdateUndocumented {
         host_os: host.os,

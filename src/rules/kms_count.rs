@@ -36,10 +36,11 @@ use std::fmt;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 
-use crate::ClientMachineId;
+use crate::catalog::ClientMachineId;
+use crate::catalog::{Confidence, Family, Sku, Source};
+use crate::error::Error;
 use crate::rules::threshold::family_threshold;
 use crate::rules::timing::Timing;
-use crate::{Confidence, Error, Family, Sku, Source};
 
 /// The sources of the count model, newest rule first.
 const COUNT_SOURCES: &[Source] = &[
@@ -56,7 +57,8 @@ const COUNT_SOURCES: &[Source] = &[
 /// An ID recorded at `t` counts on the half-open window `[t, t + 30 days)`.
 ///
 /// ```
-/// use volume_activation::{Confidence, KMS_COUNT_WINDOW};
+/// use volume_activation::Confidence;
+/// use volume_activation::rules::KMS_COUNT_WINDOW;
 ///
 /// assert_eq!(KMS_COUNT_WINDOW.days(), 30);
 /// assert_eq!(KMS_COUNT_WINDOW.confidence(), Confidence::Documented);
@@ -78,7 +80,8 @@ crate::macros::id_enum! {
     /// Microsoft could add counted applications, so this enum is `#[non_exhaustive]`.
     ///
     /// ```
-    /// use volume_activation::{Family, KmsApplication};
+    /// use volume_activation::Family;
+    /// use volume_activation::rules::KmsApplication;
     ///
     /// assert_eq!(KmsApplication::of_family(Family::Server), KmsApplication::Windows);
     /// assert_eq!("office".parse::<KmsApplication>()?, KmsApplication::Office);
@@ -339,7 +342,9 @@ impl CountTable {
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use volume_activation::{ClientMachineId, Family, KmsApplication, KmsCounter, Sku};
+/// use volume_activation::{Family, Sku};
+/// use volume_activation::catalog::ClientMachineId;
+/// use volume_activation::rules::{KmsApplication, KmsCounter};
 ///
 /// let t0 = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
 /// let mut host = KmsCounter::new();
@@ -439,7 +444,9 @@ impl KmsCounter {
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
-    /// use volume_activation::{ClientMachineId, Family, KmsCounter};
+    /// use volume_activation::Family;
+    /// use volume_activation::catalog::ClientMachineId;
+    /// use volume_activation::rules::KmsCounter;
     ///
     /// let t = Utc.with_ymd_and_hms(2026, 3, 1, 8, 0, 0).unwrap();
     /// let mut host = KmsCounter::new();
@@ -494,7 +501,7 @@ impl KmsCounter {
     }
 
     /// Whether a KMS client of `sku` contacting the host at `at` would see a count at or above
-    /// its threshold (see [`activation_threshold`](crate::activation_threshold)). The client's
+    /// its threshold (see [`activation_threshold`](crate::rules::activation_threshold)). The client's
     /// own contact is not included: record it first to ask about the answer it receives.
     ///
     /// # Errors
@@ -502,7 +509,7 @@ impl KmsCounter {
     /// As [`count_at`](Self::count_at).
     pub fn is_threshold_met(&self, sku: Sku, at: DateTime<Utc>) -> Result<bool, Error> {
         let app = KmsApplication::of_family(sku.family());
-        Ok(crate::is_threshold_met(self.count_at(app, at)?, sku))
+        Ok(crate::rules::is_threshold_met(self.count_at(app, at)?, sku))
     }
 
     /// The number of IDs `app` can hold: twice the highest threshold demanded of it so far
@@ -542,7 +549,9 @@ impl KmsCounter {
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
-    /// use volume_activation::{ClientMachineId, CountFinding, Family, KmsCounter, Sku};
+    /// use volume_activation::{Family, Sku};
+    /// use volume_activation::catalog::ClientMachineId;
+    /// use volume_activation::rules::{CountFinding, KmsCounter};
     ///
     /// let t = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
     /// let mut host = KmsCounter::new();
@@ -557,7 +566,7 @@ impl KmsCounter {
     pub fn explain(&self, sku: Sku, at: DateTime<Utc>) -> Result<CountExplanation, Error> {
         let app = KmsApplication::of_family(sku.family());
         let count = self.count_at(app, at)?;
-        let threshold = crate::activation_threshold(sku);
+        let threshold = crate::rules::activation_threshold(sku);
         let table = self.table(app);
         let live_start = table.first_live(Stamp::of(at));
         let mut findings = Vec::new();
@@ -608,7 +617,7 @@ impl KmsCounter {
 /// Microsoft may document more, so this enum is `#[non_exhaustive]`.
 ///
 /// ```
-/// use volume_activation::CountFinding;
+/// use volume_activation::rules::CountFinding;
 ///
 /// let f = CountFinding::TooFewMachines { unique: 12, threshold: 25 };
 /// assert_eq!(

@@ -2,8 +2,8 @@
 //! use MAK or KMS, and MAK accounting (activations needed, including reimages, against what
 //! remains).
 
+use crate::catalog::{AgreementProgram, Confidence, Source};
 use crate::rules::cited::Cited;
-use crate::{AgreementProgram, Confidence, Source};
 
 const FAQ: Source = Source::VL_FAQ;
 const DOC: Confidence = Confidence::Documented;
@@ -16,7 +16,8 @@ crate::macros::id_enum! {
     /// and the Volume Licensing program".
     ///
     /// ```
-    /// use volume_activation::{mak_allotment_basis, AgreementProgram, MakAllotmentBasis};
+    /// use volume_activation::catalog::AgreementProgram;
+    /// use volume_activation::rules::{mak_allotment_basis, MakAllotmentBasis};
     ///
     /// assert_eq!(mak_allotment_basis(AgreementProgram::Campus).value(), MakAllotmentBasis::PriceLevel);
     /// ```
@@ -79,7 +80,7 @@ crate::macros::id_enum! {
     /// the amounts: [`PriceLevel::published_mak_activations`] is `None` for every level.
     ///
     /// ```
-    /// use volume_activation::PriceLevel;
+    /// use volume_activation::rules::PriceLevel;
     ///
     /// assert!(PriceLevel::iter().all(|l| l.published_mak_activations().is_none()));
     /// ```
@@ -113,7 +114,7 @@ impl PriceLevel {
 /// VLSC Product Keys page or in VAMT.
 ///
 /// ```
-/// use volume_activation::open_license_example_mak_activations;
+/// use volume_activation::rules::open_license_example_mak_activations;
 ///
 /// assert_eq!(open_license_example_mak_activations(10).map(|a| a.value()), Some(50));
 /// assert!(open_license_example_mak_activations(26).is_none());
@@ -140,7 +141,7 @@ crate::macros::id_enum! {
     /// A piece of activation advice the FAQ gives.
     ///
     /// ```
-    /// use volume_activation::{faq_advice_for_virtual_machines, FaqAdvice};
+    /// use volume_activation::rules::{faq_advice_for_virtual_machines, FaqAdvice};
     ///
     /// assert_eq!(faq_advice_for_virtual_machines().value(), FaqAdvice::KmsPreferred);
     /// ```
@@ -165,7 +166,7 @@ pub const MAK_WITH_VAMT_BELOW_PCS: u32 = 50;
 /// (VAMT)." The sentence stands in that answer about Windows 7 / Office 2010 KMS hosts.
 ///
 /// ```
-/// use volume_activation::{faq_advice_for_pc_count, FaqAdvice};
+/// use volume_activation::rules::{faq_advice_for_pc_count, FaqAdvice};
 ///
 /// assert_eq!(faq_advice_for_pc_count(49).map(|a| a.value()), Some(FaqAdvice::MakWithVamt));
 /// assert!(faq_advice_for_pc_count(50).is_none());
@@ -204,7 +205,7 @@ crate::macros::id_enum! {
     /// and how does it work?").
     ///
     /// ```
-    /// use volume_activation::MakActivationMethod;
+    /// use volume_activation::rules::MakActivationMethod;
     ///
     /// assert!(MakActivationMethod::Independent.each_computer_contacts_microsoft());
     /// assert!(!MakActivationMethod::Proxy.each_computer_contacts_microsoft());
@@ -279,7 +280,7 @@ pub const fn kms_and_mak_may_be_combined() -> Cited<bool> {
 ///   has not changed significantly).
 ///
 /// ```
-/// use volume_activation::MakMachine;
+/// use volume_activation::rules::MakMachine;
 ///
 /// assert_eq!(MakMachine::new(true, 2).activations_needed(), 3);
 /// assert_eq!(MakMachine::new(true, 2).reapplying_cid().activations_needed(), 1);
@@ -351,7 +352,7 @@ impl MakMachine {
 /// [`MakMachine::activations_needed`], saturating at `u64::MAX`).
 ///
 /// ```
-/// use volume_activation::{mak_activations_needed, MakMachine};
+/// use volume_activation::rules::{mak_activations_needed, MakMachine};
 ///
 /// let machines = [MakMachine::new(true, 0), MakMachine::new(true, 1), MakMachine::new(false, 3).reapplying_cid()];
 /// assert_eq!(mak_activations_needed(machines), 3);
@@ -366,7 +367,7 @@ pub fn mak_activations_needed(machines: impl IntoIterator<Item = MakMachine>) ->
 /// MAK activations needed against what remains on a key.
 ///
 /// ```
-/// use volume_activation::MakBalance;
+/// use volume_activation::rules::MakBalance;
 ///
 /// let b = MakBalance::new(120, 100);
 /// assert!(!b.is_sufficient());
@@ -425,7 +426,7 @@ impl MakBalance {
 /// physical or virtual", and VAMT local reactivation for reapplying a CID.
 ///
 /// ```
-/// use volume_activation::mak_accounting_sources;
+/// use volume_activation::rules::mak_accounting_sources;
 ///
 /// let [faq, vamt] = mak_accounting_sources();
 /// assert_eq!(faq.source().id(), "FAQ");

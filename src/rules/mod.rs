@@ -1,12 +1,31 @@
 //! Pure relations over catalogue types: which KMS host key activates which client, on which
 //! host OS, with which updates; thresholds and the KMS count model; Office, ADBA, AVMA and MAK
-//! rules; agreement-program rules; and `Denial`, the reasons for a "no".
+//! rules; agreement-program rules; activation error codes; and [`Denial`], the reasons for a
+//! "no".
+//!
+//! Every answer names its sources; where Microsoft is silent the answer says "undocumented"
+//! instead of guessing ([`host_key_coverage`]).
+//!
+//! ```
+//! use volume_activation::catalog::{Channel, KmsHostKey, Sku};
+//! use volume_activation::rules::{KmsHost, activation_threshold, check_activation};
+//!
+//! let host = KmsHost::new("windows-server-2022/standard".parse::<Sku>()?, KmsHostKey::WindowsServer2022);
+//! let client: Sku = "windows-11/enterprise".parse()?;
+//! assert_eq!(activation_threshold(client), 25);
+//!
+//! assert!(check_activation(&host, client, Channel::VolumeGvlk, 25).is_ok());
+//! let denial = check_activation(&host, client, Channel::VolumeGvlk, 24).unwrap_err();
+//! assert_eq!(denial.hresult(), Some(0xC004_F038)); // the count is below the threshold
+//! # Ok::<(), volume_activation::Error>(())
+//! ```
 
 pub(crate) mod adba;
 pub(crate) mod avma;
 pub(crate) mod cited;
 pub(crate) mod denial;
 pub(crate) mod error_code;
+pub(crate) mod gvlk;
 pub(crate) mod kms;
 pub(crate) mod kms_count;
 pub(crate) mod mak;
@@ -23,6 +42,7 @@ pub use avma::{AvmaActivation, AvmaDenial, avma_key, avma_key_confidence, can_av
 pub use cited::Cited;
 pub use denial::Denial;
 pub use error_code::ActivationErrorCode;
+pub use gvlk::{gvlk, gvlk_source, is_published_gvlk, skus_for_gvlk};
 pub use kms::{
     Activation, KmsHost, can_activate, check_activation, host_key_coverage, host_os_support,
 };

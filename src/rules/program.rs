@@ -8,11 +8,11 @@
 //! confidence and the passage it rests on. Where the FAQ is silent the answer is
 //! "undocumented", never a guess.
 
-use crate::rules::cited::Cited;
-use crate::{
-    AgreementProgram, Channel, Confidence, Edition, Error, Family, ProductPool, Release, Sku,
-    Source,
+use crate::catalog::{
+    AgreementProgram, Channel, Confidence, Edition, Family, ProductPool, Release, Sku, Source,
 };
+use crate::error::Error;
+use crate::rules::cited::Cited;
 
 const FAQ: Source = Source::VL_FAQ;
 const DOC: Confidence = Confidence::Documented;
@@ -24,7 +24,8 @@ crate::macros::id_enum! {
     /// center), so this enum is `#[non_exhaustive]`.
     ///
     /// ```
-    /// use volume_activation::{key_delivery, AgreementProgram, KeyDelivery};
+    /// use volume_activation::catalog::AgreementProgram;
+    /// use volume_activation::rules::{key_delivery, KeyDelivery};
     ///
     /// assert_eq!(key_delivery(AgreementProgram::OpenValue).value(), KeyDelivery::PerPurchase);
     /// assert_eq!(key_delivery(AgreementProgram::Hvms).value(), KeyDelivery::ActivationCenterOnly);
@@ -66,7 +67,8 @@ impl KeyDelivery {
     /// for [`KeyDelivery::PerProductPool`], none otherwise.
     ///
     /// ```
-    /// use volume_activation::{key_delivery, AgreementProgram, ProductPool};
+    /// use volume_activation::catalog::{AgreementProgram, ProductPool};
+    /// use volume_activation::rules::key_delivery;
     ///
     /// let pools = key_delivery(AgreementProgram::SelectLicense).value().pools();
     /// assert_eq!(pools, &[ProductPool::Systems, ProductPool::Servers, ProductPool::Applications][..]);
@@ -97,7 +99,8 @@ impl KeyDelivery {
 /// - MPSA, Open Value Subscription, Campus, School, CSP: the FAQ does not say — undocumented.
 ///
 /// ```
-/// use volume_activation::{key_delivery, AgreementProgram, KeyDelivery};
+/// use volume_activation::catalog::AgreementProgram;
+/// use volume_activation::rules::{key_delivery, KeyDelivery};
 ///
 /// let ea = key_delivery(AgreementProgram::EnterpriseAgreement);
 /// assert_eq!(ea.value(), KeyDelivery::PerProductPool);
@@ -162,7 +165,9 @@ pub const fn key_delivery(program: AgreementProgram) -> Cited<KeyDelivery> {
 /// [`Confidence::Unverified`].
 ///
 /// ```
-/// use volume_activation::{product_pool, Confidence, ProductPool, Sku};
+/// use volume_activation::{Confidence, Sku};
+/// use volume_activation::catalog::ProductPool;
+/// use volume_activation::rules::product_pool;
 ///
 /// let pool = product_pool("windows-server-2022/standard".parse::<Sku>()?);
 /// assert_eq!(pool.value(), ProductPool::Servers);
@@ -185,7 +190,7 @@ crate::macros::id_enum! {
     /// A use right attached to volume licence keys by an agreement program.
     ///
     /// ```
-    /// use volume_activation::ProgramRight;
+    /// use volume_activation::rules::ProgramRight;
     ///
     /// assert_eq!("training-and-backup-copies".parse::<ProgramRight>()?, ProgramRight::TrainingAndBackupCopies);
     /// # Ok::<(), volume_activation::Error>(())
@@ -207,7 +212,7 @@ crate::macros::id_enum! {
     /// Whether a program grants a right, as far as Microsoft's text says.
     ///
     /// ```
-    /// use volume_activation::Entitlement;
+    /// use volume_activation::rules::Entitlement;
     ///
     /// assert_eq!(Entitlement::Granted.to_string(), "granted");
     /// ```
@@ -236,7 +241,8 @@ crate::macros::id_enum! {
 /// License and Select Plus; for the other programs the FAQ is silent (undocumented, not "no").
 ///
 /// ```
-/// use volume_activation::{program_right, AgreementProgram, Entitlement, ProgramRight};
+/// use volume_activation::catalog::AgreementProgram;
+/// use volume_activation::rules::{program_right, Entitlement, ProgramRight};
 ///
 /// assert_eq!(program_right(AgreementProgram::OpenLicense, ProgramRight::Reimaging).value(), Entitlement::Granted);
 /// assert_eq!(program_right(AgreementProgram::SelectPlus, ProgramRight::Evaluation).value(), Entitlement::Granted);
@@ -299,7 +305,8 @@ pub const fn program_right(program: AgreementProgram, right: ProgramRight) -> Ci
 /// of [`program_right`] (only a documented grant is `true`).
 ///
 /// ```
-/// use volume_activation::{has_right, AgreementProgram, ProgramRight};
+/// use volume_activation::catalog::AgreementProgram;
+/// use volume_activation::rules::{has_right, ProgramRight};
 ///
 /// assert!(has_right(AgreementProgram::EnterpriseAgreement, ProgramRight::TrainingAndBackupCopies));
 /// assert!(!has_right(AgreementProgram::OpenLicense, ProgramRight::TrainingAndBackupCopies));
@@ -315,7 +322,8 @@ crate::macros::id_enum! {
     /// keys.
     ///
     /// ```
-    /// use volume_activation::{reimaging_requirement, AgreementProgram, ReimagingRequirement};
+    /// use volume_activation::catalog::AgreementProgram;
+    /// use volume_activation::rules::{reimaging_requirement, ReimagingRequirement};
     ///
     /// assert_eq!(
     ///     reimaging_requirement(AgreementProgram::OpenLicense).value(),
@@ -392,7 +400,8 @@ pub const fn reimaging_requirement(program: AgreementProgram) -> Cited<Reimaging
 /// no such condition; CSP is undocumented, so `false`.
 ///
 /// ```
-/// use volume_activation::{can_reimage, AgreementProgram};
+/// use volume_activation::catalog::AgreementProgram;
+/// use volume_activation::rules::can_reimage;
 ///
 /// assert!(!can_reimage(AgreementProgram::OpenLicense, 0));
 /// assert!(can_reimage(AgreementProgram::OpenLicense, 1));
@@ -413,7 +422,8 @@ pub const fn can_reimage(program: AgreementProgram, units_purchased: u32) -> boo
 /// here only because the FAQ names it.
 ///
 /// ```
-/// use volume_activation::{DowngradeTarget, Release};
+/// use volume_activation::Release;
+/// use volume_activation::rules::DowngradeTarget;
 ///
 /// assert_eq!(DowngradeTarget::Release(Release::WindowsVista).to_string(), "windows-vista");
 /// assert_eq!(DowngradeTarget::WindowsXpProfessional.to_string(), "windows-xp-professional");
@@ -472,7 +482,8 @@ impl std::str::FromStr for DowngradeTarget {
 /// [`DowngradeKey::name`] gives the FAQ's wording.
 ///
 /// ```
-/// use volume_activation::{DowngradeKey, Release};
+/// use volume_activation::Release;
+/// use volume_activation::rules::DowngradeKey;
 ///
 /// let k = DowngradeKey::HostKeyOf(Release::Windows7);
 /// assert_eq!(k.to_string(), "host-key-of/windows-7");
@@ -491,7 +502,7 @@ impl std::str::FromStr for DowngradeTarget {
 #[non_exhaustive]
 pub enum DowngradeKey {
     /// A KMS host activated with the KMS host key of this release (named for the release, not
-    /// a [`KmsHostKey`](crate::KmsHostKey): the FAQ names releases).
+    /// a [`KmsHostKey`](crate::catalog::KmsHostKey): the FAQ names releases).
     HostKeyOf(Release),
     /// A MAK of this release.
     Mak(Release),
@@ -576,7 +587,8 @@ const TO_XP: &[DowngradeKey] = &[DowngradeKey::WindowsXpProfessionalKey];
 /// answer keeps the FAQ's text.
 ///
 /// ```
-/// use volume_activation::{downgrade_keys, DowngradeKey, DowngradeTarget, Release};
+/// use volume_activation::Release;
+/// use volume_activation::rules::{downgrade_keys, DowngradeKey, DowngradeTarget};
 ///
 /// let keys = downgrade_keys(Release::Windows7, DowngradeTarget::Release(Release::WindowsVista)).unwrap();
 /// assert!(keys.value().contains(&DowngradeKey::HostKeyOf(Release::Windows7)));
@@ -611,7 +623,8 @@ pub const fn downgrade_keys(
 /// host-key matrix is the KMS rules' business).
 ///
 /// ```
-/// use volume_activation::{downgrade_host_key_clients, Release};
+/// use volume_activation::Release;
+/// use volume_activation::rules::downgrade_host_key_clients;
 ///
 /// let w7 = downgrade_host_key_clients(Release::Windows7).unwrap();
 /// assert_eq!(w7.value(), &[Release::WindowsVista, Release::Windows7][..]);
@@ -642,7 +655,7 @@ crate::macros::id_enum! {
     /// Which products use setup keys is not published in the FAQ (undocumented).
     ///
     /// ```
-    /// use volume_activation::SetupKeySource;
+    /// use volume_activation::rules::SetupKeySource;
     ///
     /// assert!(SetupKeySource::ActivationCallCenter.requires_proof_of_purchase());
     /// assert!(!SetupKeySource::MediaSleeve.requires_proof_of_purchase());
@@ -674,7 +687,7 @@ impl SetupKeySource {
 /// Center); all four are returned.
 ///
 /// ```
-/// use volume_activation::setup_key_sources;
+/// use volume_activation::rules::setup_key_sources;
 ///
 /// assert_eq!(setup_key_sources().value().len(), 4);
 /// ```
@@ -719,7 +732,8 @@ pub const KMS_HOST_MAX_REACTIVATIONS: u32 = 9;
 /// The activation limits of one KMS host key.
 ///
 /// ```
-/// use volume_activation::{kms_host_key_limits, Family};
+/// use volume_activation::Family;
+/// use volume_activation::rules::kms_host_key_limits;
 ///
 /// let limits = kms_host_key_limits(Family::Server).value().unwrap();
 /// assert_eq!(limits.hosts(), 6);
@@ -785,7 +799,8 @@ pub const fn kms_host_key_limits(family: Family) -> Cited<Option<KmsHostKeyLimit
 /// on one more host (conservative: `false` where the limit is undocumented).
 ///
 /// ```
-/// use volume_activation::{can_add_kms_host, Family};
+/// use volume_activation::Family;
+/// use volume_activation::rules::can_add_kms_host;
 ///
 /// assert!(can_add_kms_host(Family::Server, 5));
 /// assert!(!can_add_kms_host(Family::Server, 6));
@@ -803,7 +818,8 @@ pub const fn can_add_kms_host(family: Family, hosts_in_use: u32) -> bool {
 /// same key may be reactivated once more (conservative: `false` where undocumented).
 ///
 /// ```
-/// use volume_activation::{can_reactivate_kms_host, Family};
+/// use volume_activation::Family;
+/// use volume_activation::rules::can_reactivate_kms_host;
 ///
 /// assert!(can_reactivate_kms_host(Family::Client, 8));
 /// assert!(!can_reactivate_kms_host(Family::Client, 9));
@@ -825,7 +841,8 @@ pub const fn can_reactivate_kms_host(family: Family, reactivations_done: u32) ->
 /// for later Office releases the answer follows from "any Office product" (derived).
 ///
 /// ```
-/// use volume_activation::{office_key_covers_x86_and_x64, Confidence, Release};
+/// use volume_activation::{Confidence, Release};
+/// use volume_activation::rules::office_key_covers_x86_and_x64;
 ///
 /// let o2013 = office_key_covers_x86_and_x64(Release::Office2013).unwrap();
 /// assert!(o2013.value());
@@ -868,7 +885,8 @@ crate::macros::id_enum! {
     /// The MAK a Windows Small Business Server 2011 edition is activated with.
     ///
     /// ```
-    /// use volume_activation::{sbs_2011_mak, SbsMak, Sku};
+    /// use volume_activation::Sku;
+    /// use volume_activation::rules::{sbs_2011_mak, SbsMak};
     ///
     /// let premium = sbs_2011_mak("small-business-server-2011/premium-add-on".parse::<Sku>()?).unwrap();
     /// assert_eq!(premium.value(), SbsMak::WindowsServer2008R2MakB);
@@ -918,7 +936,8 @@ pub const fn sbs_2011_mak(sku: Sku) -> Option<Cited<SbsMak>> {
 /// time after setup.
 ///
 /// ```
-/// use volume_activation::{sbs_2011_activation, Channel};
+/// use volume_activation::Channel;
+/// use volume_activation::rules::sbs_2011_activation;
 ///
 /// let sbs = sbs_2011_activation().value();
 /// assert_eq!(sbs.installs_as(), Channel::VolumeGvlk);

@@ -1,8 +1,8 @@
 //! Required KMS host updates.
 
 use crate::catalog::coverage::{Answer, Basis};
+use crate::catalog::{Confidence, Kb, Release, Source};
 use crate::macros::Lookup as _;
-use crate::{Confidence, Kb, Release, Source};
 
 crate::macros::id_enum! {
     /// Whether a KMS host OS needs an update before it activates a client release.
@@ -25,7 +25,9 @@ crate::macros::id_enum! {
 /// installed), or nothing can help. Returned by [`required_update`].
 ///
 /// ```
-/// use volume_activation::{required_update, Kb, Release, UpdateNeed};
+/// use volume_activation::Release;
+/// use volume_activation::catalog::Kb;
+/// use volume_activation::rules::{required_update, UpdateNeed};
 ///
 /// let r = required_update(Release::WindowsServer2019, Release::WindowsServer2025);
 /// assert_eq!(r.need(), UpdateNeed::Required);
@@ -117,7 +119,8 @@ impl UpdateRequirement {
 /// Windows Server 2003 hosts are not modelled. Office releases answer undocumented.
 ///
 /// ```
-/// use volume_activation::{required_update, Release, UpdateNeed};
+/// use volume_activation::Release;
+/// use volume_activation::rules::{required_update, UpdateNeed};
 ///
 /// assert_eq!(required_update(Release::WindowsServer2022, Release::Windows10).need(), UpdateNeed::NotNeeded);
 /// assert_eq!(

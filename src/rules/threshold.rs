@@ -1,6 +1,6 @@
 //! KMS activation thresholds: 25 for Windows client, 5 for Windows Server and Office.
 
-use crate::{Confidence, Family, Sku, Source};
+use crate::catalog::{Confidence, Family, Sku, Source};
 
 /// The KMS activation threshold for a Windows client (25).
 ///
@@ -19,7 +19,8 @@ pub const SERVER_AND_OFFICE_THRESHOLD: u32 = 5;
 /// client, 5 for Windows Server, 5 for Office.
 ///
 /// ```
-/// use volume_activation::{activation_threshold, Sku};
+/// use volume_activation::Sku;
+/// use volume_activation::rules::activation_threshold;
 ///
 /// assert_eq!(activation_threshold("windows-11/enterprise".parse::<Sku>()?), 25);
 /// assert_eq!(activation_threshold("windows-server-2022/standard".parse::<Sku>()?), 5);
@@ -44,7 +45,8 @@ pub const fn family_threshold(family: Family) -> u32 {
 /// activation_threshold(sku)`.
 ///
 /// ```
-/// use volume_activation::{is_threshold_met, Sku};
+/// use volume_activation::Sku;
+/// use volume_activation::rules::is_threshold_met;
 ///
 /// let win11: Sku = "windows-11/pro".parse()?;
 /// assert!(!is_threshold_met(24, win11));
@@ -60,4 +62,37 @@ pub const fn is_threshold_met(count: u32, sku: Sku) -> bool {
 #[must_use]
 pub const fn threshold_source() -> (Source, Confidence) {
     (Source::KMS_PLANNING, Confidence::Documented)
+}
+
+/// Threshold questions asked of the SKU.
+impl Sku {
+    /// The KMS count this SKU's KMS client needs; the same as [`activation_threshold`].
+    ///
+    /// ```
+    /// use volume_activation::Sku;
+    ///
+    /// assert_eq!("windows-11/enterprise".parse::<Sku>()?.threshold(), 25);
+    /// assert_eq!("office-ltsc-2024/professional-plus".parse::<Sku>()?.threshold(), 5);
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn threshold(self) -> u32 {
+        activation_threshold(self)
+    }
+
+    /// Whether a KMS host reporting `count` activates this SKU's KMS client; the same as
+    /// [`is_threshold_met`].
+    ///
+    /// ```
+    /// use volume_activation::Sku;
+    ///
+    /// let win11: Sku = "windows-11/pro".parse()?;
+    /// assert!(!win11.is_threshold_met(24));
+    /// assert!(win11.is_threshold_met(25));
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn is_threshold_met(self, count: u32) -> bool {
+        is_threshold_met(count, self)
+    }
 }

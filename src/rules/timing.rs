@@ -3,8 +3,8 @@
 
 use chrono::TimeDelta;
 
-use crate::Error;
 use crate::catalog::{Confidence, Family, Release, Source};
+use crate::error::Error;
 
 // ---------------------------------------------------------------------------------------------
 // HRESULTs the lifecycle reports as reasons.
@@ -42,7 +42,7 @@ pub const HR_NONGENUINE_GRACE_EXPIRED: u32 = 0xC004_F064;
 /// `SL_REMAPPING_SP_PUB_TS_MAX_REARM_REACHED`: "The maximum allowed number of re-arms has been
 /// exceeded. You must re-install the OS before trying to re-arm again". What Windows reports
 /// for a rearm with no rearms left; the lifecycle rejects such a rearm with an
-/// [`Error`](crate::Error) whose message names this code.
+/// [`Error`](crate::error::Error) whose message names this code.
 ///
 /// Source: <https://learn.microsoft.com/en-us/troubleshoot/windows-client/setup-upgrade-and-drivers/error-occurs-when-running-sysprep-generalize>
 pub const HR_REARM_EXHAUSTED: u32 = 0xC004_D307;
@@ -56,7 +56,8 @@ pub const HR_REARM_EXHAUSTED: u32 = 0xC004_D307;
 /// [`Confidence::Unverified`] and [`Timing::note`] explains the choice.
 ///
 /// ```
-/// use volume_activation::{Confidence, Release, oob_grace, KMS_VALIDITY};
+/// use volume_activation::{Confidence, Release};
+/// use volume_activation::rules::{oob_grace, KMS_VALIDITY};
 ///
 /// assert_eq!(KMS_VALIDITY.days(), 180);
 /// assert_eq!(KMS_VALIDITY.confidence(), Confidence::Documented);
@@ -224,7 +225,7 @@ pub const KMS_INTERVAL_MINUTES: std::ops::RangeInclusive<u32> = 15..=43_200;
 /// activation succeeds, the client receives and stores the KMS host's Renewal Interval").
 ///
 /// ```
-/// use volume_activation::KmsInterval;
+/// use volume_activation::rules::KmsInterval;
 ///
 /// assert_eq!(KmsInterval::RENEWAL_DEFAULT.minutes(), 10_080);
 /// assert_eq!(KmsInterval::new(15)?.minutes(), 15);
@@ -319,7 +320,8 @@ const fn is_office_2016_or_later(release: Release) -> bool {
 ///   Server 2008; the crate does not use it.
 ///
 /// ```
-/// use volume_activation::{Confidence, Release, oob_grace};
+/// use volume_activation::{Confidence, Release};
+/// use volume_activation::rules::oob_grace;
 ///
 /// assert_eq!(oob_grace(Release::Windows7).confidence(), Confidence::Documented);
 /// assert_eq!(oob_grace(Release::Office2019).days(), 25);
@@ -377,7 +379,8 @@ pub const fn oob_grace(release: Release) -> Timing {
 /// later, otherwise the release's [`oob_grace`] ("/rearm resets the activation timers").
 ///
 /// ```
-/// use volume_activation::{Release, rearm_grace};
+/// use volume_activation::Release;
+/// use volume_activation::rules::rearm_grace;
 ///
 /// assert_eq!(rearm_grace(Release::Office2016).days(), 30);
 /// assert_eq!(rearm_grace(Release::Windows7).days(), 30);
@@ -405,7 +408,8 @@ pub const fn rearm_grace(release: Release) -> Timing {
 ///   [`Confidence::Unverified`].
 ///
 /// ```
-/// use volume_activation::{Confidence, Release, oot_grace};
+/// use volume_activation::{Confidence, Release};
+/// use volume_activation::rules::oot_grace;
 ///
 /// assert_eq!(oot_grace(Release::Office2019).confidence(), Confidence::Documented);
 /// assert_eq!(oot_grace(Release::Windows10).days(), 30);
@@ -447,7 +451,8 @@ pub const fn oot_grace(release: Release) -> Timing {
 /// the hard disk drive".
 ///
 /// ```
-/// use volume_activation::{Confidence, Release, hardware_oot_grace, oot_grace};
+/// use volume_activation::{Confidence, Release};
+/// use volume_activation::rules::{hardware_oot_grace, oot_grace};
 ///
 /// let g = hardware_oot_grace(Release::Office2019);
 /// assert_eq!(g.days(), 30);
@@ -479,7 +484,8 @@ pub const fn hardware_oot_grace(release: Release) -> Timing {
 /// without a length. The crate answers 30 days, marked [`Confidence::Unverified`].
 ///
 /// ```
-/// use volume_activation::{Confidence, Release, non_genuine_grace};
+/// use volume_activation::{Confidence, Release};
+/// use volume_activation::rules::non_genuine_grace;
 ///
 /// assert_eq!(non_genuine_grace(Release::Windows11).days(), 30);
 /// assert_eq!(non_genuine_grace(Release::Windows11).confidence(), Confidence::Unverified);
@@ -503,7 +509,8 @@ crate::macros::id_enum! {
     /// exhaustive.
     ///
     /// ```
-    /// use volume_activation::{ExpiryMode, Release, expiry_mode};
+    /// use volume_activation::Release;
+    /// use volume_activation::rules::{ExpiryMode, expiry_mode};
     ///
     /// assert_eq!(expiry_mode(Release::WindowsVista, true), ExpiryMode::ReducedFunctionality);
     /// assert_eq!(expiry_mode(Release::WindowsVista, false), ExpiryMode::Notification);
@@ -543,7 +550,8 @@ pub const fn expiry_mode(release: Release, vista_rtm: bool) -> ExpiryMode {
 /// How many times a release can be rearmed, with its source and confidence.
 ///
 /// ```
-/// use volume_activation::{Confidence, Release, rearm_limit};
+/// use volume_activation::{Confidence, Release};
+/// use volume_activation::rules::rearm_limit;
 ///
 /// let w7 = rearm_limit(Release::Windows7);
 /// assert_eq!(w7.count(), 3);

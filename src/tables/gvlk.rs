@@ -29,7 +29,7 @@ pub(crate) struct GvlkRow {
     pub(crate) release: Release,
     pub(crate) edition: Edition,
     /// The key, built from the table text at compile time.
-    pub(crate) product_key: crate::ProductKey,
+    pub(crate) product_key: crate::catalog::ProductKey,
     pub(crate) source: Source,
     pub(crate) confidence: Confidence,
 }
@@ -44,7 +44,7 @@ const fn row(
     GvlkRow {
         release,
         edition,
-        product_key: crate::ProductKey::from_static(key),
+        product_key: crate::catalog::ProductKey::from_static(key),
         source,
         confidence,
     }
@@ -1114,7 +1114,7 @@ pub(crate) static GVLKS: [GvlkRow; 151] = [
 #[cfg(test)]
 mod tests {
     use super::GVLKS;
-    use crate::Sku;
+    use crate::catalog::Sku;
 
     #[test]
     fn rows_are_sorted_unique_and_name_real_skus() {
@@ -1124,11 +1124,9 @@ mod tests {
             .collect();
         assert!(keys.windows(2).all(|w| w.first() < w.get(1)));
         assert!(GVLKS.iter().all(|r| Sku::new(r.release, r.edition).is_ok()));
-        assert!(
-            GVLKS
-                .iter()
-                .all(|r| crate::ProductKey::parse(&r.product_key.reveal()).ok()
-                    == Some(r.product_key))
-        );
+        assert!(GVLKS.iter().all(
+            |r| crate::catalog::ProductKey::parse(&r.product_key.reveal()).ok()
+                == Some(r.product_key)
+        ));
     }
 }

@@ -1,7 +1,7 @@
 //! The published facts as static data. Private: reached only through typed accessors.
 //!
 //! Each table names its source in its module docs, and rows that need it carry a
-//! [`Source`](crate::Source) and a [`Confidence`](crate::Confidence).
+//! [`Source`](crate::catalog::Source) and a [`Confidence`](crate::catalog::Confidence).
 
 pub(crate) mod error_code_row;
 pub(crate) mod error_codes;
@@ -9,5 +9,3 @@ pub(crate) mod gvlk;
 pub(crate) mod kms_host_key;
 pub(crate) mod kms_host_os;
 pub(crate) mod kms_updates;
-pub(crate) mod product_alias;
-pub(crate) mod sku;

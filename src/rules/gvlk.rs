@@ -26,7 +26,8 @@ fn row_of(sku: Sku) -> Option<&'static GvlkRow> {
 /// <https://learn.microsoft.com/en-us/office/volume-license-activation/gvlks>.
 ///
 /// ```
-/// use volume_activation::{gvlk, Sku};
+/// use volume_activation::Sku;
+/// use volume_activation::rules::gvlk;
 ///
 /// let key = gvlk("windows-11/pro".parse::<Sku>()?).expect("published");
 /// assert_eq!(key.reveal(), "W269N-WFGWX-YVC9B-4J6C9-T83GX");
@@ -51,7 +52,9 @@ pub fn gvlk(sku: Sku) -> Option<ProductKey> {
 /// are client-style SKU names.
 ///
 /// ```
-/// use volume_activation::{gvlk_source, Confidence, Sku, Source};
+/// use volume_activation::{Confidence, Sku};
+/// use volume_activation::catalog::Source;
+/// use volume_activation::rules::gvlk_source;
 ///
 /// let (source, confidence) = gvlk_source("windows-server-2022/standard".parse::<Sku>()?).expect("published");
 /// assert_eq!(source, Source::KMS_CLIENT_KEYS);
@@ -73,7 +76,8 @@ pub fn gvlk_source(sku: Sku) -> Option<(Source, Confidence)> {
 /// Enterprise LTSC 2024/2021/2019 releases share one, and IoT Enterprise LTSC 2024/2021 another.
 ///
 /// ```
-/// use volume_activation::{skus_for_gvlk, ProductKey};
+/// use volume_activation::ProductKey;
+/// use volume_activation::rules::skus_for_gvlk;
 ///
 /// let key = ProductKey::parse("M7XTQ-FN8P6-TTKYV-9D4CC-J462D")?;
 /// let names: Vec<&str> = skus_for_gvlk(&key).map(|s| s.name()).collect();
@@ -97,7 +101,8 @@ pub fn skus_for_gvlk(key: &ProductKey) -> impl Iterator<Item = Sku> + Clone + '_
 /// Whether `key` is a GVLK Microsoft publishes (for any SKU).
 ///
 /// ```
-/// use volume_activation::{is_published_gvlk, ProductKey};
+/// use volume_activation::ProductKey;
+/// use volume_activation::rules::is_published_gvlk;
 ///
 /// assert!(is_published_gvlk(&ProductKey::parse("XJ2XN-FW8RK-P4HMP-DKDBV-GCVGB")?));
 /// assert!(!is_published_gvlk(&ProductKey::parse("BBBBB-BBBBB-BBBBB-BBBBB-BBBBB")?));
@@ -106,4 +111,68 @@ pub fn skus_for_gvlk(key: &ProductKey) -> impl Iterator<Item = Sku> + Clone + '_
 #[must_use]
 pub fn is_published_gvlk(key: &ProductKey) -> bool {
     GVLKS.iter().any(|r| r.product_key == *key)
+}
+
+/// GVLK lookups from the SKU: the published key sits with the facts (the GVLK tables), so these
+/// methods live in the rules layer rather than in `catalog`.
+impl Sku {
+    /// The KMS client setup key (GVLK) Microsoft publishes for this SKU; the same as
+    /// [`gvlk`].
+    ///
+    /// ```
+    /// use volume_activation::Sku;
+    ///
+    /// let sku: Sku = "windows-11/pro".parse()?;
+    /// assert_eq!(sku.gvlk().map(|k| k.reveal()).as_deref(), Some("W269N-WFGWX-YVC9B-4J6C9-T83GX"));
+    /// assert_eq!("office-2013/professional-plus".parse::<Sku>()?.gvlk(), None);
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    #[must_use]
+    pub fn gvlk(self) -> Option<ProductKey> {
+        gvlk(self)
+    }
+
+    /// Where this SKU's GVLK is published and how sure the crate is; the same as
+    /// [`gvlk_source`].
+    ///
+    /// ```
+    /// use volume_activation::{Confidence, Sku};
+    ///
+    /// let sku: Sku = "windows-server-2022/standard".parse()?;
+    /// assert_eq!(sku.gvlk_source().map(|(_, c)| c), Some(Confidence::Documented));
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    #[must_use]
+    pub fn gvlk_source(self) -> Option<(Source, Confidence)> {
+        gvlk_source(self)
+    }
+}
+
+impl ProductKey {
+    /// Whether this key is a GVLK Microsoft publishes; the same as [`is_published_gvlk`].
+    ///
+    /// ```
+    /// use volume_activation::ProductKey;
+    ///
+    /// assert!(ProductKey::parse("XJ2XN-FW8RK-P4HMP-DKDBV-GCVGB")?.is_published_gvlk());
+    /// assert!(!ProductKey::parse("BBBBB-BBBBB-BBBBB-BBBBB-BBBBB")?.is_published_gvlk());
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    #[must_use]
+    pub fn is_published_gvlk(&self) -> bool {
+        is_published_gvlk(self)
+    }
+
+    /// The SKUs whose published GVLK is this key; the same as [`skus_for_gvlk`].
+    ///
+    /// ```
+    /// use volume_activation::ProductKey;
+    ///
+    /// let key = ProductKey::parse("M7XTQ-FN8P6-TTKYV-9D4CC-J462D")?;
+    /// assert_eq!(key.gvlk_skus().count(), 3);
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    pub fn gvlk_skus(&self) -> impl Iterator<Item = Sku> + Clone + '_ {
+        skus_for_gvlk(self)
+    }
 }

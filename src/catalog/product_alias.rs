@@ -4,8 +4,8 @@
 //! `tests/product_name.rs` checks that every alias is reachable through the public parsers and
 //! maps to the row given here.
 //!
-//! [`Sku::parse_lenient`]: crate::Sku::parse_lenient
-//! [`recognize_product`]: crate::recognize_product
+//! [`Sku::parse_lenient`]: crate::catalog::Sku::parse_lenient
+//! [`recognize_product`]: crate::catalog::recognize_product
 
 use crate::catalog::{Confidence, Edition, Release};
 
@@ -204,7 +204,7 @@ pub(crate) static WINDOWS_EDITION_WORDS: &[EditionAlias] = &[
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::{Family, Sku, recognize_product};
+    use crate::catalog::{Family, Sku, recognize_product};
 
     #[test]
     fn every_sku_alias_is_reachable_and_maps_to_its_row() {
