@@ -8,7 +8,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use volume_activation::{CaptureFormat, ParseOptions, parse_capture};
+use volume_activation::inventory::{CaptureFormat, ParseOptions, parse_capture};
 
 struct Counting;
 

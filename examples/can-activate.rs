@@ -15,7 +15,7 @@
 
 use std::process::ExitCode;
 
-use volume_activation::catalog::Kb;
+use volume_activation::catalog::{Kb, ProductKey};
 use volume_activation::rules::{UpdateNeed, required_update};
 use volume_activation::{Channel, Edition, KmsHost, KmsHostKey, Release, Sku, check_activation};
 
@@ -31,7 +31,11 @@ fn parse_sku(s: &str) -> Result<(Sku, Option<String>), String> {
         .ok()
         .or_else(|| Release::iter().find(|r| r.name().eq_ignore_ascii_case(s)))
         .ok_or_else(|| {
-            format!("unknown SKU or release {s:?} (try windows-server-2016/standard)")
+            // What the user typed may be a product key: never print it whole.
+            format!(
+                "unknown SKU or release {:?} (try windows-server-2016/standard)",
+                ProductKey::redact_text(s)
+            )
         })?;
     let preferred = [Edition::Standard, Edition::Enterprise, Edition::Pro];
     let sku = preferred
@@ -68,7 +72,10 @@ fn main() -> ExitCode {
             None => 1000,
             Some(Ok(n)) => n,
             Some(Err(_)) => {
-                eprintln!("count must be a number, got {:?}", args.get(3));
+                eprintln!(
+                    "count must be a number, got {:?}",
+                    args.get(3).map(|a| ProductKey::redact_text(a))
+                );
                 return ExitCode::from(2);
             }
         };

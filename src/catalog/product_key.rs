@@ -135,6 +135,26 @@ impl ProductKey {
         ProductKey { chars }
     }
 
+    /// `text` with every product key in it masked, in any spelling: the first twenty key
+    /// characters become `*`, the last five (what Windows prints as the partial key) and every
+    /// separator and line break stay, so the text keeps its length. Groups may be joined by
+    /// `-`, spaces, `_`, Unicode dashes or nothing, and cut by up to two console wraps. Use it
+    /// before printing or logging text a user typed or a machine printed.
+    ///
+    /// ```
+    /// use volume_activation::catalog::ProductKey;
+    ///
+    /// assert_eq!(
+    ///     ProductKey::redact_text("key W269N WFGWX YVC9B 4J6C9 T83GX, then W269N-WFGWX-YV\nC9B-4J6C9-T83GX"),
+    ///     "key ***** ***** ***** ***** T83GX, then *****-*****-**\n***-*****-T83GX"
+    /// );
+    /// assert_eq!(ProductKey::redact_text("no key here"), "no key here");
+    /// ```
+    #[must_use]
+    pub fn redact_text(text: &str) -> String {
+        redact_keys(text)
+    }
+
     /// The whole key, `XXXXX-XXXXX-XXXXX-XXXXX-XXXXX`.
     ///
     /// Only the GVLKs and AVMA keys Microsoft publishes are data; do not log the result for any
