@@ -25,6 +25,11 @@ struct Logical<'a> {
     number: usize,
     text: std::borrow::Cow<'a, str>,
     last_physical_len: usize,
+    /// Whether the first physical line is blank, and whether it has a `key: value` shape:
+    /// decided once, as a continuation only appends to the value (re-splitting the growing
+    /// line at each continuation cost quadratic time).
+    blank: bool,
+    has_value: bool,
 }
 
 pub(crate) fn parse(
@@ -50,6 +55,7 @@ pub(crate) fn parse(
         let number = index.saturating_add(1);
         if let Some(prev) = pending.as_mut() {
             if p.is_continuation(prev, line) {
+                work(line.len());
                 prev.text.to_mut().push_str(continuation_text(format, line));
                 prev.last_physical_len = width(line);
                 continue;
@@ -58,10 +64,13 @@ pub(crate) fn parse(
         if let Some(done) = pending.take() {
             p.line(done.number, &done.text);
         }
+        let t = line.trim_ascii();
         pending = Some(Logical {
             number,
             text: std::borrow::Cow::Borrowed(line),
             last_physical_len: width(line),
+            blank: t.is_empty(),
+            has_value: split_kv(t).1.is_some(),
         });
     }
     let ends_with_newline = input.ends_with(['\n', '\r']);
@@ -71,16 +80,39 @@ pub(crate) fn parse(
     p.finish(ends_with_newline)
 }
 
+#[cfg(test)]
+thread_local! {
+    static WORK: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts `n` bytes examined, so tests can check that work grows linearly with the input
+/// (operation counts, not wall time). Does nothing outside tests.
+#[inline]
+fn work(n: usize) {
+    #[cfg(test)]
+    WORK.with(|w| w.set(w.get().saturating_add(n)));
+    let _ = n;
+}
+
 /// The lines of `input`. A line ends at `\n`, at `\r\n` (any run of `\r` before a `\n`
 /// counts with it, as some consoles write `\r\r\n`), or at a lone `\r` (old Mac-style
 /// captures); so `"a\r\nb"`, `"a\rb"` and `"a\nb"` all give `a`, `b`. Like `split('\n')`, a
 /// final line end gives a final empty line.
 pub(crate) fn split_lines(input: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(input);
+    // Empty lines still to give for a run of lone `\r` already scanned (each byte is looked at
+    // once: a run is never rescanned, so a long run costs linear time).
+    let mut empties = 0_usize;
     std::iter::from_fn(move || {
+        if empties > 0 {
+            empties = empties.saturating_sub(1);
+            return Some("");
+        }
         let text = rest?;
         let bytes = text.as_bytes();
-        match find_line_end(bytes) {
+        let end = find_line_end(bytes);
+        work(end.map_or(bytes.len(), |at| at.saturating_add(1)));
+        match end {
             Some(at) => {
                 let next = if bytes.get(at) == Some(&b'\r') {
                     let crs = bytes
@@ -89,11 +121,14 @@ pub(crate) fn split_lines(input: &str) -> impl Iterator<Item = &str> {
                         .iter()
                         .take_while(|b| **b == b'\r')
                         .count();
+                    work(crs);
                     let after = at.saturating_add(crs);
                     if bytes.get(after) == Some(&b'\n') {
                         after.saturating_add(1)
                     } else {
-                        at.saturating_add(1)
+                        // Each lone `\r` ends a line: the run gives `crs - 1` empty lines.
+                        empties = crs.saturating_sub(1);
+                        after
                     }
                 } else {
                     at.saturating_add(1)
@@ -163,6 +198,7 @@ pub(crate) fn split_kv(t: &str) -> (&str, Option<&str>) {
     let mut i = 0;
     while let Some(off) = bytes.get(i..).and_then(|b| find_byte(b, b':')) {
         let at = i.saturating_add(off);
+        work(off.saturating_add(1));
         if bytes.get(at.saturating_add(1)) == Some(&b' ') {
             if let (Some(k), Some(v)) = (t.get(..at), t.get(at.saturating_add(2)..)) {
                 return (k.trim_ascii_end(), Some(v.trim_ascii_start()));
@@ -170,6 +206,7 @@ pub(crate) fn split_kv(t: &str) -> (&str, Option<&str>) {
         }
         i = at.saturating_add(1);
     }
+    work(bytes.len().saturating_sub(i));
     if let Some(k) = t.strip_suffix(':') {
         return (k.trim_ascii_end(), Some(""));
     }
@@ -238,12 +275,11 @@ impl Parser<'_> {
             return false;
         }
         let t = line.trim_ascii();
-        if t.is_empty() || prev.text.trim_ascii().is_empty() {
+        if t.is_empty() || prev.blank {
             return false;
         }
         if is_list(self.format) && line.starts_with(char::is_whitespace) && !line.contains(" : ") {
-            let (_, v) = split_kv(prev.text.trim_ascii());
-            return v.is_some();
+            return prev.has_value;
         }
         self.opts.is_wrap_width(prev.last_physical_len) && !self.is_known_line(t)
     }
@@ -500,7 +536,99 @@ fn xpr_statement(
 
 #[cfg(test)]
 mod tests {
-    use super::{find_byte, find_line_end, split_lines};
+    use super::{WORK, find_byte, find_line_end, split_lines};
+    use crate::inventory::capture::{CaptureFormat, ParseOptions};
+
+    /// The bytes examined parsing `input` as `format`.
+    fn work_for(format: CaptureFormat, input: &str) -> usize {
+        WORK.with(|w| w.set(0));
+        let _ = super::parse(format, input, &ParseOptions::new());
+        WORK.with(std::cell::Cell::get)
+    }
+
+    /// Doubling the input at most about doubles the work (a quadratic parser quadruples it).
+    fn assert_linear(format: CaptureFormat, make: impl Fn(usize) -> String) {
+        let (small, large) = (make(4_000), make(8_000));
+        let (a, b) = (work_for(format, &small), work_for(format, &large));
+        assert!(a > 0);
+        let ratio = b as f64 / a as f64;
+        assert!(
+            ratio < 2.3,
+            "{format}: {} bytes take {a}, {} bytes take {b} (x{ratio:.2})",
+            small.len(),
+            large.len()
+        );
+    }
+
+    const TEXT: [CaptureFormat; 6] = [
+        CaptureFormat::SlmgrDlv,
+        CaptureFormat::SlmgrDli,
+        CaptureFormat::SlmgrXpr,
+        CaptureFormat::OsppDstatus,
+        CaptureFormat::WmiList,
+        CaptureFormat::OsLicenseList,
+    ];
+
+    #[test]
+    fn lone_cr_runs_are_linear() {
+        for format in TEXT {
+            assert_linear(format, |n| {
+                format!(
+                    "Name: Windows(R), Enterprise edition\nLicense Status: Licensed\n{}x\n",
+                    "\r".repeat(n)
+                )
+            });
+        }
+    }
+
+    #[test]
+    fn list_view_continuations_are_linear() {
+        for format in [CaptureFormat::WmiList, CaptureFormat::OsLicenseList] {
+            assert_linear(format, |n| {
+                let mut s = String::from("Name : Windows(R), Enterprise edition\nDescription : a");
+                for _ in 0..n {
+                    s.push_str("\n              more text");
+                }
+                s.push_str("\nLicenseStatus : 1\n");
+                s
+            });
+        }
+    }
+
+    #[test]
+    fn list_view_continuations_of_an_empty_value_are_linear() {
+        // `Key :` ends in a colon; joined with its continuations the line has no `: `, and
+        // re-splitting it at each continuation scanned the whole growing line.
+        for format in [CaptureFormat::WmiList, CaptureFormat::OsLicenseList] {
+            assert_linear(format, |n| {
+                let mut s = String::from("Name : Windows(R), Enterprise edition\nDescription :");
+                for _ in 0..n {
+                    s.push_str("\n              more:text");
+                }
+                s.push_str("\nLicenseStatus : 1\n");
+                s
+            });
+        }
+    }
+
+    #[test]
+    fn wrapped_lines_are_linear() {
+        // Lines of exactly the wrap width, each continuing the one before.
+        for format in TEXT {
+            assert_linear(format, |n| {
+                let mut s = String::from(
+                    "Name: Windows(R), Enterprise edition\nLicense Status: Licensed\nDescription: ",
+                );
+                s.push_str(&"d".repeat(80 - 13));
+                for _ in 0..n / 10 {
+                    s.push('\n');
+                    s.push_str(&"w".repeat(80));
+                }
+                s.push('\n');
+                s
+            });
+        }
+    }
     use proptest::prelude::*;
 
     proptest! {
