@@ -27,7 +27,12 @@ unsafe impl GlobalAlloc for Counting {
         unsafe { System.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // Old and new blocks coexist during a move: count the new one first.
+        if new_size <= layout.size() {
+            // Shrinking happens in place.
+            LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+            return unsafe { System.realloc(ptr, layout, new_size) };
+        }
+        // Growing may move the block: old and new coexist, so count the new one first.
         let now = LIVE.fetch_add(new_size, Ordering::Relaxed) + new_size;
         PEAK.fetch_max(now, Ordering::Relaxed);
         let p = unsafe { System.realloc(ptr, layout, new_size) };

@@ -92,6 +92,8 @@ fn test_autotrait() {
     assert_public::<ProductPool>();
     assert_public::<ProgramRight>();
     assert_public::<RawField>();
+    assert_public::<RawFieldRef<'static>>();
+    assert_public::<RawFields>();
     assert_public::<RearmLimit>();
     assert_public::<Reason>();
     assert_public::<Recognized>();
@@ -203,6 +205,8 @@ fn serde_types() {
     both::<ProductPool>();
     both::<ProgramRight>();
     both::<RawField>();
+    both::<RawFields>();
+    ser::<RawFieldRef<'static>>();
     both::<RearmLimit>();
     both::<Reason>();
     both::<Recognized>();

@@ -270,7 +270,6 @@ pub(crate) fn redact_cow(input: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Appends `input` to `out` with every key masked as by [`redact_keys`].
-#[allow(dead_code)] // used by the compact field store
 pub(crate) fn redact_into(out: &mut String, input: &str) {
     out.push_str(&redact_cow(input));
 }

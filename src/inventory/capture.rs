@@ -1,6 +1,6 @@
 //! A capture: the text one tool printed, parsed into records and warnings.
 
-use super::record::{LicenseRecord, RawField};
+use super::record::{LicenseRecord, RawFields};
 use crate::error::Error;
 
 crate::macros::id_enum! {
@@ -175,7 +175,7 @@ pub struct Capture {
     /// What the capture was read as.
     pub format: CaptureFormat,
     /// Lines before the first record (script banner, service version, separators).
-    pub preamble: Vec<RawField>,
+    pub preamble: RawFields,
     /// The complete records, in input order.
     pub records: Vec<LicenseRecord>,
     /// A last record the capture cut off before it was complete.
@@ -188,7 +188,7 @@ impl Capture {
     pub(crate) fn new(format: CaptureFormat) -> Capture {
         Capture {
             format,
-            preamble: Vec::new(),
+            preamble: RawFields::new(),
             records: Vec::new(),
             partial: None,
             warnings: Vec::new(),
@@ -217,7 +217,7 @@ impl Capture {
                     .eq_ignore_ascii_case("Software licensing service version")
                     || f.key.eq_ignore_ascii_case("Version")
             })
-            .and_then(|f| f.value.as_deref())
+            .and_then(|f| f.value)
     }
 }
 

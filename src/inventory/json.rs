@@ -10,7 +10,7 @@ use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 
 use super::capture::{Capture, CaptureFormat, ParseOptions, Warning, label};
 use super::fields::{self, Applied, RecordState};
-use super::record::{LicenseRecord, RawField};
+use super::record::LicenseRecord;
 use crate::error::Error;
 
 /// A JSON object's properties in input order.
@@ -154,6 +154,7 @@ pub(crate) fn parse(
         let line = first.as_ref().and_then(|w| w.line).unwrap_or(1);
         return Err(Error::parse(label(format), line, &snippet(rest), EXPECTED));
     }
+    capture.records.shrink_to_fit();
     Ok(capture)
 }
 
@@ -239,7 +240,7 @@ fn record(
             }
         };
         r.fields
-            .push(RawField::new(None, &key, printed.as_deref(), recognised));
+            .push_parts(None, &key, printed.as_deref(), recognised);
     }
     fields::finish(&mut r, &st);
     r

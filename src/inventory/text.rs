@@ -6,7 +6,7 @@
 
 use super::capture::{Capture, CaptureFormat, ParseOptions, Warning, label};
 use super::fields::{self, Applied, RecordState};
-use super::record::{LicenseRecord, RawField};
+use super::record::LicenseRecord;
 use super::values;
 use crate::error::Error;
 use crate::lifecycle::LicenseStatus;
@@ -323,11 +323,11 @@ impl Parser<'_> {
         }
         if is_banner(t) {
             // Kept (the script host version can matter), but never a record start.
-            let field = RawField::new(Some(number), t, None, true);
-            match self.open.as_mut() {
-                Some(open) => open.record.fields.push(field),
-                None => self.capture.preamble.push(field),
-            }
+            let fields = match self.open.as_mut() {
+                Some(open) => &mut open.record.fields,
+                None => &mut self.capture.preamble,
+            };
+            fields.push_parts(Some(number), t, None, true);
             return;
         }
         if is_separator(t) {
@@ -344,7 +344,6 @@ impl Parser<'_> {
         if self.starts_record(key, value, indented) {
             self.close(true);
             let mut record = LicenseRecord::default();
-            record.fields.reserve(32);
             if self.format == CaptureFormat::SlmgrXpr {
                 record.name = Some(super::record::redact(key));
             }
@@ -390,7 +389,7 @@ impl Parser<'_> {
         if let Some(open) = self.open.as_mut() {
             open.record
                 .fields
-                .push(RawField::new(Some(number), key, value, recognised));
+                .push_parts(Some(number), key, value, recognised);
         }
     }
 
@@ -399,7 +398,7 @@ impl Parser<'_> {
             || (self.format == CaptureFormat::OsppDstatus && t.starts_with('<'));
         self.capture
             .preamble
-            .push(RawField::new(Some(number), key, value, recognised));
+            .push_parts(Some(number), key, value, recognised);
         if !recognised {
             if self.first_unread.is_none() {
                 self.first_unread = Some((number, t.to_owned()));
@@ -429,6 +428,7 @@ impl Parser<'_> {
         if open.record.is_empty() {
             return;
         }
+        open.record.fields.shrink_to_fit();
         if complete {
             self.capture.records.push(open.record);
         } else {
@@ -482,6 +482,8 @@ impl Parser<'_> {
                 self.record_start_expected(),
             ));
         }
+        self.capture.records.shrink_to_fit();
+        self.capture.preamble.shrink_to_fit();
         Ok(self.capture)
     }
 }
