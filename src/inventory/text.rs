@@ -50,6 +50,9 @@ pub(crate) fn parse(
         first_unread: None,
         first_start: None,
     };
+    // Room for every record up front: a doubling vector of records would hold up to three
+    // times their size while it grows.
+    p.capture.records.reserve(estimate_records(format, input));
     let mut pending: Option<Logical> = None;
     for (index, line) in split_lines(input).enumerate() {
         let number = index.saturating_add(1);
@@ -92,6 +95,31 @@ fn work(n: usize) {
     #[cfg(test)]
     WORK.with(|w| w.set(w.get().saturating_add(n)));
     let _ = n;
+}
+
+/// At least the number of records `input` holds as `format` (a cheap count of the lines that
+/// can start one), to reserve room for them.
+fn estimate_records(format: CaptureFormat, input: &str) -> usize {
+    let starts = |t: &str, prefix: &str| {
+        t.get(..prefix.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(prefix))
+    };
+    let mut n = 0_usize;
+    let mut blank = true;
+    for line in split_lines(input) {
+        let t = line.trim_ascii();
+        let start = match format {
+            CaptureFormat::SlmgrXpr => {
+                !line.starts_with(char::is_whitespace) && t.ends_with(':')
+            }
+            CaptureFormat::OsppDstatus => starts(t, "SKU ID") || starts(t, "PRODUCT ID"),
+            CaptureFormat::WmiList | CaptureFormat::OsLicenseList => blank && !t.is_empty(),
+            _ => starts(t, "Name:") || starts(t, "Name :"),
+        };
+        blank = t.is_empty();
+        n = n.saturating_add(usize::from(start));
+    }
+    n
 }
 
 /// The lines of `input`. A line ends at `\n`, at `\r\n` (any run of `\r` before a `\n`
