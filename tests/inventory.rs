@@ -1043,23 +1043,12 @@ fn full_product_keys_are_redacted_in_dlv() {
         r.extended_pid.as_deref(),
         Some("*****-*****-*****-*****-T83GX")
     );
-    let value = |k: &str| {
-        r.fields
-            .iter()
-            .find(|f| f.key == k)
-            .and_then(|f| f.value)
-    };
+    let value = |k: &str| r.fields.iter().find(|f| f.key == k).and_then(|f| f.value);
     assert_eq!(value("Installation ID"), Some(IID));
     assert_eq!(value("Activation ID"), Some(ACT_ID));
-    assert_eq!(
-        value("Product Key"),
-        Some("*****-*****-*****-*****-T83GX")
-    );
+    assert_eq!(value("Product Key"), Some("*****-*****-*****-*****-T83GX"));
     // The undashed key is masked in place (the text keeps its length).
-    assert_eq!(
-        value("Backup key"),
-        Some("********************T83GX")
-    );
+    assert_eq!(value("Backup key"), Some("********************T83GX"));
     assert!(
         r.fields
             .iter()

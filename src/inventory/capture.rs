@@ -149,6 +149,46 @@ impl From<Error> for Warning {
     }
 }
 
+/// Most warnings a capture keeps (each names a line); past it, the rest are counted and one
+/// last warning says how many were left out, so a capture of garbage holds bounded memory.
+pub const WARNINGS_MAX: usize = 1000;
+
+/// Warnings as a parser collects them: the first [`WARNINGS_MAX`] kept, the rest counted.
+#[derive(Debug, Default)]
+pub(crate) struct Warnings {
+    pub(crate) list: Vec<Warning>,
+    left_out: usize,
+}
+
+impl Warnings {
+    pub(crate) fn push(&mut self, w: Warning) {
+        if self.list.len() < WARNINGS_MAX {
+            self.list.push(w);
+        } else {
+            self.left_out = self.left_out.saturating_add(1);
+        }
+    }
+
+    /// The kept warnings, and one more saying how many were left out, if any.
+    pub(crate) fn finish(mut self) -> Vec<Warning> {
+        if self.left_out > 0 {
+            let noun = if self.left_out == 1 {
+                "warning"
+            } else {
+                "warnings"
+            };
+            self.list.push(Warning {
+                line: None,
+                message: format!(
+                    "{} more {noun} left out (a capture keeps the first {WARNINGS_MAX})",
+                    self.left_out
+                ),
+            });
+        }
+        self.list
+    }
+}
+
 /// A parsed capture: complete records, any trailing incomplete one, and warnings.
 ///
 /// Nothing printed is dropped: every line is in a record's or the preamble's `fields` (a
@@ -180,7 +220,7 @@ pub struct Capture {
     pub records: Vec<LicenseRecord>,
     /// A last record the capture cut off before it was complete.
     pub partial: Option<LicenseRecord>,
-    /// What could not be read.
+    /// What could not be read: at most [`WARNINGS_MAX`], then one saying how many more.
     pub warnings: Vec<Warning>,
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 
-use super::capture::{Capture, CaptureFormat, ParseOptions, Warning, label};
+use super::capture::{Capture, CaptureFormat, ParseOptions, Warning, Warnings, label};
 use super::fields::{self, Applied, RecordState};
 use super::record::LicenseRecord;
 use crate::error::Error;
@@ -51,23 +51,23 @@ pub(crate) fn parse(
     let start = text.len().saturating_sub(text.trim_start().len());
     let mut capture = Capture::new(format);
     let mut lines = LineCounter::default();
+    let mut warnings = Warnings::default();
     let rest = text.get(start..).unwrap_or("");
     if rest.starts_with('{') {
         let obj: Ordered = serde_json::from_str(rest).map_err(|e| {
-            let line = lines
-                .line_at(text, start)
-                .saturating_add(e.line().saturating_sub(1));
+            let (line, cause) = lines.absolute(text, start, &e);
             Error::parse(
                 label(format),
                 line,
                 &snippet(rest),
-                format!("{EXPECTED} ({e})"),
+                format!("{EXPECTED} ({cause})"),
             )
         })?;
         let line = lines.line_at(text, start);
         capture
             .records
-            .push(record(format, obj, line, opts, &mut capture.warnings));
+            .push(record(format, obj, line, opts, &mut warnings));
+        capture.warnings = warnings.finish();
         return Ok(capture);
     }
     if !rest.starts_with('[') {
@@ -86,7 +86,7 @@ pub(crate) fn parse(
             break;
         }
         if tail.is_empty() {
-            warn_truncated(format, &mut capture, lines.line_at(text, pos));
+            warn_truncated(format, &mut warnings, lines.line_at(text, pos));
             break;
         }
         let line = lines.line_at(text, pos);
@@ -95,11 +95,11 @@ pub(crate) fn parse(
             Some(Ok(obj)) => {
                 capture
                     .records
-                    .push(record(format, obj, line, opts, &mut capture.warnings));
+                    .push(record(format, obj, line, opts, &mut warnings));
                 pos = pos.saturating_add(stream.byte_offset());
             }
             Some(Err(e)) if e.is_eof() => {
-                warn_truncated(format, &mut capture, line);
+                warn_truncated(format, &mut warnings, line);
                 break;
             }
             Some(Err(e)) => {
@@ -108,20 +108,21 @@ pub(crate) fn parse(
                 // the element is not JSON at all does reading stop.
                 let mut skip = serde_json::Deserializer::from_str(tail).into_iter::<IgnoredAny>();
                 let skipped = matches!(skip.next(), Some(Ok(_)));
+                let (_, cause) = lines.absolute(text, pos, &e);
                 let w = Error::parse(
                     label(format),
                     line,
                     &snippet(tail),
-                    format!("{EXPECTED} ({e})"),
+                    format!("{EXPECTED} ({cause})"),
                 );
-                capture.warnings.push(Warning::from(w));
+                warnings.push(Warning::from(w));
                 if !skipped {
                     break;
                 }
                 pos = pos.saturating_add(skip.byte_offset());
             }
             None => {
-                warn_truncated(format, &mut capture, line);
+                warn_truncated(format, &mut warnings, line);
                 break;
             }
         }
@@ -130,7 +131,7 @@ pub(crate) fn parse(
             Some(',') => pos = pos.saturating_add(1),
             Some(']') => break,
             None => {
-                warn_truncated(format, &mut capture, lines.line_at(text, pos));
+                warn_truncated(format, &mut warnings, lines.line_at(text, pos));
                 break;
             }
             Some(_) => {
@@ -141,11 +142,12 @@ pub(crate) fn parse(
                     &snippet(tail),
                     "\",\" or \"]\" between array elements",
                 );
-                capture.warnings.push(Warning::from(w));
+                warnings.push(Warning::from(w));
                 break;
             }
         }
     }
+    capture.warnings = warnings.finish();
     if capture.records.is_empty() && capture.warnings.is_empty() {
         return Ok(capture);
     }
@@ -158,14 +160,14 @@ pub(crate) fn parse(
     Ok(capture)
 }
 
-fn warn_truncated(format: CaptureFormat, capture: &mut Capture, line: usize) {
+fn warn_truncated(format: CaptureFormat, warnings: &mut Warnings, line: usize) {
     let e = Error::parse(
         label(format),
         line,
         "",
         "the rest of the JSON array: the capture ends inside it",
     );
-    capture.warnings.push(Warning::from(e));
+    warnings.push(Warning::from(e));
 }
 
 fn skip_ws(text: &str, mut pos: usize) -> usize {
@@ -187,23 +189,61 @@ fn snippet(t: &str) -> String {
         .collect()
 }
 
-/// Counts lines up to a byte offset, incrementally (offsets only grow).
+/// Counts lines and columns up to a byte offset, incrementally (offsets only grow, so many
+/// warnings on one long line cost linear time).
 #[derive(Default)]
 struct LineCounter {
     pos: usize,
+    /// Lines before `pos` (from 0).
     line: usize,
+    /// Characters between the last line end before `pos` and `pos`.
+    column: usize,
 }
 
 impl LineCounter {
-    fn line_at(&mut self, text: &str, pos: usize) -> usize {
-        if pos >= self.pos {
-            let added = text
-                .get(self.pos..pos)
-                .map_or(0, |s| s.bytes().filter(|b| *b == b'\n').count());
-            self.line = self.line.saturating_add(added);
-            self.pos = pos;
+    fn advance(&mut self, text: &str, pos: usize) {
+        if pos <= self.pos {
+            return;
         }
+        let seg = text.get(self.pos..pos).unwrap_or_default();
+        match seg.rfind('\n') {
+            Some(nl) => {
+                let added = seg.bytes().filter(|b| *b == b'\n').count();
+                self.line = self.line.saturating_add(added);
+                self.column = seg
+                    .get(nl.saturating_add(1)..)
+                    .map_or(0, |t| t.chars().count());
+            }
+            None => self.column = self.column.saturating_add(seg.chars().count()),
+        }
+        self.pos = pos;
+    }
+
+    /// The line (from 1) of byte `pos`.
+    fn line_at(&mut self, text: &str, pos: usize) -> usize {
+        self.advance(text, pos);
         self.line.saturating_add(1)
+    }
+
+    /// serde's error `e` from reading the text starting at byte `pos`: the line (from 1) it
+    /// names in the whole text, and its message with that line and column (serde counts
+    /// from `pos`).
+    fn absolute(&mut self, text: &str, pos: usize, e: &serde_json::Error) -> (usize, String) {
+        self.advance(text, pos);
+        let message = e.to_string();
+        if e.line() == 0 {
+            return (self.line.saturating_add(1), message);
+        }
+        let suffix = format!(" at line {} column {}", e.line(), e.column());
+        let bare = message.strip_suffix(&suffix).unwrap_or(&message);
+        let line = self.line.saturating_add(e.line());
+        // On serde's first line the column continues the one `pos` is on.
+        let column = if e.line() == 1 {
+            self.column.saturating_add(e.column())
+        } else {
+            e.column()
+        };
+        (line, format!("{bare} at line {line} column {column}"))
     }
 }
 
@@ -212,7 +252,7 @@ fn record(
     obj: Ordered,
     line: usize,
     opts: &ParseOptions,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Warnings,
 ) -> LicenseRecord {
     let mut r = LicenseRecord::default();
     let mut st = RecordState::default();

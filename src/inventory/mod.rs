@@ -31,7 +31,8 @@ mod text;
 mod values;
 
 pub use capture::{
-    Capture, CaptureFormat, DateOrder, ParseOptions, Warning, parse_capture, parse_capture_bytes,
+    Capture, CaptureFormat, DateOrder, ParseOptions, WARNINGS_MAX, Warning, parse_capture,
+    parse_capture_bytes,
 };
 pub use explain::{Diagnosis, ExplainOptions, Finding, FindingKind, ProductDiagnosis, explain};
 pub use record::{

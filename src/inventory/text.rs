@@ -4,7 +4,7 @@
 //! One pass over the input, one logical line at a time: memory is linear in the input and
 //! every loop advances by at least one line.
 
-use super::capture::{Capture, CaptureFormat, ParseOptions, Warning, label};
+use super::capture::{Capture, CaptureFormat, ParseOptions, Warning, Warnings, label};
 use super::fields::{self, Applied, RecordState};
 use super::record::LicenseRecord;
 use super::values;
@@ -46,6 +46,7 @@ pub(crate) fn parse(
         format,
         opts,
         capture: Capture::new(format),
+        warnings: Warnings::default(),
         open: None,
         first_unread: None,
         first_start: None,
@@ -109,9 +110,7 @@ fn estimate_records(format: CaptureFormat, input: &str) -> usize {
     for line in split_lines(input) {
         let t = line.trim_ascii();
         let start = match format {
-            CaptureFormat::SlmgrXpr => {
-                !line.starts_with(char::is_whitespace) && t.ends_with(':')
-            }
+            CaptureFormat::SlmgrXpr => !line.starts_with(char::is_whitespace) && t.ends_with(':'),
             CaptureFormat::OsppDstatus => starts(t, "SKU ID") || starts(t, "PRODUCT ID"),
             CaptureFormat::WmiList | CaptureFormat::OsLicenseList => blank && !t.is_empty(),
             _ => starts(t, "Name:") || starts(t, "Name :"),
@@ -281,6 +280,7 @@ struct Parser<'a> {
     format: CaptureFormat,
     opts: &'a ParseOptions,
     capture: Capture,
+    warnings: Warnings,
     open: Option<Open>,
     /// The first line no record could use, for the error when nothing is read.
     first_unread: Option<(usize, String)>,
@@ -292,7 +292,7 @@ struct Parser<'a> {
 impl Parser<'_> {
     fn warn(&mut self, line: usize, text: &str, expected: &str) {
         let e = Error::parse(label(self.format), line, text, expected.to_owned());
-        self.capture.warnings.push(Warning::from(e));
+        self.warnings.push(Warning::from(e));
     }
 
     /// Whether a physical line continues the previous logical one.
@@ -466,7 +466,7 @@ impl Parser<'_> {
                 &open.start_text,
                 "a complete record: the capture ends inside it",
             );
-            self.capture.warnings.push(Warning::from(e));
+            self.warnings.push(Warning::from(e));
             self.capture.partial = Some(open.record);
         }
     }
@@ -512,6 +512,7 @@ impl Parser<'_> {
         }
         self.capture.records.shrink_to_fit();
         self.capture.preamble.shrink_to_fit();
+        self.capture.warnings = self.warnings.finish();
         Ok(self.capture)
     }
 }
