@@ -81,6 +81,7 @@ fn error_code_table_is_fresh() {
     assert_eq!(csv, crate_codes);
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn every_text_form_of_every_code_parses() {
     for code in ActivationErrorCode::all() {
@@ -170,7 +171,10 @@ fn bad_text_is_an_error_with_a_pinned_message() {
             "{bad}"
         );
     }
-    assert!(serde_json::from_str::<ActivationErrorCode>("\"0x00000001\"").is_err());
+    #[cfg(feature = "serde")]
+    {
+        assert!(serde_json::from_str::<ActivationErrorCode>("\"0x00000001\"").is_err());
+    }
 }
 
 #[test]

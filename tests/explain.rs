@@ -6,15 +6,24 @@ use std::path::{Path, PathBuf};
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
 use volume_activation::inventory::{
-    CaptureFormat, Diagnosis, ExplainOptions, FindingKind, ParseOptions, ProductDiagnosis,
+    CaptureFormat, ExplainOptions, FindingKind, ParseOptions, ProductDiagnosis,
 };
 use volume_activation::rules::host_key_coverage;
 use volume_activation::{Capture, KmsHost, KmsHostKey, Sku, explain, parse_capture};
 
+/// The formats this build reads: the JSON formats need the `serde` feature.
+fn readable(format: CaptureFormat) -> bool {
+    cfg!(feature = "serde")
+        || !matches!(
+            format,
+            CaptureFormat::WmiJson | CaptureFormat::OsLicenseJson
+        )
+}
+
 fn fixtures() -> Vec<(CaptureFormat, PathBuf)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut out = Vec::new();
-    for format in CaptureFormat::iter() {
+    for format in CaptureFormat::iter().filter(|f| readable(*f)) {
         let mut files: Vec<_> = std::fs::read_dir(root.join(format.as_str()))
             .unwrap()
             .map(|e| e.unwrap().path())
@@ -26,6 +35,9 @@ fn fixtures() -> Vec<(CaptureFormat, PathBuf)> {
 }
 
 fn fixture(format: CaptureFormat, state: &str) -> Option<Capture> {
+    if !readable(format) {
+        return None;
+    }
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(format.as_str());
@@ -154,7 +166,11 @@ fn every_fixture_state_in_every_format_has_its_key_phrases() {
             checked += 1;
         }
     }
-    assert!(checked >= 50, "{checked}");
+    // Fewer formats without serde (no JSON captures).
+    assert!(
+        checked >= if cfg!(feature = "serde") { 50 } else { 36 },
+        "{checked}"
+    );
 }
 
 #[test]
@@ -420,8 +436,10 @@ fn detect_names_every_fixture_format() {
     assert_eq!(CaptureFormat::detect("Name: x\n"), None);
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn diagnosis_round_trips_through_json() {
+    use volume_activation::inventory::Diagnosis;
     for (format, path) in fixtures() {
         let text = std::fs::read_to_string(&path).unwrap();
         let c = parse_capture(format, &text, &ParseOptions::new()).unwrap();
@@ -504,7 +522,10 @@ proptest! {
 
 #[test]
 fn no_deadline_is_invented_for_an_activated_product_without_an_end() {
-    for format in [CaptureFormat::WmiList, CaptureFormat::WmiJson] {
+    for format in [CaptureFormat::WmiList, CaptureFormat::WmiJson]
+        .into_iter()
+        .filter(|f| readable(*f))
+    {
         for state in ["mak", "retail-oem", "kms-host-count"] {
             let c = fixture(format, state).unwrap();
             let d = explain(&c, &ExplainOptions::new());
@@ -518,7 +539,7 @@ fn no_deadline_is_invented_for_an_activated_product_without_an_end() {
 
 #[test]
 fn notification_state_names_its_reason() {
-    for format in CaptureFormat::iter().filter(|f| *f != CaptureFormat::SlmgrXpr) {
+    for format in CaptureFormat::iter().filter(|f| *f != CaptureFormat::SlmgrXpr && readable(*f)) {
         let c = fixture(format, "notification").unwrap();
         let d = explain(&c, &ExplainOptions::new());
         let st = d.products()[0].finding(FindingKind::State).unwrap();

@@ -1,6 +1,10 @@
 //! The fleet description: reading, validation (every problem, naming record and field), and
 //! serde round-trips.
 
+// This suite reads fleet files: it needs the `serde` feature (tests/fleet_builder.rs
+// covers fleets and plans without it).
+#![cfg(feature = "serde")]
+
 use chrono::{TimeZone, Utc};
 use volume_activation::catalog::*;
 use volume_activation::plan::*;

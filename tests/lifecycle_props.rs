@@ -212,6 +212,7 @@ proptest! {
         prop_assert_eq!(bad, None);
     }
 
+    #[cfg(feature = "serde")]
     #[test]
     fn serde_round_trips_any_reachable_lifecycle(s in script()) {
         let mut bad = None;

@@ -1,6 +1,10 @@
 //! The planner: every method, every reason a machine is moved off KMS, the bundled fleet's
 //! key numbers, JSON round-trip and the report's sections.
 
+// This suite builds its fleets from JSON: it needs the `serde` feature (tests/fleet_builder.rs
+// covers fleets and plans without it).
+#![cfg(feature = "serde")]
+
 use chrono::{DateTime, TimeZone, Utc};
 use serde_json::{Value, json};
 use volume_activation::catalog::*;

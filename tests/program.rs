@@ -739,6 +739,7 @@ fn activations_needed_against_remaining() {
 
 // --- Serde and the enums.
 
+#[cfg(feature = "serde")]
 #[test]
 fn id_enums_round_trip() {
     fn check<T>(all: &[T])
@@ -771,6 +772,7 @@ fn id_enums_round_trip() {
     check(MakActivationMethod::ALL);
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn data_types_round_trip() {
     for k in [

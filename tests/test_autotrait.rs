@@ -15,6 +15,10 @@ fn assert_public<T: std::fmt::Debug + Clone + Send + Sync + 'static>() {}
 #[test]
 fn test_autotrait() {
     assert_public::<Action>();
+    assert_public::<FleetBuilder>();
+    assert_public::<MachineSpec>();
+    assert_public::<KmsHostSpec>();
+    assert_public::<MakKeySpec>();
     assert_public::<Activation>();
     assert_public::<ActivationErrorCode>();
     assert_public::<ActivationId>();

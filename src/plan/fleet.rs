@@ -1,8 +1,6 @@
 //! The fleet description the planner reads: machines, domains, KMS hosts, MAK keys, the
-//! agreement program and an optional rollout schedule, read from JSON and validated.
-
-// Without serde there is no reader: the raw forms and the checks are unused.
-#![cfg_attr(not(feature = "serde"), allow(dead_code))]
+//! agreement program and an optional rollout schedule, read from JSON or built in code
+//! ([`FleetBuilder`](crate::plan::FleetBuilder)) and validated.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -74,19 +72,29 @@ crate::macros::id_enum! {
 /// A problem found in a fleet description, naming the record and the field.
 ///
 /// ```
-/// use volume_activation::Fleet;
-/// use volume_activation::plan::{FleetRecord, Severity};
+/// use volume_activation::{Channel, Fleet};
+/// use volume_activation::catalog::AgreementProgram;
+/// use volume_activation::plan::{FleetRecord, Hardware, MachineSpec, Severity};
 ///
-/// let problems = Fleet::problems_in_json(r#"{
-///     "program": "enterprise-agreement",
-///     "machines": [{ "name": "pc-1", "sku": "windows-13/pro", "channel": "volume-gvlk", "hardware": "physical" }]
-/// }"#);
+/// let problems = Fleet::builder(AgreementProgram::EnterpriseAgreement)
+///     .machine(MachineSpec::new("pc-1", "windows-11/pro".parse()?, Channel::VolumeGvlk, Hardware::Physical).domain("corp"))
+///     .problems();
 /// let p = &problems[0];
 /// assert_eq!(p.severity(), Severity::Error);
 /// assert_eq!(p.record(), FleetRecord::Machine);
 /// assert_eq!(p.name(), "pc-1");
-/// assert_eq!(p.field(), "sku");
-/// assert!(p.to_string().starts_with("machine \"pc-1\" field \"sku\": unknown release \"windows-13\""));
+/// assert_eq!(p.field(), "domain");
+/// assert!(p.to_string().starts_with("machine \"pc-1\" field \"domain\": domain \"corp\" is not declared"));
+///
+/// // The same from a fleet file (feature `serde`).
+/// # #[cfg(feature = "serde")] {
+/// let problems = Fleet::problems_in_json(r#"{
+///     "program": "enterprise-agreement",
+///     "machines": [{ "name": "pc-1", "sku": "windows-13/pro", "channel": "volume-gvlk", "hardware": "physical" }]
+/// }"#);
+/// assert!(problems[0].to_string().starts_with("machine \"pc-1\" field \"sku\": unknown release \"windows-13\""));
+/// # }
+/// # Ok::<(), volume_activation::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -420,8 +428,9 @@ impl RolloutWave {
 /// An organisation's fleet: the agreement program, domains, machines, KMS hosts, MAK keys and
 /// an optional rollout schedule.
 ///
-/// Read it with [`Fleet::from_json`] (or serde); write it back with serde, which gives the same
-/// JSON shape:
+/// Build it in code with [`Fleet::builder`] (no feature needed), or read it with
+/// [`Fleet::from_json`] (or serde, feature `serde`); write it back with serde, which gives the
+/// same JSON shape. Both ways validate the same way and report the same problems:
 ///
 /// ```json
 /// {
@@ -569,79 +578,79 @@ impl Fleet {
 #[derive(Debug, Clone, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-struct RawFleet {
-    program: String,
+pub(super) struct RawFleet {
+    pub(super) program: String,
     #[cfg_attr(feature = "serde", serde(default))]
-    domains: Vec<RawDomain>,
-    machines: Vec<RawMachine>,
+    pub(super) domains: Vec<RawDomain>,
+    pub(super) machines: Vec<RawMachine>,
     #[cfg_attr(feature = "serde", serde(default))]
-    kms_hosts: Vec<RawKmsHost>,
+    pub(super) kms_hosts: Vec<RawKmsHost>,
     #[cfg_attr(feature = "serde", serde(default))]
-    mak_keys: Vec<RawMakKey>,
+    pub(super) mak_keys: Vec<RawMakKey>,
     #[cfg_attr(feature = "serde", serde(default))]
-    rollout: Vec<RawWave>,
+    pub(super) rollout: Vec<RawWave>,
 }
 
 #[derive(Debug, Clone, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-struct RawDomain {
-    name: String,
-    forest_schema: String,
+pub(super) struct RawDomain {
+    pub(super) name: String,
+    pub(super) forest_schema: String,
 }
 
 #[derive(Debug, Clone, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-struct RawMachine {
-    name: String,
-    sku: String,
-    channel: String,
-    hardware: String,
+pub(super) struct RawMachine {
+    pub(super) name: String,
+    pub(super) sku: String,
+    pub(super) channel: String,
+    pub(super) hardware: String,
     #[cfg_attr(feature = "serde", serde(default))]
-    hyperv_host: Option<String>,
+    pub(super) hyperv_host: Option<String>,
     #[cfg_attr(feature = "serde", serde(default))]
-    domain: Option<String>,
+    pub(super) domain: Option<String>,
     #[cfg_attr(feature = "serde", serde(default))]
-    site: Option<String>,
+    pub(super) site: Option<String>,
     #[cfg_attr(feature = "serde", serde(default))]
-    os: Option<String>,
+    pub(super) os: Option<String>,
     #[cfg_attr(feature = "serde", serde(default))]
-    reimages: u32,
+    pub(super) reimages: u32,
     #[cfg_attr(feature = "serde", serde(default))]
-    activated: bool,
+    pub(super) activated: bool,
 }
 
 #[derive(Debug, Clone, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-struct RawKmsHost {
-    name: String,
-    os: String,
-    host_key: String,
+pub(super) struct RawKmsHost {
+    pub(super) name: String,
+    pub(super) os: String,
+    pub(super) host_key: String,
     #[cfg_attr(feature = "serde", serde(default))]
-    updates: Vec<String>,
+    pub(super) updates: Vec<String>,
     #[cfg_attr(feature = "serde", serde(default))]
-    site: Option<String>,
+    pub(super) site: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-struct RawMakKey {
-    name: String,
+pub(super) struct RawMakKey {
+    pub(super) name: String,
     #[cfg_attr(feature = "serde", serde(default))]
-    partial_key: Option<String>,
-    products: Vec<String>,
-    activations_remaining: u32,
+    pub(super) partial_key: Option<String>,
+    pub(super) products: Vec<String>,
+    pub(super) activations_remaining: u32,
 }
 
 #[derive(Debug, Clone)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-struct RawWave {
-    date: DateTime<Utc>,
-    machines: Vec<String>,
+pub(super) struct RawWave {
+    pub(super) date: DateTime<Utc>,
+    pub(super) machines: Vec<String>,
 }
 
 /// Collects problems while the raw fleet is checked.
@@ -761,8 +770,25 @@ fn parse_kb(s: &str) -> Option<Kb> {
     t.parse::<Kb>().ok()
 }
 
+/// Validates a raw fleet: the fleet, or one [`Error`] listing every error (each naming its
+/// record and field). The one conversion of [`validate`]'s answer into a result, shared by the
+/// JSON reader, serde and [`FleetBuilder`](crate::plan::FleetBuilder).
+pub(super) fn validated(raw: RawFleet) -> Result<Fleet, Error> {
+    let (fleet, problems) = validate(raw);
+    fleet.ok_or_else(|| {
+        Error::problems(
+            "fleet",
+            problems
+                .iter()
+                .filter(|p| p.severity == Severity::Error)
+                .map(ToString::to_string)
+                .collect(),
+        )
+    })
+}
+
 /// Validates a raw fleet: the fleet (when no problem is an error) and every problem found.
-fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
+pub(super) fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
     let mut c = Checker {
         problems: Vec::new(),
     };
@@ -1252,17 +1278,7 @@ impl Fleet {
     ///   "pc-1" field "sku": …; machine "pc-1" field "name": duplicate machine name: …`.
     pub fn from_json(json: &str) -> Result<Fleet, Error> {
         let raw: RawFleet = serde_json::from_str(json).map_err(|e| Error::json("fleet", e))?;
-        let (fleet, problems) = validate(raw);
-        fleet.ok_or_else(|| {
-            Error::problems(
-                "fleet",
-                problems
-                    .iter()
-                    .filter(|p| p.severity == Severity::Error)
-                    .map(ToString::to_string)
-                    .collect(),
-            )
-        })
+        validated(raw)
     }
 
     /// Every problem of a fleet description, errors and warnings, in file order: for tools
@@ -1305,17 +1321,7 @@ impl Fleet {
 impl<'de> serde::Deserialize<'de> for Fleet {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let raw = RawFleet::deserialize(d)?;
-        let (fleet, problems) = validate(raw);
-        fleet.ok_or_else(|| {
-            serde::de::Error::custom(Error::problems(
-                "fleet",
-                problems
-                    .iter()
-                    .filter(|p| p.severity == Severity::Error)
-                    .map(ToString::to_string)
-                    .collect(),
-            ))
-        })
+        validated(raw).map_err(serde::de::Error::custom)
     }
 }
 

@@ -9,12 +9,14 @@ use crate::plan::reason::Reason;
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use volume_activation::{plan, Fleet};
-/// use volume_activation::plan::RecommendedMethod;
+/// use volume_activation::{Channel, Fleet};
+/// use volume_activation::catalog::AgreementProgram;
+/// use volume_activation::plan::{Hardware, MachineSpec, RecommendedMethod};
 ///
-/// let fleet = Fleet::from_json(r#"{ "program": "open-license", "machines": [
-///     { "name": "pc-1", "sku": "windows-11/pro", "channel": "volume-gvlk", "hardware": "physical" } ] }"#)?;
-/// let p = plan(&fleet, Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
+/// let fleet = Fleet::builder(AgreementProgram::OpenLicense)
+///     .machine(MachineSpec::new("pc-1", "windows-11/pro".parse()?, Channel::VolumeGvlk, Hardware::Physical))
+///     .build()?;
+/// let p = fleet.plan(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
 /// let m = &p.machines()[0];
 /// assert_eq!(m.name(), "pc-1");
 /// assert_eq!(m.method(), RecommendedMethod::MakProxy);

@@ -8,13 +8,16 @@ use crate::rules::MakBalance;
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use volume_activation::{plan, Fleet};
+/// use volume_activation::{Channel, Fleet, Sku};
+/// use volume_activation::catalog::AgreementProgram;
+/// use volume_activation::plan::{Hardware, MachineSpec, MakKeySpec};
 ///
-/// let fleet = Fleet::from_json(r#"{ "program": "open-license",
-///   "machines": [
-///     { "name": "pc-1", "sku": "windows-11/pro", "channel": "volume-mak", "hardware": "physical", "reimages": 2 } ],
-///   "mak_keys": [{ "name": "Win11 Pro", "products": ["windows-11/pro"], "activations_remaining": 2 }] }"#)?;
-/// let p = plan(&fleet, Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
+/// let pro: Sku = "windows-11/pro".parse()?;
+/// let fleet = Fleet::builder(AgreementProgram::OpenLicense)
+///     .machine(MachineSpec::new("pc-1", pro, Channel::VolumeMak, Hardware::Physical).reimages(2))
+///     .mak_key(MakKeySpec::new("Win11 Pro", 2).product(pro))
+///     .build()?;
+/// let p = fleet.plan(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
 /// let key = &p.mak_keys()[0];
 /// assert_eq!(key.balance().needed(), 3);
 /// assert_eq!(key.balance().shortfall(), 1);

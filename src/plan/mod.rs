@@ -6,19 +6,23 @@
 //! [`lifecycle`](crate::lifecycle); it decides nothing on its own.
 //!
 //! ```
-//! # #[cfg(feature = "serde")] {
 //! use chrono::{TimeZone, Utc};
-//! use volume_activation::plan::{Fleet, RecommendedMethod, plan};
+//! use volume_activation::{Channel, Fleet, Sku};
+//! use volume_activation::catalog::AgreementProgram;
+//! use volume_activation::plan::{Hardware, MachineSpec, RecommendedMethod};
 //!
-//! let fleet = Fleet::from_json(r#"{ "program": "open-license", "machines": [
-//!     { "name": "pc-1", "sku": "windows-11/pro", "channel": "volume-gvlk", "hardware": "physical" } ] }"#)?;
-//! let p = plan(&fleet, Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
+//! let pro: Sku = "windows-11/pro".parse()?;
+//! let fleet = Fleet::builder(AgreementProgram::OpenLicense)
+//!     .machine(MachineSpec::new("pc-1", pro, Channel::VolumeGvlk, Hardware::Physical))
+//!     .build()?;
+//! let p = fleet.plan(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
 //! assert_eq!(p.machines()[0].method(), RecommendedMethod::MakProxy);
-//! # }
+//! println!("{p}"); // the text report
 //! # Ok::<(), volume_activation::Error>(())
 //! ```
 
 pub(crate) mod action;
+mod builder;
 mod decide;
 pub(crate) mod fleet;
 pub(crate) mod host_plan;
@@ -31,6 +35,7 @@ mod report;
 pub(crate) mod risk;
 
 pub use action::Action;
+pub use builder::{FleetBuilder, KmsHostSpec, MachineSpec, MakKeySpec};
 pub use fleet::{
     Domain, Fleet, FleetKmsHost, FleetProblem, FleetRecord, Hardware, Machine, MakKey, RolloutWave,
     Severity,
