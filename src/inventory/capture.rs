@@ -189,6 +189,61 @@ impl Warnings {
     }
 }
 
+/// What an activation command printed about one attempt: `slmgr /ato` (`Activating <name>
+/// (<Activation ID>) ...`, then `Product activated successfully.` or `Error: 0x… <text>`),
+/// `ospp.vbs /act` (`<Product activation successful>`, or `ERROR CODE:` and `ERROR
+/// DESCRIPTION:` lines), and slmgr's error output of any command (`Error: 0xC004C032 …`).
+///
+/// Sources: slmgr.vbs `L_MsgActivating`, `L_MsgActivated`, `L_MsgActivated_Failed`,
+/// `L_MsgErrorText_8` (public copy:
+/// <https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs>);
+/// ospp.vbs `MSG_ACTATTEMPT`, `MSG_ACTSUCCESS`, `MSG_OFFLINEACTSUCCESS`, `MSG_ERRCODE`,
+/// `MSG_ERRDESC` (public copy:
+/// <https://github.com/hamlet23/Office2024ProPlusDeploymentAndKMSActivation/blob/09595ba04f8f2d96e8cea1953d401eeae67a21cc/OSPP.VBS>).
+///
+/// ```
+/// use volume_activation::inventory::{CaptureFormat, CommandOutcome, ParseOptions, parse_capture};
+///
+/// let text = "Activating Windows(R), Enterprise edition (aaaaaaaa-0000-4000-8000-000000000001) ...\n\
+/// Error: 0xC004F074 The Software Licensing Service reported that the computer could not be activated.\n";
+/// let c = parse_capture(CaptureFormat::SlmgrDli, text, &ParseOptions::new())?;
+/// let r = &c.results[0];
+/// assert_eq!(r.product.as_deref(), Some("Windows(R), Enterprise edition"));
+/// assert_eq!(r.line, 2);
+/// assert!(matches!(r.outcome, CommandOutcome::Failed { code: Some(0xC004_F074), .. }));
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct CommandResult {
+    /// The line that gave the outcome, counting from 1.
+    pub line: usize,
+    /// The product the command worked on, when it printed one.
+    pub product: Option<String>,
+    /// What happened.
+    pub outcome: CommandOutcome,
+}
+
+/// The outcome of a command: see [`CommandResult`].
+///
+/// The tools may print more outcomes, so this enum is `#[non_exhaustive]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
+pub enum CommandOutcome {
+    /// The product was activated (online or, for ospp, offline).
+    Activated,
+    /// The command failed.
+    Failed {
+        /// The HRESULT printed, if any.
+        code: Option<u32>,
+        /// The error text printed with it, if any (any product key redacted).
+        description: Option<String>,
+    },
+}
+
 /// A parsed capture: complete records, any trailing incomplete one, and warnings.
 ///
 /// Nothing printed is dropped: every line is in a record's or the preamble's `fields` (a
@@ -222,6 +277,9 @@ pub struct Capture {
     pub partial: Option<LicenseRecord>,
     /// What could not be read: at most [`WARNINGS_MAX`], then one saying how many more.
     pub warnings: Vec<Warning>,
+    /// Outcomes of activation commands and slmgr errors the capture printed, in order.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub results: Vec<CommandResult>,
 }
 
 impl Capture {
@@ -232,6 +290,7 @@ impl Capture {
             records: Vec::new(),
             partial: None,
             warnings: Vec::new(),
+            results: Vec::new(),
         }
     }
 

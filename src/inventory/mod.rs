@@ -31,11 +31,11 @@ mod text;
 mod values;
 
 pub use capture::{
-    Capture, CaptureFormat, DateOrder, ParseOptions, WARNINGS_MAX, Warning, parse_capture,
-    parse_capture_bytes,
+    Capture, CaptureFormat, CommandOutcome, CommandResult, DateOrder, ParseOptions, WARNINGS_MAX,
+    Warning, parse_capture, parse_capture_bytes,
 };
 pub use explain::{Diagnosis, ExplainOptions, Finding, FindingKind, ProductDiagnosis, explain};
 pub use record::{
-    KmsClientInfo, KmsHostInfo, KmsRequestCounts, LicenseRecord, PrintedTime, RawField,
+    ExpiryKind, KmsClientInfo, KmsHostInfo, KmsRequestCounts, LicenseRecord, PrintedTime, RawField,
     RawFieldRef, RawFields, Remaining,
 };

@@ -336,6 +336,34 @@ pub enum Remaining {
     Unlimited,
 }
 
+/// Which expiry line a remaining time or an expiry date came from.
+///
+/// slmgr prints `Volume activation expiration`, `Timebased activation expiration`, `Automatic
+/// VM activation expiration` (and `/xpr`'s `... will expire`) for an activation that ends,
+/// and `Time remaining` for a grace period; WMI's `GracePeriodRemaining`, ospp's `REMAINING
+/// GRACE` and OSLicense's `RemainingGrace` count down whichever the licence state is in
+/// (sources: slmgr.vbs `L_MsgLicenseStatusVL_1`, `_TBL_1`, `_AVMA_1`,
+/// `L_MsgLicenseStatusTimeRemaining`, as in `fields.rs`).
+///
+/// The tools may print more, so this enum is `#[non_exhaustive]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
+pub enum ExpiryKind {
+    /// A volume (KMS) activation's validity.
+    Volume,
+    /// A time-based activation (an evaluation edition).
+    TimeBased,
+    /// An Automatic VM Activation's validity.
+    AutomaticVm,
+    /// A grace period (initial, additional, non-genuine or extended).
+    Grace,
+    /// A countdown the tool does not name (WMI `GracePeriodRemaining`, ospp `REMAINING
+    /// GRACE`): the licence state says which.
+    Unnamed,
+}
+
 /// A KMS client's settings and what it last discovered.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -391,6 +419,12 @@ pub struct KmsRequestCounts {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct KmsHostInfo {
+    /// Whether the machine is a KMS host, when the capture says: WMI's
+    /// `IsKeyManagementServiceMachine`, or `false` for a current count of -1. A machine that
+    /// is not a KMS host keeps the host settings it prints (listening port, DNS publishing,
+    /// low priority), with this `Some(false)`; counts and requests are then `None`.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub is_kms_host: Option<bool>,
     /// The current count (`KeyManagementServiceCurrentCount`).
     pub current_count: Option<u32>,
     /// The count needed before it activates clients (`RequiredClientCount`); only WMI
@@ -466,6 +500,9 @@ pub struct LicenseRecord {
     /// When the grace period or volume activation ends, when the tool printed a date
     /// (`slmgr /xpr`).
     pub expires: Option<PrintedTime>,
+    /// Which expiry line gave `remaining` or `expires`.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub expiry_kind: Option<ExpiryKind>,
     /// `slmgr /xpr` said the product is permanently activated.
     pub permanent: bool,
     /// The end of an evaluation period (`None` when printed as the 1601 "not set" date).
@@ -474,15 +511,24 @@ pub struct LicenseRecord {
     pub trusted_time: Option<PrintedTime>,
     /// The client machine ID (CMID).
     pub client_machine_id: Option<Guid>,
-    /// Remaining Windows rearm count.
+    /// Remaining rearm count of the application: slmgr's `Remaining Windows rearm count`
+    /// (WMI `RemainingWindowsReArmCount`), or `Remaining App rearm count` (WMI
+    /// `RemainingAppReArmCount`) for another application. `None` when not printed or printed
+    /// as "not applicable" (WMI's 4294967295 or -1).
     pub windows_rearm_count: Option<u32>,
-    /// Remaining SKU (or application) rearm count.
+    /// Remaining rearm count of the SKU (`Remaining SKU rearm count`,
+    /// `RemainingSkuReArmCount`), a separate counter; `None` as above.
     pub sku_rearm_count: Option<u32>,
     /// KMS client settings, when any were printed.
     pub kms_client: Option<Box<KmsClientInfo>>,
     /// KMS host data, when the product is a KMS host (WMI's current count of -1 means it is
     /// not one, and gives `None`).
     pub kms_host: Option<Box<KmsHostInfo>>,
+    /// The capture starts inside this record: its heading (`Name:`, ospp's `SKU ID:` or
+    /// `PRODUCT ID:`, `/xpr`'s product line) was cut off, so it holds only the fields after
+    /// the cut (a warning says so too).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub cut_at_start: bool,
     /// Every line of the record, as printed, in order.
     pub fields: RawFields,
 }

@@ -4,7 +4,9 @@
 //! One pass over the input, one logical line at a time: memory is linear in the input and
 //! every loop advances by at least one line.
 
-use super::capture::{Capture, CaptureFormat, ParseOptions, Warning, Warnings, label};
+use super::capture::{
+    Capture, CaptureFormat, CommandOutcome, CommandResult, ParseOptions, Warning, Warnings, label,
+};
 use super::fields::{self, Applied, RecordState};
 use super::record::LicenseRecord;
 use super::values;
@@ -47,21 +49,31 @@ pub(crate) fn parse(
         opts,
         capture: Capture::new(format),
         warnings: Warnings::default(),
+        activating: None,
+        wrap_guess: None,
+        double_spaced: false,
+        blank_run: 0,
         open: None,
         first_unread: None,
         first_start: None,
     };
     // Room for every record up front: a doubling vector of records would hold up to three
     // times their size while it grows.
-    p.capture.records.reserve(estimate_records(format, input));
+    let survey = survey(format, input);
+    p.capture.records.reserve(survey.records);
+    p.wrap_guess = survey.wrap_width;
+    p.double_spaced = survey.double_spaced;
     let mut pending: Option<Logical> = None;
-    for (index, line) in split_lines(input).enumerate() {
+    for (index, raw) in split_lines(input).enumerate() {
         let number = index.saturating_add(1);
+        let line = clean(raw);
         if let Some(prev) = pending.as_mut() {
-            if p.is_continuation(prev, line) {
+            if p.is_continuation(prev, &line) {
                 work(line.len());
-                prev.text.to_mut().push_str(continuation_text(format, line));
-                prev.last_physical_len = width(line);
+                prev.text
+                    .to_mut()
+                    .push_str(continuation_text(format, &line));
+                prev.last_physical_len = width(&line);
                 continue;
             }
         }
@@ -69,12 +81,14 @@ pub(crate) fn parse(
             p.line(done.number, &done.text);
         }
         let t = line.trim_ascii();
+        let blank = t.is_empty();
+        let has_value = split_kv(t).1.is_some();
         pending = Some(Logical {
             number,
-            text: std::borrow::Cow::Borrowed(line),
-            last_physical_len: width(line),
-            blank: t.is_empty(),
-            has_value: split_kv(t).1.is_some(),
+            last_physical_len: width(&line),
+            text: line,
+            blank,
+            has_value,
         });
     }
     let ends_with_newline = input.ends_with(['\n', '\r']);
@@ -98,27 +112,137 @@ fn work(n: usize) {
     let _ = n;
 }
 
-/// At least the number of records `input` holds as `format` (a cheap count of the lines that
-/// can start one), to reserve room for them.
-fn estimate_records(format: CaptureFormat, input: &str) -> usize {
+/// What one cheap pass over the lines tells before parsing.
+struct Survey {
+    /// At least the number of records (a count of the lines that can start one), to reserve
+    /// room for them.
+    records: usize,
+    /// The console width the capture seems wrapped at: the longest line, when it is 60
+    /// characters or more (a console cuts every longer line to exactly its width).
+    wrap_width: Option<usize>,
+    /// A blank line follows every printed line (a paste that doubled the line ends): then
+    /// only two or more blank lines in a row end a list-view record.
+    double_spaced: bool,
+}
+
+fn survey(format: CaptureFormat, input: &str) -> Survey {
     let starts = |t: &str, prefix: &str| {
         t.get(..prefix.len())
             .is_some_and(|h| h.eq_ignore_ascii_case(prefix))
     };
     let mut n = 0_usize;
     let mut blank = true;
+    let mut longest = 0_usize;
+    let mut non_blank = 0_usize;
+    let mut adjacent = 0_usize;
     for line in split_lines(input) {
-        let t = line.trim_ascii();
+        let raw = clean(line);
+        let t = raw.trim_ascii();
         let start = match format {
-            CaptureFormat::SlmgrXpr => !line.starts_with(char::is_whitespace) && t.ends_with(':'),
+            CaptureFormat::SlmgrXpr => !raw.starts_with(char::is_whitespace) && t.ends_with(':'),
             CaptureFormat::OsppDstatus => starts(t, "SKU ID") || starts(t, "PRODUCT ID"),
             CaptureFormat::WmiList | CaptureFormat::OsLicenseList => blank && !t.is_empty(),
             _ => starts(t, "Name:") || starts(t, "Name :"),
         };
+        if !t.is_empty() {
+            non_blank = non_blank.saturating_add(1);
+            if !blank {
+                adjacent = adjacent.saturating_add(1);
+            }
+        }
+        longest = longest.max(width(&raw));
         blank = t.is_empty();
         n = n.saturating_add(usize::from(start));
     }
-    n
+    Survey {
+        records: n,
+        wrap_width: (longest >= 60).then_some(longest),
+        double_spaced: non_blank >= 4 && adjacent == 0,
+    }
+}
+
+/// A printed line with paste damage undone: a chat or log prefix (`[10:02] user: `,
+/// `[10:02:33] `) removed, and markdown escapes (`VOLUME\_KMSCLIENT`, `\*`) unescaped.
+/// Borrowed when there is nothing to undo.
+fn clean(line: &str) -> std::borrow::Cow<'_, str> {
+    let line = strip_chat_prefix(line);
+    if line.contains("\\_") || line.contains("\\*") {
+        std::borrow::Cow::Owned(line.replace("\\_", "_").replace("\\*", "*"))
+    } else {
+        std::borrow::Cow::Borrowed(line)
+    }
+}
+
+/// `line` without a leading `[time]` and an optional `name:` after it (chat and log pastes).
+/// The time is digits and colons, optionally with AM or PM.
+fn strip_chat_prefix(line: &str) -> &str {
+    let Some(rest) = line.strip_prefix('[') else {
+        return line;
+    };
+    let Some((stamp, after)) = rest.split_once(']') else {
+        return line;
+    };
+    let stamp = stamp.trim();
+    let stamp = strip_suffix_ci(stamp, "AM")
+        .or_else(|| strip_suffix_ci(stamp, "PM"))
+        .unwrap_or(stamp)
+        .trim_end();
+    if stamp.is_empty()
+        || !stamp.contains(':')
+        || !stamp.bytes().all(|b| b.is_ascii_digit() || b == b':')
+    {
+        return line;
+    }
+    let after = after.trim_start();
+    // An optional speaker: one word ending in `:` before a space.
+    if let Some((who, said)) = after.split_once(": ") {
+        if !who.is_empty() && who.len() <= 32 && !who.contains(char::is_whitespace) {
+            // `Name: value` after the stamp is a field, not a speaker: keep it.
+            if !super::fields::is_field_label(who) {
+                return said;
+            }
+        }
+    }
+    after
+}
+
+fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+    crate::catalog::key_kind::strip_suffix_ignore_case(s, suffix)
+}
+
+/// A shell prompt line (`PS C:\> ...`, `C:\Windows\system32>cscript ...`, `[C:\Users\x]$ ...`,
+/// `user@host:~$ ...`): never a record.
+fn is_prompt(t: &str) -> bool {
+    let b = t.as_bytes();
+    let drive = |b: &[u8]| {
+        matches!(b, [l, b':', b'\\', ..] if l.is_ascii_alphabetic()) && b.contains(&b'>')
+    };
+    if let Some(rest) = t.strip_prefix("PS ") {
+        return drive(rest.as_bytes());
+    }
+    if drive(b) {
+        // The path runs to the first `>` with no spaces-then-colon field shape before it.
+        return t
+            .split_once('>')
+            .is_some_and(|(path, _)| !path.contains(": "));
+    }
+    if let Some(rest) = t.strip_prefix('[') {
+        return rest.split_once(']').is_some_and(|(_, after)| {
+            after.starts_with('$') || after.starts_with('#') || after.starts_with('>')
+        });
+    }
+    // user@host:path$ command
+    if let Some((user_host, _)) = t.split_once("$ ") {
+        return user_host.contains('@') && !user_host.contains(char::is_whitespace);
+    }
+    false
+}
+
+/// Lines a console or a script adds that are no part of the output: `Press any key to
+/// continue . . .` and rules of `_` or `=`.
+fn is_noise(t: &str) -> bool {
+    let lower_starts = |p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    lower_starts("Press any key") || (t.len() >= 3 && t.bytes().all(|b| b == b'_' || b == b'='))
 }
 
 /// The lines of `input`. A line ends at `\n`, at `\r\n` (any run of `\r` before a `\n`
@@ -281,6 +405,15 @@ struct Parser<'a> {
     opts: &'a ParseOptions,
     capture: Capture,
     warnings: Warnings,
+    /// The product named by the last activation line (slmgr `Activating ...`, or ospp's
+    /// attempt notice, then its block), waiting for its outcome.
+    activating: Option<Option<String>>,
+    /// The console width the capture seems wrapped at ([`Survey::wrap_width`]), used when
+    /// [`ParseOptions::console_width`] was not given.
+    wrap_guess: Option<usize>,
+    /// [`Survey::double_spaced`], and the blank lines seen in a row.
+    double_spaced: bool,
+    blank_run: usize,
     open: Option<Open>,
     /// The first line no record could use, for the error when nothing is read.
     first_unread: Option<(usize, String)>,
@@ -299,7 +432,8 @@ impl Parser<'_> {
     fn is_continuation(&self, prev: &Logical, line: &str) -> bool {
         // Outside lists only a line after one of the wrap width can continue it (the usual
         // answer, found without trimming).
-        if !is_list(self.format) && !self.opts.is_wrap_width(prev.last_physical_len) {
+        let wrapped = self.is_wrap_width(prev.last_physical_len);
+        if !is_list(self.format) && !wrapped {
             return false;
         }
         let t = line.trim_ascii();
@@ -309,7 +443,30 @@ impl Parser<'_> {
         if is_list(self.format) && line.starts_with(char::is_whitespace) && !line.contains(" : ") {
             return prev.has_value;
         }
-        self.opts.is_wrap_width(prev.last_physical_len) && !self.is_known_line(t)
+        if !wrapped || self.is_known_line(t) {
+            return false;
+        }
+        // At a width only guessed from the capture, a line shaped `key: value` is taken for a
+        // field of its own (an unknown label), never a wrapped tail.
+        self.opts.is_wrap_width(prev.last_physical_len) || split_kv(t).1.is_none()
+    }
+
+    /// Whether a line this wide was cut by the console: the width given, or else 80, 120 or
+    /// the width the capture's longest lines show.
+    fn is_wrap_width(&self, len: usize) -> bool {
+        self.opts.is_wrap_width(len)
+            || (self.opts.console_width.is_none() && self.wrap_guess == Some(len))
+    }
+
+    /// A line the field table reads into a typed value (or refuses a value for): what only a
+    /// record holds, so a capture that starts with one starts mid-record.
+    fn is_typed_field(&self, t: &str, key: &str, value: Option<&str>) -> bool {
+        let mut scratch = LicenseRecord::default();
+        let mut st = RecordState::default();
+        let applied = fields::apply(&mut scratch, &mut st, key, value, self.opts);
+        !matches!(applied, Applied::Unknown)
+            || (self.format == CaptureFormat::SlmgrXpr
+                && xpr_statement(&mut scratch, t, self.opts).is_some())
     }
 
     /// A line that is a field or statement the parser knows (so never a wrapped tail).
@@ -344,12 +501,14 @@ impl Parser<'_> {
     fn line(&mut self, number: usize, raw: &str) {
         let t = raw.trim_ascii();
         if t.is_empty() {
-            if is_list(self.format) {
+            self.blank_run = self.blank_run.saturating_add(1);
+            if is_list(self.format) && (!self.double_spaced || self.blank_run >= 2) {
                 self.close(true);
             }
             return;
         }
-        if is_banner(t) {
+        self.blank_run = 0;
+        if is_banner(t) || is_prompt(t) || is_noise(t) {
             // Kept (the script host version can matter), but never a record start.
             let fields = match self.open.as_mut() {
                 Some(open) => &mut open.record.fields,
@@ -365,6 +524,15 @@ impl Parser<'_> {
                 }
                 self.close(true);
             }
+            return;
+        }
+        if self.command_line(number, t) {
+            let fields = match self.open.as_mut() {
+                Some(open) => &mut open.record.fields,
+                None => &mut self.capture.preamble,
+            };
+            let (key, value) = split_kv(t);
+            fields.push_parts(Some(number), key, value, true);
             return;
         }
         let (key, value) = split_kv(t);
@@ -390,6 +558,30 @@ impl Parser<'_> {
                 return;
             }
         }
+        if self.open.is_none() && !is_list(self.format) && self.is_typed_field(t, key, value) {
+            // A capture that starts mid-record: the fields it has still make a record,
+            // flagged as cut at its start.
+            let record = LicenseRecord {
+                cut_at_start: true,
+                ..LicenseRecord::default()
+            };
+            if self.first_start.is_none() {
+                self.first_start = Some((number, t.to_owned()));
+            }
+            let expected = self.record_start_expected();
+            self.warn(
+                number,
+                t,
+                &format!("{expected}: the capture starts inside a record, read as a record cut at its start"),
+            );
+            self.open = Some(Open {
+                record,
+                state: RecordState::default(),
+                start_line: number,
+                start_text: t.to_owned(),
+                closed_by_separator: false,
+            });
+        }
         let Some(open) = self.open.as_mut() else {
             self.preamble(number, t, key, value);
             return;
@@ -411,6 +603,93 @@ impl Parser<'_> {
                 self.warn(number, t, expected);
             }
         }
+    }
+
+    /// Reads a line an activation command or a failing slmgr command prints (see
+    /// [`CommandResult`]); `false` when the line is not one.
+    fn command_line(&mut self, number: usize, t: &str) -> bool {
+        let redacted = |s: &str| Some(super::record::redact(s.trim()));
+        let open_name = |p: &Self| p.open.as_ref().and_then(|o| o.record.name.clone());
+        let result = |p: &mut Self, outcome: CommandOutcome| {
+            let product = p.activating.take().flatten().or_else(|| open_name(p));
+            p.capture.results.push(CommandResult {
+                line: number,
+                product,
+                outcome,
+            });
+        };
+        if let Some(rest) = t.strip_prefix("Activating ") {
+            if let Some(rest) = rest.strip_suffix("...") {
+                // `Activating <name> (<Activation ID>) ...`: the name is before the last `(`.
+                let name = rest.trim_end().rsplit_once(" (").map_or(rest, |(n, _)| n);
+                self.activating = Some(redacted(name));
+                return true;
+            }
+        }
+        if t == "Installed product key detected - attempting to activate the following product:" {
+            self.activating = Some(None);
+            return true;
+        }
+        if t == "Product activated successfully."
+            || t == "<Product activation successful>"
+            || t == "<Offline product activation successful>"
+        {
+            result(self, CommandOutcome::Activated);
+            return true;
+        }
+        if t == "Error: Product activation failed." {
+            result(
+                self,
+                CommandOutcome::Failed {
+                    code: None,
+                    description: None,
+                },
+            );
+            return true;
+        }
+        if let Some(rest) = t
+            .strip_prefix("Error: 0x")
+            .or_else(|| t.strip_prefix("Error: 0X"))
+        {
+            let (hex, text) = rest.split_once(' ').unwrap_or((rest, ""));
+            if let Ok(code) = values::hresult(&format!("0x{hex}")) {
+                let text = text.trim();
+                let description = (!text.is_empty()).then(|| super::record::redact(text));
+                result(
+                    self,
+                    CommandOutcome::Failed {
+                        code: Some(code),
+                        description,
+                    },
+                );
+                return true;
+            }
+        }
+        // ospp: after an activation attempt, its error lines are the attempt's outcome (they
+        // also set the record's status reason, so they are read as fields too: not consumed).
+        if self.format == CaptureFormat::OsppDstatus && self.activating.is_some() {
+            let (k, v) = split_kv(t);
+            if k == "ERROR CODE" {
+                if let Some(code) = v.and_then(|v| values::hresult(v).ok()) {
+                    result(
+                        self,
+                        CommandOutcome::Failed {
+                            code: Some(code),
+                            description: None,
+                        },
+                    );
+                }
+            } else if k == "ERROR DESCRIPTION" {
+                if let Some(CommandResult {
+                    outcome: CommandOutcome::Failed { description, .. },
+                    ..
+                }) = self.capture.results.last_mut()
+                {
+                    *description = v.map(super::record::redact);
+                }
+            }
+        }
+        false
     }
 
     fn push(&mut self, number: usize, key: &str, value: Option<&str>, recognised: bool) {
@@ -496,7 +775,8 @@ impl Parser<'_> {
             .records
             .iter()
             .chain(self.capture.partial.as_ref())
-            .any(|r| r.fields.iter().any(|f| f.recognised));
+            .any(|r| r.fields.iter().any(|f| f.recognised))
+            || !self.capture.results.is_empty();
         if !any_read {
             let (line, text) = self
                 .first_unread
@@ -524,25 +804,49 @@ fn xpr_statement(
     t: &str,
     opts: &ParseOptions,
 ) -> Option<Result<(), &'static str>> {
-    const DATED: [(&str, LicenseStatus); 7] = [
-        ("Volume activation will expire", LicenseStatus::Licensed),
-        ("Timebased activation will expire", LicenseStatus::Licensed),
+    use super::record::ExpiryKind as K;
+    const DATED: [(&str, LicenseStatus, K); 7] = [
+        (
+            "Volume activation will expire",
+            LicenseStatus::Licensed,
+            K::Volume,
+        ),
+        (
+            "Timebased activation will expire",
+            LicenseStatus::Licensed,
+            K::TimeBased,
+        ),
         (
             "Automatic VM activation will expire",
             LicenseStatus::Licensed,
+            K::AutomaticVm,
         ),
-        ("Initial grace period ends", LicenseStatus::OobGrace),
-        ("Additional grace period ends", LicenseStatus::OotGrace),
+        (
+            "Initial grace period ends",
+            LicenseStatus::OobGrace,
+            K::Grace,
+        ),
+        (
+            "Additional grace period ends",
+            LicenseStatus::OotGrace,
+            K::Grace,
+        ),
         (
             "Non-genuine grace period ends",
             LicenseStatus::NonGenuineGrace,
+            K::Grace,
         ),
-        ("Extended grace period ends", LicenseStatus::ExtendedGrace),
+        (
+            "Extended grace period ends",
+            LicenseStatus::ExtendedGrace,
+            K::Grace,
+        ),
     ];
     let t = t.trim_ascii();
-    for (prefix, status) in DATED {
+    for (prefix, status, kind) in DATED {
         if let Some(rest) = t.strip_prefix(prefix) {
             r.status = Some(status);
+            r.expiry_kind = Some(kind);
             return Some(match values::time(rest, opts.date_order) {
                 Ok(when) => {
                     r.expires = when;

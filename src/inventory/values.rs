@@ -31,6 +31,13 @@ pub(crate) fn is_sentinel(v: &str) -> bool {
         .any(|s| t.eq_ignore_ascii_case(s))
 }
 
+/// WMI's "not applicable" for an unsigned number: 4294967295 (the largest 32-bit value), or
+/// -1 as some tools print it signed.
+pub(crate) fn is_not_applicable(v: &str) -> bool {
+    let t = v.trim();
+    t == "4294967295" || t == "-1"
+}
+
 /// Values meaning "no limit": `Unlimited`, `No Limit`.
 pub(crate) fn is_unlimited(v: &str) -> bool {
     let t = v.trim();
