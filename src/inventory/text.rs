@@ -458,6 +458,20 @@ impl Parser<'_> {
             || (self.opts.console_width.is_none() && self.wrap_guess == Some(len))
     }
 
+    /// Opens `record`, started by line `number` (`t`).
+    fn open_record(&mut self, number: usize, t: &str, record: LicenseRecord) {
+        if self.first_start.is_none() {
+            self.first_start = Some((number, t.to_owned()));
+        }
+        self.open = Some(Open {
+            record,
+            state: RecordState::default(),
+            start_line: number,
+            start_text: t.to_owned(),
+            closed_by_separator: false,
+        });
+    }
+
     /// A line the field table reads into a typed value (or refuses a value for): what only a
     /// record holds, so a capture that starts with one starts mid-record.
     fn is_typed_field(&self, t: &str, key: &str, value: Option<&str>) -> bool {
@@ -543,16 +557,7 @@ impl Parser<'_> {
             if self.format == CaptureFormat::SlmgrXpr {
                 record.name = Some(super::record::redact(key));
             }
-            if self.first_start.is_none() {
-                self.first_start = Some((number, t.to_owned()));
-            }
-            self.open = Some(Open {
-                record,
-                state: RecordState::default(),
-                start_line: number,
-                start_text: t.to_owned(),
-                closed_by_separator: false,
-            });
+            self.open_record(number, t, record);
             if self.format == CaptureFormat::SlmgrXpr {
                 self.push(number, key, Some(""), true);
                 return;
@@ -565,22 +570,13 @@ impl Parser<'_> {
                 cut_at_start: true,
                 ..LicenseRecord::default()
             };
-            if self.first_start.is_none() {
-                self.first_start = Some((number, t.to_owned()));
-            }
             let expected = self.record_start_expected();
             self.warn(
                 number,
                 t,
                 &format!("{expected}: the capture starts inside a record, read as a record cut at its start"),
             );
-            self.open = Some(Open {
-                record,
-                state: RecordState::default(),
-                start_line: number,
-                start_text: t.to_owned(),
-                closed_by_separator: false,
-            });
+            self.open_record(number, t, record);
         }
         let Some(open) = self.open.as_mut() else {
             self.preamble(number, t, key, value);
