@@ -37,12 +37,12 @@ pub(crate) enum Applied {
 }
 
 /// The longest key [`norm`] reads; longer keys match nothing.
-const NORM_MAX: usize = 96;
+pub(crate) const NORM_MAX: usize = 96;
 
 /// `key` lowercased with spaces and underscores removed, written into `buf` (on the caller's
 /// stack: no allocation, and no copy of the buffer on the hot path). Keys longer than the
 /// buffer, or with non-ASCII letters, match nothing.
-fn norm<'b>(key: &str, buf: &'b mut [u8; NORM_MAX]) -> &'b [u8] {
+pub(crate) fn norm<'b>(key: &str, buf: &'b mut [u8; NORM_MAX]) -> &'b [u8] {
     let mut slots = buf.iter_mut();
     for b in key.bytes() {
         let b = match b {
@@ -105,7 +105,11 @@ pub(crate) fn apply(
             return Applied::Recognised;
         }
     }
-    match apply_value(r, st, norm(key, &mut [0; NORM_MAX]), v, opts) {
+    let mut buf = [0; NORM_MAX];
+    let k = norm(key, &mut buf);
+    // A label printed in another display language reads as its English label.
+    let k = super::locale::english_key(k).unwrap_or(k);
+    match apply_value(r, st, k, v, opts) {
         Ok(true) => Applied::Recognised,
         Ok(false) => Applied::Unknown,
         Err(e) => Applied::Bad(e),
@@ -198,6 +202,7 @@ fn apply_value(
         }
         b"licensestatus" => set(&mut r.status, v, |v| {
             LicenseStatus::parse_lenient(v)
+                .or_else(|e| super::locale::status(v).ok_or(e))
                 .or_else(|e| {
                     // Paste damage: stray spaces inside ospp's `---OOB_ GRACE---` token.
                     if v.starts_with("---") && v.contains(' ') {

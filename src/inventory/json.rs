@@ -54,19 +54,48 @@ pub(crate) fn parse(
     let mut warnings = Warnings::default();
     let rest = text.get(start..).unwrap_or("");
     if rest.starts_with('{') {
-        let obj: Ordered = serde_json::from_str(rest).map_err(|e| {
-            let (line, cause) = lines.absolute(text, start, &e);
-            Error::parse(
-                label(format),
-                line,
-                &snippet(rest),
-                format!("{EXPECTED} ({cause})"),
-            )
-        })?;
-        let line = lines.line_at(text, start);
-        capture
-            .records
-            .push(record(format, obj, line, opts, &mut warnings));
+        // One object, or JSON lines (one object per line): read object after object.
+        let mut pos = start;
+        let mut first = true;
+        loop {
+            pos = skip_ws(text, pos);
+            let Some(tail) = text.get(pos..).filter(|t| !t.is_empty()) else {
+                break;
+            };
+            let mut stream = serde_json::Deserializer::from_str(tail).into_iter::<Ordered>();
+            match stream.next() {
+                Some(Ok(obj)) => {
+                    let line = lines.line_at(text, pos);
+                    let mut reader = Reader {
+                        format,
+                        opts,
+                        line,
+                        capture: &mut capture,
+                        warnings: &mut warnings,
+                    };
+                    reader.object(obj, None, 0);
+                    pos = pos.saturating_add(stream.byte_offset());
+                }
+                Some(Err(e)) => {
+                    let (line, cause) = lines.absolute(text, pos, &e);
+                    let err = Error::parse(
+                        label(format),
+                        line,
+                        &snippet(tail),
+                        format!("{EXPECTED} ({cause})"),
+                    );
+                    if first {
+                        return Err(err);
+                    }
+                    // A later line that is not an object: said, and reading stops.
+                    warnings.push(Warning::from(err));
+                    break;
+                }
+                None => break,
+            }
+            first = false;
+        }
+        capture.records.shrink_to_fit();
         capture.warnings = warnings.finish();
         return Ok(capture);
     }
@@ -93,9 +122,14 @@ pub(crate) fn parse(
         let mut stream = serde_json::Deserializer::from_str(tail).into_iter::<Ordered>();
         match stream.next() {
             Some(Ok(obj)) => {
-                capture
-                    .records
-                    .push(record(format, obj, line, opts, &mut warnings));
+                let mut reader = Reader {
+                    format,
+                    opts,
+                    line,
+                    capture: &mut capture,
+                    warnings: &mut warnings,
+                };
+                reader.object(obj, None, 0);
                 pos = pos.saturating_add(stream.byte_offset());
             }
             Some(Err(e)) if e.is_eof() => {
@@ -247,21 +281,118 @@ impl LineCounter {
     }
 }
 
+/// Deepest wrapper nesting read (`{"PC1": {"Products": [...]}}` is two).
+const MAX_DEPTH: usize = 3;
+
+/// Reads the objects of one top-level JSON value into a capture.
+struct Reader<'a> {
+    format: CaptureFormat,
+    opts: &'a ParseOptions,
+    /// The line the top-level value starts on.
+    line: usize,
+    capture: &'a mut Capture,
+    warnings: &'a mut Warnings,
+}
+
+impl Reader<'_> {
+    /// One object: a record when some property is a field this crate reads; otherwise a
+    /// wrapper when some property holds objects (`{"Service": {...}, "Products": [...]}`, or
+    /// objects keyed by machine name), whose objects are read the same way, each record
+    /// starting with a raw field naming the property it was under (its scalar properties go
+    /// to the preamble); otherwise a record of raw fields with a warning that no field was
+    /// read.
+    fn object(&mut self, obj: Ordered, origin: Option<&str>, depth: usize) {
+        let is_record = obj.0.iter().any(|(k, _)| fields::is_field_label(k));
+        let holds_objects = obj.0.iter().any(|(_, v)| match v {
+            serde_json::Value::Object(_) => true,
+            serde_json::Value::Array(items) => items.iter().any(serde_json::Value::is_object),
+            _ => false,
+        });
+        if is_record || !holds_objects || depth >= MAX_DEPTH {
+            let r = record(
+                self.format,
+                obj,
+                origin,
+                self.line,
+                self.opts,
+                self.warnings,
+            );
+            if !r.fields.iter().any(|f| f.recognised) {
+                let shown = r
+                    .fields
+                    .iter()
+                    .map(|f| f.key)
+                    .take(5)
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let e = Error::parse(
+                    label(self.format),
+                    self.line,
+                    &format!("{{{shown}}}"),
+                    "an object with a property this crate reads (Name, LicenseStatus, ...): none was read, the properties are kept raw",
+                );
+                self.warnings.push(Warning::from(e));
+            }
+            self.capture.records.push(r);
+            return;
+        }
+        let depth = depth.saturating_add(1);
+        for (key, value) in obj.0 {
+            match value {
+                serde_json::Value::Object(map) => {
+                    self.object(Ordered(map.into_iter().collect()), Some(&key), depth);
+                }
+                serde_json::Value::Array(items)
+                    if items.iter().any(serde_json::Value::is_object) =>
+                {
+                    for item in items {
+                        match item {
+                            serde_json::Value::Object(map) => {
+                                self.object(Ordered(map.into_iter().collect()), Some(&key), depth);
+                            }
+                            other => self.scalar(&key, &other),
+                        }
+                    }
+                }
+                other => self.scalar(&key, &other),
+            }
+        }
+    }
+
+    /// A wrapper's property that is no object: kept in the preamble.
+    fn scalar(&mut self, key: &str, value: &serde_json::Value) {
+        let printed = printed(value);
+        self.capture
+            .preamble
+            .push_parts(None, key, printed.as_deref(), false);
+    }
+}
+
+/// A JSON value as the tools' text prints it: strings unquoted, `null` as none, the rest as
+/// JSON text.
+fn printed(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(s) => Some(s.clone()),
+        other => Some(other.to_string()),
+    }
+}
+
 fn record(
     format: CaptureFormat,
     obj: Ordered,
+    origin: Option<&str>,
     line: usize,
     opts: &ParseOptions,
     warnings: &mut Warnings,
 ) -> LicenseRecord {
     let mut r = LicenseRecord::default();
     let mut st = RecordState::default();
+    if let Some(origin) = origin {
+        r.fields.push_parts(None, origin, None, true);
+    }
     for (key, value) in obj.0 {
-        let printed = match &value {
-            serde_json::Value::Null => None,
-            serde_json::Value::String(s) => Some(s.clone()),
-            other => Some(other.to_string()),
-        };
+        let printed = printed(&value);
         let applied = fields::apply(
             &mut r,
             &mut st,

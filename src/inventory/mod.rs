@@ -26,6 +26,7 @@ mod explain;
 mod fields;
 #[cfg(feature = "serde")]
 mod json;
+mod locale;
 pub(crate) mod record;
 mod text;
 mod values;

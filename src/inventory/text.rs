@@ -95,7 +95,7 @@ pub(crate) fn parse(
     if let Some(done) = pending.take() {
         p.line(done.number, &done.text);
     }
-    p.finish(ends_with_newline)
+    p.finish(ends_with_newline, input)
 }
 
 #[cfg(test)]
@@ -391,6 +391,7 @@ fn is_banner(t: &str) -> bool {
     t.starts_with("Microsoft (R) Windows Script Host")
         || t.starts_with("Copyright (C) Microsoft Corporation")
         || t == "Windows Script Host"
+        || super::locale::BANNERS.iter().any(|(_, b)| t == *b)
 }
 
 /// ospp's `---Processing---`, `---Exiting---` and plain dashed separators.
@@ -746,7 +747,7 @@ impl Parser<'_> {
         }
     }
 
-    fn finish(mut self, ends_with_newline: bool) -> Result<Capture, Error> {
+    fn finish(mut self, ends_with_newline: bool, input: &str) -> Result<Capture, Error> {
         let complete = match self.open.as_ref() {
             None => true,
             Some(open) => match self.format {
@@ -773,6 +774,23 @@ impl Parser<'_> {
             .chain(self.capture.partial.as_ref())
             .any(|r| r.fields.iter().any(|f| f.recognised))
             || !self.capture.results.is_empty();
+        if !any_read && super::locale::looks_like_licensing(input) {
+            // Licensing output whose labels this crate does not read (another display
+            // language): every line kept raw (preamble or records), said once.
+            let (line, text) = self
+                .first_unread
+                .take()
+                .or(self.first_start.take())
+                .unwrap_or((1, String::new()));
+            let e = Error::parse(
+                label(self.format),
+                line,
+                &text,
+                "labels in a language this crate reads (English; German in part): this looks like licensing output in another display language; its lines are kept unread",
+            );
+            self.capture.warnings = vec![Warning::from(e)];
+            return Ok(self.capture);
+        }
         if !any_read {
             let (line, text) = self
                 .first_unread

@@ -160,7 +160,7 @@ pub(crate) fn remaining(v: &str) -> Result<Remaining, &'static str> {
         };
         if starts("minute") {
             minutes = Some(pending.take().ok_or(EXPECTED)?);
-        } else if starts("day") {
+        } else if starts("day") || starts("tag") {
             days = Some(pending.take().ok_or(EXPECTED)?);
         } else if !["s", "before", "expiring"]
             .iter()
