@@ -66,14 +66,7 @@ pub(crate) fn parse(
             match stream.next() {
                 Some(Ok(obj)) => {
                     let line = lines.line_at(text, pos);
-                    let mut reader = Reader {
-                        format,
-                        opts,
-                        line,
-                        capture: &mut capture,
-                        warnings: &mut warnings,
-                    };
-                    reader.object(obj, None, 0);
+                    read_top(format, opts, line, &mut capture, &mut warnings, obj);
                     pos = pos.saturating_add(stream.byte_offset());
                 }
                 Some(Err(e)) => {
@@ -122,14 +115,7 @@ pub(crate) fn parse(
         let mut stream = serde_json::Deserializer::from_str(tail).into_iter::<Ordered>();
         match stream.next() {
             Some(Ok(obj)) => {
-                let mut reader = Reader {
-                    format,
-                    opts,
-                    line,
-                    capture: &mut capture,
-                    warnings: &mut warnings,
-                };
-                reader.object(obj, None, 0);
+                read_top(format, opts, line, &mut capture, &mut warnings, obj);
                 pos = pos.saturating_add(stream.byte_offset());
             }
             Some(Err(e)) if e.is_eof() => {
@@ -279,6 +265,25 @@ impl LineCounter {
         };
         (line, format!("{bare} at line {line} column {column}"))
     }
+}
+
+/// Reads one top-level object (a whole capture, a JSON line or an array element).
+fn read_top(
+    format: CaptureFormat,
+    opts: &ParseOptions,
+    line: usize,
+    capture: &mut Capture,
+    warnings: &mut Warnings,
+    obj: Ordered,
+) {
+    let mut reader = Reader {
+        format,
+        opts,
+        line,
+        capture,
+        warnings,
+    };
+    reader.object(obj, None, 0);
 }
 
 /// Deepest wrapper nesting read (`{"PC1": {"Products": [...]}}` is two).
