@@ -1,5 +1,17 @@
 //! Benchmarks for the catalog layer: GVLK lookup, strict and lenient SKU parsing.
 
+// Benches may unwrap, index and panic (a failure is the point), and criterion_group! writes
+// an undocumented public function. The rest of the lints apply.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};

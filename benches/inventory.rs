@@ -1,5 +1,17 @@
 //! Parse throughput per capture format, on the fixtures in `tests/fixtures/`.
 
+// Benches may unwrap, index and panic (a failure is the point), and criterion_group! writes
+// an undocumented public function. The rest of the lints apply.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use volume_activation::inventory::{CaptureFormat, ParseOptions};
 use volume_activation::parse_capture;

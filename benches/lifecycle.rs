@@ -1,6 +1,18 @@
 //! Benchmarks for the lifecycle layer: `state_at` for one machine and over a million stored
 //! lifecycles.
 
+// Benches may unwrap, index and panic (a failure is the point), and criterion_group! writes
+// an undocumented public function. The rest of the lints apply.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+
 use std::hint::black_box;
 
 use chrono::{TimeDelta, TimeZone, Utc};

@@ -5,7 +5,20 @@
 //! cargo bench --bench rules -- --warm-up-time 1 --measurement-time 3
 //! ```
 
+// Benches may unwrap, index and panic (a failure is the point), and criterion_group! writes
+// an undocumented public function. The rest of the lints apply.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+
 use std::hint::black_box;
+use strum::IntoEnumIterator;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use volume_activation::catalog::Kb;

@@ -14,6 +14,7 @@
 //! host. Without arguments the host is assumed to carry the update its key needs.
 
 use std::process::ExitCode;
+use strum::IntoEnumIterator;
 
 use volume_activation::catalog::{Kb, ProductKey};
 use volume_activation::rules::{UpdateNeed, required_update};
@@ -64,10 +65,11 @@ fn main() -> ExitCode {
             1000,
             Vec::new(),
         )
-    } else if args.len() < 3 {
-        eprintln!("usage: can-activate <host-os> <host-key> <client-sku> [count] [KB...]");
-        return ExitCode::from(2);
     } else {
+        let (Some(os), Some(key), Some(client)) = (args.first(), args.get(1), args.get(2)) else {
+            eprintln!("usage: can-activate <host-os> <host-key> <client-sku> [count] [KB...]");
+            return ExitCode::from(2);
+        };
         let count = match args.get(3).map(|c| c.parse::<u32>()) {
             None => 1000,
             Some(Ok(n)) => n,
@@ -80,9 +82,9 @@ fn main() -> ExitCode {
             }
         };
         (
-            args[0].clone(),
-            args[1].clone(),
-            args[2].clone(),
+            os.clone(),
+            key.clone(),
+            client.clone(),
             count,
             args.iter().skip(4).cloned().collect(),
         )

@@ -10,6 +10,7 @@
 //! ```
 
 use std::process::ExitCode;
+use strum::IntoEnumIterator;
 
 use volume_activation::catalog::recognize_product;
 use volume_activation::rules::activation_threshold;

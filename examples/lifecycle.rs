@@ -3,6 +3,9 @@
 //!
 //! Run with `cargo run --example lifecycle`.
 
+// Date arithmetic on fixed 2026 dates: chrono's `+` cannot overflow here.
+#![allow(clippy::arithmetic_side_effects)]
+
 use chrono::{TimeDelta, TimeZone, Utc};
 use volume_activation::lifecycle::Event;
 use volume_activation::rules::{KmsInterval, oot_grace};

@@ -1,16 +1,7 @@
 #![doc = include_str!("../README.md")]
+// Lints: the `[lints]` table of Cargo.toml (deny missing docs and panicking constructs),
+// shared with the tests, benches and examples; the library itself forbids unsafe code.
 #![forbid(unsafe_code)]
-#![deny(missing_docs)]
-#![deny(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::arithmetic_side_effects,
-    clippy::todo,
-    clippy::unimplemented,
-    clippy::unreachable
-)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod macros;
@@ -27,6 +18,11 @@ mod tables;
 /// [`chrono::NaiveDate`]) appear in this crate's API, re-exported so that callers use the
 /// same version.
 pub use chrono;
+
+/// The enum plumbing crate whose traits the closed-set enums implement
+/// ([`strum::IntoEnumIterator`] for `iter()`, [`strum::VariantArray`] for `VARIANTS`,
+/// [`strum::EnumCount`] for `COUNT`), re-exported so that callers use the same version.
+pub use strum;
 
 pub use catalog::{
     Channel, Confidence, DATA_VERSION, Edition, Family, KeyKind, KmsHostKey, ProductKey, Release,

@@ -1,84 +1,26 @@
-//! Internal macros shared by the catalogue enums.
+//! Internal macros shared by the catalogue enums: serde as the canonical ID, and const tables
+//! over closed sets.
 
-/// Declares a fieldless public enum whose variants each have one canonical lowercase
-/// kebab-case ID and one marketing name.
-///
-/// Generates: the enum (with the given attributes), `ALL`, `as_str()` (the canonical ID),
-/// `name()` (the marketing name), `Display` (the ID), strict `FromStr` (exactly the ID,
-/// ASCII case-insensitive), and serde as the ID string behind the `serde` feature.
-macro_rules! id_enum {
-    (
-        $(#[$meta:meta])*
-        $vis:vis enum $name:ident : $what:literal, $expected:literal {
-            $(
-                $(#[$vmeta:meta])*
-                $variant:ident => $id:literal, $display:literal
-            ),+ $(,)?
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        $vis enum $name {
-            $(
-                $(#[$vmeta])*
-                $variant,
-            )+
-        }
-
-        impl $name {
-            /// Every value, in declaration order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The canonical ID: lowercase kebab-case, what `Display` writes and `FromStr` reads.
-            #[must_use]
-            pub const fn as_str(self) -> &'static str {
-                match self {
-                    $($name::$variant => $id,)+
-                }
-            }
-
-            /// The marketing name Microsoft uses.
-            #[must_use]
-            pub const fn name(self) -> &'static str {
-                match self {
-                    $($name::$variant => $display,)+
-                }
-            }
-
-            /// Every value, in declaration order.
-            pub fn iter() -> impl ExactSizeIterator<Item = $name> + Clone {
-                Self::ALL.iter().copied()
-            }
-        }
-
-        impl ::core::fmt::Display for $name {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl ::core::str::FromStr for $name {
-            type Err = $crate::error::Error;
-
-            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
-                Self::ALL
-                    .iter()
-                    .copied()
-                    .find(|v| v.as_str().eq_ignore_ascii_case(s))
-                    .ok_or_else(|| $crate::error::Error::unknown($what, s, $expected))
-            }
-        }
-
+/// Serde for a closed-set enum as its canonical ID string (behind the `serde` feature):
+/// serialises what strum's `AsRefStr` gives and deserialises through strum's `FromStr`, so the
+/// error is the crate's own message naming the input and what was expected.
+macro_rules! serde_as_id {
+    ($name:ident) => {
         #[cfg(feature = "serde")]
         impl ::serde::Serialize for $name {
-            fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::core::result::Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_ref())
             }
         }
 
         #[cfg(feature = "serde")]
         impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::core::result::Result<Self, D::Error> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::core::result::Result<Self, D::Error> {
                 let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
                 s.parse().map_err(::serde::de::Error::custom)
             }
@@ -86,10 +28,10 @@ macro_rules! id_enum {
     };
 }
 
-pub(crate) use id_enum;
+pub(crate) use serde_as_id;
 
 /// Declares a `static` table of `$out` computed at compile time by `$body` over every
-/// combination of the `ALL` values of two or three closed-set types (indexed by `as usize`
+/// combination of the `VARIANTS` (strum's `VariantArray`) of two or three closed-set types (indexed by `as usize`
 /// in that order), and reads it back with [`lookup`].
 ///
 /// ```text
@@ -106,20 +48,20 @@ macro_rules! const_table {
         $(#[$meta])*
         // Const evaluation: an out-of-bounds index fails the build, it cannot panic at run time.
         #[allow(clippy::indexing_slicing)]
-        static $name: [[[$out; <$c>::ALL.len()]; <$b>::ALL.len()]; <$a>::ALL.len()] = {
+        static $name: [[[$out; <$c as ::strum::VariantArray>::VARIANTS.len()]; <$b as ::strum::VariantArray>::VARIANTS.len()]; <$a as ::strum::VariantArray>::VARIANTS.len()] = {
             // Seeded with the first answer; every cell is overwritten below.
             let seed = {
-                let ($x, $y, $z) = (<$a>::ALL[0], <$b>::ALL[0], <$c>::ALL[0]);
+                let ($x, $y, $z) = (<$a as ::strum::VariantArray>::VARIANTS[0], <$b as ::strum::VariantArray>::VARIANTS[0], <$c as ::strum::VariantArray>::VARIANTS[0]);
                 $body
             };
-            let mut table = [[[seed; <$c>::ALL.len()]; <$b>::ALL.len()]; <$a>::ALL.len()];
+            let mut table = [[[seed; <$c as ::strum::VariantArray>::VARIANTS.len()]; <$b as ::strum::VariantArray>::VARIANTS.len()]; <$a as ::strum::VariantArray>::VARIANTS.len()];
             let mut i = 0;
-            while i < <$a>::ALL.len() {
+            while i < <$a as ::strum::VariantArray>::VARIANTS.len() {
                 let mut j = 0;
-                while j < <$b>::ALL.len() {
+                while j < <$b as ::strum::VariantArray>::VARIANTS.len() {
                     let mut k = 0;
-                    while k < <$c>::ALL.len() {
-                        let ($x, $y, $z) = (<$a>::ALL[i], <$b>::ALL[j], <$c>::ALL[k]);
+                    while k < <$c as ::strum::VariantArray>::VARIANTS.len() {
+                        let ($x, $y, $z) = (<$a as ::strum::VariantArray>::VARIANTS[i], <$b as ::strum::VariantArray>::VARIANTS[j], <$c as ::strum::VariantArray>::VARIANTS[k]);
                         table[i][j][k] = $body;
                         k += 1;
                     }
@@ -137,17 +79,17 @@ macro_rules! const_table {
         $(#[$meta])*
         // Const evaluation: an out-of-bounds index fails the build, it cannot panic at run time.
         #[allow(clippy::indexing_slicing)]
-        static $name: [[$out; <$b>::ALL.len()]; <$a>::ALL.len()] = {
+        static $name: [[$out; <$b as ::strum::VariantArray>::VARIANTS.len()]; <$a as ::strum::VariantArray>::VARIANTS.len()] = {
             let seed = {
-                let ($x, $y) = (<$a>::ALL[0], <$b>::ALL[0]);
+                let ($x, $y) = (<$a as ::strum::VariantArray>::VARIANTS[0], <$b as ::strum::VariantArray>::VARIANTS[0]);
                 $body
             };
-            let mut table = [[seed; <$b>::ALL.len()]; <$a>::ALL.len()];
+            let mut table = [[seed; <$b as ::strum::VariantArray>::VARIANTS.len()]; <$a as ::strum::VariantArray>::VARIANTS.len()];
             let mut i = 0;
-            while i < <$a>::ALL.len() {
+            while i < <$a as ::strum::VariantArray>::VARIANTS.len() {
                 let mut j = 0;
-                while j < <$b>::ALL.len() {
-                    let ($x, $y) = (<$a>::ALL[i], <$b>::ALL[j]);
+                while j < <$b as ::strum::VariantArray>::VARIANTS.len() {
+                    let ($x, $y) = (<$a as ::strum::VariantArray>::VARIANTS[i], <$b as ::strum::VariantArray>::VARIANTS[j]);
                     table[i][j] = $body;
                     j += 1;
                 }

@@ -1,6 +1,17 @@
 //! ADBA eligibility, validity, renewal and denials.
 
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+
 use chrono::{TimeDelta, TimeZone, Utc};
+use strum::IntoEnumIterator;
 use volume_activation::rules::{
     ADBA_MIN_FOREST_SCHEMA, ADBA_RENEWAL, ADBA_VALIDITY, ActivationErrorCode, AdbaActivation,
     AdbaClient, AdbaDenial, AdbaDomain, can_adba, check_adba,

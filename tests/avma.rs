@@ -1,7 +1,18 @@
 //! AVMA: host x guest against `tests/data/avma-host-guest.csv`, keys against
 //! `tests/data/avma-keys.csv`, Windows Server 2025 undocumented, denials pinned.
 
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+
 use std::collections::{BTreeSet, HashSet};
+use strum::IntoEnumIterator;
 
 use volume_activation::rules::{
     ActivationErrorCode, AvmaActivation, AvmaDenial, avma_key, avma_key_confidence, can_avma,

@@ -1,5 +1,15 @@
 //! The documented activation error codes against `tests/data/activation-error-codes.csv`.
 
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+
 use std::collections::BTreeSet;
 
 use volume_activation::rules::ActivationErrorCode;

@@ -1,7 +1,18 @@
 //! Every HRESULT the rules and the lifecycle report is one of the documented codes, reachable
 //! through `error_code()` / `reason_code()`.
 
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+
 use chrono::{TimeZone, Utc};
+use strum::IntoEnumIterator;
 use volume_activation::catalog::*;
 use volume_activation::lifecycle::*;
 use volume_activation::rules::*;

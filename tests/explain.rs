@@ -1,7 +1,19 @@
 //! Explaining captures: every fixture state, the host-key advice, the count rules, time,
 //! format detection, and that explain never panics.
 
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+
 use std::path::{Path, PathBuf};
+use strum::IntoEnumIterator;
+use strum::VariantArray;
 
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
@@ -24,7 +36,7 @@ fn fixtures() -> Vec<(CaptureFormat, PathBuf)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut out = Vec::new();
     for format in CaptureFormat::iter().filter(|f| readable(*f)) {
-        let mut files: Vec<_> = std::fs::read_dir(root.join(format.as_str()))
+        let mut files: Vec<_> = std::fs::read_dir(root.join(format.as_ref()))
             .unwrap()
             .map(|e| e.unwrap().path())
             .collect();
@@ -40,7 +52,7 @@ fn fixture(format: CaptureFormat, state: &str) -> Option<Capture> {
     }
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
-        .join(format.as_str());
+        .join(format.as_ref());
     let path = ["txt", "json"]
         .iter()
         .map(|e| dir.join(format!("{state}.{e}")))
@@ -451,7 +463,7 @@ fn diagnosis_round_trips_through_json() {
 }
 
 fn any_format() -> impl Strategy<Value = CaptureFormat> {
-    proptest::sample::select(CaptureFormat::ALL.to_vec())
+    proptest::sample::select(CaptureFormat::VARIANTS.to_vec())
 }
 
 fn any_sku() -> impl Strategy<Value = Sku> {
@@ -459,7 +471,7 @@ fn any_sku() -> impl Strategy<Value = Sku> {
 }
 
 fn any_key() -> impl Strategy<Value = KmsHostKey> {
-    proptest::sample::select(KmsHostKey::ALL.to_vec())
+    proptest::sample::select(KmsHostKey::VARIANTS.to_vec())
 }
 
 proptest! {

@@ -1,6 +1,15 @@
 //! The fleet description: reading, validation (every problem, naming record and field), and
 //! serde round-trips.
 
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
 // This suite reads fleet files: it needs the `serde` feature (tests/fleet_builder.rs
 // covers fleets and plans without it).
 #![cfg(feature = "serde")]
@@ -347,7 +356,7 @@ fn a_product_key_as_a_site_is_refused_and_never_echoed() {
         .iter()
         .map(|p| {
             (
-                p.record().as_str(),
+                p.record().into(),
                 p.name(),
                 p.field(),
                 p.message().to_owned(),

@@ -1,7 +1,15 @@
 //! Building a fleet in code (no serde needed): the same fleet, the same validation and the
 //! same problems as a fleet file.
 
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
 
 use chrono::{TimeZone, Utc};
 use volume_activation::catalog::{AgreementProgram, Kb};

@@ -2,6 +2,17 @@
 //! unique, `Display` and `FromStr` are inverses, serde writes the same string and reads it back,
 //! and unknown text is an `unknown` error that quotes the input.
 
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+
+use strum::VariantArray;
 use volume_activation::catalog::*;
 use volume_activation::inventory::*;
 use volume_activation::lifecycle::*;
@@ -11,12 +22,12 @@ use volume_activation::rules::*;
 macro_rules! check_all {
     ($($t:ty),+ $(,)?) => {$(
         {
-            let all = <$t>::ALL;
+            let all = <$t>::VARIANTS;
             assert!(!all.is_empty(), stringify!($t));
             let mut ids = std::collections::BTreeSet::new();
             for &v in all {
                 let id = v.to_string();
-                assert_eq!(id, v.as_str());
+                assert_eq!(id, v.as_ref());
                 assert!(
                     !id.is_empty()
                         && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.' || c == '/'),

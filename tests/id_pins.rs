@@ -2,8 +2,17 @@
 //! the unknown-value error message of every closed-set enum, so that moving their plumbing (the
 //! crate's macro, then strum's derives) cannot change what users see.
 
-#![allow(clippy::unwrap_used)]
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
 
+use strum::IntoEnumIterator;
 use volume_activation::catalog::*;
 use volume_activation::inventory::*;
 use volume_activation::lifecycle::*;

@@ -1,6 +1,17 @@
 //! Parsers of real tool output: every fixture, tolerance, round trips, bad input.
 
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+
 use std::path::{Path, PathBuf};
+use strum::IntoEnumIterator;
 
 use proptest::prelude::*;
 use volume_activation::catalog::{ApplicationId, Guid};
@@ -24,7 +35,7 @@ fn fixtures_dir() -> PathBuf {
 }
 
 fn file_for(format: CaptureFormat, state: &str) -> Option<PathBuf> {
-    let dir = fixtures_dir().join(format.as_str());
+    let dir = fixtures_dir().join(format.as_ref());
     ["txt", "json"]
         .iter()
         .map(|ext| dir.join(format!("{state}.{ext}")))
@@ -57,7 +68,7 @@ fn readable(format: &CaptureFormat) -> bool {
 fn all_fixtures() -> Vec<(CaptureFormat, PathBuf)> {
     let mut out = Vec::new();
     for format in CaptureFormat::iter().filter(readable) {
-        let dir = fixtures_dir().join(format.as_str());
+        let dir = fixtures_dir().join(format.as_ref());
         let mut files: Vec<_> = std::fs::read_dir(&dir)
             .unwrap()
             .map(|e| e.unwrap().path())
@@ -447,7 +458,7 @@ fn oslicense_kms_and_ad_cmdlets() {
         } else {
             "txt"
         };
-        let dir = fixtures_dir().join(format.as_str());
+        let dir = fixtures_dir().join(format.as_ref());
         let kms = parse_file(format, &dir.join(format!("get-kmslicenseinfo-host.{ext}")));
         let r = &kms.records[0];
         let h = r.kms_host.as_ref().unwrap();
@@ -817,11 +828,11 @@ fn public_types_are_debug_send_sync() {
 #[test]
 fn enums_round_trip_through_their_ids() {
     for f in CaptureFormat::iter() {
-        assert_eq!(f.as_str().parse::<CaptureFormat>().unwrap(), f);
+        assert_eq!(f.as_ref().parse::<CaptureFormat>().unwrap(), f);
         assert_eq!(serde_json::to_string(&f).unwrap(), format!("\"{f}\""));
     }
     for d in DateOrder::iter() {
-        assert_eq!(d.as_str().parse::<DateOrder>().unwrap(), d);
+        assert_eq!(d.as_ref().parse::<DateOrder>().unwrap(), d);
     }
 }
 

@@ -1,9 +1,22 @@
 //! `host_key_coverage`, `host_os_support`, `required_update`, `check_activation` and
 //! `can_activate` allocate nothing (counted with a wrapping global allocator).
 
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+// A counting global allocator is unsafe to implement; the library itself forbids unsafe code.
+#![allow(unsafe_code)]
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use strum::IntoEnumIterator;
 
 use volume_activation::catalog::Kb;
 use volume_activation::rules::{host_key_coverage, host_os_support, required_update};

@@ -1,6 +1,17 @@
 //! Scenario tests for the licence lifecycle, each with its source, and the timing rules.
 
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
+use strum::IntoEnumIterator;
 use volume_activation::lifecycle::{ActivationMethod, Event, State, Timeline, Transition};
 use volume_activation::rules::{
     ExpiryMode, HR_GRACE_TIME_EXPIRED, HR_NONGENUINE_GRACE, HR_NONGENUINE_GRACE_EXPIRED,

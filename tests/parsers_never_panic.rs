@@ -1,5 +1,15 @@
 //! Property tests: no parser panics on any input, and Display/FromStr are inverses.
 
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+
 use proptest::prelude::*;
 use volume_activation::catalog::{
     ActivationId, AgreementProgram, ApplicationId, ClientMachineId, Guid, ProductPool,

@@ -1,6 +1,18 @@
 //! The one registry of sources, and the serde round trips of the values that cite them.
 
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+
 use std::collections::BTreeSet;
+#[cfg(feature = "serde")]
+use strum::IntoEnumIterator;
 
 #[cfg(feature = "serde")]
 use volume_activation::catalog::AgreementProgram;

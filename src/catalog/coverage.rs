@@ -3,32 +3,80 @@
 
 use crate::catalog::{Confidence, Source};
 
-crate::macros::id_enum! {
-    /// What the published sources say about one relation (a host key and a client, a host OS
-    /// and a host key, a host OS and a client release).
-    ///
-    /// The crate owns this set, so it is exhaustive.
-    ///
-    /// ```
-    /// use volume_activation::catalog::Answer;
-    ///
-    /// assert!(Answer::Derived.is_yes());
-    /// assert!(!Answer::Undocumented.is_yes());
-    /// assert_eq!("documented-no".parse::<Answer>()?, Answer::DocumentedNo);
-    /// # Ok::<(), volume_activation::Error>(())
-    /// ```
-    pub enum Answer: "answer", "one of documented, derived, documented-no, undocumented" {
-        /// Yes: Microsoft says so in so many words (a table row).
-        Documented => "documented", "yes (documented)",
-        /// Yes: follows from a documented rule (the product-key-group hierarchy, a per-version
-        /// rule), though no table lists the pair.
-        Derived => "derived", "yes (derived from a documented rule)",
-        /// No: a documented rule excludes it.
-        DocumentedNo => "documented-no", "no (documented)",
-        /// Microsoft is silent; the crate does not guess, and treats it as not a yes.
-        Undocumented => "undocumented", "undocumented",
+/// What the published sources say about one relation (a host key and a client, a host OS
+/// and a host key, a host OS and a client release).
+///
+/// The crate owns this set, so it is exhaustive.
+///
+/// ```
+/// use volume_activation::catalog::Answer;
+///
+/// assert!(Answer::Derived.is_yes());
+/// assert!(!Answer::Undocumented.is_yes());
+/// assert_eq!("documented-no".parse::<Answer>()?, Answer::DocumentedNo);
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum Answer {
+    /// Yes: Microsoft says so in so many words (a table row).
+    #[strum(serialize = "documented")]
+    Documented,
+    /// Yes: follows from a documented rule (the product-key-group hierarchy, a per-version
+    /// rule), though no table lists the pair.
+    #[strum(serialize = "derived")]
+    Derived,
+    /// No: a documented rule excludes it.
+    #[strum(serialize = "documented-no")]
+    DocumentedNo,
+    /// Microsoft is silent; the crate does not guess, and treats it as not a yes.
+    #[strum(serialize = "undocumented")]
+    Undocumented,
+}
+
+impl Answer {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Answer::Documented => "yes (documented)",
+            Answer::Derived => "yes (derived from a documented rule)",
+            Answer::DocumentedNo => "no (documented)",
+            Answer::Undocumented => "undocumented",
+        }
+    }
+
+    /// The error for text that is no Answer ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown(
+            "answer",
+            s,
+            "one of documented, derived, documented-no, undocumented",
+        )
     }
 }
+
+crate::macros::serde_as_id!(Answer);
 
 impl Answer {
     /// Whether this is a yes (documented or derived). Undocumented is not a yes.
@@ -49,100 +97,278 @@ impl Answer {
     }
 }
 
-crate::macros::id_enum! {
-    /// Why the crate answers what it answers: the table or the documented rule behind one
-    /// [`Coverage`], with its sources ([`Basis::sources`]).
-    ///
-    /// Microsoft publishes new tables, so this enum is `#[non_exhaustive]`.
-    ///
-    /// ```
-    /// use volume_activation::catalog::{Basis, Source};
-    ///
-    /// assert_eq!(Basis::ActivationVersionsTable.sources(), &[Source::KMS_PLANNING]);
-    /// # Ok::<(), volume_activation::Error>(())
-    /// ```
-    #[non_exhaustive]
-    pub enum Basis: "basis", "a basis ID such as activation-versions-table or product-group-hierarchy" {
-        /// The current "activation versions" table of KMS activation planning (2025-03-17).
-        ActivationVersionsTable => "activation-versions-table", "listed in the current KMS activation versions table",
-        /// The Windows Server 2019 row of the current table and of the 2020 Windows Server
-        /// 2019 Activation page (which names LTSC 2019 and LTSB 2015/2016 explicitly).
-        ActivationVersions2019 => "activation-versions-2019", "listed for the Windows Server 2019 host key (current table and Windows Server 2019 Activation page)",
-        /// The "Windows Server 2012 R2 for Windows 10" rows of the Windows Server 2016 and 2019
-        /// Activation pages and of Step 1 (2012 R2 planning).
-        ActivationVersions2012R2ForWindows10 => "activation-versions-2012-r2-for-windows-10", "listed for the Windows Server 2012 R2 for Windows 10 host key (Windows Server 2016/2019 Activation pages)",
-        /// The older lists of Step 1: Review and Select Activation Methods (2012 R2 planning).
-        Step1Table => "step1-table", "listed in Step 1: Review and Select Activation Methods (Windows Server 2012 R2)",
-        /// Step 1 and Table 7 of the 2012 R2 Volume Activation Technical Reference.
-        Step1AndTable7 => "step1-and-table7", "listed in Step 1 and Table 7 (Windows Server 2012 R2 references)",
-        /// Table 7 of the 2012 R2 Volume Activation Technical Reference (and the Windows 7
-        /// "Determining Product Key Needs" for the Windows 7 key).
-        Table7 => "table7", "listed in Table 7 (Windows Server 2012 R2 Volume Activation Technical Reference)",
-        /// The Vista VL rows of Table 7 and the Volume Activation 2.0 key groups.
-        VistaKeyTable => "vista-key-table", "listed for the Windows Vista host key (Table 7, Volume Activation 2.0 key groups)",
-        /// The Server Group B example of "Changes to Volume Activation 2.0".
-        Va2GroupBExample => "va2-group-b-example", "the Server Group B example of Changes to Volume Activation 2.0",
-        /// The product-key-group hierarchy: a key activates its own group and the lower groups.
-        ProductGroupHierarchy => "product-group-hierarchy", "derived from the product key group hierarchy (a key activates its own group and lower groups)",
-        /// Windows 11 is listed only under the 2022 and 2025 keys.
-        Windows11NotListed => "windows-11-not-listed", "Microsoft lists Windows 11 only under the Windows Server 2022 and 2025 host keys; it says neither yes nor no for this key",
-        /// No table names this LTSB/LTSC release for this key.
-        LtscReleaseNotListed => "ltsc-release-not-listed", "no table names this LTSB/LTSC release for this key (the 2019, 2022 and 2025 rows say \"Windows 10 Enterprise LTSC/LTSC N/LTSB\" without a year)",
-        /// IoT Enterprise LTSC appears in no host-key table.
-        IotLtscNotListed => "iot-ltsc-not-listed", "Windows IoT Enterprise LTSC appears in no host key table",
-        /// The pair appears in no table and no documented rule decides it.
-        NotListed => "not-listed", "not listed in any Microsoft table read, and no documented rule decides it",
-        /// A client KMS host key activates only client operating systems.
-        ClientKeyActivatesOnlyClients => "client-key-activates-only-clients", "a KMS host on a Windows client activates only Windows client (and a client key cannot be installed on Windows Server)",
-        /// Windows Vista and Windows Server 2008 keys cannot activate Windows 7 / 2008 R2 or later.
-        VistaKeysStopAtVista => "vista-keys-stop-at-vista", "Windows Server 2008 and Windows Vista keys cannot activate Windows 7 or Windows Server 2008 R2 and later",
-        /// A newer Windows Server needs a newer host key.
-        NewerServerNeedsNewerKey => "newer-server-needs-newer-key", "activating a Windows Server newer than the host key needs a newer host key",
-        /// One Office host key per Office version; Windows keys do not activate Office.
-        OfficeKeyPerVersion => "office-key-per-version", "Office needs the Office host key of its own version (one per version; Windows keys do not activate Office)",
-        /// Office 2010 / 2013: separate host packs and keys per version (implied).
-        OfficeKeyPerVersionOlder => "office-key-per-version-older", "derived for Office 2010/2013 from the per-version host packs and keys",
-        /// Whether an Office host key activates another Office version is not documented.
-        OfficeOtherVersion => "office-other-version", "no Microsoft page says an Office host key activates another Office version",
-        /// The host-OS rows of the activation versions tables.
-        HostOsTable => "host-os-table", "listed as a host OS for this key (KMS activation planning, Windows Server 2016/2019 Activation)",
-        /// The host-OS rows of Step 1 (2012 R2 planning).
-        HostOsStep1 => "host-os-step1", "listed as a host OS in Step 1: Review and Select Activation Methods",
-        /// The Windows 7 era host-OS statements.
-        HostOsWindows7Guide => "host-os-windows-7-guide", "listed as a host OS in the Windows 7 Volume Activation guides and Table 7",
-        /// The Windows Server 2008 era host-OS statements.
-        HostOsWs2008Blog => "host-os-ws2008-blog", "listed as a host OS in Volume Activation of Windows Server 2008 (Microsoft blog)",
-        /// A client key cannot be installed on Windows Server.
-        ClientKeyNotOnServer => "client-key-not-on-server", "a client KMS key can't be installed into the KMS in Windows Server",
-        /// Datacenter: Azure Edition cannot be a KMS host.
-        AzureEditionCannotHost => "azure-edition-cannot-host", "Windows Server Datacenter: Azure Edition is activated by Azure and can't be a KMS host",
-        /// The 2012 R2 for Windows 10 key cannot be installed on Windows Server 2016.
-        Windows10KeyNotOn2016 => "windows-10-key-not-on-2016", "the Windows Server 2012 R2 for Windows 10 host key cannot be installed on Windows Server 2016",
-        /// Office LTSC 2024 / LTSC 2021 / 2019 / 2016 host OS list ("at least ...").
-        OfficeHostOs => "office-host-os", "listed as a host OS for this Office version's host pack",
-        /// Office 2013 host OS list (2012 text).
-        OfficeHostOs2013 => "office-host-os-2013", "listed as an Office 2013 host OS (Volume activation methods in Office 2013)",
-        /// Office 2010 host OS list (Microsoft support blog).
-        OfficeHostOs2010 => "office-host-os-2010", "listed as an Office 2010 host OS (Microsoft support blog)",
-        /// The required-updates table of KMS activation planning.
-        RequiredUpdatesTable => "required-updates-table", "the update table of KMS activation planning",
-        /// The update statements of Step 1 (2012 R2 planning).
-        RequiredUpdatesStep1 => "required-updates-step1", "the updates named in Step 1: Review and Select Activation Methods",
-        /// KB968912 for Vista / Server 2008 hosts.
-        RequiredUpdatesKb968912 => "required-updates-kb968912", "KB968912 extends Vista / Windows Server 2008 KMS hosts to Windows 7 / 2008 R2",
-        /// The host OS appears in no host-OS list for this key.
-        HostOsNotListed => "host-os-not-listed", "not listed as a host OS for this key, and no documented rule decides it",
-        /// Windows Server 2008 R2 hosts cannot be updated for 2016 or newer.
-        CannotUpdate2008R2 => "cannot-update-2008-r2", "Windows Server 2008 R2 KMS hosts cannot be updated to activate Windows Server 2016 or newer",
-        /// Vista / Server 2008 hosts cannot activate Windows 10.
-        CannotUpdateVistaForWindows10 => "cannot-update-vista-for-windows-10", "Windows Vista and Windows Server 2008 KMS hosts cannot activate Windows 10",
-        /// Step 1 and Table 7 of the 2012 R2 planning guide disagree on Vista / Server 2008
-        /// hosts activating Windows Server 2012 R2.
-        Step1ConflictsWithTable7 => "step1-conflicts-with-table7", "Step 1 names KB2885698 for Windows Server 2008 KMS hosts activating Windows Server 2012 R2; Table 7 says Windows Vista and Windows Server 2008 cannot activate Windows Server 2012 R2",
-        /// The client is not newer than the host: no update is needed.
-        NotNewerThanHost => "not-newer-than-host", "updates are required only to activate a Windows newer than the KMS host",
+/// Why the crate answers what it answers: the table or the documented rule behind one
+/// [`Coverage`], with its sources ([`Basis::sources`]).
+///
+/// Microsoft publishes new tables, so this enum is `#[non_exhaustive]`.
+///
+/// ```
+/// use volume_activation::catalog::{Basis, Source};
+///
+/// assert_eq!(Basis::ActivationVersionsTable.sources(), &[Source::KMS_PLANNING]);
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[non_exhaustive]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum Basis {
+    /// The current "activation versions" table of KMS activation planning (2025-03-17).
+    #[strum(serialize = "activation-versions-table")]
+    ActivationVersionsTable,
+    /// The Windows Server 2019 row of the current table and of the 2020 Windows Server
+    /// 2019 Activation page (which names LTSC 2019 and LTSB 2015/2016 explicitly).
+    #[strum(serialize = "activation-versions-2019")]
+    ActivationVersions2019,
+    /// The "Windows Server 2012 R2 for Windows 10" rows of the Windows Server 2016 and 2019
+    /// Activation pages and of Step 1 (2012 R2 planning).
+    #[strum(serialize = "activation-versions-2012-r2-for-windows-10")]
+    ActivationVersions2012R2ForWindows10,
+    /// The older lists of Step 1: Review and Select Activation Methods (2012 R2 planning).
+    #[strum(serialize = "step1-table")]
+    Step1Table,
+    /// Step 1 and Table 7 of the 2012 R2 Volume Activation Technical Reference.
+    #[strum(serialize = "step1-and-table7")]
+    Step1AndTable7,
+    /// Table 7 of the 2012 R2 Volume Activation Technical Reference (and the Windows 7
+    /// "Determining Product Key Needs" for the Windows 7 key).
+    #[strum(serialize = "table7")]
+    Table7,
+    /// The Vista VL rows of Table 7 and the Volume Activation 2.0 key groups.
+    #[strum(serialize = "vista-key-table")]
+    VistaKeyTable,
+    /// The Server Group B example of "Changes to Volume Activation 2.0".
+    #[strum(serialize = "va2-group-b-example")]
+    Va2GroupBExample,
+    /// The product-key-group hierarchy: a key activates its own group and the lower groups.
+    #[strum(serialize = "product-group-hierarchy")]
+    ProductGroupHierarchy,
+    /// Windows 11 is listed only under the 2022 and 2025 keys.
+    #[strum(serialize = "windows-11-not-listed")]
+    Windows11NotListed,
+    /// No table names this LTSB/LTSC release for this key.
+    #[strum(serialize = "ltsc-release-not-listed")]
+    LtscReleaseNotListed,
+    /// IoT Enterprise LTSC appears in no host-key table.
+    #[strum(serialize = "iot-ltsc-not-listed")]
+    IotLtscNotListed,
+    /// The pair appears in no table and no documented rule decides it.
+    #[strum(serialize = "not-listed")]
+    NotListed,
+    /// A client KMS host key activates only client operating systems.
+    #[strum(serialize = "client-key-activates-only-clients")]
+    ClientKeyActivatesOnlyClients,
+    /// Windows Vista and Windows Server 2008 keys cannot activate Windows 7 / 2008 R2 or later.
+    #[strum(serialize = "vista-keys-stop-at-vista")]
+    VistaKeysStopAtVista,
+    /// A newer Windows Server needs a newer host key.
+    #[strum(serialize = "newer-server-needs-newer-key")]
+    NewerServerNeedsNewerKey,
+    /// One Office host key per Office version; Windows keys do not activate Office.
+    #[strum(serialize = "office-key-per-version")]
+    OfficeKeyPerVersion,
+    /// Office 2010 / 2013: separate host packs and keys per version (implied).
+    #[strum(serialize = "office-key-per-version-older")]
+    OfficeKeyPerVersionOlder,
+    /// Whether an Office host key activates another Office version is not documented.
+    #[strum(serialize = "office-other-version")]
+    OfficeOtherVersion,
+    /// The host-OS rows of the activation versions tables.
+    #[strum(serialize = "host-os-table")]
+    HostOsTable,
+    /// The host-OS rows of Step 1 (2012 R2 planning).
+    #[strum(serialize = "host-os-step1")]
+    HostOsStep1,
+    /// The Windows 7 era host-OS statements.
+    #[strum(serialize = "host-os-windows-7-guide")]
+    HostOsWindows7Guide,
+    /// The Windows Server 2008 era host-OS statements.
+    #[strum(serialize = "host-os-ws2008-blog")]
+    HostOsWs2008Blog,
+    /// A client key cannot be installed on Windows Server.
+    #[strum(serialize = "client-key-not-on-server")]
+    ClientKeyNotOnServer,
+    /// Datacenter: Azure Edition cannot be a KMS host.
+    #[strum(serialize = "azure-edition-cannot-host")]
+    AzureEditionCannotHost,
+    /// The 2012 R2 for Windows 10 key cannot be installed on Windows Server 2016.
+    #[strum(serialize = "windows-10-key-not-on-2016")]
+    Windows10KeyNotOn2016,
+    /// Office LTSC 2024 / LTSC 2021 / 2019 / 2016 host OS list ("at least ...").
+    #[strum(serialize = "office-host-os")]
+    OfficeHostOs,
+    /// Office 2013 host OS list (2012 text).
+    #[strum(serialize = "office-host-os-2013")]
+    OfficeHostOs2013,
+    /// Office 2010 host OS list (Microsoft support blog).
+    #[strum(serialize = "office-host-os-2010")]
+    OfficeHostOs2010,
+    /// The required-updates table of KMS activation planning.
+    #[strum(serialize = "required-updates-table")]
+    RequiredUpdatesTable,
+    /// The update statements of Step 1 (2012 R2 planning).
+    #[strum(serialize = "required-updates-step1")]
+    RequiredUpdatesStep1,
+    /// KB968912 for Vista / Server 2008 hosts.
+    #[strum(serialize = "required-updates-kb968912")]
+    RequiredUpdatesKb968912,
+    /// The host OS appears in no host-OS list for this key.
+    #[strum(serialize = "host-os-not-listed")]
+    HostOsNotListed,
+    /// Windows Server 2008 R2 hosts cannot be updated for 2016 or newer.
+    #[strum(serialize = "cannot-update-2008-r2")]
+    CannotUpdate2008R2,
+    /// Vista / Server 2008 hosts cannot activate Windows 10.
+    #[strum(serialize = "cannot-update-vista-for-windows-10")]
+    CannotUpdateVistaForWindows10,
+    /// Step 1 and Table 7 of the 2012 R2 planning guide disagree on Vista / Server 2008
+    /// hosts activating Windows Server 2012 R2.
+    #[strum(serialize = "step1-conflicts-with-table7")]
+    Step1ConflictsWithTable7,
+    /// The client is not newer than the host: no update is needed.
+    #[strum(serialize = "not-newer-than-host")]
+    NotNewerThanHost,
+}
+
+impl Basis {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Basis::ActivationVersionsTable => "listed in the current KMS activation versions table",
+            Basis::ActivationVersions2019 => {
+                "listed for the Windows Server 2019 host key (current table and Windows Server 2019 Activation page)"
+            }
+            Basis::ActivationVersions2012R2ForWindows10 => {
+                "listed for the Windows Server 2012 R2 for Windows 10 host key (Windows Server 2016/2019 Activation pages)"
+            }
+            Basis::Step1Table => {
+                "listed in Step 1: Review and Select Activation Methods (Windows Server 2012 R2)"
+            }
+            Basis::Step1AndTable7 => {
+                "listed in Step 1 and Table 7 (Windows Server 2012 R2 references)"
+            }
+            Basis::Table7 => {
+                "listed in Table 7 (Windows Server 2012 R2 Volume Activation Technical Reference)"
+            }
+            Basis::VistaKeyTable => {
+                "listed for the Windows Vista host key (Table 7, Volume Activation 2.0 key groups)"
+            }
+            Basis::Va2GroupBExample => {
+                "the Server Group B example of Changes to Volume Activation 2.0"
+            }
+            Basis::ProductGroupHierarchy => {
+                "derived from the product key group hierarchy (a key activates its own group and lower groups)"
+            }
+            Basis::Windows11NotListed => {
+                "Microsoft lists Windows 11 only under the Windows Server 2022 and 2025 host keys; it says neither yes nor no for this key"
+            }
+            Basis::LtscReleaseNotListed => {
+                "no table names this LTSB/LTSC release for this key (the 2019, 2022 and 2025 rows say \"Windows 10 Enterprise LTSC/LTSC N/LTSB\" without a year)"
+            }
+            Basis::IotLtscNotListed => "Windows IoT Enterprise LTSC appears in no host key table",
+            Basis::NotListed => {
+                "not listed in any Microsoft table read, and no documented rule decides it"
+            }
+            Basis::ClientKeyActivatesOnlyClients => {
+                "a KMS host on a Windows client activates only Windows client (and a client key cannot be installed on Windows Server)"
+            }
+            Basis::VistaKeysStopAtVista => {
+                "Windows Server 2008 and Windows Vista keys cannot activate Windows 7 or Windows Server 2008 R2 and later"
+            }
+            Basis::NewerServerNeedsNewerKey => {
+                "activating a Windows Server newer than the host key needs a newer host key"
+            }
+            Basis::OfficeKeyPerVersion => {
+                "Office needs the Office host key of its own version (one per version; Windows keys do not activate Office)"
+            }
+            Basis::OfficeKeyPerVersionOlder => {
+                "derived for Office 2010/2013 from the per-version host packs and keys"
+            }
+            Basis::OfficeOtherVersion => {
+                "no Microsoft page says an Office host key activates another Office version"
+            }
+            Basis::HostOsTable => {
+                "listed as a host OS for this key (KMS activation planning, Windows Server 2016/2019 Activation)"
+            }
+            Basis::HostOsStep1 => {
+                "listed as a host OS in Step 1: Review and Select Activation Methods"
+            }
+            Basis::HostOsWindows7Guide => {
+                "listed as a host OS in the Windows 7 Volume Activation guides and Table 7"
+            }
+            Basis::HostOsWs2008Blog => {
+                "listed as a host OS in Volume Activation of Windows Server 2008 (Microsoft blog)"
+            }
+            Basis::ClientKeyNotOnServer => {
+                "a client KMS key can't be installed into the KMS in Windows Server"
+            }
+            Basis::AzureEditionCannotHost => {
+                "Windows Server Datacenter: Azure Edition is activated by Azure and can't be a KMS host"
+            }
+            Basis::Windows10KeyNotOn2016 => {
+                "the Windows Server 2012 R2 for Windows 10 host key cannot be installed on Windows Server 2016"
+            }
+            Basis::OfficeHostOs => "listed as a host OS for this Office version's host pack",
+            Basis::OfficeHostOs2013 => {
+                "listed as an Office 2013 host OS (Volume activation methods in Office 2013)"
+            }
+            Basis::OfficeHostOs2010 => "listed as an Office 2010 host OS (Microsoft support blog)",
+            Basis::RequiredUpdatesTable => "the update table of KMS activation planning",
+            Basis::RequiredUpdatesStep1 => {
+                "the updates named in Step 1: Review and Select Activation Methods"
+            }
+            Basis::RequiredUpdatesKb968912 => {
+                "KB968912 extends Vista / Windows Server 2008 KMS hosts to Windows 7 / 2008 R2"
+            }
+            Basis::HostOsNotListed => {
+                "not listed as a host OS for this key, and no documented rule decides it"
+            }
+            Basis::CannotUpdate2008R2 => {
+                "Windows Server 2008 R2 KMS hosts cannot be updated to activate Windows Server 2016 or newer"
+            }
+            Basis::CannotUpdateVistaForWindows10 => {
+                "Windows Vista and Windows Server 2008 KMS hosts cannot activate Windows 10"
+            }
+            Basis::Step1ConflictsWithTable7 => {
+                "Step 1 names KB2885698 for Windows Server 2008 KMS hosts activating Windows Server 2012 R2; Table 7 says Windows Vista and Windows Server 2008 cannot activate Windows Server 2012 R2"
+            }
+            Basis::NotNewerThanHost => {
+                "updates are required only to activate a Windows newer than the KMS host"
+            }
+        }
+    }
+
+    /// The error for text that is no Basis ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown(
+            "basis",
+            s,
+            "a basis ID such as activation-versions-table or product-group-hierarchy",
+        )
     }
 }
+
+crate::macros::serde_as_id!(Basis);
 
 impl Basis {
     /// The documents this basis rests on.

@@ -1,125 +1,265 @@
 //! Editions: the product variants of a release.
 
-crate::macros::id_enum! {
-    /// An edition of a release (Pro, Enterprise LTSC, Datacenter, Professional Plus, ...).
-    ///
-    /// Editions have no order. An edition alone is not a product: pair it with a
-    /// [`Release`](crate::catalog::Release) in a [`Sku`](crate::catalog::Sku), which exists only for real
-    /// combinations. The same edition serves several families where Microsoft uses the same
-    /// word (`Standard` is a Windows Server edition and an Office suite; `Enterprise` a Windows
-    /// client and a Windows Server 2008 edition).
-    ///
-    /// Microsoft adds editions, so this enum is `#[non_exhaustive]`.
-    ///
-    /// ```
-    /// use volume_activation::Edition;
-    ///
-    /// let e: Edition = "enterprise-ltsc".parse()?;
-    /// assert_eq!(e.name(), "Enterprise LTSC");
-    /// assert_eq!(e.to_string(), "enterprise-ltsc");
-    /// # Ok::<(), volume_activation::Error>(())
-    /// ```
-    #[non_exhaustive]
-    pub enum Edition: "edition", "an edition ID such as pro, enterprise-ltsc, datacenter or professional-plus" {
-        /// Windows Vista Business.
-        Business => "business", "Business",
-        /// Windows Vista Business N.
-        BusinessN => "business-n", "Business N",
-        /// Pro (Windows 7: Professional).
-        Pro => "pro", "Pro",
-        /// Pro N (Windows 7: Professional N).
-        ProN => "pro-n", "Pro N",
-        /// Windows 7 Professional E.
-        ProE => "pro-e", "Professional E",
-        /// Pro for Workstations.
-        ProForWorkstations => "pro-for-workstations", "Pro for Workstations",
-        /// Pro for Workstations N.
-        ProForWorkstationsN => "pro-for-workstations-n", "Pro for Workstations N",
-        /// Pro Education.
-        ProEducation => "pro-education", "Pro Education",
-        /// Pro Education N.
-        ProEducationN => "pro-education-n", "Pro Education N",
-        /// Education.
-        Education => "education", "Education",
-        /// Education N.
-        EducationN => "education-n", "Education N",
-        /// Enterprise (Windows client; also Windows Server 2008 / 2008 R2 Enterprise).
-        Enterprise => "enterprise", "Enterprise",
-        /// Enterprise N.
-        EnterpriseN => "enterprise-n", "Enterprise N",
-        /// Windows 7 Enterprise E.
-        EnterpriseE => "enterprise-e", "Enterprise E",
-        /// Enterprise G.
-        EnterpriseG => "enterprise-g", "Enterprise G",
-        /// Enterprise G N.
-        EnterpriseGN => "enterprise-g-n", "Enterprise G N",
-        /// Enterprise LTSC (LTSB for the 2015 and 2016 releases).
-        EnterpriseLtsc => "enterprise-ltsc", "Enterprise LTSC",
-        /// Enterprise N LTSC (N LTSB for the 2015 and 2016 releases).
-        EnterpriseNLtsc => "enterprise-n-ltsc", "Enterprise N LTSC",
-        /// Windows IoT Enterprise LTSC.
-        IotEnterpriseLtsc => "iot-enterprise-ltsc", "IoT Enterprise LTSC",
-        /// Windows Server Standard (also the Office Standard suite).
-        Standard => "standard", "Standard",
-        /// Windows Server Datacenter.
-        Datacenter => "datacenter", "Datacenter",
-        /// Windows Server Datacenter: Azure Edition.
-        DatacenterAzureEdition => "datacenter-azure-edition", "Datacenter: Azure Edition",
-        /// Windows Server Essentials (SBS 2011 Essentials too).
-        Essentials => "essentials", "Essentials",
-        /// Windows Web Server.
-        Web => "web", "Web",
-        /// Windows Server HPC edition.
-        Hpc => "hpc", "HPC",
-        /// Windows Server for Itanium-based systems.
-        Itanium => "itanium", "for Itanium-Based Systems",
-        /// Windows Server 2008 Standard without Hyper-V.
-        StandardWithoutHyperV => "standard-without-hyper-v", "Standard without Hyper-V",
-        /// Windows Server 2008 Enterprise without Hyper-V.
-        EnterpriseWithoutHyperV => "enterprise-without-hyper-v", "Enterprise without Hyper-V",
-        /// Windows Server 2008 Datacenter without Hyper-V.
-        DatacenterWithoutHyperV => "datacenter-without-hyper-v", "Datacenter without Hyper-V",
-        /// Windows MultiPoint Server 2012 Standard.
-        MultiPointStandard => "multipoint-standard", "MultiPoint Standard",
-        /// Windows MultiPoint Server 2012 Premium.
-        MultiPointPremium => "multipoint-premium", "MultiPoint Premium",
-        /// The GVLK row Microsoft names only "Windows Server 2012", with no edition word.
-        Base => "base", "(no edition name)",
-        /// The GVLK row "Windows Server 2012 N".
-        BaseN => "base-n", "N",
-        /// The GVLK row "Windows Server 2012 Single Language".
-        SingleLanguage => "single-language", "Single Language",
-        /// The GVLK row "Windows Server 2012 Country Specific".
-        CountrySpecific => "country-specific", "Country Specific",
-        /// Windows Small Business Server Premium (2008).
-        Premium => "premium", "Premium",
-        /// Windows Small Business Server 2011 Premium Add-on.
-        PremiumAddOn => "premium-add-on", "Premium Add-on",
-        /// Office Professional Plus.
-        ProfessionalPlus => "professional-plus", "Professional Plus",
-        /// Project Professional.
-        ProjectProfessional => "project-professional", "Project Professional",
-        /// Project Standard.
-        ProjectStandard => "project-standard", "Project Standard",
-        /// Visio Professional.
-        VisioProfessional => "visio-professional", "Visio Professional",
-        /// Visio Standard.
-        VisioStandard => "visio-standard", "Visio Standard",
-        /// Access.
-        Access => "access", "Access",
-        /// Excel.
-        Excel => "excel", "Excel",
-        /// OneNote.
-        OneNote => "onenote", "OneNote",
-        /// Outlook.
-        Outlook => "outlook", "Outlook",
-        /// PowerPoint.
-        PowerPoint => "powerpoint", "PowerPoint",
-        /// Publisher.
-        Publisher => "publisher", "Publisher",
-        /// Skype for Business.
-        SkypeForBusiness => "skype-for-business", "Skype for Business",
-        /// Word.
-        Word => "word", "Word",
+/// An edition of a release (Pro, Enterprise LTSC, Datacenter, Professional Plus, ...).
+///
+/// Editions have no order. An edition alone is not a product: pair it with a
+/// [`Release`](crate::catalog::Release) in a [`Sku`](crate::catalog::Sku), which exists only for real
+/// combinations. The same edition serves several families where Microsoft uses the same
+/// word (`Standard` is a Windows Server edition and an Office suite; `Enterprise` a Windows
+/// client and a Windows Server 2008 edition).
+///
+/// Microsoft adds editions, so this enum is `#[non_exhaustive]`.
+///
+/// ```
+/// use volume_activation::Edition;
+///
+/// let e: Edition = "enterprise-ltsc".parse()?;
+/// assert_eq!(e.name(), "Enterprise LTSC");
+/// assert_eq!(e.to_string(), "enterprise-ltsc");
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[non_exhaustive]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum Edition {
+    /// Windows Vista Business.
+    #[strum(serialize = "business")]
+    Business,
+    /// Windows Vista Business N.
+    #[strum(serialize = "business-n")]
+    BusinessN,
+    /// Pro (Windows 7: Professional).
+    #[strum(serialize = "pro")]
+    Pro,
+    /// Pro N (Windows 7: Professional N).
+    #[strum(serialize = "pro-n")]
+    ProN,
+    /// Windows 7 Professional E.
+    #[strum(serialize = "pro-e")]
+    ProE,
+    /// Pro for Workstations.
+    #[strum(serialize = "pro-for-workstations")]
+    ProForWorkstations,
+    /// Pro for Workstations N.
+    #[strum(serialize = "pro-for-workstations-n")]
+    ProForWorkstationsN,
+    /// Pro Education.
+    #[strum(serialize = "pro-education")]
+    ProEducation,
+    /// Pro Education N.
+    #[strum(serialize = "pro-education-n")]
+    ProEducationN,
+    /// Education.
+    #[strum(serialize = "education")]
+    Education,
+    /// Education N.
+    #[strum(serialize = "education-n")]
+    EducationN,
+    /// Enterprise (Windows client; also Windows Server 2008 / 2008 R2 Enterprise).
+    #[strum(serialize = "enterprise")]
+    Enterprise,
+    /// Enterprise N.
+    #[strum(serialize = "enterprise-n")]
+    EnterpriseN,
+    /// Windows 7 Enterprise E.
+    #[strum(serialize = "enterprise-e")]
+    EnterpriseE,
+    /// Enterprise G.
+    #[strum(serialize = "enterprise-g")]
+    EnterpriseG,
+    /// Enterprise G N.
+    #[strum(serialize = "enterprise-g-n")]
+    EnterpriseGN,
+    /// Enterprise LTSC (LTSB for the 2015 and 2016 releases).
+    #[strum(serialize = "enterprise-ltsc")]
+    EnterpriseLtsc,
+    /// Enterprise N LTSC (N LTSB for the 2015 and 2016 releases).
+    #[strum(serialize = "enterprise-n-ltsc")]
+    EnterpriseNLtsc,
+    /// Windows IoT Enterprise LTSC.
+    #[strum(serialize = "iot-enterprise-ltsc")]
+    IotEnterpriseLtsc,
+    /// Windows Server Standard (also the Office Standard suite).
+    #[strum(serialize = "standard")]
+    Standard,
+    /// Windows Server Datacenter.
+    #[strum(serialize = "datacenter")]
+    Datacenter,
+    /// Windows Server Datacenter: Azure Edition.
+    #[strum(serialize = "datacenter-azure-edition")]
+    DatacenterAzureEdition,
+    /// Windows Server Essentials (SBS 2011 Essentials too).
+    #[strum(serialize = "essentials")]
+    Essentials,
+    /// Windows Web Server.
+    #[strum(serialize = "web")]
+    Web,
+    /// Windows Server HPC edition.
+    #[strum(serialize = "hpc")]
+    Hpc,
+    /// Windows Server for Itanium-based systems.
+    #[strum(serialize = "itanium")]
+    Itanium,
+    /// Windows Server 2008 Standard without Hyper-V.
+    #[strum(serialize = "standard-without-hyper-v")]
+    StandardWithoutHyperV,
+    /// Windows Server 2008 Enterprise without Hyper-V.
+    #[strum(serialize = "enterprise-without-hyper-v")]
+    EnterpriseWithoutHyperV,
+    /// Windows Server 2008 Datacenter without Hyper-V.
+    #[strum(serialize = "datacenter-without-hyper-v")]
+    DatacenterWithoutHyperV,
+    /// Windows MultiPoint Server 2012 Standard.
+    #[strum(serialize = "multipoint-standard")]
+    MultiPointStandard,
+    /// Windows MultiPoint Server 2012 Premium.
+    #[strum(serialize = "multipoint-premium")]
+    MultiPointPremium,
+    /// The GVLK row Microsoft names only "Windows Server 2012", with no edition word.
+    #[strum(serialize = "base")]
+    Base,
+    /// The GVLK row "Windows Server 2012 N".
+    #[strum(serialize = "base-n")]
+    BaseN,
+    /// The GVLK row "Windows Server 2012 Single Language".
+    #[strum(serialize = "single-language")]
+    SingleLanguage,
+    /// The GVLK row "Windows Server 2012 Country Specific".
+    #[strum(serialize = "country-specific")]
+    CountrySpecific,
+    /// Windows Small Business Server Premium (2008).
+    #[strum(serialize = "premium")]
+    Premium,
+    /// Windows Small Business Server 2011 Premium Add-on.
+    #[strum(serialize = "premium-add-on")]
+    PremiumAddOn,
+    /// Office Professional Plus.
+    #[strum(serialize = "professional-plus")]
+    ProfessionalPlus,
+    /// Project Professional.
+    #[strum(serialize = "project-professional")]
+    ProjectProfessional,
+    /// Project Standard.
+    #[strum(serialize = "project-standard")]
+    ProjectStandard,
+    /// Visio Professional.
+    #[strum(serialize = "visio-professional")]
+    VisioProfessional,
+    /// Visio Standard.
+    #[strum(serialize = "visio-standard")]
+    VisioStandard,
+    /// Access.
+    #[strum(serialize = "access")]
+    Access,
+    /// Excel.
+    #[strum(serialize = "excel")]
+    Excel,
+    /// OneNote.
+    #[strum(serialize = "onenote")]
+    OneNote,
+    /// Outlook.
+    #[strum(serialize = "outlook")]
+    Outlook,
+    /// PowerPoint.
+    #[strum(serialize = "powerpoint")]
+    PowerPoint,
+    /// Publisher.
+    #[strum(serialize = "publisher")]
+    Publisher,
+    /// Skype for Business.
+    #[strum(serialize = "skype-for-business")]
+    SkypeForBusiness,
+    /// Word.
+    #[strum(serialize = "word")]
+    Word,
+}
+
+impl Edition {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Edition::Business => "Business",
+            Edition::BusinessN => "Business N",
+            Edition::Pro => "Pro",
+            Edition::ProN => "Pro N",
+            Edition::ProE => "Professional E",
+            Edition::ProForWorkstations => "Pro for Workstations",
+            Edition::ProForWorkstationsN => "Pro for Workstations N",
+            Edition::ProEducation => "Pro Education",
+            Edition::ProEducationN => "Pro Education N",
+            Edition::Education => "Education",
+            Edition::EducationN => "Education N",
+            Edition::Enterprise => "Enterprise",
+            Edition::EnterpriseN => "Enterprise N",
+            Edition::EnterpriseE => "Enterprise E",
+            Edition::EnterpriseG => "Enterprise G",
+            Edition::EnterpriseGN => "Enterprise G N",
+            Edition::EnterpriseLtsc => "Enterprise LTSC",
+            Edition::EnterpriseNLtsc => "Enterprise N LTSC",
+            Edition::IotEnterpriseLtsc => "IoT Enterprise LTSC",
+            Edition::Standard => "Standard",
+            Edition::Datacenter => "Datacenter",
+            Edition::DatacenterAzureEdition => "Datacenter: Azure Edition",
+            Edition::Essentials => "Essentials",
+            Edition::Web => "Web",
+            Edition::Hpc => "HPC",
+            Edition::Itanium => "for Itanium-Based Systems",
+            Edition::StandardWithoutHyperV => "Standard without Hyper-V",
+            Edition::EnterpriseWithoutHyperV => "Enterprise without Hyper-V",
+            Edition::DatacenterWithoutHyperV => "Datacenter without Hyper-V",
+            Edition::MultiPointStandard => "MultiPoint Standard",
+            Edition::MultiPointPremium => "MultiPoint Premium",
+            Edition::Base => "(no edition name)",
+            Edition::BaseN => "N",
+            Edition::SingleLanguage => "Single Language",
+            Edition::CountrySpecific => "Country Specific",
+            Edition::Premium => "Premium",
+            Edition::PremiumAddOn => "Premium Add-on",
+            Edition::ProfessionalPlus => "Professional Plus",
+            Edition::ProjectProfessional => "Project Professional",
+            Edition::ProjectStandard => "Project Standard",
+            Edition::VisioProfessional => "Visio Professional",
+            Edition::VisioStandard => "Visio Standard",
+            Edition::Access => "Access",
+            Edition::Excel => "Excel",
+            Edition::OneNote => "OneNote",
+            Edition::Outlook => "Outlook",
+            Edition::PowerPoint => "PowerPoint",
+            Edition::Publisher => "Publisher",
+            Edition::SkypeForBusiness => "Skype for Business",
+            Edition::Word => "Word",
+        }
+    }
+
+    /// The error for text that is no Edition ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown(
+            "edition",
+            s,
+            "an edition ID such as pro, enterprise-ltsc, datacenter or professional-plus",
+        )
     }
 }
+
+crate::macros::serde_as_id!(Edition);

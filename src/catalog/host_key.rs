@@ -2,94 +2,191 @@
 
 use crate::catalog::{Family, Release};
 use crate::error::Error;
+use strum::VariantArray;
 
-crate::macros::id_enum! {
-    /// A KMS host key group: which Customer Specific Volume License Key (CSVLK) a KMS host has
-    /// installed. A host key group is not a [`Release`]: "Volume License for Windows Server 2019"
-    /// activates many releases, and the 2008 / 2008 R2 server keys come in groups A, B and C.
-    ///
-    /// The canonical ID names the group (`windows-server-2019`,
-    /// `windows-server-2008-r2-group-b`, `office-ltsc-2021`); [`KmsHostKey::name`] gives the
-    /// name Microsoft's tables print ("Volume License for Windows Server 2019").
-    ///
-    /// Every group of the reference is here, current and historical. Microsoft documents no
-    /// separate LTSB/LTSC host key, so there is none. Microsoft adds host keys with each
-    /// release, so this enum is `#[non_exhaustive]`.
-    ///
-    /// Sources: "Key Management Services (KMS) activation planning"
-    /// <https://learn.microsoft.com/en-us/windows-server/get-started/kms-activation-planning>;
-    /// Windows Server 2012 R2 "Step 1: Review and Select Activation Methods"
-    /// <https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2012-R2-and-2012/jj134256(v=ws.11)>;
-    /// "Determining Product Key Needs" <http://technet.microsoft.com/en-us/library/ff793412.aspx>;
-    /// "Volume Activation 2.0 Volume Product Key Groups" <http://technet.microsoft.com/ja-jp/library/dd183740.aspx>;
-    /// "Configure a KMS host computer to activate volume licensed versions of Office"
-    /// <https://learn.microsoft.com/en-us/office/volume-license-activation/configure-a-kms-host-computer-for-office>.
-    ///
-    /// ```
-    /// use volume_activation::{Family, KmsHostKey, Release};
-    ///
-    /// let key: KmsHostKey = "windows-server-2019".parse()?;
-    /// assert_eq!(key.name(), "Volume License for Windows Server 2019");
-    /// assert_eq!(key.family(), Family::Server);
-    /// assert_eq!(key.release(), Release::WindowsServer2019);
-    /// assert_eq!(KmsHostKey::parse_lenient("Volume License for Windows Server 2019")?, key);
-    /// # Ok::<(), volume_activation::Error>(())
-    /// ```
-    #[non_exhaustive]
-    pub enum KmsHostKey: "kms host key", "a host key ID such as windows-server-2022, windows-10, windows-server-2008-r2-group-c or office-ltsc-2024" {
-        /// Volume License for Windows Server 2025.
-        WindowsServer2025 => "windows-server-2025", "Volume License for Windows Server 2025",
-        /// Volume License for Windows Server 2022.
-        WindowsServer2022 => "windows-server-2022", "Volume License for Windows Server 2022",
-        /// Volume License for Windows Server 2019.
-        WindowsServer2019 => "windows-server-2019", "Volume License for Windows Server 2019",
-        /// Volume License for Windows Server 2016.
-        WindowsServer2016 => "windows-server-2016", "Volume License for Windows Server 2016",
-        /// Volume license for "Windows Server 2012 R2 for Windows 10" (VLSC: "Windows Srv
-        /// 2012R2 DataCtr/Std KMS for Windows 10").
-        WindowsServer2012R2ForWindows10 => "windows-server-2012-r2-for-windows-10", "Volume License for Windows Server 2012 R2 for Windows 10",
-        /// Volume license for Windows Server 2012 R2.
-        WindowsServer2012R2 => "windows-server-2012-r2", "Volume License for Windows Server 2012 R2",
-        /// Volume license for Windows Server 2012 (no Microsoft list of what it activates was
-        /// found; only its own group is derived).
-        WindowsServer2012 => "windows-server-2012", "Volume License for Windows Server 2012",
-        /// Windows Server 2008 R2 Server Group C (KMS_C).
-        WindowsServer2008R2GroupC => "windows-server-2008-r2-group-c", "Windows Server 2008 R2 Server Group C (KMS_C)",
-        /// Windows Server 2008 R2 Server Group B (KMS_B).
-        WindowsServer2008R2GroupB => "windows-server-2008-r2-group-b", "Windows Server 2008 R2 Server Group B (KMS_B)",
-        /// Windows Server 2008 R2 Server Group A (KMS_A).
-        WindowsServer2008R2GroupA => "windows-server-2008-r2-group-a", "Windows Server 2008 R2 Server Group A (KMS_A)",
-        /// Windows Server 2008 Server Group C.
-        WindowsServer2008GroupC => "windows-server-2008-group-c", "Windows Server 2008 Server Group C",
-        /// Windows Server 2008 Server Group B.
-        WindowsServer2008GroupB => "windows-server-2008-group-b", "Windows Server 2008 Server Group B",
-        /// Windows Server 2008 Server Group A.
-        WindowsServer2008GroupA => "windows-server-2008-group-a", "Windows Server 2008 Server Group A",
-        /// Volume license for Windows 10 (a client KMS host key).
-        Windows10 => "windows-10", "Volume License for Windows 10",
-        /// Volume license for Windows 8.1 (a client KMS host key).
-        Windows81 => "windows-8.1", "Volume License for Windows 8.1",
-        /// Volume license for Windows 8 (a client KMS host key; no Microsoft list of what it
-        /// activates was found, only its own group is derived).
-        Windows8 => "windows-8", "Volume License for Windows 8",
-        /// Windows 7 client KMS host key (Client VL, Windows 7).
-        Windows7 => "windows-7", "Windows 7 client KMS host key (Client VL)",
-        /// Windows Vista client KMS host key (Vista VL).
-        WindowsVista => "windows-vista", "Windows Vista client KMS host key (Vista VL)",
-        /// Office LTSC 2024 KMS host key.
-        OfficeLtsc2024 => "office-ltsc-2024", "Office LTSC 2024 KMS host key",
-        /// Office LTSC 2021 KMS host key.
-        OfficeLtsc2021 => "office-ltsc-2021", "Office LTSC 2021 KMS host key",
-        /// Office 2019 KMS host key.
-        Office2019 => "office-2019", "Office 2019 KMS host key",
-        /// Office 2016 KMS host key.
-        Office2016 => "office-2016", "Office 2016 KMS host key",
-        /// Office 2013 KMS host key.
-        Office2013 => "office-2013", "Office 2013 KMS host key",
-        /// Office 2010 KMS host key.
-        Office2010 => "office-2010", "Office 2010 KMS host key",
+/// A KMS host key group: which Customer Specific Volume License Key (CSVLK) a KMS host has
+/// installed. A host key group is not a [`Release`]: "Volume License for Windows Server 2019"
+/// activates many releases, and the 2008 / 2008 R2 server keys come in groups A, B and C.
+///
+/// The canonical ID names the group (`windows-server-2019`,
+/// `windows-server-2008-r2-group-b`, `office-ltsc-2021`); [`KmsHostKey::name`] gives the
+/// name Microsoft's tables print ("Volume License for Windows Server 2019").
+///
+/// Every group of the reference is here, current and historical. Microsoft documents no
+/// separate LTSB/LTSC host key, so there is none. Microsoft adds host keys with each
+/// release, so this enum is `#[non_exhaustive]`.
+///
+/// Sources: "Key Management Services (KMS) activation planning"
+/// <https://learn.microsoft.com/en-us/windows-server/get-started/kms-activation-planning>;
+/// Windows Server 2012 R2 "Step 1: Review and Select Activation Methods"
+/// <https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2012-R2-and-2012/jj134256(v=ws.11)>;
+/// "Determining Product Key Needs" <http://technet.microsoft.com/en-us/library/ff793412.aspx>;
+/// "Volume Activation 2.0 Volume Product Key Groups" <http://technet.microsoft.com/ja-jp/library/dd183740.aspx>;
+/// "Configure a KMS host computer to activate volume licensed versions of Office"
+/// <https://learn.microsoft.com/en-us/office/volume-license-activation/configure-a-kms-host-computer-for-office>.
+///
+/// ```
+/// use volume_activation::{Family, KmsHostKey, Release};
+///
+/// let key: KmsHostKey = "windows-server-2019".parse()?;
+/// assert_eq!(key.name(), "Volume License for Windows Server 2019");
+/// assert_eq!(key.family(), Family::Server);
+/// assert_eq!(key.release(), Release::WindowsServer2019);
+/// assert_eq!(KmsHostKey::parse_lenient("Volume License for Windows Server 2019")?, key);
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[non_exhaustive]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum KmsHostKey {
+    /// Volume License for Windows Server 2025.
+    #[strum(serialize = "windows-server-2025")]
+    WindowsServer2025,
+    /// Volume License for Windows Server 2022.
+    #[strum(serialize = "windows-server-2022")]
+    WindowsServer2022,
+    /// Volume License for Windows Server 2019.
+    #[strum(serialize = "windows-server-2019")]
+    WindowsServer2019,
+    /// Volume License for Windows Server 2016.
+    #[strum(serialize = "windows-server-2016")]
+    WindowsServer2016,
+    /// Volume license for "Windows Server 2012 R2 for Windows 10" (VLSC: "Windows Srv
+    /// 2012R2 DataCtr/Std KMS for Windows 10").
+    #[strum(serialize = "windows-server-2012-r2-for-windows-10")]
+    WindowsServer2012R2ForWindows10,
+    /// Volume license for Windows Server 2012 R2.
+    #[strum(serialize = "windows-server-2012-r2")]
+    WindowsServer2012R2,
+    /// Volume license for Windows Server 2012 (no Microsoft list of what it activates was
+    /// found; only its own group is derived).
+    #[strum(serialize = "windows-server-2012")]
+    WindowsServer2012,
+    /// Windows Server 2008 R2 Server Group C (KMS_C).
+    #[strum(serialize = "windows-server-2008-r2-group-c")]
+    WindowsServer2008R2GroupC,
+    /// Windows Server 2008 R2 Server Group B (KMS_B).
+    #[strum(serialize = "windows-server-2008-r2-group-b")]
+    WindowsServer2008R2GroupB,
+    /// Windows Server 2008 R2 Server Group A (KMS_A).
+    #[strum(serialize = "windows-server-2008-r2-group-a")]
+    WindowsServer2008R2GroupA,
+    /// Windows Server 2008 Server Group C.
+    #[strum(serialize = "windows-server-2008-group-c")]
+    WindowsServer2008GroupC,
+    /// Windows Server 2008 Server Group B.
+    #[strum(serialize = "windows-server-2008-group-b")]
+    WindowsServer2008GroupB,
+    /// Windows Server 2008 Server Group A.
+    #[strum(serialize = "windows-server-2008-group-a")]
+    WindowsServer2008GroupA,
+    /// Volume license for Windows 10 (a client KMS host key).
+    #[strum(serialize = "windows-10")]
+    Windows10,
+    /// Volume license for Windows 8.1 (a client KMS host key).
+    #[strum(serialize = "windows-8.1")]
+    Windows81,
+    /// Volume license for Windows 8 (a client KMS host key; no Microsoft list of what it
+    /// activates was found, only its own group is derived).
+    #[strum(serialize = "windows-8")]
+    Windows8,
+    /// Windows 7 client KMS host key (Client VL, Windows 7).
+    #[strum(serialize = "windows-7")]
+    Windows7,
+    /// Windows Vista client KMS host key (Vista VL).
+    #[strum(serialize = "windows-vista")]
+    WindowsVista,
+    /// Office LTSC 2024 KMS host key.
+    #[strum(serialize = "office-ltsc-2024")]
+    OfficeLtsc2024,
+    /// Office LTSC 2021 KMS host key.
+    #[strum(serialize = "office-ltsc-2021")]
+    OfficeLtsc2021,
+    /// Office 2019 KMS host key.
+    #[strum(serialize = "office-2019")]
+    Office2019,
+    /// Office 2016 KMS host key.
+    #[strum(serialize = "office-2016")]
+    Office2016,
+    /// Office 2013 KMS host key.
+    #[strum(serialize = "office-2013")]
+    Office2013,
+    /// Office 2010 KMS host key.
+    #[strum(serialize = "office-2010")]
+    Office2010,
+}
+
+impl KmsHostKey {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            KmsHostKey::WindowsServer2025 => "Volume License for Windows Server 2025",
+            KmsHostKey::WindowsServer2022 => "Volume License for Windows Server 2022",
+            KmsHostKey::WindowsServer2019 => "Volume License for Windows Server 2019",
+            KmsHostKey::WindowsServer2016 => "Volume License for Windows Server 2016",
+            KmsHostKey::WindowsServer2012R2ForWindows10 => {
+                "Volume License for Windows Server 2012 R2 for Windows 10"
+            }
+            KmsHostKey::WindowsServer2012R2 => "Volume License for Windows Server 2012 R2",
+            KmsHostKey::WindowsServer2012 => "Volume License for Windows Server 2012",
+            KmsHostKey::WindowsServer2008R2GroupC => {
+                "Windows Server 2008 R2 Server Group C (KMS_C)"
+            }
+            KmsHostKey::WindowsServer2008R2GroupB => {
+                "Windows Server 2008 R2 Server Group B (KMS_B)"
+            }
+            KmsHostKey::WindowsServer2008R2GroupA => {
+                "Windows Server 2008 R2 Server Group A (KMS_A)"
+            }
+            KmsHostKey::WindowsServer2008GroupC => "Windows Server 2008 Server Group C",
+            KmsHostKey::WindowsServer2008GroupB => "Windows Server 2008 Server Group B",
+            KmsHostKey::WindowsServer2008GroupA => "Windows Server 2008 Server Group A",
+            KmsHostKey::Windows10 => "Volume License for Windows 10",
+            KmsHostKey::Windows81 => "Volume License for Windows 8.1",
+            KmsHostKey::Windows8 => "Volume License for Windows 8",
+            KmsHostKey::Windows7 => "Windows 7 client KMS host key (Client VL)",
+            KmsHostKey::WindowsVista => "Windows Vista client KMS host key (Vista VL)",
+            KmsHostKey::OfficeLtsc2024 => "Office LTSC 2024 KMS host key",
+            KmsHostKey::OfficeLtsc2021 => "Office LTSC 2021 KMS host key",
+            KmsHostKey::Office2019 => "Office 2019 KMS host key",
+            KmsHostKey::Office2016 => "Office 2016 KMS host key",
+            KmsHostKey::Office2013 => "Office 2013 KMS host key",
+            KmsHostKey::Office2010 => "Office 2010 KMS host key",
+        }
+    }
+
+    /// The error for text that is no KmsHostKey ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown(
+            "kms host key",
+            s,
+            "a host key ID such as windows-server-2022, windows-10, windows-server-2008-r2-group-c or office-ltsc-2024",
+        )
     }
 }
+
+crate::macros::serde_as_id!(KmsHostKey);
 
 impl KmsHostKey {
     /// The family of the product the key is for: [`Family::Server`] for the Windows Server
@@ -202,7 +299,7 @@ impl KmsHostKey {
             return Ok(k);
         }
         let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
-        KmsHostKey::ALL
+        KmsHostKey::VARIANTS
             .iter()
             .copied()
             .find(|k| {

@@ -1,83 +1,202 @@
 //! Key kinds and licence channels.
 
 use crate::error::Error;
+use strum::VariantArray;
 
-crate::macros::id_enum! {
-    /// The kind of product key a product is installed with.
-    ///
-    /// Microsoft adds kinds, so this enum is `#[non_exhaustive]`.
-    ///
-    /// ```
-    /// use volume_activation::KeyKind;
-    ///
-    /// assert_eq!("kms-client".parse::<KeyKind>()?.name(), "KMS client setup key (GVLK)");
-    /// # Ok::<(), volume_activation::Error>(())
-    /// ```
-    #[non_exhaustive]
-    pub enum KeyKind: "key kind", "one of retail, oem, setup-key, mak, kms-host, kms-client, avma, timebased-eval, subscription" {
-        /// A retail key, activated with Microsoft once per installation.
-        Retail => "retail", "Retail",
-        /// An OEM key or OEM activation (DM, SLP, NONSLP, COA).
-        Oem => "oem", "OEM",
-        /// A setup key: unlocks a product/version for installation and bypasses activation
-        /// (Volume Licensing FAQ, 06/2018).
-        SetupKey => "setup-key", "Setup key",
-        /// A Multiple Activation Key: activates against Microsoft, counted against an allotment.
-        Mak => "mak", "Multiple Activation Key (MAK)",
-        /// A KMS host key, formally a Customer Specific Volume License Key (CSVLK).
-        KmsHost => "kms-host", "KMS host key (CSVLK)",
-        /// A KMS client setup key, the Generic Volume License Key (GVLK): its presence makes a
-        /// product a KMS client.
-        KmsClient => "kms-client", "KMS client setup key (GVLK)",
-        /// An Automatic Virtual Machine Activation key, for guests on a Datacenter host.
-        Avma => "avma", "Automatic Virtual Machine Activation (AVMA) key",
-        /// A time-based evaluation licence.
-        TimebasedEval => "timebased-eval", "Time-based evaluation",
-        /// A subscription licence (Windows Enterprise E3/E5 subscription activation).
-        Subscription => "subscription", "Subscription",
+/// The kind of product key a product is installed with.
+///
+/// Microsoft adds kinds, so this enum is `#[non_exhaustive]`.
+///
+/// ```
+/// use volume_activation::KeyKind;
+///
+/// assert_eq!("kms-client".parse::<KeyKind>()?.name(), "KMS client setup key (GVLK)");
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[non_exhaustive]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum KeyKind {
+    /// A retail key, activated with Microsoft once per installation.
+    #[strum(serialize = "retail")]
+    Retail,
+    /// An OEM key or OEM activation (DM, SLP, NONSLP, COA).
+    #[strum(serialize = "oem")]
+    Oem,
+    /// A setup key: unlocks a product/version for installation and bypasses activation
+    /// (Volume Licensing FAQ, 06/2018).
+    #[strum(serialize = "setup-key")]
+    SetupKey,
+    /// A Multiple Activation Key: activates against Microsoft, counted against an allotment.
+    #[strum(serialize = "mak")]
+    Mak,
+    /// A KMS host key, formally a Customer Specific Volume License Key (CSVLK).
+    #[strum(serialize = "kms-host")]
+    KmsHost,
+    /// A KMS client setup key, the Generic Volume License Key (GVLK): its presence makes a
+    /// product a KMS client.
+    #[strum(serialize = "kms-client")]
+    KmsClient,
+    /// An Automatic Virtual Machine Activation key, for guests on a Datacenter host.
+    #[strum(serialize = "avma")]
+    Avma,
+    /// A time-based evaluation licence.
+    #[strum(serialize = "timebased-eval")]
+    TimebasedEval,
+    /// A subscription licence (Windows Enterprise E3/E5 subscription activation).
+    #[strum(serialize = "subscription")]
+    Subscription,
+}
+
+impl KeyKind {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            KeyKind::Retail => "Retail",
+            KeyKind::Oem => "OEM",
+            KeyKind::SetupKey => "Setup key",
+            KeyKind::Mak => "Multiple Activation Key (MAK)",
+            KeyKind::KmsHost => "KMS host key (CSVLK)",
+            KeyKind::KmsClient => "KMS client setup key (GVLK)",
+            KeyKind::Avma => "Automatic Virtual Machine Activation (AVMA) key",
+            KeyKind::TimebasedEval => "Time-based evaluation",
+            KeyKind::Subscription => "Subscription",
+        }
+    }
+
+    /// The error for text that is no KeyKind ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown(
+            "key kind",
+            s,
+            "one of retail, oem, setup-key, mak, kms-host, kms-client, avma, timebased-eval, subscription",
+        )
     }
 }
 
-crate::macros::id_enum! {
-    /// The licence channel a tool reports for a product (WMI `ProductKeyChannel`, the
-    /// `... channel` suffix of the slmgr / ospp description).
-    ///
-    /// `FromStr` reads the canonical ID; [`Channel::parse_lenient`] reads what the tools print.
-    /// Microsoft adds channels, so this enum is `#[non_exhaustive]`.
-    ///
-    /// ```
-    /// use volume_activation::{Channel, KeyKind};
-    ///
-    /// let c = Channel::parse_lenient("Windows(R) Operating System, VOLUME_KMSCLIENT channel")?;
-    /// assert_eq!(c, Channel::VolumeGvlk);
-    /// assert_eq!(c.key_kind(), KeyKind::KmsClient);
-    /// assert_eq!(Channel::parse_lenient("Volume:MAK")?, Channel::VolumeMak);
-    /// # Ok::<(), volume_activation::Error>(())
-    /// ```
-    #[non_exhaustive]
-    pub enum Channel: "channel", "a channel ID such as volume-gvlk, volume-mak, retail or oem-dm" {
-        /// `Retail`.
-        Retail => "retail", "Retail",
-        /// `OEM:DM`: a key injected in firmware by the manufacturer (digital marker).
-        OemDm => "oem-dm", "OEM:DM",
-        /// `OEM:SLP`: system-locked pre-installation.
-        OemSlp => "oem-slp", "OEM:SLP",
-        /// `OEM:NONSLP`: an OEM key that is not system-locked.
-        OemNonSlp => "oem-nonslp", "OEM:NONSLP",
-        /// An OEM certificate-of-authenticity key (`OEM_COA_SLP` / `OEM_COA_NSLP`).
-        OemCoa => "oem-coa", "OEM:COA",
-        /// `Volume:MAK`.
-        VolumeMak => "volume-mak", "Volume:MAK",
-        /// `Volume:CSVLK`: a KMS host key is installed.
-        VolumeCsvlk => "volume-csvlk", "Volume:CSVLK",
-        /// `Volume:GVLK`: a KMS client (or ADBA client) setup key is installed.
-        VolumeGvlk => "volume-gvlk", "Volume:GVLK",
-        /// An AVMA key is installed.
-        Avma => "avma", "AVMA",
-        /// `TIMEBASED_EVAL`: an evaluation edition.
-        TimebasedEval => "timebased-eval", "TIMEBASED_EVAL",
+crate::macros::serde_as_id!(KeyKind);
+
+/// The licence channel a tool reports for a product (WMI `ProductKeyChannel`, the
+/// `... channel` suffix of the slmgr / ospp description).
+///
+/// `FromStr` reads the canonical ID; [`Channel::parse_lenient`] reads what the tools print.
+/// Microsoft adds channels, so this enum is `#[non_exhaustive]`.
+///
+/// ```
+/// use volume_activation::{Channel, KeyKind};
+///
+/// let c = Channel::parse_lenient("Windows(R) Operating System, VOLUME_KMSCLIENT channel")?;
+/// assert_eq!(c, Channel::VolumeGvlk);
+/// assert_eq!(c.key_kind(), KeyKind::KmsClient);
+/// assert_eq!(Channel::parse_lenient("Volume:MAK")?, Channel::VolumeMak);
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[non_exhaustive]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum Channel {
+    /// `Retail`.
+    #[strum(serialize = "retail")]
+    Retail,
+    /// `OEM:DM`: a key injected in firmware by the manufacturer (digital marker).
+    #[strum(serialize = "oem-dm")]
+    OemDm,
+    /// `OEM:SLP`: system-locked pre-installation.
+    #[strum(serialize = "oem-slp")]
+    OemSlp,
+    /// `OEM:NONSLP`: an OEM key that is not system-locked.
+    #[strum(serialize = "oem-nonslp")]
+    OemNonSlp,
+    /// An OEM certificate-of-authenticity key (`OEM_COA_SLP` / `OEM_COA_NSLP`).
+    #[strum(serialize = "oem-coa")]
+    OemCoa,
+    /// `Volume:MAK`.
+    #[strum(serialize = "volume-mak")]
+    VolumeMak,
+    /// `Volume:CSVLK`: a KMS host key is installed.
+    #[strum(serialize = "volume-csvlk")]
+    VolumeCsvlk,
+    /// `Volume:GVLK`: a KMS client (or ADBA client) setup key is installed.
+    #[strum(serialize = "volume-gvlk")]
+    VolumeGvlk,
+    /// An AVMA key is installed.
+    #[strum(serialize = "avma")]
+    Avma,
+    /// `TIMEBASED_EVAL`: an evaluation edition.
+    #[strum(serialize = "timebased-eval")]
+    TimebasedEval,
+}
+
+impl Channel {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Channel::Retail => "Retail",
+            Channel::OemDm => "OEM:DM",
+            Channel::OemSlp => "OEM:SLP",
+            Channel::OemNonSlp => "OEM:NONSLP",
+            Channel::OemCoa => "OEM:COA",
+            Channel::VolumeMak => "Volume:MAK",
+            Channel::VolumeCsvlk => "Volume:CSVLK",
+            Channel::VolumeGvlk => "Volume:GVLK",
+            Channel::Avma => "AVMA",
+            Channel::TimebasedEval => "TIMEBASED_EVAL",
+        }
+    }
+
+    /// The error for text that is no Channel ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown(
+            "channel",
+            s,
+            "a channel ID such as volume-gvlk, volume-mak, retail or oem-dm",
+        )
     }
 }
+
+crate::macros::serde_as_id!(Channel);
 
 impl Channel {
     /// The kind of key this channel means.
@@ -136,10 +255,10 @@ impl Channel {
         let t = s.trim();
         // The canonical IDs and the printed names, without building the error a failed strict
         // parse makes (inventory parsers call this once per record).
-        if let Some(c) = Channel::ALL
+        if let Some(c) = Channel::VARIANTS
             .iter()
             .copied()
-            .find(|c| c.as_str().eq_ignore_ascii_case(t) || c.name().eq_ignore_ascii_case(t))
+            .find(|c| c.as_ref().eq_ignore_ascii_case(t) || c.name().eq_ignore_ascii_case(t))
         {
             return Some((c, true));
         }

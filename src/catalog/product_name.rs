@@ -7,6 +7,7 @@ use crate::catalog::product_alias::{
 };
 use crate::catalog::{Channel, Confidence, Edition, Family, Release, Sku};
 use crate::error::Error;
+use strum::IntoEnumIterator;
 
 /// Trims, drops the marks `(R)`, `®`, `(TM)`, `™`, a leading `Microsoft `, collapses runs of
 /// whitespace to one space, and drops whitespace before a comma.

@@ -88,24 +88,66 @@ impl fmt::Display for Source {
     }
 }
 
-crate::macros::id_enum! {
-    /// How sure the crate is of a fact.
-    ///
-    /// This is a closed set the crate owns, so it is exhaustive.
-    ///
-    /// ```
-    /// use volume_activation::Confidence;
-    ///
-    /// assert_eq!("derived".parse::<Confidence>()?, Confidence::Derived);
-    /// # Ok::<(), volume_activation::Error>(())
-    /// ```
-    pub enum Confidence: "confidence", "one of documented, derived, unverified" {
-        /// Microsoft publishes the fact in so many words.
-        Documented => "documented", "documented",
-        /// The fact follows from a documented rule (e.g. a documented hierarchy).
-        Derived => "derived", "derived from a documented rule",
-        /// The fact rests on a non-Microsoft source, an older or partial copy, or an inference
-        /// the reference notes mark UNVERIFIED.
-        Unverified => "unverified", "unverified",
+/// How sure the crate is of a fact.
+///
+/// This is a closed set the crate owns, so it is exhaustive.
+///
+/// ```
+/// use volume_activation::Confidence;
+///
+/// assert_eq!("derived".parse::<Confidence>()?, Confidence::Derived);
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum Confidence {
+    /// Microsoft publishes the fact in so many words.
+    #[strum(serialize = "documented")]
+    Documented,
+    /// The fact follows from a documented rule (e.g. a documented hierarchy).
+    #[strum(serialize = "derived")]
+    Derived,
+    /// The fact rests on a non-Microsoft source, an older or partial copy, or an inference
+    /// the reference notes mark UNVERIFIED.
+    #[strum(serialize = "unverified")]
+    Unverified,
+}
+
+impl Confidence {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Confidence::Documented => "documented",
+            Confidence::Derived => "derived from a documented rule",
+            Confidence::Unverified => "unverified",
+        }
+    }
+
+    /// The error for text that is no Confidence ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown("confidence", s, "one of documented, derived, unverified")
     }
 }
+
+crate::macros::serde_as_id!(Confidence);

@@ -3,70 +3,166 @@
 use super::record::{LicenseRecord, RawFields};
 use crate::error::Error;
 
-crate::macros::id_enum! {
-    /// The tool output a capture holds.
-    ///
-    /// Microsoft adds tools, so this enum is `#[non_exhaustive]`.
-    ///
-    /// ```
-    /// use volume_activation::inventory::CaptureFormat;
-    ///
-    /// assert_eq!("slmgr-dlv".parse::<CaptureFormat>()?, CaptureFormat::SlmgrDlv);
-    /// assert_eq!(CaptureFormat::OsppDstatus.name(), "cscript ospp.vbs /dstatus");
-    /// # Ok::<(), volume_activation::Error>(())
-    /// ```
-    #[non_exhaustive]
-    pub enum CaptureFormat: "capture format", "one of slmgr-dlv, slmgr-dli, slmgr-xpr, ospp-dstatus, wmi-list, wmi-json, oslicense-list, oslicense-json" {
-        /// `cscript slmgr.vbs /dlv` (detailed licence information; `/dlv all` too).
-        SlmgrDlv => "slmgr-dlv", "slmgr.vbs /dlv",
-        /// `cscript slmgr.vbs /dli` (basic licence information).
-        SlmgrDli => "slmgr-dli", "slmgr.vbs /dli",
-        /// `cscript slmgr.vbs /xpr` (expiration date).
-        SlmgrXpr => "slmgr-xpr", "slmgr.vbs /xpr",
-        /// `cscript ospp.vbs /dstatus` (Office; `/dstatusall` too).
-        OsppDstatus => "ospp-dstatus", "cscript ospp.vbs /dstatus",
-        /// `Get-CimInstance SoftwareLicensingProduct` / `SoftwareLicensingService` in list
-        /// view (`Format-List`, `Name : value`).
-        WmiList => "wmi-list", "Get-CimInstance SoftwareLicensing* | Format-List",
-        /// The same classes through `ConvertTo-Json` (one object or an array).
-        WmiJson => "wmi-json", "Get-CimInstance SoftwareLicensing* | ConvertTo-Json",
-        /// The OSLicense module (`Get-OSLicenseInfo`, `Get-KmsLicenseInfo`,
-        /// `Get-ADLicenseInfo`) in list view.
-        OsLicenseList => "oslicense-list", "Get-OSLicenseInfo | Format-List",
-        /// The OSLicense module through `ConvertTo-Json`.
-        OsLicenseJson => "oslicense-json", "Get-OSLicenseInfo | ConvertTo-Json",
+/// The tool output a capture holds.
+///
+/// Microsoft adds tools, so this enum is `#[non_exhaustive]`.
+///
+/// ```
+/// use volume_activation::inventory::CaptureFormat;
+///
+/// assert_eq!("slmgr-dlv".parse::<CaptureFormat>()?, CaptureFormat::SlmgrDlv);
+/// assert_eq!(CaptureFormat::OsppDstatus.name(), "cscript ospp.vbs /dstatus");
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[non_exhaustive]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum CaptureFormat {
+    /// `cscript slmgr.vbs /dlv` (detailed licence information; `/dlv all` too).
+    #[strum(serialize = "slmgr-dlv")]
+    SlmgrDlv,
+    /// `cscript slmgr.vbs /dli` (basic licence information).
+    #[strum(serialize = "slmgr-dli")]
+    SlmgrDli,
+    /// `cscript slmgr.vbs /xpr` (expiration date).
+    #[strum(serialize = "slmgr-xpr")]
+    SlmgrXpr,
+    /// `cscript ospp.vbs /dstatus` (Office; `/dstatusall` too).
+    #[strum(serialize = "ospp-dstatus")]
+    OsppDstatus,
+    /// `Get-CimInstance SoftwareLicensingProduct` / `SoftwareLicensingService` in list
+    /// view (`Format-List`, `Name : value`).
+    #[strum(serialize = "wmi-list")]
+    WmiList,
+    /// The same classes through `ConvertTo-Json` (one object or an array).
+    #[strum(serialize = "wmi-json")]
+    WmiJson,
+    /// The OSLicense module (`Get-OSLicenseInfo`, `Get-KmsLicenseInfo`,
+    /// `Get-ADLicenseInfo`) in list view.
+    #[strum(serialize = "oslicense-list")]
+    OsLicenseList,
+    /// The OSLicense module through `ConvertTo-Json`.
+    #[strum(serialize = "oslicense-json")]
+    OsLicenseJson,
+}
+
+impl CaptureFormat {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            CaptureFormat::SlmgrDlv => "slmgr.vbs /dlv",
+            CaptureFormat::SlmgrDli => "slmgr.vbs /dli",
+            CaptureFormat::SlmgrXpr => "slmgr.vbs /xpr",
+            CaptureFormat::OsppDstatus => "cscript ospp.vbs /dstatus",
+            CaptureFormat::WmiList => "Get-CimInstance SoftwareLicensing* | Format-List",
+            CaptureFormat::WmiJson => "Get-CimInstance SoftwareLicensing* | ConvertTo-Json",
+            CaptureFormat::OsLicenseList => "Get-OSLicenseInfo | Format-List",
+            CaptureFormat::OsLicenseJson => "Get-OSLicenseInfo | ConvertTo-Json",
+        }
+    }
+
+    /// The error for text that is no CaptureFormat ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown(
+            "capture format",
+            s,
+            "one of slmgr-dlv, slmgr-dli, slmgr-xpr, ospp-dstatus, wmi-list, wmi-json, oslicense-list, oslicense-json",
+        )
     }
 }
 
-crate::macros::id_enum! {
-    /// Which number comes first in a slashed date such as `3/4/2026`, as the machine's
-    /// locale prints it.
-    ///
-    /// Without one, a date whose day and month are both 12 or less is reported as ambiguous
-    /// (a warning; the raw text stays in the record), never guessed. Dotted dates
-    /// (`01.01.1601 01:00:00`) are always day first; ISO dates need no order.
-    ///
-    /// ```
-    /// use volume_activation::parse_capture;
-    /// use volume_activation::inventory::{CaptureFormat, DateOrder, ParseOptions};
-    ///
-    /// let text = "Name: Windows(R), Enterprise edition\nTrusted time: 3/4/2026 10:00:00\nLicense Status: Licensed\n";
-    /// let guessed = parse_capture(CaptureFormat::SlmgrDlv, text, &ParseOptions::new())?;
-    /// assert!(guessed.records[0].trusted_time.is_none());
-    /// assert_eq!(guessed.warnings[0].line, Some(2));
-    ///
-    /// let uk = ParseOptions::new().date_order(DateOrder::DayFirst);
-    /// let told = parse_capture(CaptureFormat::SlmgrDlv, text, &uk)?;
-    /// assert_eq!(told.records[0].trusted_time.unwrap().to_string(), "2026-04-03T10:00:00 (local time)");
-    /// # Ok::<(), volume_activation::Error>(())
-    /// ```
-    pub enum DateOrder: "date order", "one of month-first, day-first" {
-        /// `month/day/year` (United States English).
-        MonthFirst => "month-first", "Month first (M/D/Y)",
-        /// `day/month/year` (United Kingdom English and most other locales).
-        DayFirst => "day-first", "Day first (D/M/Y)",
+crate::macros::serde_as_id!(CaptureFormat);
+
+/// Which number comes first in a slashed date such as `3/4/2026`, as the machine's
+/// locale prints it.
+///
+/// Without one, a date whose day and month are both 12 or less is reported as ambiguous
+/// (a warning; the raw text stays in the record), never guessed. Dotted dates
+/// (`01.01.1601 01:00:00`) are always day first; ISO dates need no order.
+///
+/// ```
+/// use volume_activation::parse_capture;
+/// use volume_activation::inventory::{CaptureFormat, DateOrder, ParseOptions};
+///
+/// let text = "Name: Windows(R), Enterprise edition\nTrusted time: 3/4/2026 10:00:00\nLicense Status: Licensed\n";
+/// let guessed = parse_capture(CaptureFormat::SlmgrDlv, text, &ParseOptions::new())?;
+/// assert!(guessed.records[0].trusted_time.is_none());
+/// assert_eq!(guessed.warnings[0].line, Some(2));
+///
+/// let uk = ParseOptions::new().date_order(DateOrder::DayFirst);
+/// let told = parse_capture(CaptureFormat::SlmgrDlv, text, &uk)?;
+/// assert_eq!(told.records[0].trusted_time.unwrap().to_string(), "2026-04-03T10:00:00 (local time)");
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum DateOrder {
+    /// `month/day/year` (United States English).
+    #[strum(serialize = "month-first")]
+    MonthFirst,
+    /// `day/month/year` (United Kingdom English and most other locales).
+    #[strum(serialize = "day-first")]
+    DayFirst,
+}
+
+impl DateOrder {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            DateOrder::MonthFirst => "Month first (M/D/Y)",
+            DateOrder::DayFirst => "Day first (D/M/Y)",
+        }
+    }
+
+    /// The error for text that is no DateOrder ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown("date order", s, "one of month-first, day-first")
     }
 }
+
+crate::macros::serde_as_id!(DateOrder);
 
 /// How to read a capture.
 ///
@@ -420,7 +516,7 @@ fn json(format: CaptureFormat, input: &str, options: &ParseOptions) -> Result<Ca
 fn json(format: CaptureFormat, _input: &str, _options: &ParseOptions) -> Result<Capture, Error> {
     Err(Error::invalid(
         "capture format",
-        format.as_str(),
+        format.as_ref(),
         "a text format: JSON captures need the serde feature",
     ))
 }

@@ -3,6 +3,7 @@
 //! activation rules say.
 
 use std::fmt;
+use strum::IntoEnumIterator;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
@@ -15,40 +16,98 @@ use crate::rules::{
     family_threshold, host_key_coverage,
 };
 
-crate::macros::id_enum! {
-    /// What a [`Finding`] is about.
-    ///
-    /// The crate may explain more, so this enum is `#[non_exhaustive]`.
-    ///
-    /// ```
-    /// use volume_activation::inventory::FindingKind;
-    ///
-    /// assert_eq!("error-code".parse::<FindingKind>()?, FindingKind::ErrorCode);
-    /// assert_eq!(FindingKind::KmsCount.name(), "KMS count");
-    /// # Ok::<(), volume_activation::Error>(())
-    /// ```
-    #[non_exhaustive]
-    pub enum FindingKind: "finding kind", "one of product, state, deadline, error-code, activation, kms-client, kms-host, kms-count, capture" {
-        /// What the printed name says the product is.
-        Product => "product", "Product",
-        /// The licence state in plain words.
-        State => "state", "State",
-        /// When the grace period or the activation ends.
-        Deadline => "deadline", "Deadline",
-        /// The status reason's documented cause and resolution.
-        ErrorCode => "error-code", "Error code",
-        /// How the product activates (KMS, MAK, retail, OEM, Active Directory).
-        Activation => "activation", "Activation",
-        /// What the KMS rules say about this KMS client and its host.
-        KmsClient => "kms-client", "KMS client",
-        /// What the capture says about a KMS host on this machine.
-        KmsHost => "kms-host", "KMS host",
-        /// A KMS host's count against the thresholds of the product classes it serves.
-        KmsCount => "kms-count", "KMS count",
-        /// Something about the capture itself (a line that could not be read, a cut-off record).
-        Capture => "capture", "Capture",
+/// What a [`Finding`] is about.
+///
+/// The crate may explain more, so this enum is `#[non_exhaustive]`.
+///
+/// ```
+/// use volume_activation::inventory::FindingKind;
+///
+/// assert_eq!("error-code".parse::<FindingKind>()?, FindingKind::ErrorCode);
+/// assert_eq!(FindingKind::KmsCount.name(), "KMS count");
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[non_exhaustive]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum FindingKind {
+    /// What the printed name says the product is.
+    #[strum(serialize = "product")]
+    Product,
+    /// The licence state in plain words.
+    #[strum(serialize = "state")]
+    State,
+    /// When the grace period or the activation ends.
+    #[strum(serialize = "deadline")]
+    Deadline,
+    /// The status reason's documented cause and resolution.
+    #[strum(serialize = "error-code")]
+    ErrorCode,
+    /// How the product activates (KMS, MAK, retail, OEM, Active Directory).
+    #[strum(serialize = "activation")]
+    Activation,
+    /// What the KMS rules say about this KMS client and its host.
+    #[strum(serialize = "kms-client")]
+    KmsClient,
+    /// What the capture says about a KMS host on this machine.
+    #[strum(serialize = "kms-host")]
+    KmsHost,
+    /// A KMS host's count against the thresholds of the product classes it serves.
+    #[strum(serialize = "kms-count")]
+    KmsCount,
+    /// Something about the capture itself (a line that could not be read, a cut-off record).
+    #[strum(serialize = "capture")]
+    Capture,
+}
+
+impl FindingKind {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            FindingKind::Product => "Product",
+            FindingKind::State => "State",
+            FindingKind::Deadline => "Deadline",
+            FindingKind::ErrorCode => "Error code",
+            FindingKind::Activation => "Activation",
+            FindingKind::KmsClient => "KMS client",
+            FindingKind::KmsHost => "KMS host",
+            FindingKind::KmsCount => "KMS count",
+            FindingKind::Capture => "Capture",
+        }
+    }
+
+    /// The error for text that is no FindingKind ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown(
+            "finding kind",
+            s,
+            "one of product, state, deadline, error-code, activation, kms-client, kms-host, kms-count, capture",
+        )
     }
 }
+
+crate::macros::serde_as_id!(FindingKind);
 
 /// One statement of a diagnosis, with what it rests on: the documents it follows (URLs), how
 /// sure the crate is, and the capture line it reads when there is one.
@@ -146,7 +205,7 @@ impl Finding {
 impl fmt::Display for Finding {
     /// `kind: text`, then the capture line and the first source on the next line, indented.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.kind.as_str(), self.text)?;
+        write!(f, "{}: {}", self.kind.as_ref(), self.text)?;
         if self.confidence != Confidence::Documented {
             write!(f, " [{}]", self.confidence.name())?;
         }

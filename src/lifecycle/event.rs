@@ -6,28 +6,72 @@ use crate::catalog::Channel;
 use crate::rules::mak::MakActivationMethod;
 use crate::rules::timing::KmsInterval;
 
-crate::macros::id_enum! {
-    /// How a product was activated.
-    ///
-    /// Microsoft adds activation methods, so this enum is `#[non_exhaustive]`.
-    ///
-    /// ```
-    /// use volume_activation::lifecycle::ActivationMethod;
-    ///
-    /// assert_eq!(ActivationMethod::Kms.name(), "KMS");
-    /// ```
-    #[non_exhaustive]
-    pub enum ActivationMethod: "activation method", "one of kms, adba, mak, avma" {
-        /// Key Management Service: valid 180 days, renewed.
-        Kms => "kms", "KMS",
-        /// Active Directory-based activation: valid 180 days since the last domain contact.
-        Adba => "adba", "Active Directory-based activation",
-        /// Multiple Activation Key: permanent until the hardware changes beyond tolerance.
-        Mak => "mak", "MAK",
-        /// Automatic Virtual Machine Activation.
-        Avma => "avma", "AVMA",
+/// How a product was activated.
+///
+/// Microsoft adds activation methods, so this enum is `#[non_exhaustive]`.
+///
+/// ```
+/// use volume_activation::lifecycle::ActivationMethod;
+///
+/// assert_eq!(ActivationMethod::Kms.name(), "KMS");
+/// ```
+#[non_exhaustive]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum ActivationMethod {
+    /// Key Management Service: valid 180 days, renewed.
+    #[strum(serialize = "kms")]
+    Kms,
+    /// Active Directory-based activation: valid 180 days since the last domain contact.
+    #[strum(serialize = "adba")]
+    Adba,
+    /// Multiple Activation Key: permanent until the hardware changes beyond tolerance.
+    #[strum(serialize = "mak")]
+    Mak,
+    /// Automatic Virtual Machine Activation.
+    #[strum(serialize = "avma")]
+    Avma,
+}
+
+impl ActivationMethod {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            ActivationMethod::Kms => "KMS",
+            ActivationMethod::Adba => "Active Directory-based activation",
+            ActivationMethod::Mak => "MAK",
+            ActivationMethod::Avma => "AVMA",
+        }
+    }
+
+    /// The error for text that is no ActivationMethod ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown("activation method", s, "one of kms, adba, mak, avma")
     }
 }
+
+crate::macros::serde_as_id!(ActivationMethod);
 
 /// Something that happens to a machine and may change its licence state.
 ///

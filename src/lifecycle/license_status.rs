@@ -1,44 +1,102 @@
 //! The WMI `LicenseStatus` values.
 
 use crate::error::Error;
+use strum::IntoEnumIterator;
+use strum::VariantArray;
 
-crate::macros::id_enum! {
-    /// A product's licence state, numbered as WMI `SoftwareLicensingProduct.LicenseStatus`
-    /// reports it.
-    ///
-    /// Source: SoftwareLicensingProduct class (SppWmi),
-    /// <https://learn.microsoft.com/en-us/previous-versions/windows/desktop/sppwmi/softwarelicensingproduct>:
-    /// 0 Unlicensed, 1 Licensed, 2 OOBGrace, 3 OOTGrace, 4 NonGenuineGrace, 5 Notification,
-    /// 6 ExtendedGrace. Windows Vista and Windows Server 2008 (SLWmi) define 0 to 5 only.
-    ///
-    /// Microsoft may add states, so this enum is `#[non_exhaustive]`.
-    ///
-    /// ```
-    /// use volume_activation::LicenseStatus;
-    ///
-    /// assert_eq!(LicenseStatus::from_wmi(5)?, LicenseStatus::Notification);
-    /// assert_eq!(LicenseStatus::OotGrace.wmi(), 3);
-    /// assert!(LicenseStatus::from_wmi(7).is_err());
-    /// # Ok::<(), volume_activation::Error>(())
-    /// ```
-    #[non_exhaustive]
-    pub enum LicenseStatus: "licence status", "one of unlicensed, licensed, oob-grace, oot-grace, non-genuine-grace, notification, extended-grace" {
-        /// 0: Unlicensed.
-        Unlicensed => "unlicensed", "Unlicensed",
-        /// 1: Licensed (activated).
-        Licensed => "licensed", "Licensed",
-        /// 2: Out-of-box grace: installed, not yet activated, within the initial grace period.
-        OobGrace => "oob-grace", "Initial grace period",
-        /// 3: Out-of-tolerance grace: activation expired or hardware changed beyond tolerance.
-        OotGrace => "oot-grace", "Additional grace period (KMS license expired or hardware out of tolerance)",
-        /// 4: Non-genuine grace.
-        NonGenuineGrace => "non-genuine-grace", "Non-genuine grace period",
-        /// 5: Notification: grace expired without activation.
-        Notification => "notification", "Notification",
-        /// 6: Extended grace.
-        ExtendedGrace => "extended-grace", "Extended grace period",
+/// A product's licence state, numbered as WMI `SoftwareLicensingProduct.LicenseStatus`
+/// reports it.
+///
+/// Source: SoftwareLicensingProduct class (SppWmi),
+/// <https://learn.microsoft.com/en-us/previous-versions/windows/desktop/sppwmi/softwarelicensingproduct>:
+/// 0 Unlicensed, 1 Licensed, 2 OOBGrace, 3 OOTGrace, 4 NonGenuineGrace, 5 Notification,
+/// 6 ExtendedGrace. Windows Vista and Windows Server 2008 (SLWmi) define 0 to 5 only.
+///
+/// Microsoft may add states, so this enum is `#[non_exhaustive]`.
+///
+/// ```
+/// use volume_activation::LicenseStatus;
+///
+/// assert_eq!(LicenseStatus::from_wmi(5)?, LicenseStatus::Notification);
+/// assert_eq!(LicenseStatus::OotGrace.wmi(), 3);
+/// assert!(LicenseStatus::from_wmi(7).is_err());
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[non_exhaustive]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum LicenseStatus {
+    /// 0: Unlicensed.
+    #[strum(serialize = "unlicensed")]
+    Unlicensed,
+    /// 1: Licensed (activated).
+    #[strum(serialize = "licensed")]
+    Licensed,
+    /// 2: Out-of-box grace: installed, not yet activated, within the initial grace period.
+    #[strum(serialize = "oob-grace")]
+    OobGrace,
+    /// 3: Out-of-tolerance grace: activation expired or hardware changed beyond tolerance.
+    #[strum(serialize = "oot-grace")]
+    OotGrace,
+    /// 4: Non-genuine grace.
+    #[strum(serialize = "non-genuine-grace")]
+    NonGenuineGrace,
+    /// 5: Notification: grace expired without activation.
+    #[strum(serialize = "notification")]
+    Notification,
+    /// 6: Extended grace.
+    #[strum(serialize = "extended-grace")]
+    ExtendedGrace,
+}
+
+impl LicenseStatus {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            LicenseStatus::Unlicensed => "Unlicensed",
+            LicenseStatus::Licensed => "Licensed",
+            LicenseStatus::OobGrace => "Initial grace period",
+            LicenseStatus::OotGrace => {
+                "Additional grace period (KMS license expired or hardware out of tolerance)"
+            }
+            LicenseStatus::NonGenuineGrace => "Non-genuine grace period",
+            LicenseStatus::Notification => "Notification",
+            LicenseStatus::ExtendedGrace => "Extended grace period",
+        }
+    }
+
+    /// The error for text that is no LicenseStatus ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown(
+            "licence status",
+            s,
+            "one of unlicensed, licensed, oob-grace, oot-grace, non-genuine-grace, notification, extended-grace",
+        )
     }
 }
+
+crate::macros::serde_as_id!(LicenseStatus);
 
 impl LicenseStatus {
     /// The WMI `LicenseStatus` integer.
@@ -61,7 +119,7 @@ impl LicenseStatus {
     ///
     /// When `value` is not 0 to 6.
     pub fn from_wmi(value: i64) -> Result<LicenseStatus, Error> {
-        LicenseStatus::ALL
+        LicenseStatus::VARIANTS
             .iter()
             .copied()
             .find(|s| i64::from(s.wmi()) == value)
@@ -194,7 +252,7 @@ impl LicenseStatus {
         {
             return Ok(v);
         }
-        if let Some(v) = LicenseStatus::iter().find(|s| s.as_str().eq_ignore_ascii_case(t)) {
+        if let Some(v) = LicenseStatus::iter().find(|s| s.as_ref().eq_ignore_ascii_case(t)) {
             return Ok(v);
         }
         if let Ok(n) = t.parse::<i64>() {

@@ -340,7 +340,7 @@ impl Lifecycle {
         if self.d.sku.release() != Release::WindowsVista {
             return Err(Error::invalid(
                 "vista rtm",
-                self.d.sku.release().as_str(),
+                self.d.sku.release().as_ref(),
                 "windows-vista (reduced functionality mode existed only before Vista SP1)",
             ));
         }
@@ -361,7 +361,7 @@ impl Lifecycle {
         if self.d.channel != Channel::TimebasedEval {
             return Err(Error::invalid(
                 "evaluation end",
-                self.d.channel.as_str(),
+                self.d.channel.as_ref(),
                 "a product on the timebased-eval channel",
             ));
         }
@@ -959,7 +959,7 @@ fn check_channel(sku: Sku, channel: Channel) -> Result<(), Error> {
     } else {
         Err(Error::invalid(
             "channel",
-            channel.as_str(),
+            channel.as_ref(),
             format!(
                 "a channel {} can hold (avma is for Windows Server guests)",
                 sku.name()

@@ -10,6 +10,7 @@ use crate::rules::{
     AdbaClient, AdbaDenial, AdbaDomain, Denial, KmsApplication, KmsHost, activation_threshold,
     check_activation, check_adba, check_avma, host_key_coverage,
 };
+use strum::VariantArray;
 
 /// ADBA for `m` in `domain` ([`check_adba`]): `Ok(reason)` when eligible, `Err(reason)` when
 /// not.
@@ -84,7 +85,7 @@ pub(crate) fn fix(host: &FleetKmsHost, client: Sku, denial: &Denial) -> Option<H
     match denial {
         Denial::UpdateMissing { kb, .. } => Some(HostFix::InstallUpdate { kb: *kb }),
         Denial::KeyDoesNotCover { .. } | Denial::CoverageUndocumented { .. } => {
-            KmsHostKey::ALL.iter().find_map(|&key| {
+            KmsHostKey::VARIANTS.iter().find_map(|&key| {
                 if key == host.host_key() || !host_key_coverage(key, client).is_yes() {
                     return None;
                 }
@@ -123,7 +124,7 @@ pub(crate) fn fix(host: &FleetKmsHost, client: Sku, denial: &Denial) -> Option<H
 /// activation object and compare it to the local edition as defined by the GVLK", so the
 /// object's key must cover the product.
 pub(crate) fn adba_key(sku: Sku) -> Option<KmsHostKey> {
-    KmsHostKey::ALL
+    KmsHostKey::VARIANTS
         .iter()
         .copied()
         .find(|&key| host_key_coverage(key, sku).is_yes())

@@ -12,62 +12,194 @@ use crate::error::Error;
 use crate::error::quote;
 use crate::rules::{KmsHost, host_os_support};
 
-crate::macros::id_enum! {
-    /// Whether a machine is a physical computer or a virtual machine.
-    ///
-    /// ```
-    /// use volume_activation::plan::Hardware;
-    ///
-    /// assert_eq!("virtual".parse::<Hardware>()?, Hardware::Virtual);
-    /// # Ok::<(), volume_activation::Error>(())
-    /// ```
-    pub enum Hardware: "hardware", "one of physical, virtual" {
-        /// A physical computer.
-        Physical => "physical", "Physical",
-        /// A virtual machine.
-        Virtual => "virtual", "Virtual machine",
+/// Whether a machine is a physical computer or a virtual machine.
+///
+/// ```
+/// use volume_activation::plan::Hardware;
+///
+/// assert_eq!("virtual".parse::<Hardware>()?, Hardware::Virtual);
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum Hardware {
+    /// A physical computer.
+    #[strum(serialize = "physical")]
+    Physical,
+    /// A virtual machine.
+    #[strum(serialize = "virtual")]
+    Virtual,
+}
+
+impl Hardware {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Hardware::Physical => "Physical",
+            Hardware::Virtual => "Virtual machine",
+        }
+    }
+
+    /// The error for text that is no Hardware ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown("hardware", s, "one of physical, virtual")
     }
 }
 
-crate::macros::id_enum! {
-    /// How serious a [`FleetProblem`] is.
-    ///
-    /// ```
-    /// use volume_activation::plan::Severity;
-    ///
-    /// assert_eq!(Severity::Error.to_string(), "error");
-    /// ```
-    pub enum Severity: "severity", "one of error, warning" {
-        /// The fleet cannot be read as described: [`Fleet::from_json`] fails.
-        Error => "error", "Error",
-        /// The fleet is read, and the problem is kept in [`Fleet::problems`].
-        Warning => "warning", "Warning",
+crate::macros::serde_as_id!(Hardware);
+
+/// How serious a [`FleetProblem`] is.
+///
+/// ```
+/// use volume_activation::plan::Severity;
+///
+/// assert_eq!(Severity::Error.to_string(), "error");
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum Severity {
+    /// The fleet cannot be read as described: [`Fleet::from_json`] fails.
+    #[strum(serialize = "error")]
+    Error,
+    /// The fleet is read, and the problem is kept in [`Fleet::problems`].
+    #[strum(serialize = "warning")]
+    Warning,
+}
+
+impl Severity {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "Error",
+            Severity::Warning => "Warning",
+        }
+    }
+
+    /// The error for text that is no Severity ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown("severity", s, "one of error, warning")
     }
 }
 
-crate::macros::id_enum! {
-    /// The kind of record of a fleet file a [`FleetProblem`] is about.
-    ///
-    /// ```
-    /// use volume_activation::plan::FleetRecord;
-    ///
-    /// assert_eq!(FleetRecord::FleetKmsHost.to_string(), "kms-host");
-    /// ```
-    pub enum FleetRecord: "fleet record", "one of fleet, domain, machine, kms-host, mak-key, rollout-wave" {
-        /// The fleet as a whole.
-        Fleet => "fleet", "fleet",
-        /// An entry of `domains`.
-        Domain => "domain", "domain",
-        /// An entry of `machines`.
-        Machine => "machine", "machine",
-        /// An entry of `kms_hosts`.
-        FleetKmsHost => "kms-host", "KMS host",
-        /// An entry of `mak_keys`.
-        MakKey => "mak-key", "MAK key",
-        /// An entry of `rollout` (named by its 1-based position).
-        RolloutWave => "rollout-wave", "rollout wave",
+crate::macros::serde_as_id!(Severity);
+
+/// The kind of record of a fleet file a [`FleetProblem`] is about.
+///
+/// ```
+/// use volume_activation::plan::FleetRecord;
+///
+/// assert_eq!(FleetRecord::FleetKmsHost.to_string(), "kms-host");
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum FleetRecord {
+    /// The fleet as a whole.
+    #[strum(serialize = "fleet")]
+    Fleet,
+    /// An entry of `domains`.
+    #[strum(serialize = "domain")]
+    Domain,
+    /// An entry of `machines`.
+    #[strum(serialize = "machine")]
+    Machine,
+    /// An entry of `kms_hosts`.
+    #[strum(serialize = "kms-host")]
+    FleetKmsHost,
+    /// An entry of `mak_keys`.
+    #[strum(serialize = "mak-key")]
+    MakKey,
+    /// An entry of `rollout` (named by its 1-based position).
+    #[strum(serialize = "rollout-wave")]
+    RolloutWave,
+}
+
+impl FleetRecord {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            FleetRecord::Fleet => "fleet",
+            FleetRecord::Domain => "domain",
+            FleetRecord::Machine => "machine",
+            FleetRecord::FleetKmsHost => "KMS host",
+            FleetRecord::MakKey => "MAK key",
+            FleetRecord::RolloutWave => "rollout wave",
+        }
+    }
+
+    /// The error for text that is no FleetRecord ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown(
+            "fleet record",
+            s,
+            "one of fleet, domain, machine, kms-host, mak-key, rollout-wave",
+        )
     }
 }
+
+crate::macros::serde_as_id!(FleetRecord);
 
 /// A problem found in a fleet description, naming the record and the field.
 ///

@@ -4,35 +4,87 @@
 use crate::catalog::Family;
 use crate::rules::MakActivationMethod;
 
-crate::macros::id_enum! {
-    /// The activation method the planner recommends for a machine.
-    ///
-    /// Microsoft may add activation methods, so this enum is `#[non_exhaustive]`.
-    ///
-    /// ```
-    /// use volume_activation::plan::RecommendedMethod;
-    ///
-    /// assert_eq!("mak-proxy".parse::<RecommendedMethod>()?, RecommendedMethod::MakProxy);
-    /// assert!(RecommendedMethod::MakProxy.is_mak());
-    /// # Ok::<(), volume_activation::Error>(())
-    /// ```
-    #[non_exhaustive]
-    pub enum RecommendedMethod: "recommended method", "one of adba, avma, kms, mak-independent, mak-proxy, outside-volume-activation" {
-        /// Active Directory-based activation: the domain activates the machine.
-        Adba => "adba", "Active Directory-based activation",
-        /// Automatic Virtual Machine Activation: the Datacenter Hyper-V host activates the VM.
-        Avma => "avma", "Automatic Virtual Machine Activation",
-        /// A KMS host of the fleet activates the machine.
-        Kms => "kms", "Key Management Service",
-        /// MAK, each computer contacting Microsoft itself.
-        MakIndependent => "mak-independent", "MAK independent activation",
-        /// MAK through the Volume Activation Management Tool (VAMT).
-        MakProxy => "mak-proxy", "MAK proxy activation (VAMT)",
-        /// Not volume activation: the machine has a retail, OEM, evaluation, subscription or
-        /// KMS host key (channel), activated the way that key is.
-        OutsideVolumeActivation => "outside-volume-activation", "Outside volume activation",
+/// The activation method the planner recommends for a machine.
+///
+/// Microsoft may add activation methods, so this enum is `#[non_exhaustive]`.
+///
+/// ```
+/// use volume_activation::plan::RecommendedMethod;
+///
+/// assert_eq!("mak-proxy".parse::<RecommendedMethod>()?, RecommendedMethod::MakProxy);
+/// assert!(RecommendedMethod::MakProxy.is_mak());
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[non_exhaustive]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum RecommendedMethod {
+    /// Active Directory-based activation: the domain activates the machine.
+    #[strum(serialize = "adba")]
+    Adba,
+    /// Automatic Virtual Machine Activation: the Datacenter Hyper-V host activates the VM.
+    #[strum(serialize = "avma")]
+    Avma,
+    /// A KMS host of the fleet activates the machine.
+    #[strum(serialize = "kms")]
+    Kms,
+    /// MAK, each computer contacting Microsoft itself.
+    #[strum(serialize = "mak-independent")]
+    MakIndependent,
+    /// MAK through the Volume Activation Management Tool (VAMT).
+    #[strum(serialize = "mak-proxy")]
+    MakProxy,
+    /// Not volume activation: the machine has a retail, OEM, evaluation, subscription or
+    /// KMS host key (channel), activated the way that key is.
+    #[strum(serialize = "outside-volume-activation")]
+    OutsideVolumeActivation,
+}
+
+impl RecommendedMethod {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            RecommendedMethod::Adba => "Active Directory-based activation",
+            RecommendedMethod::Avma => "Automatic Virtual Machine Activation",
+            RecommendedMethod::Kms => "Key Management Service",
+            RecommendedMethod::MakIndependent => "MAK independent activation",
+            RecommendedMethod::MakProxy => "MAK proxy activation (VAMT)",
+            RecommendedMethod::OutsideVolumeActivation => "Outside volume activation",
+        }
+    }
+
+    /// The error for text that is no RecommendedMethod ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown(
+            "recommended method",
+            s,
+            "one of adba, avma, kms, mak-independent, mak-proxy, outside-volume-activation",
+        )
     }
 }
+
+crate::macros::serde_as_id!(RecommendedMethod);
 
 impl RecommendedMethod {
     /// The MAK activation method (FAQ: independent or proxy through VAMT), for a MAK method.
@@ -66,26 +118,72 @@ impl RecommendedMethod {
     }
 }
 
-crate::macros::id_enum! {
-    /// The product classes a KMS host's projection is given for: Windows client and Windows
-    /// Server share one count (thresholds 25 and 5), Office has its own (threshold 5).
-    ///
-    /// ```
-    /// use volume_activation::Family;
-    /// use volume_activation::plan::ProductClass;
-    ///
-    /// assert_eq!(ProductClass::of(Family::Server), ProductClass::WindowsServer);
-    /// assert_eq!(ProductClass::WindowsClient.threshold(), 25);
-    /// ```
-    pub enum ProductClass: "product class", "one of windows-client, windows-server, office" {
-        /// Windows client (threshold 25).
-        WindowsClient => "windows-client", "Windows client",
-        /// Windows Server (threshold 5).
-        WindowsServer => "windows-server", "Windows Server",
-        /// Volume editions of Office (threshold 5).
-        Office => "office", "Office",
+/// The product classes a KMS host's projection is given for: Windows client and Windows
+/// Server share one count (thresholds 25 and 5), Office has its own (threshold 5).
+///
+/// ```
+/// use volume_activation::Family;
+/// use volume_activation::plan::ProductClass;
+///
+/// assert_eq!(ProductClass::of(Family::Server), ProductClass::WindowsServer);
+/// assert_eq!(ProductClass::WindowsClient.threshold(), 25);
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum ProductClass {
+    /// Windows client (threshold 25).
+    #[strum(serialize = "windows-client")]
+    WindowsClient,
+    /// Windows Server (threshold 5).
+    #[strum(serialize = "windows-server")]
+    WindowsServer,
+    /// Volume editions of Office (threshold 5).
+    #[strum(serialize = "office")]
+    Office,
+}
+
+impl ProductClass {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            ProductClass::WindowsClient => "Windows client",
+            ProductClass::WindowsServer => "Windows Server",
+            ProductClass::Office => "Office",
+        }
+    }
+
+    /// The error for text that is no ProductClass ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown(
+            "product class",
+            s,
+            "one of windows-client, windows-server, office",
+        )
     }
 }
+
+crate::macros::serde_as_id!(ProductClass);
 
 impl ProductClass {
     /// The class of a product family.
@@ -114,7 +212,7 @@ impl ProductClass {
         crate::rules::family_threshold(self.family())
     }
 
-    /// The position of the class in [`ProductClass::ALL`].
+    /// The position of the class in declaration order (strum's `VariantArray::VARIANTS`).
     pub(crate) const fn index(self) -> usize {
         match self {
             ProductClass::WindowsClient => 0,

@@ -242,7 +242,7 @@ pub(crate) trait SkuKey {
 
 impl SkuKey for Sku {
     fn as_str_pair(&self) -> (&'static str, &'static str) {
-        (self.release().as_str(), self.edition().as_str())
+        (self.release().into(), self.edition().into())
     }
 }
 

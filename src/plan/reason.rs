@@ -264,7 +264,7 @@ impl fmt::Display for Reason {
             } => write!(
                 f,
                 "domain \"{domain}\" (schema {}) activates it by active directory-based activation",
-                forest_schema.as_str()
+                forest_schema.as_ref()
             ),
             Reason::AdbaDenied { denial } => write!(f, "no adba: {denial}"),
             Reason::AvmaDenied {

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use strum::VariantArray;
 
 use crate::catalog::Sku;
 use crate::plan::host_plan::HostFix;
@@ -64,7 +65,7 @@ impl fmt::Display for Plan {
         )?;
         writeln!(f)?;
         writeln!(f, "Summary")?;
-        let rows: Vec<Vec<String>> = RecommendedMethod::ALL
+        let rows: Vec<Vec<String>> = RecommendedMethod::VARIANTS
             .iter()
             .map(|&m| vec![m.name().to_owned(), self.count(m).to_string()])
             .collect();
@@ -148,7 +149,7 @@ impl fmt::Display for Plan {
             *e = e.saturating_add(1);
         }
         let mut per: Vec<_> = per.into_iter().collect();
-        let order = |m: RecommendedMethod| RecommendedMethod::ALL.iter().position(|&x| x == m);
+        let order = |m: RecommendedMethod| RecommendedMethod::VARIANTS.iter().position(|&x| x == m);
         per.sort_by(|((ma, sa), na), ((mb, sb), nb)| {
             order(*ma)
                 .cmp(&order(*mb))
@@ -157,7 +158,7 @@ impl fmt::Display for Plan {
         });
         let rows: Vec<Vec<String>> = per
             .iter()
-            .map(|((m, s), n)| vec![m.as_str().to_owned(), s.to_string(), n.to_string()])
+            .map(|((m, s), n)| vec![m.as_ref().to_owned(), s.to_string(), n.to_string()])
             .collect();
         table(f, &["method", "product", "machines"], &rows)?;
 
@@ -239,7 +240,7 @@ impl fmt::Display for Plan {
                             r.machine.clone()
                         },
                         r.sku.to_string(),
-                        r.method.as_str().to_owned(),
+                        r.method.as_ref().to_owned(),
                         day(r.online),
                         day(r.notification_at),
                         r.cause.name().to_owned(),

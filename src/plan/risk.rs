@@ -5,24 +5,70 @@ use chrono::{DateTime, Utc};
 use crate::catalog::Sku;
 use crate::plan::method::RecommendedMethod;
 
-crate::macros::id_enum! {
-    /// Why a machine of the plan reaches notification.
-    ///
-    /// ```
-    /// use volume_activation::plan::RiskCause;
-    ///
-    /// assert_eq!(RiskCause::MakActivationsShort.to_string(), "mak-activations-short");
-    /// ```
-    #[non_exhaustive]
-    pub enum RiskCause: "risk cause", "one of threshold-after-grace, mak-activations-short, no-mak-key" {
-        /// Its KMS host reaches the threshold only after the machine's grace period ends.
-        ThresholdAfterGrace => "threshold-after-grace", "KMS threshold reached after the grace period",
-        /// Its MAK has no activation left for it.
-        MakActivationsShort => "mak-activations-short", "MAK activations short",
-        /// No MAK of the fleet activates its product.
-        NoMakKey => "no-mak-key", "No MAK for the product",
+/// Why a machine of the plan reaches notification.
+///
+/// ```
+/// use volume_activation::plan::RiskCause;
+///
+/// assert_eq!(RiskCause::MakActivationsShort.to_string(), "mak-activations-short");
+/// ```
+#[non_exhaustive]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum RiskCause {
+    /// Its KMS host reaches the threshold only after the machine's grace period ends.
+    #[strum(serialize = "threshold-after-grace")]
+    ThresholdAfterGrace,
+    /// Its MAK has no activation left for it.
+    #[strum(serialize = "mak-activations-short")]
+    MakActivationsShort,
+    /// No MAK of the fleet activates its product.
+    #[strum(serialize = "no-mak-key")]
+    NoMakKey,
+}
+
+impl RiskCause {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            RiskCause::ThresholdAfterGrace => "KMS threshold reached after the grace period",
+            RiskCause::MakActivationsShort => "MAK activations short",
+            RiskCause::NoMakKey => "No MAK for the product",
+        }
+    }
+
+    /// The error for text that is no RiskCause ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown(
+            "risk cause",
+            s,
+            "one of threshold-after-grace, mak-activations-short, no-mak-key",
+        )
     }
 }
+
+crate::macros::serde_as_id!(RiskCause);
 
 /// A machine whose licence lifecycle reaches notification within the plan's horizon unless
 /// the plan's actions are taken. The instant comes from the lifecycle layer

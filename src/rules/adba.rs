@@ -70,7 +70,7 @@ impl AdbaDomain {
         if forest_schema.family() != Family::Server {
             return Err(Error::invalid(
                 "forest schema level",
-                forest_schema.as_str(),
+                forest_schema.as_ref(),
                 "a windows server release such as windows-server-2012",
             ));
         }
@@ -153,7 +153,7 @@ impl AdbaClient {
         if os.family() == Family::Office {
             return Err(Error::invalid(
                 "operating system",
-                os.as_str(),
+                os.as_ref(),
                 "a windows client or server release",
             ));
         }
@@ -215,7 +215,7 @@ impl TryFrom<AdbaClientRepr> for AdbaClient {
                 } else {
                     Err(Error::invalid(
                         "adba client os",
-                        r.os.as_str(),
+                        r.os.as_ref(),
                         format!("the release of the windows sku, {}", client.os),
                     ))
                 }

@@ -1,6 +1,8 @@
 //! A rule's answer together with where it comes from.
 
 use crate::catalog::{Confidence, Source};
+#[cfg(feature = "serde")]
+use strum::IntoEnumIterator;
 
 /// A rule's answer with its provenance: the value, the [`Source`] it is taken from, how sure
 /// the crate is of it ([`Confidence`]) and the short passage of the source it rests on.

@@ -71,30 +71,70 @@ pub const KMS_COUNT_WINDOW: Timing = Timing::days_of(
     "\"By default, each activation request remains in the table for up to 30 days\"",
 );
 
-crate::macros::id_enum! {
-    /// The application a KMS host counts for: Windows (client and server together) or Office.
-    ///
-    /// "Activation counts are cumulative" between Windows client and server (S-W10CLIENTS);
-    /// Office has its own count, whose maximum is 10 (see the module docs).
-    ///
-    /// Microsoft could add counted applications, so this enum is `#[non_exhaustive]`.
-    ///
-    /// ```
-    /// use volume_activation::Family;
-    /// use volume_activation::rules::KmsApplication;
-    ///
-    /// assert_eq!(KmsApplication::of_family(Family::Server), KmsApplication::Windows);
-    /// assert_eq!("office".parse::<KmsApplication>()?, KmsApplication::Office);
-    /// # Ok::<(), volume_activation::Error>(())
-    /// ```
-    #[non_exhaustive]
-    pub enum KmsApplication: "kms application", "one of windows, office" {
-        /// Windows client and Windows Server, counted together.
-        Windows => "windows", "Windows",
-        /// Volume editions of Office.
-        Office => "office", "Office",
+/// The application a KMS host counts for: Windows (client and server together) or Office.
+///
+/// "Activation counts are cumulative" between Windows client and server (S-W10CLIENTS);
+/// Office has its own count, whose maximum is 10 (see the module docs).
+///
+/// Microsoft could add counted applications, so this enum is `#[non_exhaustive]`.
+///
+/// ```
+/// use volume_activation::Family;
+/// use volume_activation::rules::KmsApplication;
+///
+/// assert_eq!(KmsApplication::of_family(Family::Server), KmsApplication::Windows);
+/// assert_eq!("office".parse::<KmsApplication>()?, KmsApplication::Office);
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[non_exhaustive]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum KmsApplication {
+    /// Windows client and Windows Server, counted together.
+    #[strum(serialize = "windows")]
+    Windows,
+    /// Volume editions of Office.
+    #[strum(serialize = "office")]
+    Office,
+}
+
+impl KmsApplication {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            KmsApplication::Windows => "Windows",
+            KmsApplication::Office => "Office",
+        }
+    }
+
+    /// The error for text that is no KmsApplication ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown("kms application", s, "one of windows, office")
     }
 }
+
+crate::macros::serde_as_id!(KmsApplication);
 
 impl KmsApplication {
     /// The count a product family is counted in.

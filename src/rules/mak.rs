@@ -8,31 +8,77 @@ use crate::rules::cited::Cited;
 const FAQ: Source = Source::VL_FAQ;
 const DOC: Confidence = Confidence::Documented;
 
-crate::macros::id_enum! {
-    /// What Microsoft looks at to size a program's MAK allotment.
-    ///
-    /// In general (FAQ, "… the number of MAK activations does not match the number of our
-    /// purchased licenses. Why …?"): "licenses purchased, the customer purchase pricing level,
-    /// and the Volume Licensing program".
-    ///
-    /// ```
-    /// use volume_activation::catalog::AgreementProgram;
-    /// use volume_activation::rules::{mak_allotment_basis, MakAllotmentBasis};
-    ///
-    /// assert_eq!(mak_allotment_basis(AgreementProgram::Campus).value(), MakAllotmentBasis::PriceLevel);
-    /// ```
-    #[non_exhaustive]
-    pub enum MakAllotmentBasis: "mak allotment basis", "one of licence-count-with-headroom, price-level, undocumented" {
-        /// The number of licences, usually with more activations than may be needed (for
-        /// reactivations and virtual machine licensing rights).
-        LicenceCountWithHeadroom => "licence-count-with-headroom", "Licence count, with headroom",
-        /// A specific number of activations per pricing level (A, B, C, D); the numbers are not
-        /// published.
-        PriceLevel => "price-level", "Per pricing level (A-D)",
-        /// The FAQ does not say for this program.
-        Undocumented => "undocumented", "Undocumented",
+/// What Microsoft looks at to size a program's MAK allotment.
+///
+/// In general (FAQ, "… the number of MAK activations does not match the number of our
+/// purchased licenses. Why …?"): "licenses purchased, the customer purchase pricing level,
+/// and the Volume Licensing program".
+///
+/// ```
+/// use volume_activation::catalog::AgreementProgram;
+/// use volume_activation::rules::{mak_allotment_basis, MakAllotmentBasis};
+///
+/// assert_eq!(mak_allotment_basis(AgreementProgram::Campus).value(), MakAllotmentBasis::PriceLevel);
+/// ```
+#[non_exhaustive]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum MakAllotmentBasis {
+    /// The number of licences, usually with more activations than may be needed (for
+    /// reactivations and virtual machine licensing rights).
+    #[strum(serialize = "licence-count-with-headroom")]
+    LicenceCountWithHeadroom,
+    /// A specific number of activations per pricing level (A, B, C, D); the numbers are not
+    /// published.
+    #[strum(serialize = "price-level")]
+    PriceLevel,
+    /// The FAQ does not say for this program.
+    #[strum(serialize = "undocumented")]
+    Undocumented,
+}
+
+impl MakAllotmentBasis {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            MakAllotmentBasis::LicenceCountWithHeadroom => "Licence count, with headroom",
+            MakAllotmentBasis::PriceLevel => "Per pricing level (A-D)",
+            MakAllotmentBasis::Undocumented => "Undocumented",
+        }
+    }
+
+    /// The error for text that is no MakAllotmentBasis ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown(
+            "mak allotment basis",
+            s,
+            "one of licence-count-with-headroom, price-level, undocumented",
+        )
     }
 }
+
+crate::macros::serde_as_id!(MakAllotmentBasis);
 
 /// How Microsoft sizes MAK allotments for `program`.
 ///
@@ -74,27 +120,72 @@ pub const fn mak_allotment_basis(program: AgreementProgram) -> Cited<MakAllotmen
     }
 }
 
-crate::macros::id_enum! {
-    /// A Volume Licensing pricing level. Microsoft gives "a specific amount of activations per
-    /// level" for Select, Enterprise Agreement, Campus, School and SPLA, but does not publish
-    /// the amounts: [`PriceLevel::published_mak_activations`] is `None` for every level.
-    ///
-    /// ```
-    /// use volume_activation::rules::PriceLevel;
-    ///
-    /// assert!(PriceLevel::iter().all(|l| l.published_mak_activations().is_none()));
-    /// ```
-    pub enum PriceLevel: "price level", "one of a, b, c, d" {
-        /// Level A.
-        A => "a", "Level A",
-        /// Level B.
-        B => "b", "Level B",
-        /// Level C.
-        C => "c", "Level C",
-        /// Level D.
-        D => "d", "Level D",
+/// A Volume Licensing pricing level. Microsoft gives "a specific amount of activations per
+/// level" for Select, Enterprise Agreement, Campus, School and SPLA, but does not publish
+/// the amounts: [`PriceLevel::published_mak_activations`] is `None` for every level.
+///
+/// ```
+/// use volume_activation::rules::PriceLevel;
+/// use volume_activation::strum::IntoEnumIterator;
+///
+/// assert!(PriceLevel::iter().all(|l| l.published_mak_activations().is_none()));
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum PriceLevel {
+    /// Level A.
+    #[strum(serialize = "a")]
+    A,
+    /// Level B.
+    #[strum(serialize = "b")]
+    B,
+    /// Level C.
+    #[strum(serialize = "c")]
+    C,
+    /// Level D.
+    #[strum(serialize = "d")]
+    D,
+}
+
+impl PriceLevel {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            PriceLevel::A => "Level A",
+            PriceLevel::B => "Level B",
+            PriceLevel::C => "Level C",
+            PriceLevel::D => "Level D",
+        }
+    }
+
+    /// The error for text that is no PriceLevel ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown("price level", s, "one of a, b, c, d")
     }
 }
+
+crate::macros::serde_as_id!(PriceLevel);
 
 impl PriceLevel {
     /// The MAK activations Microsoft gives at this level, if published: never (the FAQ states
@@ -137,22 +228,62 @@ pub const fn open_license_example_mak_activations(licences: u32) -> Option<Cited
 /// The FAQ's example MAK allotment for an Open License purchase of 1 to 25 licences (50).
 pub const OPEN_LICENSE_EXAMPLE_ACTIVATIONS: u32 = 50;
 
-crate::macros::id_enum! {
-    /// A piece of activation advice the FAQ gives.
-    ///
-    /// ```
-    /// use volume_activation::rules::{faq_advice_for_virtual_machines, FaqAdvice};
-    ///
-    /// assert_eq!(faq_advice_for_virtual_machines().value(), FaqAdvice::KmsPreferred);
-    /// ```
-    #[non_exhaustive]
-    pub enum FaqAdvice: "faq advice", "one of mak-with-vamt, kms-preferred" {
-        /// Use MAKs with the Volume Activation Management Tool (VAMT).
-        MakWithVamt => "mak-with-vamt", "MAK with VAMT",
-        /// KMS is preferred (MAK may also be used).
-        KmsPreferred => "kms-preferred", "KMS preferred",
+/// A piece of activation advice the FAQ gives.
+///
+/// ```
+/// use volume_activation::rules::{faq_advice_for_virtual_machines, FaqAdvice};
+///
+/// assert_eq!(faq_advice_for_virtual_machines().value(), FaqAdvice::KmsPreferred);
+/// ```
+#[non_exhaustive]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum FaqAdvice {
+    /// Use MAKs with the Volume Activation Management Tool (VAMT).
+    #[strum(serialize = "mak-with-vamt")]
+    MakWithVamt,
+    /// KMS is preferred (MAK may also be used).
+    #[strum(serialize = "kms-preferred")]
+    KmsPreferred,
+}
+
+impl FaqAdvice {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            FaqAdvice::MakWithVamt => "MAK with VAMT",
+            FaqAdvice::KmsPreferred => "KMS preferred",
+        }
+    }
+
+    /// The error for text that is no FaqAdvice ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown("faq advice", s, "one of mak-with-vamt, kms-preferred")
     }
 }
+
+crate::macros::serde_as_id!(FaqAdvice);
 
 /// Below this many PCs the FAQ advises MAK with VAMT (50).
 pub const MAK_WITH_VAMT_BELOW_PCS: u32 = 50;
@@ -200,26 +331,66 @@ pub const fn faq_advice_for_virtual_machines() -> Cited<FaqAdvice> {
     )
 }
 
-crate::macros::id_enum! {
-    /// How a computer is activated with a MAK (FAQ, "What is a Multiple Activation Key (MAK)
-    /// and how does it work?").
-    ///
-    /// ```
-    /// use volume_activation::rules::MakActivationMethod;
-    ///
-    /// assert!(MakActivationMethod::Independent.each_computer_contacts_microsoft());
-    /// assert!(!MakActivationMethod::Proxy.each_computer_contacts_microsoft());
-    /// ```
-    #[non_exhaustive]
-    pub enum MakActivationMethod: "mak activation method", "one of independent, proxy" {
-        /// MAK independent activation: each computer connects to Microsoft via the web or
-        /// telephone.
-        Independent => "independent", "MAK Independent Activation",
-        /// MAK proxy activation: VAMT makes one centralised activation request on behalf of
-        /// multiple computers.
-        Proxy => "proxy", "MAK Proxy Activation (VAMT)",
+/// How a computer is activated with a MAK (FAQ, "What is a Multiple Activation Key (MAK)
+/// and how does it work?").
+///
+/// ```
+/// use volume_activation::rules::MakActivationMethod;
+///
+/// assert!(MakActivationMethod::Independent.each_computer_contacts_microsoft());
+/// assert!(!MakActivationMethod::Proxy.each_computer_contacts_microsoft());
+/// ```
+#[non_exhaustive]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum MakActivationMethod {
+    /// MAK independent activation: each computer connects to Microsoft via the web or
+    /// telephone.
+    #[strum(serialize = "independent")]
+    Independent,
+    /// MAK proxy activation: VAMT makes one centralised activation request on behalf of
+    /// multiple computers.
+    #[strum(serialize = "proxy")]
+    Proxy,
+}
+
+impl MakActivationMethod {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            MakActivationMethod::Independent => "MAK Independent Activation",
+            MakActivationMethod::Proxy => "MAK Proxy Activation (VAMT)",
+        }
+    }
+
+    /// The error for text that is no MakActivationMethod ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown("mak activation method", s, "one of independent, proxy")
     }
 }
+
+crate::macros::serde_as_id!(MakActivationMethod);
 
 impl MakActivationMethod {
     /// Whether each computer connects to Microsoft itself (independent) rather than through

@@ -13,40 +13,91 @@ use crate::catalog::{
 };
 use crate::error::Error;
 use crate::rules::cited::Cited;
+use strum::VariantArray;
 
 const FAQ: Source = Source::VL_FAQ;
 const DOC: Confidence = Confidence::Documented;
 
-crate::macros::id_enum! {
-    /// How a program's customers receive their volume licence keys.
-    ///
-    /// Microsoft changes its portals (keys now also surface in the Microsoft 365 admin
-    /// center), so this enum is `#[non_exhaustive]`.
-    ///
-    /// ```
-    /// use volume_activation::catalog::AgreementProgram;
-    /// use volume_activation::rules::{key_delivery, KeyDelivery};
-    ///
-    /// assert_eq!(key_delivery(AgreementProgram::OpenValue).value(), KeyDelivery::PerPurchase);
-    /// assert_eq!(key_delivery(AgreementProgram::Hvms).value(), KeyDelivery::ActivationCenterOnly);
-    /// assert_eq!(key_delivery(AgreementProgram::Csp).value(), KeyDelivery::Undocumented);
-    /// ```
-    #[non_exhaustive]
-    pub enum KeyDelivery: "key delivery", "one of per-product-pool, per-purchase, vlsc-product-keys, activation-center-only, undocumented" {
-        /// Keys per product pool (systems, servers, applications), listed in the VLSC for each
-        /// Licensing ID.
-        PerProductPool => "per-product-pool", "Keys per product pool (systems, servers, applications)",
-        /// Keys based on the licence purchase, listed in the VLSC for each Licensing ID.
-        PerPurchase => "per-purchase", "Keys based on the licence purchase",
-        /// Keys on the VLSC Product Keys page; how they are grouped is not published.
-        VlscProductKeys => "vlsc-product-keys", "Keys on the VLSC Product Keys page",
-        /// Keys are not in the VLSC: they are requested by calling the Microsoft Activation
-        /// Center.
-        ActivationCenterOnly => "activation-center-only", "Keys only from the Microsoft Activation Center",
-        /// Microsoft's activation FAQ and planning pages do not say.
-        Undocumented => "undocumented", "Undocumented",
+/// How a program's customers receive their volume licence keys.
+///
+/// Microsoft changes its portals (keys now also surface in the Microsoft 365 admin
+/// center), so this enum is `#[non_exhaustive]`.
+///
+/// ```
+/// use volume_activation::catalog::AgreementProgram;
+/// use volume_activation::rules::{key_delivery, KeyDelivery};
+///
+/// assert_eq!(key_delivery(AgreementProgram::OpenValue).value(), KeyDelivery::PerPurchase);
+/// assert_eq!(key_delivery(AgreementProgram::Hvms).value(), KeyDelivery::ActivationCenterOnly);
+/// assert_eq!(key_delivery(AgreementProgram::Csp).value(), KeyDelivery::Undocumented);
+/// ```
+#[non_exhaustive]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum KeyDelivery {
+    /// Keys per product pool (systems, servers, applications), listed in the VLSC for each
+    /// Licensing ID.
+    #[strum(serialize = "per-product-pool")]
+    PerProductPool,
+    /// Keys based on the licence purchase, listed in the VLSC for each Licensing ID.
+    #[strum(serialize = "per-purchase")]
+    PerPurchase,
+    /// Keys on the VLSC Product Keys page; how they are grouped is not published.
+    #[strum(serialize = "vlsc-product-keys")]
+    VlscProductKeys,
+    /// Keys are not in the VLSC: they are requested by calling the Microsoft Activation
+    /// Center.
+    #[strum(serialize = "activation-center-only")]
+    ActivationCenterOnly,
+    /// Microsoft's activation FAQ and planning pages do not say.
+    #[strum(serialize = "undocumented")]
+    Undocumented,
+}
+
+impl KeyDelivery {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            KeyDelivery::PerProductPool => "Keys per product pool (systems, servers, applications)",
+            KeyDelivery::PerPurchase => "Keys based on the licence purchase",
+            KeyDelivery::VlscProductKeys => "Keys on the VLSC Product Keys page",
+            KeyDelivery::ActivationCenterOnly => "Keys only from the Microsoft Activation Center",
+            KeyDelivery::Undocumented => "Undocumented",
+        }
+    }
+
+    /// The error for text that is no KeyDelivery ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown(
+            "key delivery",
+            s,
+            "one of per-product-pool, per-purchase, vlsc-product-keys, activation-center-only, undocumented",
+        )
     }
 }
+
+crate::macros::serde_as_id!(KeyDelivery);
 
 impl KeyDelivery {
     /// Whether keys are listed in the Volume Licensing Service Center (VLSC): `Some(true)`
@@ -77,7 +128,7 @@ impl KeyDelivery {
     #[must_use]
     pub const fn pools(self) -> &'static [ProductPool] {
         match self {
-            KeyDelivery::PerProductPool => ProductPool::ALL,
+            KeyDelivery::PerProductPool => ProductPool::VARIANTS,
             KeyDelivery::PerPurchase
             | KeyDelivery::VlscProductKeys
             | KeyDelivery::ActivationCenterOnly
@@ -186,44 +237,132 @@ pub const fn product_pool(sku: Sku) -> Cited<ProductPool> {
     Cited::new(pool, FAQ, Confidence::Unverified, PASSAGE)
 }
 
-crate::macros::id_enum! {
-    /// A use right attached to volume licence keys by an agreement program.
-    ///
-    /// ```
-    /// use volume_activation::rules::ProgramRight;
-    ///
-    /// assert_eq!("training-and-backup-copies".parse::<ProgramRight>()?, ProgramRight::TrainingAndBackupCopies);
-    /// # Ok::<(), volume_activation::Error>(())
-    /// ```
-    #[non_exhaustive]
-    pub enum ProgramRight: "program right", "one of reimaging, downgrade, evaluation, training-and-backup-copies" {
-        /// Reimaging OEM or full packaged product licensed copies with Volume Licensing media.
-        Reimaging => "reimaging", "Reimaging rights",
-        /// Using keys for an earlier version (downgrade).
-        Downgrade => "downgrade", "Downgrade rights",
-        /// Evaluation rights.
-        Evaluation => "evaluation", "Evaluation rights",
-        /// Limited software copies for training and back-up.
-        TrainingAndBackupCopies => "training-and-backup-copies", "Limited copies for training and back-up",
+/// A use right attached to volume licence keys by an agreement program.
+///
+/// ```
+/// use volume_activation::rules::ProgramRight;
+///
+/// assert_eq!("training-and-backup-copies".parse::<ProgramRight>()?, ProgramRight::TrainingAndBackupCopies);
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[non_exhaustive]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum ProgramRight {
+    /// Reimaging OEM or full packaged product licensed copies with Volume Licensing media.
+    #[strum(serialize = "reimaging")]
+    Reimaging,
+    /// Using keys for an earlier version (downgrade).
+    #[strum(serialize = "downgrade")]
+    Downgrade,
+    /// Evaluation rights.
+    #[strum(serialize = "evaluation")]
+    Evaluation,
+    /// Limited software copies for training and back-up.
+    #[strum(serialize = "training-and-backup-copies")]
+    TrainingAndBackupCopies,
+}
+
+impl ProgramRight {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            ProgramRight::Reimaging => "Reimaging rights",
+            ProgramRight::Downgrade => "Downgrade rights",
+            ProgramRight::Evaluation => "Evaluation rights",
+            ProgramRight::TrainingAndBackupCopies => "Limited copies for training and back-up",
+        }
+    }
+
+    /// The error for text that is no ProgramRight ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown(
+            "program right",
+            s,
+            "one of reimaging, downgrade, evaluation, training-and-backup-copies",
+        )
     }
 }
 
-crate::macros::id_enum! {
-    /// Whether a program grants a right, as far as Microsoft's text says.
-    ///
-    /// ```
-    /// use volume_activation::rules::Entitlement;
-    ///
-    /// assert_eq!(Entitlement::Granted.to_string(), "granted");
-    /// ```
-    #[non_exhaustive]
-    pub enum Entitlement: "entitlement", "one of granted, undocumented" {
-        /// Microsoft's text grants the right.
-        Granted => "granted", "Granted",
-        /// Microsoft's text does not say (it is not a "no").
-        Undocumented => "undocumented", "Undocumented",
+crate::macros::serde_as_id!(ProgramRight);
+
+/// Whether a program grants a right, as far as Microsoft's text says.
+///
+/// ```
+/// use volume_activation::rules::Entitlement;
+///
+/// assert_eq!(Entitlement::Granted.to_string(), "granted");
+/// ```
+#[non_exhaustive]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum Entitlement {
+    /// Microsoft's text grants the right.
+    #[strum(serialize = "granted")]
+    Granted,
+    /// Microsoft's text does not say (it is not a "no").
+    #[strum(serialize = "undocumented")]
+    Undocumented,
+}
+
+impl Entitlement {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Entitlement::Granted => "Granted",
+            Entitlement::Undocumented => "Undocumented",
+        }
+    }
+
+    /// The error for text that is no Entitlement ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown("entitlement", s, "one of granted, undocumented")
     }
 }
+
+crate::macros::serde_as_id!(Entitlement);
 
 /// Whether `program` grants `right`.
 ///
@@ -317,31 +456,81 @@ pub const fn has_right(program: AgreementProgram, right: ProgramRight) -> bool {
     matches!(answer.value(), Entitlement::Granted) && answer.is_sourced()
 }
 
-crate::macros::id_enum! {
-    /// What a program requires before its customers reimage with Volume Licensing media and
-    /// keys.
-    ///
-    /// ```
-    /// use volume_activation::catalog::AgreementProgram;
-    /// use volume_activation::rules::{reimaging_requirement, ReimagingRequirement};
-    ///
-    /// assert_eq!(
-    ///     reimaging_requirement(AgreementProgram::OpenLicense).value(),
-    ///     ReimagingRequirement::IdenticalProductAndOnePurchasedUnit,
-    /// );
-    /// ```
-    #[non_exhaustive]
-    pub enum ReimagingRequirement: "reimaging requirement", "one of identical-product, identical-product-and-one-purchased-unit, undocumented" {
-        /// The copies made from the Volume Licensing media are identical to the originally
-        /// licensed (OEM or full packaged) product.
-        IdenticalProduct => "identical-product", "Copies identical to the originally licensed product",
-        /// As [`ReimagingRequirement::IdenticalProduct`], and at least one unit of the product
-        /// purchased under the agreement (to obtain the media and a key).
-        IdenticalProductAndOnePurchasedUnit => "identical-product-and-one-purchased-unit", "Identical product, and at least one purchased unit",
-        /// Microsoft's text does not say.
-        Undocumented => "undocumented", "Undocumented",
+/// What a program requires before its customers reimage with Volume Licensing media and
+/// keys.
+///
+/// ```
+/// use volume_activation::catalog::AgreementProgram;
+/// use volume_activation::rules::{reimaging_requirement, ReimagingRequirement};
+///
+/// assert_eq!(
+///     reimaging_requirement(AgreementProgram::OpenLicense).value(),
+///     ReimagingRequirement::IdenticalProductAndOnePurchasedUnit,
+/// );
+/// ```
+#[non_exhaustive]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum ReimagingRequirement {
+    /// The copies made from the Volume Licensing media are identical to the originally
+    /// licensed (OEM or full packaged) product.
+    #[strum(serialize = "identical-product")]
+    IdenticalProduct,
+    /// As [`ReimagingRequirement::IdenticalProduct`], and at least one unit of the product
+    /// purchased under the agreement (to obtain the media and a key).
+    #[strum(serialize = "identical-product-and-one-purchased-unit")]
+    IdenticalProductAndOnePurchasedUnit,
+    /// Microsoft's text does not say.
+    #[strum(serialize = "undocumented")]
+    Undocumented,
+}
+
+impl ReimagingRequirement {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            ReimagingRequirement::IdenticalProduct => {
+                "Copies identical to the originally licensed product"
+            }
+            ReimagingRequirement::IdenticalProductAndOnePurchasedUnit => {
+                "Identical product, and at least one purchased unit"
+            }
+            ReimagingRequirement::Undocumented => "Undocumented",
+        }
+    }
+
+    /// The error for text that is no ReimagingRequirement ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown(
+            "reimaging requirement",
+            s,
+            "one of identical-product, identical-product-and-one-purchased-unit, undocumented",
+        )
     }
 }
+
+crate::macros::serde_as_id!(ReimagingRequirement);
 
 /// What `program` requires for reimaging.
 ///
@@ -648,30 +837,78 @@ pub const fn downgrade_host_key_clients(host_key: Release) -> Option<Cited<&'sta
     }
 }
 
-crate::macros::id_enum! {
-    /// Where a setup key comes from. A setup key "unlocks" one product/version combination and
-    /// bypasses activation (FAQ, "What is a setup key?").
-    ///
-    /// Which products use setup keys is not published in the FAQ (undocumented).
-    ///
-    /// ```
-    /// use volume_activation::rules::SetupKeySource;
-    ///
-    /// assert!(SetupKeySource::ActivationCallCenter.requires_proof_of_purchase());
-    /// assert!(!SetupKeySource::MediaSleeve.requires_proof_of_purchase());
-    /// ```
-    #[non_exhaustive]
-    pub enum SetupKeySource: "setup key source", "one of media-sleeve, download, vlsc-download-screen, activation-call-center" {
-        /// Physical fulfilment: printed on the media sleeve.
-        MediaSleeve => "media-sleeve", "Printed on the media sleeve (physical fulfilment)",
-        /// Download fulfilment: provided with the download.
-        Download => "download", "Provided with the download (download fulfilment)",
-        /// Shown on the VLSC download screen.
-        VlscDownloadScreen => "vlsc-download-screen", "Shown on the VLSC download screen",
-        /// From the Activation Call Center, with agreement information and proof of purchase.
-        ActivationCallCenter => "activation-call-center", "From the Activation Call Center",
+/// Where a setup key comes from. A setup key "unlocks" one product/version combination and
+/// bypasses activation (FAQ, "What is a setup key?").
+///
+/// Which products use setup keys is not published in the FAQ (undocumented).
+///
+/// ```
+/// use volume_activation::rules::SetupKeySource;
+///
+/// assert!(SetupKeySource::ActivationCallCenter.requires_proof_of_purchase());
+/// assert!(!SetupKeySource::MediaSleeve.requires_proof_of_purchase());
+/// ```
+#[non_exhaustive]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum SetupKeySource {
+    /// Physical fulfilment: printed on the media sleeve.
+    #[strum(serialize = "media-sleeve")]
+    MediaSleeve,
+    /// Download fulfilment: provided with the download.
+    #[strum(serialize = "download")]
+    Download,
+    /// Shown on the VLSC download screen.
+    #[strum(serialize = "vlsc-download-screen")]
+    VlscDownloadScreen,
+    /// From the Activation Call Center, with agreement information and proof of purchase.
+    #[strum(serialize = "activation-call-center")]
+    ActivationCallCenter,
+}
+
+impl SetupKeySource {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            SetupKeySource::MediaSleeve => "Printed on the media sleeve (physical fulfilment)",
+            SetupKeySource::Download => "Provided with the download (download fulfilment)",
+            SetupKeySource::VlscDownloadScreen => "Shown on the VLSC download screen",
+            SetupKeySource::ActivationCallCenter => "From the Activation Call Center",
+        }
+    }
+
+    /// The error for text that is no SetupKeySource ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown(
+            "setup key source",
+            s,
+            "one of media-sleeve, download, vlsc-download-screen, activation-call-center",
+        )
     }
 }
+
+crate::macros::serde_as_id!(SetupKeySource);
 
 impl SetupKeySource {
     /// Whether this source asks for Volume Licensing agreement information and proof of
@@ -694,7 +931,7 @@ impl SetupKeySource {
 #[must_use]
 pub const fn setup_key_sources() -> Cited<&'static [SetupKeySource]> {
     Cited::new(
-        SetupKeySource::ALL,
+        SetupKeySource::VARIANTS,
         FAQ,
         DOC,
         "There are three ways to obtain setup keys: … Physical fulfillment. … Download fulfillment. … the setup key is provided on the download screen … You can call the Activation Call Center to obtain the setup keys you need.",
@@ -881,24 +1118,68 @@ pub const fn keys_shareable_across_licensing_ids() -> Cited<bool> {
     )
 }
 
-crate::macros::id_enum! {
-    /// The MAK a Windows Small Business Server 2011 edition is activated with.
-    ///
-    /// ```
-    /// use volume_activation::Sku;
-    /// use volume_activation::rules::{sbs_2011_mak, SbsMak};
-    ///
-    /// let premium = sbs_2011_mak("small-business-server-2011/premium-add-on".parse::<Sku>()?).unwrap();
-    /// assert_eq!(premium.value(), SbsMak::WindowsServer2008R2MakB);
-    /// # Ok::<(), volume_activation::Error>(())
-    /// ```
-    pub enum SbsMak: "sbs mak", "one of win-sbs-std-essentials-2011, windows-server-2008-r2-mak-b" {
-        /// The "Win SBS Std/Essentials 2011" MAK (Standard and Essentials).
-        WinSbsStdEssentials2011 => "win-sbs-std-essentials-2011", "Win SBS Std/Essentials 2011 MAK",
-        /// The Windows Server 2008 R2 MAK B (the Premium Add-on).
-        WindowsServer2008R2MakB => "windows-server-2008-r2-mak-b", "Windows Server 2008 R2 MAK B",
+/// The MAK a Windows Small Business Server 2011 edition is activated with.
+///
+/// ```
+/// use volume_activation::Sku;
+/// use volume_activation::rules::{sbs_2011_mak, SbsMak};
+///
+/// let premium = sbs_2011_mak("small-business-server-2011/premium-add-on".parse::<Sku>()?).unwrap();
+/// assert_eq!(premium.value(), SbsMak::WindowsServer2008R2MakB);
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum SbsMak {
+    /// The "Win SBS Std/Essentials 2011" MAK (Standard and Essentials).
+    #[strum(serialize = "win-sbs-std-essentials-2011")]
+    WinSbsStdEssentials2011,
+    /// The Windows Server 2008 R2 MAK B (the Premium Add-on).
+    #[strum(serialize = "windows-server-2008-r2-mak-b")]
+    WindowsServer2008R2MakB,
+}
+
+impl SbsMak {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            SbsMak::WinSbsStdEssentials2011 => "Win SBS Std/Essentials 2011 MAK",
+            SbsMak::WindowsServer2008R2MakB => "Windows Server 2008 R2 MAK B",
+        }
+    }
+
+    /// The error for text that is no SbsMak ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown(
+            "sbs mak",
+            s,
+            "one of win-sbs-std-essentials-2011, windows-server-2008-r2-mak-b",
+        )
     }
 }
+
+crate::macros::serde_as_id!(SbsMak);
 
 /// The MAK a Small Business Server 2011 SKU uses; `None` for any other SKU.
 ///

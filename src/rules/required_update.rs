@@ -4,21 +4,69 @@ use crate::catalog::coverage::{Answer, Basis};
 use crate::catalog::{Confidence, Kb, Release, Source};
 use crate::macros::Lookup as _;
 
-crate::macros::id_enum! {
-    /// Whether a KMS host OS needs an update before it activates a client release.
-    ///
-    /// The crate owns this set, so it is exhaustive.
-    pub enum UpdateNeed: "update need", "one of not-needed, required, cannot-be-updated, undocumented" {
-        /// The client is not newer than the host: no update is needed.
-        NotNeeded => "not-needed", "no update needed",
-        /// A documented update is needed ([`UpdateRequirement::kbs`]).
-        Required => "required", "update required",
-        /// No update makes this host activate that client.
-        CannotBeUpdated => "cannot-be-updated", "cannot be updated",
-        /// Microsoft names no update for this combination.
-        Undocumented => "undocumented", "undocumented",
+/// Whether a KMS host OS needs an update before it activates a client release.
+///
+/// The crate owns this set, so it is exhaustive.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum UpdateNeed {
+    /// The client is not newer than the host: no update is needed.
+    #[strum(serialize = "not-needed")]
+    NotNeeded,
+    /// A documented update is needed ([`UpdateRequirement::kbs`]).
+    #[strum(serialize = "required")]
+    Required,
+    /// No update makes this host activate that client.
+    #[strum(serialize = "cannot-be-updated")]
+    CannotBeUpdated,
+    /// Microsoft names no update for this combination.
+    #[strum(serialize = "undocumented")]
+    Undocumented,
+}
+
+impl UpdateNeed {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            UpdateNeed::NotNeeded => "no update needed",
+            UpdateNeed::Required => "update required",
+            UpdateNeed::CannotBeUpdated => "cannot be updated",
+            UpdateNeed::Undocumented => "undocumented",
+        }
+    }
+
+    /// The error for text that is no UpdateNeed ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown(
+            "update need",
+            s,
+            "one of not-needed, required, cannot-be-updated, undocumented",
+        )
     }
 }
+
+crate::macros::serde_as_id!(UpdateNeed);
 
 /// What a KMS host OS needs before it activates a client release: nothing, one of the named
 /// KBs (or a later cumulative update / monthly rollup, which includes it: record the named KB as

@@ -2,6 +2,8 @@
 //! retry intervals, rearm limits. Each is a value with its source and confidence.
 
 use chrono::TimeDelta;
+#[cfg(feature = "serde")]
+use strum::IntoEnumIterator;
 
 use crate::catalog::{Confidence, Family, Release, Source};
 use crate::error::Error;
@@ -502,31 +504,75 @@ pub const fn non_genuine_grace(release: Release) -> Timing {
     )
 }
 
-crate::macros::id_enum! {
-    /// What a product shows when a grace period ends without activation.
-    ///
-    /// A closed set the crate owns (Microsoft replaced the first with the second), so
-    /// exhaustive.
-    ///
-    /// ```
-    /// use volume_activation::Release;
-    /// use volume_activation::rules::{ExpiryMode, expiry_mode};
-    ///
-    /// assert_eq!(expiry_mode(Release::WindowsVista, true), ExpiryMode::ReducedFunctionality);
-    /// assert_eq!(expiry_mode(Release::WindowsVista, false), ExpiryMode::Notification);
-    /// assert_eq!(expiry_mode(Release::Windows11, false), ExpiryMode::Notification);
-    /// assert_eq!("reduced-functionality".parse::<ExpiryMode>()?, ExpiryMode::ReducedFunctionality);
-    /// # Ok::<(), volume_activation::Error>(())
-    /// ```
-    pub enum ExpiryMode: "expiry mode", "one of notification, reduced-functionality" {
-        /// Notification mode: the product keeps working and reminds the user (from Windows
-        /// Vista SP1 and Windows Server 2008 on).
-        Notification => "notification", "Notification mode",
-        /// Reduced functionality mode (Windows Vista before SP1 only): e.g. one-hour sessions
-        /// (KB925582, via a mirror).
-        ReducedFunctionality => "reduced-functionality", "Reduced functionality mode",
+/// What a product shows when a grace period ends without activation.
+///
+/// A closed set the crate owns (Microsoft replaced the first with the second), so
+/// exhaustive.
+///
+/// ```
+/// use volume_activation::Release;
+/// use volume_activation::rules::{ExpiryMode, expiry_mode};
+///
+/// assert_eq!(expiry_mode(Release::WindowsVista, true), ExpiryMode::ReducedFunctionality);
+/// assert_eq!(expiry_mode(Release::WindowsVista, false), ExpiryMode::Notification);
+/// assert_eq!(expiry_mode(Release::Windows11, false), ExpiryMode::Notification);
+/// assert_eq!("reduced-functionality".parse::<ExpiryMode>()?, ExpiryMode::ReducedFunctionality);
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum ExpiryMode {
+    /// Notification mode: the product keeps working and reminds the user (from Windows
+    /// Vista SP1 and Windows Server 2008 on).
+    #[strum(serialize = "notification")]
+    Notification,
+    /// Reduced functionality mode (Windows Vista before SP1 only): e.g. one-hour sessions
+    /// (KB925582, via a mirror).
+    #[strum(serialize = "reduced-functionality")]
+    ReducedFunctionality,
+}
+
+impl ExpiryMode {
+    /// The marketing name Microsoft uses.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            ExpiryMode::Notification => "Notification mode",
+            ExpiryMode::ReducedFunctionality => "Reduced functionality mode",
+        }
+    }
+
+    /// The error for text that is no ExpiryMode ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown(
+            "expiry mode",
+            s,
+            "one of notification, reduced-functionality",
+        )
     }
 }
+
+crate::macros::serde_as_id!(ExpiryMode);
 
 /// The expiry behaviour of a release: reduced functionality mode for Windows Vista RTM
 /// (`vista_rtm` true, before SP1), notification mode otherwise ("In Windows Vista SP1 and
