@@ -1,6 +1,15 @@
 //! Error and warning messages keep their cause and position, quote input short, are never
 //! escaped twice, and stay bounded however much input is bad.
 
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
 #![cfg(feature = "serde")]
 
 use volume_activation::inventory::{CaptureFormat, ParseOptions, WARNINGS_MAX, parse_capture};

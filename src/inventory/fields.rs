@@ -12,7 +12,6 @@ use super::record::{ExpiryKind, LicenseRecord, Remaining};
 use super::values;
 use crate::catalog::{ApplicationId, Channel, Guid, Recognized, Sku};
 use crate::lifecycle::LicenseStatus;
-use strum::IntoEnumIterator;
 
 /// Per-record parse state that is not part of the record.
 #[derive(Debug, Default)]
