@@ -133,6 +133,9 @@ fn test_autotrait() {
     assert_public::<Cited<bool>>();
     assert_public::<Timeline<'static>>();
     assert_public::<Capture>();
+    assert_public::<CommandResult>();
+    assert_public::<CommandOutcome>();
+    assert_public::<ExpiryKind>();
     assert_public::<LicenseRecord>();
     assert_public::<Diagnosis>();
     assert_public::<ProductDiagnosis>();
@@ -252,6 +255,9 @@ fn serde_types() {
     ser::<RolloutWave>();
     ser::<Error>();
     both::<Capture>();
+    both::<CommandResult>();
+    both::<CommandOutcome>();
+    both::<ExpiryKind>();
     both::<LicenseRecord>();
     both::<Diagnosis>();
     both::<ProductDiagnosis>();

@@ -301,7 +301,7 @@ impl Warnings {
 /// use volume_activation::inventory::{CaptureFormat, CommandOutcome, ParseOptions, parse_capture};
 ///
 /// let text = "Activating Windows(R), Enterprise edition (aaaaaaaa-0000-4000-8000-000000000001) ...\n\
-/// Error: 0xC004F074 The Software Licensing Service reported that the computer could not be activated.\n";
+/// Error: 0xC004F074 The Software Protection Service reported that the computer could not be activated.\n";
 /// let c = parse_capture(CaptureFormat::SlmgrDli, text, &ParseOptions::new())?;
 /// let r = &c.results[0];
 /// assert_eq!(r.product.as_deref(), Some("Windows(R), Enterprise edition"));

@@ -164,7 +164,7 @@ fn survey(format: CaptureFormat, input: &str) -> Survey {
 /// A printed line with paste damage undone: a chat or log prefix (`[10:02] user: `,
 /// `[10:02:33] `) removed, and markdown escapes (`VOLUME\_KMSCLIENT`, `\*`) unescaped.
 /// Borrowed when there is nothing to undo.
-fn clean(line: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn clean(line: &str) -> std::borrow::Cow<'_, str> {
     let line = strip_chat_prefix(line);
     if line.contains("\\_") || line.contains("\\*") {
         std::borrow::Cow::Owned(line.replace("\\_", "_").replace("\\*", "*"))
@@ -175,7 +175,7 @@ fn clean(line: &str) -> std::borrow::Cow<'_, str> {
 
 /// `line` without a leading `[time]` and an optional `name:` after it (chat and log pastes).
 /// The time is digits and colons, optionally with AM or PM.
-fn strip_chat_prefix(line: &str) -> &str {
+pub(crate) fn strip_chat_prefix(line: &str) -> &str {
     let Some(rest) = line.strip_prefix('[') else {
         return line;
     };
@@ -236,6 +236,16 @@ fn is_prompt(t: &str) -> bool {
         return user_host.contains('@') && !user_host.contains(char::is_whitespace);
     }
     false
+}
+
+/// The lines activation commands and slmgr's errors print (see `Parser::command_line`).
+fn is_command_text(t: &str) -> bool {
+    (t.starts_with("Activating ") && t.ends_with("..."))
+        || t.starts_with("Installed product key detected - attempting to activate")
+        || t == "Product activated successfully."
+        || t == "<Product activation successful>"
+        || t == "<Offline product activation successful>"
+        || t.starts_with("Error: ")
 }
 
 /// Lines a console or a script adds that are no part of the output: `Press any key to
@@ -486,7 +496,7 @@ impl Parser<'_> {
 
     /// A line that is a field or statement the parser knows (so never a wrapped tail).
     fn is_known_line(&self, t: &str) -> bool {
-        if is_banner(t) || is_separator(t) {
+        if is_banner(t) || is_separator(t) || is_prompt(t) || is_noise(t) || is_command_text(t) {
             return true;
         }
         let (k, v) = split_kv(t);
@@ -664,9 +674,9 @@ impl Parser<'_> {
         }
         // ospp: after an activation attempt, its error lines are the attempt's outcome (they
         // also set the record's status reason, so they are read as fields too: not consumed).
-        if self.format == CaptureFormat::OsppDstatus && self.activating.is_some() {
+        if self.format == CaptureFormat::OsppDstatus {
             let (k, v) = split_kv(t);
-            if k == "ERROR CODE" {
+            if k == "ERROR CODE" && self.activating.is_some() {
                 if let Some(code) = v.and_then(|v| values::hresult(v).ok()) {
                     result(
                         self,
@@ -677,12 +687,21 @@ impl Parser<'_> {
                     );
                 }
             } else if k == "ERROR DESCRIPTION" {
+                // The description of the error code on the line before, if that was an
+                // activation attempt's.
                 if let Some(CommandResult {
-                    outcome: CommandOutcome::Failed { description, .. },
+                    line,
+                    outcome:
+                        CommandOutcome::Failed {
+                            description: slot @ None,
+                            ..
+                        },
                     ..
                 }) = self.capture.results.last_mut()
                 {
-                    *description = v.map(super::record::redact);
+                    if line.saturating_add(1) == number {
+                        *slot = v.map(super::record::redact);
+                    }
                 }
             }
         }

@@ -124,8 +124,9 @@ pub(crate) fn minutes(v: &str) -> Result<u32, &'static str> {
     u32::try_from(n).map_err(|_| "a number of minutes")
 }
 
-/// Time left as printed by slmgr (`259200 minute(s) (180 day(s))`), ospp (`179 days
-/// (259199 minute(s) before expiring)`), WMI (`259200`) or OSLicense (`Unlimited`).
+/// Time left as printed by slmgr (`259200 minute(s) (180 day(s))`; German `243800 Minute(n)
+/// (170 Tag(e))`, see `locale.rs`), ospp (`179 days (259199 minute(s) before expiring)`), WMI
+/// (`259200`) or OSLicense (`Unlimited`).
 pub(crate) fn remaining(v: &str) -> Result<Remaining, &'static str> {
     const EXPECTED: &str = "minutes left, as \"N minute(s) (D day(s))\", \"D days (N minute(s) before expiring)\" or a number";
     let t = v.trim();
@@ -162,7 +163,7 @@ pub(crate) fn remaining(v: &str) -> Result<Remaining, &'static str> {
             minutes = Some(pending.take().ok_or(EXPECTED)?);
         } else if starts("day") || starts("tag") {
             days = Some(pending.take().ok_or(EXPECTED)?);
-        } else if !["s", "before", "expiring"]
+        } else if !["s", "before", "expiring", "n", "e"]
             .iter()
             .any(|w| word.eq_ignore_ascii_case(w))
         {
