@@ -1,6 +1,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use volume_activation::strum::VariantArray;
 use volume_activation::inventory::{
     CaptureFormat, ExplainOptions, ParseOptions, parse_capture_bytes,
 };
@@ -12,11 +13,11 @@ fuzz_target!(|data: &[u8]| {
     let [f, s, k, o, rest @ ..] = data else {
         return;
     };
-    let formats = CaptureFormat::ALL;
+    let formats = CaptureFormat::VARIANTS;
     let format = formats[usize::from(*f) % formats.len()];
     let skus: Vec<Sku> = Sku::all().collect();
     let sku = skus[usize::from(*s) % skus.len()];
-    let key = KmsHostKey::ALL[usize::from(*k) % KmsHostKey::ALL.len()];
+    let key = KmsHostKey::VARIANTS[usize::from(*k) % KmsHostKey::VARIANTS.len()];
     let host_os = skus[usize::from(*o) % skus.len()];
     let _ = CaptureFormat::detect(&String::from_utf8_lossy(rest));
     if let Ok(capture) = parse_capture_bytes(format, rest, &ParseOptions::new()) {
