@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs every fuzz target for N seconds each (default 60) on its committed corpus in
 # fuzz/corpus/<target>/, which keeps what the run learns, then minimises each corpus so
-# the committed one stays small. Needs nightly and cargo-fuzz (`cargo install cargo-fuzz`).
+# the committed one stays small (inputs up to 512 bytes). Needs nightly and cargo-fuzz
+# (`cargo install cargo-fuzz`).
 #
 #   scripts/fuzz.sh            # 60 s per target
 #   scripts/fuzz.sh 600        # 10 min per target
@@ -25,7 +26,7 @@ for t in $targets; do
         done
     fi
     echo "== $t: ${secs}s"
-    cargo +nightly fuzz run "$t" "$corpus" -- -max_total_time="$secs" -max_len=4096
+    cargo +nightly fuzz run "$t" "$corpus" -- -max_total_time="$secs" -max_len=512
     # Keep only inputs that add coverage.
-    cargo +nightly fuzz cmin "$t" "$corpus" -- -max_len=4096
+    cargo +nightly fuzz cmin "$t" "$corpus" -- -max_len=512
 done

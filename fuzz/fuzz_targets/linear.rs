@@ -1,7 +1,8 @@
 #![no_main]
-//! Parsing is linear in the input: the input repeated 2n times takes at most about twice as
-//! long as repeated n times (with generous slack: this is wall time, kept out of the test
-//! suite, where growth is checked by counting work instead).
+//! Parsing is linear in the input: the input repeated 4n times takes about four times as long
+//! as repeated n times, never the sixteen times a quadratic parser takes (the bound is 8x:
+//! this is wall time, noisy on a shared machine, so it stays out of the test suite, where
+//! growth is checked by counting work instead).
 
 use std::time::{Duration, Instant};
 
@@ -30,12 +31,12 @@ fuzz_target!(|data: &[u8]| {
     let unit = String::from_utf8_lossy(rest);
     let formats = CaptureFormat::VARIANTS;
     let format = formats[usize::from(*f) % formats.len()];
-    // Big enough that a quadratic parser shows: 2,000 and 4,000 repetitions.
-    let small = unit.repeat(2_000);
+    // Big enough that a quadratic parser shows: 1,000 and 4,000 repetitions.
+    let small = unit.repeat(1_000);
     let large = unit.repeat(4_000);
     let (a, b) = (fastest(format, &small), fastest(format, &large));
     assert!(
-        b <= a * 3 + Duration::from_millis(5),
+        b <= a * 8 + Duration::from_millis(10),
         "{format}: {} bytes took {a:?}, {} bytes took {b:?}",
         small.len(),
         large.len()

@@ -18,7 +18,9 @@ fn spelling(pick: u8) -> String {
         1 => GROUPS.join(" "),
         2 => GROUPS.join("_"),
         3 => GROUPS.join("\u{2013}"),
-        4 => GROUPS.concat(),
+        // Undashed, a key is a whole word: glued into a longer word it cannot be told from
+        // a longer ID (which the crate keeps by design), so it goes in between spaces.
+        4 => format!(" {} ", GROUPS.concat()),
         5 => GROUPS.join("-").to_ascii_lowercase(),
         6 => format!("{}-{}-YV\n{}", GROUPS[0], GROUPS[1], "C9B-4J6C9-T83GX"),
         _ => format!("{}-{}-{}-\n      {}-{}", GROUPS[0], GROUPS[1], GROUPS[2], GROUPS[3], GROUPS[4]),

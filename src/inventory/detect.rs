@@ -74,16 +74,22 @@ impl CaptureFormat {
     /// The tool a capture comes from, told by what it prints; `None` when the text does not
     /// say clearly (then ask the user).
     ///
+    /// Lines are read as the parser reads them (chat stamps such as `[10:02] user:` and
+    /// markdown escapes undone).
+    ///
     /// - JSON (starts with `{` or `[`) and `Name : value` list views are WMI or OSLicense:
     ///   OSLicense prints licence states as words (`Licensed`), reasons in hex (`0xC004F009`),
     ///   `True`/`False`, and sentinels (`Not Set`, `N/A`, `Unlimited`); WMI prints state
-    ///   numbers, decimal reasons and the 1601 "not set" date. Evidence for both, or for
-    ///   neither, gives `None`.
-    /// - `LICENSE NAME:`, `LICENSE STATUS:` or `---Processing---` lines are `ospp.vbs
-    ///   /dstatus`.
-    /// - `Name:` lines with any of `Activation ID:`, `Application ID:`, `Extended PID:`,
-    ///   `Installation ID:` are `slmgr /dlv`; other `Name:` + `License Status:` captures are
-    ///   `slmgr /dli`.
+    ///   numbers, decimal reasons and the 1601 "not set" date. Evidence for both gives `None`;
+    ///   a leading `[` with no JSON evidence is read on as text.
+    /// - `LICENSE NAME:`, `LICENSE STATUS:`, `---Processing---` lines, or `ospp.vbs /act`'s
+    ///   lines, are `ospp.vbs /dstatus` (which also reads `/act` output).
+    /// - A label only `/dlv` prints (`Activation ID:`, `Application ID:`, `Extended PID:`,
+    ///   `Installation ID:`, `Product Key Channel:`, the rearm counts, `Trusted time:`, the
+    ///   URLs) is `slmgr /dlv`, even when the capture starts after its `Name:` line;
+    ///   `License Status:` (German `Lizenzstatus:`), `Partial Product Key:`, or the lines of
+    ///   `slmgr /ato` and slmgr errors are `slmgr /dli` (which also reads them), as is `Name:`
+    ///   with `Description:`.
     /// - `<product> edition:` headings followed by an indented expiry sentence are `slmgr /xpr`.
     ///
     /// ```
