@@ -4,6 +4,7 @@
 //! cargo run --example can-activate -- <host-os> <host-key> <client-sku> [count] [KB...]
 //! cargo run --example can-activate -- windows-server-2016 windows-server-2019 "Windows 11 Enterprise"
 //! cargo run --example can-activate -- windows-server-2016/standard "Volume License for Windows Server 2019" windows-10/enterprise 30 KB4478877
+//! cargo run --example can-activate -- windows-7/enterprise windows-7 windows-10/enterprise   # a rule between the rows: no (derived), 0xC004F042
 //! cargo run --example can-activate        # the question of issue 3
 //! ```
 //!

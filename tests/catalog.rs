@@ -71,7 +71,7 @@ fn every_catalogue_enum_round_trips() {
         round_trip(LicenseStatus::iter()),
         LicenseStatus::VARIANTS.len()
     );
-    assert_eq!(round_trip(Sku::all()), 160);
+    assert_eq!(round_trip(Sku::all()), 187);
 }
 
 #[test]

@@ -159,7 +159,7 @@ fn bad_text_is_an_error_with_a_pinned_message() {
     assert!(e.is_invalid());
     assert_eq!(
         e.to_string(),
-        "invalid activation error code \"C004F03\": expected an hresult such as 0xC004F038, C004F038 or -1073418184"
+        "invalid activation error code \"C004F03\": expected an hresult such as 0xC004F038, C004F038, -1073418184 or 1074065472"
     );
     let e = "0x12345678".parse::<ActivationErrorCode>().unwrap_err();
     assert!(e.is_unknown());
@@ -174,7 +174,8 @@ fn bad_text_is_an_error_with_a_pinned_message() {
         "-99999999999",
         "0xC004F0388",
         "C004F03G",
-        "1073418184",
+        "+1074065472",
+        "1 074065472",
     ] {
         assert!(
             bad.parse::<ActivationErrorCode>().unwrap_err().is_invalid(),
@@ -185,6 +186,32 @@ fn bad_text_is_an_error_with_a_pinned_message() {
     {
         assert!(serde_json::from_str::<ActivationErrorCode>("\"0x00000001\"").is_err());
     }
+    // A well-formed positive decimal that is no documented code: unknown, not invalid.
+    assert!(
+        "1073418184"
+            .parse::<ActivationErrorCode>()
+            .unwrap_err()
+            .is_unknown()
+    );
+}
+
+/// Issue 10, item 7: `parse` reads every text `hresult_i32` produces, including the positive
+/// decimal of the informational 0x4004xxxx codes.
+#[test]
+fn parse_reads_every_hresult_i32_text() {
+    let mut positive = 0;
+    for c in ActivationErrorCode::all() {
+        let text = c.hresult_i32().to_string();
+        assert_eq!(ActivationErrorCode::parse(&text).unwrap(), c, "{text}");
+        if c.hresult_i32() > 0 {
+            positive += 1;
+        }
+    }
+    assert!(positive >= 5, "{positive}");
+    assert_eq!(
+        ActivationErrorCode::parse("1074065472").unwrap().hresult(),
+        0x4004_F040
+    );
 }
 
 #[test]

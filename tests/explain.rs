@@ -645,3 +645,33 @@ fn adba_clause_confidence_follows_the_adba_rules() {
         assert_eq!(f.confidence(), want, "{id}");
     }
 }
+
+#[test]
+fn explain_identifies_the_sku_from_the_edition_word_and_the_build() {
+    let text = "Software licensing service version: 10.0.26100.1\n\nName: Windows(R), ServerStandard edition\nDescription: Windows(R) Operating System, VOLUME_KMSCLIENT channel\nLicense Status: Initial grace period\nTime remaining: 43200 minute(s) (30 day(s))\n";
+    let c = parse_capture(CaptureFormat::SlmgrDlv, text, &ParseOptions::new()).unwrap();
+    let d = explain(&c, &ExplainOptions::new());
+    let p = &d.products()[0];
+    assert_eq!(
+        p.sku().map(|s| s.to_string()).as_deref(),
+        Some("windows-server-2025/standard")
+    );
+    let f = p.finding(FindingKind::Product).unwrap();
+    assert!(f.text().starts_with("Windows Server 2025 Standard (windows-server-2025/standard; identified from edition name, build number)"), "{}", f.text());
+    assert!(
+        f.sources()
+            .iter()
+            .any(|s| s.contains("windows-server-release-info"))
+    );
+    // Without the build, the name alone does not name a SKU.
+    let c = parse_capture(
+        CaptureFormat::SlmgrDli,
+        &text.replace("Software licensing service version: 10.0.26100.1\n\n", ""),
+        &ParseOptions::new(),
+    )
+    .unwrap();
+    assert_eq!(
+        explain(&c, &ExplainOptions::new()).products()[0].sku(),
+        None
+    );
+}

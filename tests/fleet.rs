@@ -422,7 +422,7 @@ fn mak_accounting_over_a_fleet() {
         .machines()
         .iter()
         .filter(|m| key.activates(m.sku()))
-        .map(|_| MakMachine::new(true, 2));
+        .map(|_| MakMachine::unactivated().with_reimages(2));
     let needed = mak_activations_needed(needs);
     assert_eq!(needed, 3);
     let balance = MakBalance::new(needed, u64::from(key.activations_remaining()));
@@ -600,4 +600,45 @@ fn avma_keys_only_on_windows_server_virtual_machines() {
         ]
     );
     assert!(msgs(r#"{ "name": "v", "sku": "windows-server-2022/standard", "channel": "avma", "hardware": "virtual" }"#).is_empty());
+}
+
+#[test]
+fn lone_records_round_trip_and_are_validated_like_fleet_records() {
+    let fleet = Fleet::from_json(SMALL).unwrap();
+    for d in fleet.domains() {
+        let json = serde_json::to_string(d).unwrap();
+        assert_eq!(&serde_json::from_str::<Domain>(&json).unwrap(), d, "{json}");
+    }
+    for h in fleet.kms_hosts() {
+        let json = serde_json::to_string(h).unwrap();
+        let back: FleetKmsHost = serde_json::from_str(&json).unwrap();
+        assert_eq!(&back, h, "{json}");
+        assert_eq!(back.kms_host(), h.kms_host());
+    }
+    for k in fleet.mak_keys() {
+        let json = serde_json::to_string(k).unwrap();
+        assert_eq!(&serde_json::from_str::<MakKey>(&json).unwrap(), k, "{json}");
+    }
+
+    let e = serde_json::from_str::<Domain>(r#"{ "name": "corp", "forest_schema": "windows-11" }"#)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with("invalid fleet: 1 problem: domain \"corp\" field \"forest_schema\": \"windows-11\" is not a Windows Server release"),
+        "{e}"
+    );
+    // The published Windows Pro GVLK stands in for a key that must not be stored.
+    let e = serde_json::from_str::<MakKey>(
+        r#"{ "name": "m", "partial_key": "W269N-WFGWX-YVC9B-4J6C9-T83GX", "products": ["windows-11/pro"], "activations_remaining": 1 }"#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("MAK key \"m\" field \"partial_key\""), "{e}");
+    assert!(!e.contains("WFGWX"), "{e}");
+    let e = serde_json::from_str::<FleetKmsHost>(
+        r#"{ "name": "kms", "os": "office-ltsc-2021/professional-plus", "host_key": "windows-server-2022", "updates": [] }"#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("KMS host \"kms\" field \"os\""), "{e}");
 }

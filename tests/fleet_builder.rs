@@ -341,3 +341,104 @@ mod same_as_json {
         );
     }
 }
+
+/// Issue 10, item 8: KMS isn't offered for Small Business Server 2011; the plan names the MAK
+/// the FAQ gives each edition.
+#[test]
+fn sbs_2011_plan_names_the_faq_mak() {
+    let fleet = Fleet::builder(AgreementProgram::EnterpriseAgreement)
+        .machine(MachineSpec::new(
+            "sbs-01",
+            sku("small-business-server-2011/standard"),
+            Channel::VolumeGvlk,
+            Hardware::Physical,
+        ))
+        .kms_host(KmsHostSpec::new(
+            "kms-01",
+            sku("windows-server-2022/standard"),
+            KmsHostKey::WindowsServer2022,
+        ))
+        .build()
+        .unwrap();
+    let at = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+    let p = fleet.plan(at);
+    let texts: Vec<String> = p.actions().iter().map(|a| a.to_string()).collect();
+    assert!(
+        texts.iter().any(|t| t.starts_with(
+            "obtain the Win SBS Std/Essentials 2011 MAK for small-business-server-2011/standard (1 machines"
+        ) && t.ends_with("kms is not offered for small business server 2011)")),
+        "{texts:#?}"
+    );
+}
+
+/// Issue 10, item 8: "Windows Server 2008 isn't covered as a platform as an Office 2010 KMS
+/// host" (FAQ): a fleet host doing it is an error, not a warning.
+#[test]
+fn office_2010_host_on_server_2008_is_an_error() {
+    let b = Fleet::builder(AgreementProgram::EnterpriseAgreement).kms_host(KmsHostSpec::new(
+        "kms-office",
+        sku("windows-server-2008/standard"),
+        KmsHostKey::Office2010,
+    ));
+    let problems = b.problems();
+    let p = problems
+        .iter()
+        .find(|p| p.record() == FleetRecord::FleetKmsHost)
+        .unwrap();
+    assert_eq!(p.severity(), Severity::Error, "{p:?}");
+    assert_eq!(p.field(), "host_key");
+    assert_eq!(
+        p.message(),
+        "windows-server-2008/standard cannot run the office-2010 host key (only Windows Server 2003, Windows 7 volume editions and Windows Server 2008 R2 are supported as Office 2010 KMS hosts; Windows Server 2008 isn't covered (Volume Licensing FAQ)): expected a host key its os can run"
+    );
+    assert!(b.build().is_err());
+}
+
+/// Issue 10, item 8: a KMS host may be virtual ("six KMS hosts, which can be physical or
+/// virtual"); the fleet keeps what it is told and leaves it unknown when not told.
+#[test]
+fn kms_host_hardware_is_kept() {
+    let fleet = Fleet::builder(AgreementProgram::EnterpriseAgreement)
+        .kms_host(
+            KmsHostSpec::new(
+                "kms-vm",
+                sku("windows-server-2022/standard"),
+                KmsHostKey::WindowsServer2022,
+            )
+            .hardware(Hardware::Virtual),
+        )
+        .kms_host(KmsHostSpec::new(
+            "kms-unknown",
+            sku("windows-server-2022/standard"),
+            KmsHostKey::WindowsServer2022,
+        ))
+        .build()
+        .unwrap();
+    assert!(
+        fleet
+            .problems()
+            .iter()
+            .all(|p| p.severity() == Severity::Warning),
+        "{:?}",
+        fleet.problems()
+    );
+    assert_eq!(fleet.kms_hosts()[0].hardware(), Some(Hardware::Virtual));
+    assert_eq!(fleet.kms_hosts()[1].hardware(), None);
+}
+
+/// A KMS host's hardware that is neither value is an error naming the field.
+#[cfg(feature = "serde")]
+#[test]
+fn kms_host_bad_hardware_is_an_error() {
+    let json = r#"{ "program": "enterprise-agreement", "machines": [],
+        "kms_hosts": [{ "name": "kms-01", "os": "windows-server-2022/standard",
+                        "host_key": "windows-server-2022", "hardware": "cloud" }] }"#;
+    let problems = Fleet::problems_in_json(json);
+    let p = problems.iter().find(|p| p.field() == "hardware").unwrap();
+    assert_eq!(p.severity(), Severity::Error);
+    assert_eq!(p.name(), "kms-01");
+    let fleet: Fleet = serde_json::from_str(&json.replace("\"cloud\"", "\"virtual\"")).unwrap();
+    assert_eq!(fleet.kms_hosts()[0].hardware(), Some(Hardware::Virtual));
+    let back = serde_json::to_string(&fleet).unwrap();
+    assert!(back.contains("\"hardware\":\"virtual\""), "{back}");
+}

@@ -99,13 +99,41 @@ fn published() -> Vec<(String, Vec<Sku>, Source)> {
         assert_eq!(r.len(), 2, "{r:?}");
         out.push((r[1].clone(), vec![sku_named(&r[0])], Source::OFFICE_GVLK));
     }
+    let older = rows(include_str!("data/office-2010-2013-gvlk.csv"));
+    assert_eq!(older.len(), 31, "office-2010-2013-gvlk.csv rows");
+    for r in &older {
+        assert_eq!(r.len(), 3, "{r:?}");
+        let source = if r[0].contains("2013") {
+            Source::OFFICE_2013_GVLK
+        } else {
+            Source::OFFICE_2010_GVLK
+        };
+        assert_eq!(source.url(), r[2], "{r:?}");
+        out.push((r[1].clone(), vec![office_2010_2013_sku(&r[0])], source));
+    }
     out
+}
+
+/// The SKU a product of Microsoft's Office 2013 / 2010 GVLK tables names. The 2013 table
+/// writes "Office 2013 Professional Plus", "Project 2013 Professional"; the SKU names are the
+/// products' names ("Office Professional Plus 2013", "Project Professional 2013").
+fn office_2010_2013_sku(product: &str) -> Sku {
+    let name = match product {
+        "Office 2013 Professional Plus" => "Office Professional Plus 2013",
+        "Office 2013 Standard" => "Office Standard 2013",
+        "Project 2013 Professional" => "Project Professional 2013",
+        "Project 2013 Standard" => "Project Standard 2013",
+        "Visio 2013 Professional" => "Visio Professional 2013",
+        "Visio 2013 Standard" => "Visio Standard 2013",
+        other => other,
+    };
+    sku_named(name)
 }
 
 #[test]
 fn every_published_row_matches_gvlk_both_ways() {
     let published = published();
-    assert_eq!(published.len(), 134);
+    assert_eq!(published.len(), 165);
     let mut by_key: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (key_text, skus, source) in &published {
         let key = ProductKey::parse(key_text).unwrap();
@@ -137,17 +165,13 @@ fn skus_without_a_published_row_have_no_gvlk() {
         .flat_map(|(_, skus, _)| skus)
         .map(|s| s.to_string())
         .collect();
-    assert_eq!(with_row.len(), 151);
+    assert_eq!(with_row.len(), 182);
     for sku in Sku::all() {
         let listed = with_row.contains(&sku.to_string());
         assert_eq!(gvlk(sku).is_some(), listed, "{sku}");
         assert_eq!(gvlk_source(sku).is_some(), listed, "{sku}");
     }
     for id in [
-        "office-2010/professional-plus",
-        "office-2010/standard",
-        "office-2013/professional-plus",
-        "office-2013/standard",
         "small-business-server-2008/standard",
         "small-business-server-2008/premium",
         "small-business-server-2011/standard",
@@ -158,6 +182,46 @@ fn skus_without_a_published_row_have_no_gvlk() {
         assert_eq!(gvlk(sku), None, "{id}");
         assert_eq!(gvlk_source(sku), None, "{id}");
     }
+}
+
+/// Issue 10: Office 2010 and 2013 are volume products with published GVLKs: every SKU of
+/// those releases has one, from Microsoft's archived table, and the KMS host key of its own
+/// version covers it.
+#[test]
+fn office_2010_2013_every_sku_has_a_gvlk() {
+    use volume_activation::KmsHostKey;
+    use volume_activation::rules::host_key_coverage;
+    let mut n = 0;
+    for (release, source, key) in [
+        (
+            Release::Office2010,
+            Source::OFFICE_2010_GVLK,
+            KmsHostKey::Office2010,
+        ),
+        (
+            Release::Office2013,
+            Source::OFFICE_2013_GVLK,
+            KmsHostKey::Office2013,
+        ),
+    ] {
+        for sku in Sku::of_release(release) {
+            assert_eq!(
+                gvlk_source(sku),
+                Some((source, Confidence::Documented)),
+                "{sku}"
+            );
+            assert!(host_key_coverage(key, sku).is_yes(), "{sku}");
+            n += 1;
+        }
+    }
+    assert_eq!(n, 31);
+    let visio: Sku = "office-2010/visio-premium".parse().unwrap();
+    assert_eq!(
+        gvlk(visio).unwrap().to_string(),
+        "*****-*****-*****-*****-WX8BJ"
+    );
+    let lync: Sku = "office-2013/lync".parse().unwrap();
+    assert_eq!(lync.name(), "Lync 2013");
 }
 
 #[test]

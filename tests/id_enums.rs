@@ -73,6 +73,9 @@ fn every_closed_set_round_trips() {
         Entitlement,
         FaqAdvice,
         FleetRecord,
+        Cause,
+        Evidence,
+        IdentificationOutcome,
         Hardware,
         KeyDelivery,
         MakActivationMethod,
@@ -87,5 +90,6 @@ fn every_closed_set_round_trips() {
         SetupKeySource,
         Severity,
         UpdateNeed,
+        UnitsPurchased,
     );
 }

@@ -82,11 +82,12 @@ fn every_id_name_and_error_message_is_pinned() {
     );
     pin!(
         Answer,
-        "unknown answer \"no-such-value\": expected one of documented, derived, documented-no, undocumented",
+        "unknown answer \"no-such-value\": expected one of documented, derived, documented-no, derived-no, undocumented",
         [
             ("documented", "yes (documented)"),
             ("derived", "yes (derived from a documented rule)"),
             ("documented-no", "no (documented)"),
+            ("derived-no", "no (derived from a documented rule)"),
             ("undocumented", "undocumented"),
         ]
     );
@@ -129,6 +130,30 @@ fn every_id_name_and_error_message_is_pinned() {
             (
                 "product-group-hierarchy",
                 "derived from the product key group hierarchy (a key activates its own group and lower groups)"
+            ),
+            (
+                "later-generation",
+                "derived from the key hierarchy: a KMS host key activates its own and earlier generations, never a later one (\"The KMS key for the newer Windows products will also activate the previous generation\")"
+            ),
+            (
+                "later-generation-kb3086418",
+                "KB3086418: to activate Windows 10 a Windows Server 2012 R2 KMS host needs the updated \"Windows Server 2012 R2 for Windows 10\" host key"
+            ),
+            (
+                "ltsc-later-year",
+                "the key's row names its LTSB/LTSC releases by year; a release of a later year is a later generation, which the key does not activate"
+            ),
+            (
+                "previous-generation",
+                "derived: \"The KMS key for the newer Windows products will also activate the previous generation\" (and a key activates its own product group)"
+            ),
+            (
+                "office-older-key-newer-version",
+                "derived: Office needs a KMS host key for each version (\"activate a KMS host key for each version of Office\"); an older version's key cannot know a newer version"
+            ),
+            (
+                "sbs-kms-not-offered",
+                "KMS isn't offered for Small Business Server 2011; each edition uses a MAK (Volume Licensing FAQ)"
             ),
             (
                 "windows-11-not-listed",
@@ -209,6 +234,18 @@ fn every_id_name_and_error_message_is_pinned() {
             (
                 "office-host-os-2010",
                 "listed as an Office 2010 host OS (Microsoft support blog)"
+            ),
+            (
+                "office-host-os-2010-only",
+                "only Windows Server 2003, Windows 7 volume editions and Windows Server 2008 R2 are supported as Office 2010 KMS hosts; Windows Server 2008 isn't covered (Volume Licensing FAQ)"
+            ),
+            (
+                "host-os-own-release",
+                "derived: the key runs on the release it is named for (Table 7 lists KMS hosts running Windows Server 2012 and Windows 8 with their KMS keys)"
+            ),
+            (
+                "required-updates-plan-over-step1",
+                "the update table of KMS activation planning (2025) names a newer update than Step 1 (2012 R2 planning) for this host and client; the newer text wins"
             ),
             (
                 "required-updates-table",
@@ -341,14 +378,18 @@ fn every_id_name_and_error_message_is_pinned() {
             ("professional-plus", "Professional Plus"),
             ("project-professional", "Project Professional"),
             ("project-standard", "Project Standard"),
+            ("visio-premium", "Visio Premium"),
             ("visio-professional", "Visio Professional"),
             ("visio-standard", "Visio Standard"),
             ("access", "Access"),
             ("excel", "Excel"),
+            ("infopath", "InfoPath"),
             ("onenote", "OneNote"),
             ("outlook", "Outlook"),
             ("powerpoint", "PowerPoint"),
             ("publisher", "Publisher"),
+            ("sharepoint-workspace", "SharePoint Workspace"),
+            ("lync", "Lync"),
             ("skype-for-business", "Skype for Business"),
             ("word", "Word"),
         ]
@@ -381,6 +422,46 @@ fn every_id_name_and_error_message_is_pinned() {
         [
             ("mak-with-vamt", "MAK with VAMT"),
             ("kms-preferred", "KMS preferred"),
+        ]
+    );
+    pin!(
+        Cause,
+        "unknown cause \"no-such-value\": expected one of no-kms-host, kms-host-below-threshold, wrong-host-key, kms-renewal-failing, mak-not-activated, not-activated, evaluation-ending, non-genuine",
+        [
+            (
+                "no-kms-host",
+                "grace running out without a reachable KMS host"
+            ),
+            (
+                "kms-host-below-threshold",
+                "KMS host below the activation threshold"
+            ),
+            ("wrong-host-key", "wrong KMS host key"),
+            ("kms-renewal-failing", "KMS activation not renewed"),
+            ("mak-not-activated", "MAK not activated"),
+            ("not-activated", "not activated"),
+            ("evaluation-ending", "evaluation ending"),
+            ("non-genuine", "non-genuine"),
+        ]
+    );
+    pin!(
+        Evidence,
+        "unknown evidence \"no-such-value\": expected one of activation-id, product-name, edition-name, build-number",
+        [
+            ("activation-id", "Activation ID"),
+            ("product-name", "product name"),
+            ("edition-name", "edition name"),
+            ("build-number", "build number"),
+        ]
+    );
+    pin!(
+        IdentificationOutcome,
+        "unknown identification outcome \"no-such-value\": expected one of identified, ambiguous, contradictory, unknown",
+        [
+            ("identified", "identified"),
+            ("ambiguous", "ambiguous"),
+            ("contradictory", "contradictory"),
+            ("unknown", "unknown"),
         ]
     );
     pin!(

@@ -909,14 +909,22 @@ const RECOGNISED: &[Expectation] = &[
         Some(Edition::Pro),
         Some(Family::Client),
     ),
-    // No Microsoft text maps the edition words ServerStandard / ServerDatacenter: kept raw.
-    ("Windows(R), ServerStandard edition", None, None, None, None),
+    // The DISM edition IDs ServerStandard / ServerDatacenter ("Upgrade and conversion options
+    // for Windows Server"): the edition, derived. Standard is also an Office edition, so no
+    // family from the word alone.
+    (
+        "Windows(R), ServerStandard edition",
+        None,
+        None,
+        Some(Edition::Standard),
+        None,
+    ),
     (
         "Windows(R), ServerDatacenter edition",
         None,
         None,
-        None,
-        None,
+        Some(Edition::Datacenter),
+        Some(Family::Server),
     ),
     (
         "Office 16, Office16ProPlusVL_KMS_Client edition",

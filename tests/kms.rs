@@ -77,14 +77,7 @@ fn keys_of(label: &str) -> Vec<KmsHostKey> {
             WindowsServer2008GroupB,
             WindowsServer2008GroupC,
         ],
-        "Volume license for \"Windows Server 2012 R2 for Windows 10\"" => {
-            vec![WindowsServer2012R2ForWindows10]
-        }
-        "Windows 7 client KMS key (Client VL, Windows 7)" => vec![Windows7],
-        "Windows Vista client KMS key (Vista VL)" => vec![WindowsVista],
-        "Windows Server 2008 Server Group A" => vec![WindowsServer2008GroupA],
-        "Windows Server 2008 Server Group B" => vec![WindowsServer2008GroupB],
-        "Windows Server 2008 Server Group C" => vec![WindowsServer2008GroupC],
+        // Every label naming one key is read by parse_lenient itself (issue 10, item 7).
         other => vec![KmsHostKey::parse_lenient(other).unwrap_or_else(|e| panic!("{other}: {e}"))],
     }
 }
@@ -275,6 +268,44 @@ fn host_key_ids_names_and_parse() {
             .unwrap_err()
             .is_unknown()
     );
+    // Issue 10, item 7: the labels the reference tables print.
+    use KmsHostKey::*;
+    for (label, key) in [
+        (
+            "Volume license for \"Windows Server 2012 R2 for Windows 10\"",
+            WindowsServer2012R2ForWindows10,
+        ),
+        ("Windows 7 client KMS key (Client VL, Windows 7)", Windows7),
+        ("Windows Vista client KMS key (Vista VL)", WindowsVista),
+        (
+            "Windows Server 2008 Server Group A",
+            WindowsServer2008GroupA,
+        ),
+        (
+            "Windows Server 2008 R2 Server Group C (KMS_C)",
+            WindowsServer2008R2GroupC,
+        ),
+        (
+            "Volume license for Windows Server 2012 R2",
+            WindowsServer2012R2,
+        ),
+        ("volume  LICENSE for windows 8.1", Windows81),
+        ("Office LTSC 2024 KMS host key", OfficeLtsc2024),
+        ("Office 2010", Office2010),
+    ] {
+        assert_eq!(KmsHostKey::parse_lenient(label).unwrap(), key, "{label}");
+    }
+    for several in [
+        "Windows Server 2008 R2 Server Group A/B/C keys",
+        "Windows Server 2008 server KMS keys (A/B/C)",
+        "Windows 7 / Windows Server 2008 R2 KMS keys (key types not stated)",
+        "Windows 7",
+    ] {
+        assert!(
+            KmsHostKey::parse_lenient(several).unwrap_err().is_unknown(),
+            "{several}"
+        );
+    }
     assert_eq!(
         KmsHostKey::WindowsServer2012R2ForWindows10.issued_for(),
         Release::Windows10
@@ -396,7 +427,7 @@ fn exhaustive_key_x_sku() {
         .into_iter()
         .map(|(k, s, _, _)| (k.to_string(), s.to_string()))
         .collect();
-    let mut counts = [0usize; 4];
+    let mut counts = [0usize; 5];
     for k in KmsHostKey::iter() {
         for s in Sku::all() {
             let c = host_key_coverage(k, s);
@@ -414,12 +445,14 @@ fn exhaustive_key_x_sku() {
                 Answer::Derived => assert!(
                     in_csv
                         || (c.basis() == Basis::ProductGroupHierarchy
-                            && s.release() == k.release())
+                            && s.release().family() == Family::Client
+                            || s.release() == k.release())
+                        || c.basis() == Basis::PreviousGeneration
                         || c.basis() == Basis::OfficeKeyPerVersionOlder,
                     "{k} x {s} derived without a rule ({:?})",
                     c.basis()
                 ),
-                Answer::DocumentedNo | Answer::Undocumented => {
+                Answer::DocumentedNo | Answer::DerivedNo | Answer::Undocumented => {
                     assert!(!in_csv, "{k} x {s} is a CSV row but answered {:?}", c)
                 }
             }
@@ -447,7 +480,16 @@ fn exhaustive_key_x_sku() {
             }
             if s.edition() == Edition::IotEnterpriseLtsc && k.family() != Family::Office {
                 assert!(!c.is_yes(), "{k} x {s}");
-                if !k.is_client_key() && k.server_group().is_none() {
+                // Keys older than the Windows 10 generation: the generation rule says no.
+                let windows_10_era = matches!(
+                    k,
+                    KmsHostKey::WindowsServer2012R2ForWindows10
+                        | KmsHostKey::WindowsServer2016
+                        | KmsHostKey::WindowsServer2019
+                        | KmsHostKey::WindowsServer2022
+                        | KmsHostKey::WindowsServer2025
+                );
+                if windows_10_era {
                     assert_eq!(c.basis(), Basis::IotLtscNotListed, "{k} x {s}");
                 }
             }
@@ -538,11 +580,17 @@ fn conflict_decisions() {
         host_os_support(sku("windows-8/pro"), Windows10).basis(),
         Basis::HostOsStep1
     );
-    // Conflict 13: no list for the 2012 and Windows 8 keys; only their own group is derived.
+    // Conflict 13: no list for the 2012 and Windows 8 keys; their own group and the previous
+    // generation are derived (issue 10, rule class 3), the rest is not decided.
     let c = host_key_coverage(WindowsServer2012, sku("windows-server-2012/datacenter"));
     assert_eq!(c.answer(), Answer::Derived);
+    let c = host_key_coverage(WindowsServer2012, sku("windows-8/pro"));
     assert_eq!(
-        host_key_coverage(WindowsServer2012, sku("windows-8/pro")).answer(),
+        (c.answer(), c.basis()),
+        (Answer::Derived, Basis::ProductGroupHierarchy)
+    );
+    assert_eq!(
+        host_key_coverage(WindowsServer2012, sku("windows-vista/business")).answer(),
         Answer::Undocumented
     );
     // Conflict 14: Windows Server 2008 HPC is in Group A.
@@ -555,6 +603,16 @@ fn conflict_decisions() {
     // Conflict 11: 2008 R2 host -> 2012 R2 clients: S-PLAN's KB3079821, not Step 1's KB2885698.
     let r = required_update(Release::WindowsServer2008R2, Release::WindowsServer2012R2);
     assert_eq!(r.kbs().collect::<Vec<_>>(), [Kb::new(3_079_821).unwrap()]);
+    assert_eq!(r.basis(), Basis::RequiredUpdatesPlanOverStep1);
+    // Issue 10, item 7: the KB2885698 row for Windows Server 2012 hosts -> 2012 R2 clients is
+    // not accepted (S-PLAN's KB3172615 wins); the answer names both pages.
+    let r = required_update(Release::WindowsServer2012, Release::WindowsServer2012R2);
+    assert_eq!(r.kbs().collect::<Vec<_>>(), [Kb::new(3_172_615).unwrap()]);
+    assert_eq!(r.basis(), Basis::RequiredUpdatesPlanOverStep1);
+    let ids: Vec<&str> = r.sources().iter().map(|s| s.id()).collect();
+    assert_eq!(ids, ["S-PLAN", "S-STEP1"]);
+    assert!(!r.is_met_by(&[Kb::new(2_885_698).unwrap()]));
+    assert!(r.is_met_by(&[Kb::new(3_172_615).unwrap()]));
     assert_eq!(
         required_update(Release::WindowsServer2008R2, Release::Windows81).kb(),
         Some(Kb::new(2_885_698).unwrap())

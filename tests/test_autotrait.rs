@@ -24,6 +24,27 @@ fn assert_public<T: std::fmt::Debug + Clone + Send + Sync + 'static>() {}
 #[test]
 fn test_autotrait() {
     assert_public::<Action>();
+    assert_public::<CaptureInput<'static>>();
+    assert_public::<Cause>();
+    assert_public::<CauseTotal>();
+    assert_public::<Clue>();
+    assert_public::<CollectionTime>();
+    assert_public::<Evidence>();
+    assert_public::<Fix>();
+    assert_public::<FleetStatus>();
+    assert_public::<Identification>();
+    assert_public::<IdentificationOutcome>();
+    assert_public::<KmsHostLoad>();
+    assert_public::<MachineStatus>();
+    assert_public::<Observation>();
+    assert_public::<ProductStatus>();
+    assert_public::<StateTotal>();
+    assert_public::<StatusAction>();
+    assert_public::<StatusOptions>();
+    assert_public::<ThresholdCheck>();
+    assert_public::<UnreadableCapture>();
+    assert_public::<Upcoming>();
+    assert_public::<FleetDraft>();
     assert_public::<FleetBuilder>();
     assert_public::<MachineSpec>();
     assert_public::<KmsHostSpec>();
@@ -94,6 +115,7 @@ fn test_autotrait() {
     assert_public::<MakBalance>();
     assert_public::<MakKey>();
     assert_public::<MakMachine>();
+    assert_public::<UnitsPurchased>();
     assert_public::<MakPlan>();
     assert_public::<MissingMak>();
     assert_public::<ParseOptions>();
@@ -150,6 +172,24 @@ fn serde_types() {
     fn both<T: serde::Serialize + serde::de::DeserializeOwned>() {}
     fn ser<T: serde::Serialize>() {}
     both::<Action>();
+    both::<Cause>();
+    both::<CauseTotal>();
+    both::<Clue>();
+    both::<CollectionTime>();
+    both::<Evidence>();
+    both::<Fix>();
+    both::<FleetStatus>();
+    both::<Identification>();
+    both::<IdentificationOutcome>();
+    both::<KmsHostLoad>();
+    both::<MachineStatus>();
+    both::<Observation>();
+    both::<ProductStatus>();
+    both::<StateTotal>();
+    both::<StatusAction>();
+    both::<ThresholdCheck>();
+    both::<UnreadableCapture>();
+    both::<Upcoming>();
     both::<Activation>();
     both::<ActivationErrorCode>();
     both::<ActivationId>();
@@ -211,6 +251,10 @@ fn serde_types() {
     both::<MakAllotmentBasis>();
     both::<MakBalance>();
     both::<MakMachine>();
+    both::<UnitsPurchased>();
+    both::<Domain>();
+    both::<FleetKmsHost>();
+    both::<MakKey>();
     both::<MakPlan>();
     both::<MissingMak>();
     both::<Plan>();
@@ -249,9 +293,6 @@ fn serde_types() {
     // Serialise only, on purpose: the fleet's records are read (and validated together) as part
     // of a `Fleet`, which round-trips; an error is a message. (`ParseOptions` are arguments, not data: no serde.)
     ser::<Machine>();
-    ser::<Domain>();
-    ser::<FleetKmsHost>();
-    ser::<MakKey>();
     ser::<RolloutWave>();
     ser::<Error>();
     both::<Capture>();

@@ -5,6 +5,7 @@ use volume_activation::strum::VariantArray;
 use volume_activation::inventory::{
     CaptureFormat, ExplainOptions, ParseOptions, parse_capture_bytes,
 };
+use volume_activation::strum::VariantArray;
 use volume_activation::{KmsHost, KmsHostKey, Sku, explain};
 
 // The first bytes pick the format, the SKU, the host key and the host OS; the rest is the

@@ -14,6 +14,7 @@ use crate::catalog::{Confidence, Source};
 /// assert!(Answer::Derived.is_yes());
 /// assert!(!Answer::Undocumented.is_yes());
 /// assert_eq!("documented-no".parse::<Answer>()?, Answer::DocumentedNo);
+/// assert!(Answer::DerivedNo.is_no());
 /// # Ok::<(), volume_activation::Error>(())
 /// ```
 #[derive(
@@ -46,9 +47,15 @@ pub enum Answer {
     /// rule), though no table lists the pair.
     #[strum(serialize = "derived")]
     Derived,
-    /// No: a documented rule excludes it.
+    /// No: Microsoft says so in so many words (a page names the case, or lists what is
+    /// supported with "only").
     #[strum(serialize = "documented-no")]
     DocumentedNo,
+    /// No: follows from a documented general rule (a key does not activate a later
+    /// generation, a group key does not activate a higher group, one Office key per
+    /// version), though no page names the pair.
+    #[strum(serialize = "derived-no")]
+    DerivedNo,
     /// Microsoft is silent; the crate does not guess, and treats it as not a yes.
     #[strum(serialize = "undocumented")]
     Undocumented,
@@ -62,6 +69,7 @@ impl Answer {
             Answer::Documented => "yes (documented)",
             Answer::Derived => "yes (derived from a documented rule)",
             Answer::DocumentedNo => "no (documented)",
+            Answer::DerivedNo => "no (derived from a documented rule)",
             Answer::Undocumented => "undocumented",
         }
     }
@@ -71,7 +79,7 @@ impl Answer {
         crate::error::Error::unknown(
             "answer",
             s,
-            "one of documented, derived, documented-no, undocumented",
+            "one of documented, derived, documented-no, derived-no, undocumented",
         )
     }
 }
@@ -85,13 +93,20 @@ impl Answer {
         matches!(self, Answer::Documented | Answer::Derived)
     }
 
+    /// Whether this is a no (documented or derived). Undocumented is not a no.
+    #[must_use]
+    pub const fn is_no(self) -> bool {
+        matches!(self, Answer::DocumentedNo | Answer::DerivedNo)
+    }
+
     /// How sure the crate is: documented answers (yes or no) are [`Confidence::Documented`],
-    /// derived ones [`Confidence::Derived`], undocumented ones [`Confidence::Unverified`].
+    /// derived ones (yes or no) [`Confidence::Derived`], undocumented ones
+    /// [`Confidence::Unverified`].
     #[must_use]
     pub const fn confidence(self) -> Confidence {
         match self {
             Answer::Documented | Answer::DocumentedNo => Confidence::Documented,
-            Answer::Derived => Confidence::Derived,
+            Answer::Derived | Answer::DerivedNo => Confidence::Derived,
             Answer::Undocumented => Confidence::Unverified,
         }
     }
@@ -162,6 +177,32 @@ pub enum Basis {
     /// The product-key-group hierarchy: a key activates its own group and the lower groups.
     #[strum(serialize = "product-group-hierarchy")]
     ProductGroupHierarchy,
+    /// A key does not activate a later generation (the rule between the table rows).
+    /// Windows 7 "Determining Product Key Needs": "The KMS key for the newer Windows
+    /// products will also activate the previous generation" (the hierarchy runs one way:
+    /// newer keys cover older products, never the reverse).
+    #[strum(serialize = "later-generation")]
+    LaterGeneration,
+    /// KB3086418: a Windows Server 2012 R2 host needs the "Windows Server 2012 R2 for
+    /// Windows 10" key to activate Windows 10.
+    #[strum(serialize = "later-generation-kb3086418")]
+    LaterGenerationKb3086418,
+    /// The key's row names LTSB/LTSC releases by year; a later year's release is a later
+    /// generation than the row covers.
+    #[strum(serialize = "ltsc-later-year")]
+    LtscLaterYear,
+    /// The previous generation: a key activates its own generation's group and the
+    /// previous generation ("The KMS key for the newer Windows products will also activate
+    /// the previous generation").
+    #[strum(serialize = "previous-generation")]
+    PreviousGeneration,
+    /// An older Office version's host key never activates a newer Office version: one host
+    /// key per version ("activate a KMS host key for each version of Office").
+    #[strum(serialize = "office-older-key-newer-version")]
+    OfficeOlderKeyNewerVersion,
+    /// KMS is not offered for Windows Small Business Server 2011 (MAK only).
+    #[strum(serialize = "sbs-kms-not-offered")]
+    SbsKmsNotOffered,
     /// Windows 11 is listed only under the 2022 and 2025 keys.
     #[strum(serialize = "windows-11-not-listed")]
     Windows11NotListed,
@@ -222,6 +263,17 @@ pub enum Basis {
     /// Office 2010 host OS list (Microsoft support blog).
     #[strum(serialize = "office-host-os-2010")]
     OfficeHostOs2010,
+    /// The Office 2010 host list of the Volume Licensing FAQ, which says "only".
+    #[strum(serialize = "office-host-os-2010-only")]
+    OfficeHostOs2010Only,
+    /// A key no host-OS list names runs on the release it is named for (Table 7 lists KMS
+    /// hosts running Windows Server 2012 and Windows 8 with their KMS keys).
+    #[strum(serialize = "host-os-own-release")]
+    HostOsOwnRelease,
+    /// The required-updates table of KMS activation planning, which names a newer update
+    /// than Step 1 for this host and client.
+    #[strum(serialize = "required-updates-plan-over-step1")]
+    RequiredUpdatesPlanOverStep1,
     /// The required-updates table of KMS activation planning.
     #[strum(serialize = "required-updates-table")]
     RequiredUpdatesTable,
@@ -279,6 +331,24 @@ impl Basis {
             Basis::ProductGroupHierarchy => {
                 "derived from the product key group hierarchy (a key activates its own group and lower groups)"
             }
+            Basis::LaterGeneration => {
+                "derived from the key hierarchy: a KMS host key activates its own and earlier generations, never a later one (\"The KMS key for the newer Windows products will also activate the previous generation\")"
+            }
+            Basis::LaterGenerationKb3086418 => {
+                "KB3086418: to activate Windows 10 a Windows Server 2012 R2 KMS host needs the updated \"Windows Server 2012 R2 for Windows 10\" host key"
+            }
+            Basis::LtscLaterYear => {
+                "the key's row names its LTSB/LTSC releases by year; a release of a later year is a later generation, which the key does not activate"
+            }
+            Basis::PreviousGeneration => {
+                "derived: \"The KMS key for the newer Windows products will also activate the previous generation\" (and a key activates its own product group)"
+            }
+            Basis::OfficeOlderKeyNewerVersion => {
+                "derived: Office needs a KMS host key for each version (\"activate a KMS host key for each version of Office\"); an older version's key cannot know a newer version"
+            }
+            Basis::SbsKmsNotOffered => {
+                "KMS isn't offered for Small Business Server 2011; each edition uses a MAK (Volume Licensing FAQ)"
+            }
             Basis::Windows11NotListed => {
                 "Microsoft lists Windows 11 only under the Windows Server 2022 and 2025 host keys; it says neither yes nor no for this key"
             }
@@ -333,6 +403,15 @@ impl Basis {
                 "listed as an Office 2013 host OS (Volume activation methods in Office 2013)"
             }
             Basis::OfficeHostOs2010 => "listed as an Office 2010 host OS (Microsoft support blog)",
+            Basis::OfficeHostOs2010Only => {
+                "only Windows Server 2003, Windows 7 volume editions and Windows Server 2008 R2 are supported as Office 2010 KMS hosts; Windows Server 2008 isn't covered (Volume Licensing FAQ)"
+            }
+            Basis::HostOsOwnRelease => {
+                "derived: the key runs on the release it is named for (Table 7 lists KMS hosts running Windows Server 2012 and Windows 8 with their KMS keys)"
+            }
+            Basis::RequiredUpdatesPlanOverStep1 => {
+                "the update table of KMS activation planning (2025) names a newer update than Step 1 (2012 R2 planning) for this host and client; the newer text wins"
+            }
             Basis::RequiredUpdatesTable => "the update table of KMS activation planning",
             Basis::RequiredUpdatesStep1 => {
                 "the updates named in Step 1: Review and Select Activation Methods"
@@ -393,6 +472,20 @@ impl Basis {
             VistaKeyTable => &[Source::KMS_TABLE7_2012R2, Source::VA2_KEY_GROUPS],
             Va2GroupBExample => &[Source::KMS_VA2_CHANGES],
             ProductGroupHierarchy => &[Source::W7_KEY_NEEDS, Source::KMS_VA2_CHANGES],
+            LaterGeneration => &[Source::W7_KEY_NEEDS, Source::KMS_KB3086418],
+            LaterGenerationKb3086418 => &[Source::KMS_KB3086418],
+            LtscLaterYear => &[
+                Source::KMS_PLANNING,
+                Source::KMS_SERVER_2016_ACTIVATION,
+                Source::KMS_SERVER_2019_ACTIVATION,
+                Source::W7_KEY_NEEDS,
+            ],
+            PreviousGeneration => &[Source::W7_KEY_NEEDS, Source::KMS_TABLE7_2012R2],
+            OfficeOlderKeyNewerVersion => &[Source::OFFICE_KMS_HOST],
+            SbsKmsNotOffered => &[Source::VL_FAQ],
+            OfficeHostOs2010Only => &[Source::VL_FAQ, Source::OFFICE_2010_KMS_BLOG],
+            RequiredUpdatesPlanOverStep1 => &[Source::KMS_PLANNING, Source::KMS_STEP1_2012R2],
+            HostOsOwnRelease => &[Source::KMS_TABLE7_2012R2],
             IotLtscNotListed => &[Source::KMS_PLANNING, Source::IOT_VOLUME_LICENSE],
             ClientKeyActivatesOnlyClients => {
                 &[Source::KMS_PLANNING, Source::KMS_ACTIVATE_USING_KMS]

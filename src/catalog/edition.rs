@@ -162,6 +162,9 @@ pub enum Edition {
     /// Project Standard.
     #[strum(serialize = "project-standard")]
     ProjectStandard,
+    /// Visio Premium (Office 2010 only).
+    #[strum(serialize = "visio-premium")]
+    VisioPremium,
     /// Visio Professional.
     #[strum(serialize = "visio-professional")]
     VisioProfessional,
@@ -174,6 +177,9 @@ pub enum Edition {
     /// Excel.
     #[strum(serialize = "excel")]
     Excel,
+    /// InfoPath (Office 2010 and 2013).
+    #[strum(serialize = "infopath")]
+    InfoPath,
     /// OneNote.
     #[strum(serialize = "onenote")]
     OneNote,
@@ -186,6 +192,12 @@ pub enum Edition {
     /// Publisher.
     #[strum(serialize = "publisher")]
     Publisher,
+    /// SharePoint Workspace (Office 2010).
+    #[strum(serialize = "sharepoint-workspace")]
+    SharePointWorkspace,
+    /// Lync (Office 2013; its successor is Skype for Business).
+    #[strum(serialize = "lync")]
+    Lync,
     /// Skype for Business.
     #[strum(serialize = "skype-for-business")]
     SkypeForBusiness,
@@ -239,14 +251,18 @@ impl Edition {
             Edition::ProfessionalPlus => "Professional Plus",
             Edition::ProjectProfessional => "Project Professional",
             Edition::ProjectStandard => "Project Standard",
+            Edition::VisioPremium => "Visio Premium",
             Edition::VisioProfessional => "Visio Professional",
             Edition::VisioStandard => "Visio Standard",
             Edition::Access => "Access",
             Edition::Excel => "Excel",
+            Edition::InfoPath => "InfoPath",
             Edition::OneNote => "OneNote",
             Edition::Outlook => "Outlook",
             Edition::PowerPoint => "PowerPoint",
             Edition::Publisher => "Publisher",
+            Edition::SharePointWorkspace => "SharePoint Workspace",
+            Edition::Lync => "Lync",
             Edition::SkypeForBusiness => "Skype for Business",
             Edition::Word => "Word",
         }

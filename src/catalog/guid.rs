@@ -90,6 +90,12 @@ impl fmt::Debug for Guid {
     }
 }
 
+impl From<u128> for Guid {
+    fn from(value: u128) -> Guid {
+        Guid::from_u128(value)
+    }
+}
+
 impl FromStr for Guid {
     type Err = Error;
 

@@ -278,8 +278,12 @@ impl KmsHostKey {
     }
 
     /// Reads a host key by canonical ID or by marketing name, ASCII case-insensitively; also
-    /// accepts the names the reference tables print ("Volume license for Windows 10",
-    /// "Windows Server 2008 R2 Server Group A", "Office 2019").
+    /// accepts every label Microsoft's tables print for one key ("Volume license for Windows
+    /// 10", `Volume license for "Windows Server 2012 R2 for Windows 10"`, "Windows 7 client
+    /// KMS key (Client VL, Windows 7)", "Windows Server 2008 R2 Server Group A", "Office
+    /// 2019"): quotes, parenthesised notes, "host" in "KMS host key" and runs of spaces do not
+    /// matter. A label naming several keys ("Windows Server 2008 R2 Server Group A/B/C keys")
+    /// is no one key and is an error.
     ///
     /// # Errors
     ///
@@ -290,6 +294,10 @@ impl KmsHostKey {
     ///
     /// assert_eq!(KmsHostKey::parse_lenient("Volume license for Windows 10")?, KmsHostKey::Windows10);
     /// assert_eq!(KmsHostKey::parse_lenient("Office LTSC 2021")?, KmsHostKey::OfficeLtsc2021);
+    /// assert_eq!(
+    ///     KmsHostKey::parse_lenient("Windows Vista client KMS key (Vista VL)")?,
+    ///     KmsHostKey::WindowsVista
+    /// );
     /// assert!(KmsHostKey::parse_lenient("windows-server-2030").is_err());
     /// # Ok::<(), volume_activation::Error>(())
     /// ```
@@ -298,15 +306,13 @@ impl KmsHostKey {
         if let Ok(k) = t.parse::<KmsHostKey>() {
             return Ok(k);
         }
-        let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+        let wanted = label_words(t);
         KmsHostKey::VARIANTS
             .iter()
             .copied()
             .find(|k| {
-                let name = k.name();
-                same(name, t)
-                    || name.strip_suffix(" KMS host key").is_some_and(|n| same(n, t))
-                    || name.split(" (").next().is_some_and(|n| same(n, t))
+                let name = label_words(k.name());
+                name == wanted || name.strip_suffix(" kms key").is_some_and(|n| n == wanted)
             })
             .ok_or_else(|| {
                 Error::unknown(
@@ -316,4 +322,27 @@ impl KmsHostKey {
                 )
             })
     }
+}
+
+/// A host key label reduced to the words that tell keys apart: ASCII lowercase, quotes and
+/// parenthesised notes dropped, "kms host key" read as "kms key", single spaces. Linear in the
+/// label.
+fn label_words(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' => depth = depth.saturating_add(1),
+            ')' => depth = depth.saturating_sub(1),
+            '"' => {}
+            _ if depth > 0 => {}
+            c if c.is_whitespace() => {
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            c => out.push(c.to_ascii_lowercase()),
+        }
+    }
+    out.trim_end().replace(" kms host key", " kms key")
 }

@@ -49,6 +49,12 @@ macro_rules! guid_newtype {
             }
         }
 
+        impl From<u128> for $name {
+            fn from(value: u128) -> Self {
+                Self::from_u128(value)
+            }
+        }
+
         impl From<Guid> for $name {
             fn from(guid: Guid) -> Self {
                 $name(guid)

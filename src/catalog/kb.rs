@@ -55,6 +55,32 @@ impl fmt::Display for Kb {
     }
 }
 
+/// A KB number from its number: the same rule as [`Kb::new`] (no zero).
+///
+/// ```
+/// use volume_activation::catalog::Kb;
+///
+/// assert_eq!(Kb::try_from(4_478_877)?.to_string(), "KB4478877");
+/// assert_eq!(
+///     Kb::try_from(0).unwrap_err().to_string(),
+///     "KB0".parse::<Kb>().unwrap_err().to_string().replace("KB0", "0"),
+/// );
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+impl TryFrom<u32> for Kb {
+    type Error = Error;
+
+    fn try_from(number: u32) -> Result<Kb, Error> {
+        Kb::new(number).ok_or_else(|| {
+            Error::invalid(
+                "kb",
+                "0",
+                "a knowledge base number without leading zeros, not zero",
+            )
+        })
+    }
+}
+
 impl FromStr for Kb {
     type Err = Error;
 

@@ -198,6 +198,21 @@ pub(crate) static WINDOWS_EDITION_WORDS: &[EditionAlias] = &[
         edition: Edition::Pro,
         confidence: Documented,
     },
+    // The DISM edition IDs of Windows Server ("DISM /online /Set-Edition:ServerStandard",
+    // "/Set-Edition:ServerDatacenter"), which slmgr prints as the edition word — "Upgrade and
+    // conversion options for Windows Server",
+    // https://learn.microsoft.com/en-us/windows-server/get-started/upgrade-conversion-options
+    // (derived: the page names the IDs, not slmgr's output).
+    EditionAlias {
+        text: "ServerStandard",
+        edition: Edition::Standard,
+        confidence: Derived,
+    },
+    EditionAlias {
+        text: "ServerDatacenter",
+        edition: Edition::Datacenter,
+        confidence: Derived,
+    },
 ];
 
 #[cfg(test)]

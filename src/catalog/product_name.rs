@@ -445,8 +445,11 @@ pub fn recognize_product(name: &str, description: Option<&str>) -> Recognized {
             .flatten();
         if let Some(release) = office {
             r.family = Some(Family::Office);
+            // The description's release only where it forms a SKU with the edition read
+            // (Visio Premium exists only for Office 2010, so "Office 16" does not date it).
+            let fits = |rel: Release| r.edition.is_none_or(|e| Sku::new(rel, e).is_ok());
             if r.release.is_none() {
-                if let Some((release, c)) = release {
+                if let Some((release, c)) = release.filter(|(rel, _)| fits(*rel)) {
                     r.release = Some(release);
                     r.confidence = Some(r.confidence.map_or(c, |old| weaker(old, c)));
                 }

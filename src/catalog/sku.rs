@@ -27,7 +27,8 @@ use crate::error::Error;
 /// assert!(Sku::new(Release::Windows11, Edition::Datacenter).is_err());
 /// # Ok::<(), volume_activation::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Ordered by release, then edition (declaration order), so a `Sku` can key a `BTreeMap`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Sku {
     release: Release,
     edition: Edition,

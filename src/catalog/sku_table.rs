@@ -12,9 +12,9 @@
 //!
 //! Unverified: the FAQ names Windows Small Business Server 2008 but none of its editions; the
 //! two rows `small-business-server-2008/standard` and `/premium` use the product's edition
-//! names, which no page of the reference lists. Office 2010 and 2013 appear only as their
-//! Professional Plus and Standard suites (the reference has no other Office 2010/2013 volume
-//! product).
+//! names, which no page of the reference lists. Office 2010 and 2013 have the products of
+//! Microsoft's Office 2010 / 2013 GVLK tables (suites, Project, Visio, single apps; issue 10),
+//! except "Office Home and Business 2010", which is left out (see `tables::gvlk`).
 
 use crate::catalog::{Edition, Release};
 
@@ -22,7 +22,7 @@ use crate::catalog::{Edition, Release};
 pub(crate) type SkuRow = (Release, Edition, &'static str);
 
 /// Every SKU, sorted by (release, edition) declaration order.
-pub(crate) static SKUS: [SkuRow; 160] = [
+pub(crate) static SKUS: [SkuRow; 187] = [
     (
         Release::WindowsVista,
         Edition::Business,
@@ -510,6 +510,44 @@ pub(crate) static SKUS: [SkuRow; 160] = [
         "Office Professional Plus 2010",
     ),
     (
+        Release::Office2010,
+        Edition::ProjectProfessional,
+        "Project Professional 2010",
+    ),
+    (
+        Release::Office2010,
+        Edition::ProjectStandard,
+        "Project Standard 2010",
+    ),
+    (
+        Release::Office2010,
+        Edition::VisioPremium,
+        "Visio Premium 2010",
+    ),
+    (
+        Release::Office2010,
+        Edition::VisioProfessional,
+        "Visio Professional 2010",
+    ),
+    (
+        Release::Office2010,
+        Edition::VisioStandard,
+        "Visio Standard 2010",
+    ),
+    (Release::Office2010, Edition::Access, "Access 2010"),
+    (Release::Office2010, Edition::Excel, "Excel 2010"),
+    (Release::Office2010, Edition::InfoPath, "InfoPath 2010"),
+    (Release::Office2010, Edition::OneNote, "OneNote 2010"),
+    (Release::Office2010, Edition::Outlook, "Outlook 2010"),
+    (Release::Office2010, Edition::PowerPoint, "PowerPoint 2010"),
+    (Release::Office2010, Edition::Publisher, "Publisher 2010"),
+    (
+        Release::Office2010,
+        Edition::SharePointWorkspace,
+        "SharePoint Workspace 2010",
+    ),
+    (Release::Office2010, Edition::Word, "Word 2010"),
+    (
         Release::Office2013,
         Edition::Standard,
         "Office Standard 2013",
@@ -519,6 +557,35 @@ pub(crate) static SKUS: [SkuRow; 160] = [
         Edition::ProfessionalPlus,
         "Office Professional Plus 2013",
     ),
+    (
+        Release::Office2013,
+        Edition::ProjectProfessional,
+        "Project Professional 2013",
+    ),
+    (
+        Release::Office2013,
+        Edition::ProjectStandard,
+        "Project Standard 2013",
+    ),
+    (
+        Release::Office2013,
+        Edition::VisioProfessional,
+        "Visio Professional 2013",
+    ),
+    (
+        Release::Office2013,
+        Edition::VisioStandard,
+        "Visio Standard 2013",
+    ),
+    (Release::Office2013, Edition::Access, "Access 2013"),
+    (Release::Office2013, Edition::Excel, "Excel 2013"),
+    (Release::Office2013, Edition::InfoPath, "InfoPath 2013"),
+    (Release::Office2013, Edition::OneNote, "OneNote 2013"),
+    (Release::Office2013, Edition::Outlook, "Outlook 2013"),
+    (Release::Office2013, Edition::PowerPoint, "PowerPoint 2013"),
+    (Release::Office2013, Edition::Publisher, "Publisher 2013"),
+    (Release::Office2013, Edition::Lync, "Lync 2013"),
+    (Release::Office2013, Edition::Word, "Word 2013"),
     (
         Release::Office2016,
         Edition::Standard,

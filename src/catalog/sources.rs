@@ -29,6 +29,28 @@ impl Source {
         Some("2024-09-18"),
     );
 
+    /// Microsoft's Office 2013 GVLK table, "Generic Volume License Keys (GVLKs) for Office
+    /// 2013" (Office 2013 resource kit, now under previous versions; also in the "Deployment
+    /// guide for Microsoft Office 2013", October 2012). Read through copies only: every key of
+    /// it the crate holds was found, with the same product, in at least two independent copies
+    /// (issue 10).
+    pub const OFFICE_2013_GVLK: Source = Source::new(
+        "S-OFFICE-2013-GVLK",
+        "Generic Volume License Keys (GVLKs) for Office 2013 (Office 2013 resource kit)",
+        "https://learn.microsoft.com/en-us/previous-versions/office/dn385360(v=office.15)",
+        None,
+    );
+
+    /// Microsoft's Office 2010 GVLK table (Office 2010 TechNet library, now under previous
+    /// versions). Read through copies only: every key of it the crate holds was found, with the
+    /// same product, in at least two independent copies (issue 10).
+    pub const OFFICE_2010_GVLK: Source = Source::new(
+        "S-OFFICE-2010-GVLK",
+        "Volume activation of Office 2010: KMS client keys (GVLKs) (Office 2010 TechNet library)",
+        "https://learn.microsoft.com/en-us/previous-versions/office/office-2010/ee624355(v=office.14)",
+        None,
+    );
+
     /// Microsoft's Volume Licensing product activation FAQ (publication 06/2018).
     pub const VL_FAQ: Source = Source::new(
         "FAQ",
@@ -179,6 +201,12 @@ impl Source {
     );
 
     /// "Configure a KMS host computer to activate volume licensed versions of Office".
+    ///
+    /// Revision 2025-04-25 (the newest read: MicrosoftDocs/OfficeDocs-DeployOffice history to
+    /// 2025-05-04, `office/volume-license-activation/configure-a-kms-host-computer-for-office.md`).
+    /// Since the 2024-11-01 revision it says "Office LTSC 2024: At least Windows Server 2019 or
+    /// at least Windows 10 (volume editions)"; the 2024-09-18 revision said "At least Windows
+    /// Server 2022".
     pub const OFFICE_KMS_HOST: Source = Source::new(
         "S-OFFICE-KMS-HOST",
         "Configure a KMS host computer to activate volume licensed versions of Office",
@@ -347,6 +375,42 @@ impl Source {
         "http://office.manualsonline.com/manuals/mfg/microsoft_1/2.html?p=15",
         Some("2008"),
     );
+
+    /// "Windows 10 release information": versions and OS builds of Windows 10, its LTSB/LTSC
+    /// releases included.
+    pub const WINDOWS10_RELEASE_INFO: Source = Source::new(
+        "S-W10-RELEASES",
+        "Windows 10 release information",
+        "https://learn.microsoft.com/en-us/windows/release-health/release-information",
+        None,
+    );
+
+    /// "Windows 11 release information": versions and OS builds of Windows 11, Enterprise
+    /// LTSC 2024 included.
+    pub const WINDOWS11_RELEASE_INFO: Source = Source::new(
+        "S-W11-RELEASES",
+        "Windows 11 release information",
+        "https://learn.microsoft.com/en-us/windows/release-health/windows11-release-information",
+        None,
+    );
+
+    /// "Windows Server release information": versions and OS builds of the Windows Server
+    /// Long-Term Servicing Channel and Semi-Annual Channel releases.
+    pub const WINDOWS_SERVER_RELEASE_INFO: Source = Source::new(
+        "S-WS-RELEASES",
+        "Windows Server release information",
+        "https://learn.microsoft.com/en-us/windows-server/get-started/windows-server-release-info",
+        None,
+    );
+
+    /// "Upgrade and conversion options for Windows Server": the DISM edition IDs
+    /// (`/Set-Edition:ServerStandard`, `ServerDatacenter`).
+    pub const SERVER_UPGRADE_CONVERSION: Source = Source::new(
+        "S-WS-CONVERSION",
+        "Upgrade and conversion options for Windows Server",
+        "https://learn.microsoft.com/en-us/windows-server/get-started/upgrade-conversion-options",
+        None,
+    );
 }
 
 /// Every source, in registry order; IDs are unique (tested).
@@ -354,6 +418,8 @@ pub(crate) const REGISTRY: &[Source] = &[
     Source::KMS_CLIENT_KEYS,
     Source::KMS_PLANNING,
     Source::OFFICE_GVLK,
+    Source::OFFICE_2013_GVLK,
+    Source::OFFICE_2010_GVLK,
     Source::VL_FAQ,
     Source::VA2_KEY_GROUPS,
     Source::W7_KEY_NEEDS,
@@ -392,6 +458,10 @@ pub(crate) const REGISTRY: &[Source] = &[
     Source::VAMT_LOCAL_REACTIVATION,
     Source::PLAN_VA_CLIENT,
     Source::VA2_OPERATIONS_GUIDE,
+    Source::WINDOWS10_RELEASE_INFO,
+    Source::WINDOWS11_RELEASE_INFO,
+    Source::WINDOWS_SERVER_RELEASE_INFO,
+    Source::SERVER_UPGRADE_CONVERSION,
 ];
 
 impl Source {

@@ -229,6 +229,7 @@ impl ParseOptions {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Warning {
     /// The line of the capture, counting from 1.
     pub line: Option<usize>,
@@ -488,7 +489,7 @@ pub fn parse_capture_bytes(
     parse_capture(format, &text, options)
 }
 
-fn decode(input: &[u8]) -> std::borrow::Cow<'_, str> {
+pub(crate) fn decode(input: &[u8]) -> std::borrow::Cow<'_, str> {
     let utf16 = |rest: &[u8], le: bool| -> String {
         let units = rest.chunks(2).map(|c| match (c.first(), c.get(1), le) {
             (Some(&a), Some(&b), true) => u16::from_le_bytes([a, b]),

@@ -8,6 +8,7 @@ use strum::IntoEnumIterator;
 use chrono::{DateTime, TimeDelta, Utc};
 
 use super::capture::{Capture, CaptureFormat};
+use super::identify::{Identification, identify};
 use super::record::{LicenseRecord, Remaining};
 use crate::catalog::{Answer, Channel, Confidence, Family, KmsHostKey, Recognized, Sku, Source};
 use crate::lifecycle::LicenseStatus;
@@ -449,7 +450,7 @@ pub fn explain(capture: &Capture, options: &ExplainOptions) -> Diagnosis {
         .records
         .iter()
         .chain(capture.partial.iter())
-        .map(|r| product(r, options, host_counts))
+        .map(|r| product(r, options, host_counts, capture.service_version()))
         .collect();
     let mut findings = Vec::new();
     for w in &capture.warnings {
@@ -582,11 +583,27 @@ fn sku_of(r: &LicenseRecord, given: Option<Sku>) -> (Option<Sku>, bool) {
     }
 }
 
-fn product(r: &LicenseRecord, options: &ExplainOptions, counts: HostCounts) -> ProductDiagnosis {
-    let (sku, given) = sku_of(r, options.sku);
+fn product(
+    r: &LicenseRecord,
+    options: &ExplainOptions,
+    counts: HostCounts,
+    service_version: Option<&str>,
+) -> ProductDiagnosis {
+    let (mut sku, given) = sku_of(r, options.sku);
+    // Not named whole and not given: identify it from the edition word, the build number and
+    // the Activation ID.
+    let identified = (sku.is_none() && r.sku.is_none())
+        .then(|| identify(r, service_version))
+        .filter(|id| id.sku().is_some());
+    if let Some(id) = &identified {
+        sku = id.sku();
+    }
     let host_count = counts.for_record(r, sku);
     let mut findings = Vec::new();
-    findings.push(identity(r, sku, given));
+    findings.push(match &identified {
+        Some(id) => identified_finding(r, id),
+        None => identity(r, sku, given),
+    });
     findings.push(state(r));
     findings.extend(deadline(r, options.now));
     findings.extend(error_code(r));
@@ -607,6 +624,20 @@ fn product(r: &LicenseRecord, options: &ExplainOptions, counts: HostCounts) -> P
         status: r.status,
         findings,
     }
+}
+
+fn identified_finding(r: &LicenseRecord, id: &Identification) -> Finding {
+    let line = line_of(r, &["name", "licensename"]);
+    let clues: Vec<&str> = id.clues().iter().map(|c| c.text.as_str()).collect();
+    let text = format!("{id}: {}", clues.join("; "));
+    let sources = id.clues().iter().filter_map(|c| c.source.as_deref());
+    Finding::new(
+        FindingKind::Product,
+        text,
+        id.confidence().unwrap_or(Confidence::Documented),
+    )
+    .sources_from(sources)
+    .at_line(line)
 }
 
 fn identity(r: &LicenseRecord, sku: Option<Sku>, given: bool) -> Finding {

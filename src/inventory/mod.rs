@@ -24,6 +24,7 @@ pub(crate) mod capture;
 mod detect;
 mod explain;
 mod fields;
+mod identify;
 #[cfg(feature = "serde")]
 mod json;
 mod locale;
@@ -36,6 +37,7 @@ pub use capture::{
     Warning, parse_capture, parse_capture_bytes,
 };
 pub use explain::{Diagnosis, ExplainOptions, Finding, FindingKind, ProductDiagnosis, explain};
+pub use identify::{Clue, Evidence, Identification, IdentificationOutcome, identify};
 pub use record::{
     ExpiryKind, KmsClientInfo, KmsHostInfo, KmsRequestCounts, LicenseRecord, PrintedTime, RawField,
     RawFieldRef, RawFields, Remaining,

@@ -31,6 +31,7 @@ use crate::lifecycle::LicenseStatus;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct RawField {
     /// The line of the capture, counting from 1 (`None` for JSON input, which has no
     /// per-property lines).

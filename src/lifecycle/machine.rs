@@ -7,6 +7,7 @@ use crate::catalog::{Channel, Confidence, Family, Release, Sku};
 use crate::error::Error;
 use crate::lifecycle::event::{ActivationMethod, Event};
 use crate::lifecycle::license_status::LicenseStatus;
+use crate::lifecycle::observation::Observation;
 use crate::rules::adba::supports_adba;
 use crate::rules::timing::{
     ADBA_RENEWAL, ADBA_VALIDITY, ExpiryMode, HR_GRACE_TIME_EXPIRED, HR_NONGENUINE_GRACE,
@@ -256,7 +257,7 @@ impl Transition {
 
 /// The transitions of a lifecycle after one instant and before another, if no event
 /// intervenes; see [`Lifecycle::timeline`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Timeline<'a> {
     lifecycle: &'a Lifecycle,
     cursor: DateTime<Utc>,
@@ -322,6 +323,146 @@ impl Lifecycle {
                     confidence: grace.confidence(),
                 },
                 rearms_left: rearm_limit(release).count(),
+                renewal_interval: KmsInterval::RENEWAL_DEFAULT,
+                last_event_at: at,
+                activations: 0,
+            },
+        })
+    }
+
+    /// A lifecycle continued from what a capture printed at `at`: the status, the time left
+    /// and the reason ([`Observation`]). From `at` on it follows the same rules as one built
+    /// by [`install`](Self::install): a grace period ends in notification (non-genuine grace
+    /// with its own reason), a KMS or ADBA activation lasts the printed time, then the
+    /// out-of-tolerance grace of [`oot_grace`], then notification; a MAK or AVMA activation
+    /// has no end. The instant of installation is unknown and taken as `at`.
+    ///
+    /// ```
+    /// use chrono::{TimeDelta, TimeZone, Utc};
+    /// use volume_activation::catalog::{Channel, Sku};
+    /// use volume_activation::lifecycle::{LicenseStatus, Lifecycle, Observation};
+    ///
+    /// let at = Utc.with_ymd_and_hms(2026, 5, 1, 8, 0, 0).unwrap();
+    /// let seen = Observation::new(LicenseStatus::Licensed).remaining_minutes(60 * 24 * 10);
+    /// let m = Lifecycle::observed("windows-11/enterprise".parse::<Sku>()?, Channel::VolumeGvlk, &seen, at)?;
+    /// let t = m.next_transition(at).unwrap();
+    /// assert_eq!((t.at(), t.to()), (at + TimeDelta::days(10), LicenseStatus::OotGrace));
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When a grace state, or a KMS / ADBA activation, has no remaining time; when a licensed
+    /// product's channel has no activation method the lifecycle models (retail, OEM, KMS
+    /// host, evaluation); when the channel cannot hold the product; or when a deadline is not
+    /// representable.
+    pub fn observed(
+        sku: Sku,
+        channel: Channel,
+        seen: &Observation,
+        at: DateTime<Utc>,
+    ) -> Result<Lifecycle, Error> {
+        check_channel(sku, channel)?;
+        let release = sku.release();
+        let remaining = |what: &str| -> Result<DateTime<Utc>, Error> {
+            let minutes = seen.remaining_minutes.ok_or_else(|| {
+                Error::invalid(
+                    "observation",
+                    seen.status.as_ref(),
+                    format!("a remaining time for {what}"),
+                )
+            })?;
+            let d = i64::try_from(minutes)
+                .ok()
+                .and_then(TimeDelta::try_minutes)
+                .ok_or_else(|| {
+                    Error::out_of_range("remaining minutes", minutes, "a representable time")
+                })?;
+            add(at, d, "observation instant")
+        };
+        let grace = |status: LicenseStatus, expired: u32| -> Result<Phase, Error> {
+            Ok(Phase::Grace {
+                status,
+                start: at,
+                end: remaining("a grace period")?,
+                reason: seen.reason,
+                expired_reason: Some(expired),
+                confidence: Confidence::Documented,
+            })
+        };
+        let phase = match seen.status {
+            LicenseStatus::OobGrace | LicenseStatus::OotGrace | LicenseStatus::ExtendedGrace => {
+                grace(seen.status, HR_GRACE_TIME_EXPIRED)?
+            }
+            LicenseStatus::NonGenuineGrace => grace(seen.status, HR_NONGENUINE_GRACE_EXPIRED)?,
+            LicenseStatus::Notification => Phase::Grace {
+                status: LicenseStatus::Notification,
+                start: at,
+                end: at,
+                reason: seen.reason,
+                expired_reason: seen.reason,
+                confidence: Confidence::Documented,
+            },
+            LicenseStatus::Unlicensed => Phase::Unlicensed { since: at },
+            LicenseStatus::Licensed => {
+                let method = match (seen.method, channel) {
+                    (Some(m), _) => m,
+                    (None, Channel::VolumeGvlk) => ActivationMethod::Kms,
+                    (None, Channel::VolumeMak) => ActivationMethod::Mak,
+                    (None, Channel::Avma) => ActivationMethod::Avma,
+                    (None, other) => {
+                        return Err(Error::invalid(
+                            "observation",
+                            other.as_ref(),
+                            "a licensed product on a channel the lifecycle models (volume-gvlk, volume-mak, avma)",
+                        ));
+                    }
+                };
+                match method {
+                    ActivationMethod::Kms | ActivationMethod::Adba => {
+                        let expires = remaining("a KMS or ADBA activation")?;
+                        let oot = oot_grace(release);
+                        Phase::Licensed {
+                            method,
+                            since: at,
+                            expires: Some(expires),
+                            oot_end: Some(add(expires, oot.duration(), "observation instant")?),
+                            oot_confidence: oot.confidence(),
+                        }
+                    }
+                    ActivationMethod::Mak | ActivationMethod::Avma => Phase::Licensed {
+                        method,
+                        since: at,
+                        expires: None,
+                        oot_end: None,
+                        oot_confidence: Confidence::Documented,
+                    },
+                }
+            }
+        };
+        let (grace_end, grace_confidence) = match phase {
+            Phase::Grace {
+                status: LicenseStatus::OobGrace,
+                end,
+                ..
+            } => (end, Confidence::Documented),
+            _ => (at, Confidence::Unverified),
+        };
+        Ok(Lifecycle {
+            d: Data {
+                sku,
+                channel,
+                installed_at: at,
+                vista_rtm: false,
+                evaluation_end: None,
+                grace_start: at,
+                grace_end,
+                grace_confidence,
+                phase,
+                rearms_left: seen
+                    .rearms_left
+                    .unwrap_or(0)
+                    .min(rearm_limit(release).count()),
                 renewal_interval: KmsInterval::RENEWAL_DEFAULT,
                 last_event_at: at,
                 activations: 0,

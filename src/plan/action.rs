@@ -85,7 +85,8 @@ pub enum Action {
         /// The activations missing.
         shortfall: u64,
     },
-    /// Obtain a MAK for a product no MAK of the fleet activates.
+    /// Obtain a MAK for a product no MAK of the fleet activates (for Small Business Server 2011,
+    /// the MAK the Volume Licensing FAQ names for the edition).
     ObtainMak {
         /// The product.
         sku: Sku,
@@ -198,14 +199,22 @@ impl fmt::Display for Action {
                 f,
                 "request {shortfall} more activations for mak \"{key}\" from the microsoft activation center"
             ),
+            // Small Business Server 2011: the FAQ names the MAK each edition uses.
             Action::ObtainMak {
                 sku,
                 machines,
                 activations,
-            } => write!(
-                f,
-                "obtain a mak for {sku} ({machines} machines, {activations} activations)"
-            ),
+            } => match crate::rules::sbs_2011_mak(*sku) {
+                Some(mak) => write!(
+                    f,
+                    "obtain the {} for {sku} ({machines} machines, {activations} activations; kms is not offered for small business server 2011)",
+                    mak.value().name()
+                ),
+                None => write!(
+                    f,
+                    "obtain a mak for {sku} ({machines} machines, {activations} activations)"
+                ),
+            },
             Action::InstallKeys { channel, machines } => match channel {
                 Channel::VolumeGvlk => write!(
                     f,

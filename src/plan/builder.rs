@@ -287,6 +287,14 @@ impl KmsHostSpec {
         self
     }
 
+    /// Whether the host is a physical computer or a virtual machine (optional; both are
+    /// allowed: "Each KMS host key can be used to set up six KMS hosts, which can be physical
+    /// or virtual." — Volume Licensing FAQ).
+    pub fn hardware(mut self, hardware: Hardware) -> Self {
+        self.raw.hardware = Some(hardware.to_string());
+        self
+    }
+
     /// The site (any label the organisation uses).
     pub fn site(mut self, site: impl Into<String>) -> Self {
         self.raw.site = Some(site.into());

@@ -20,6 +20,7 @@ use crate::rules::{KmsHost, host_os_support};
 /// assert_eq!("virtual".parse::<Hardware>()?, Hardware::Virtual);
 /// # Ok::<(), volume_activation::Error>(())
 /// ```
+#[non_exhaustive]
 #[derive(
     Debug,
     Clone,
@@ -132,6 +133,7 @@ crate::macros::serde_as_id!(Severity);
 ///
 /// assert_eq!(FleetRecord::FleetKmsHost.to_string(), "kms-host");
 /// ```
+#[non_exhaustive]
 #[derive(
     Debug,
     Clone,
@@ -306,7 +308,8 @@ impl fmt::Display for FleetProblem {
 /// The schema level is named by the Windows Server release whose schema the forest has
 /// (`windows-server-2012` and later support Active Directory-based activation).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RawDomain"))]
 pub struct Domain {
     name: String,
     forest_schema: Release,
@@ -432,7 +435,8 @@ impl Machine {
 /// site. A server that runs a Windows host key and an Office host key is described as two
 /// entries (e.g. `kms-01` and `kms-01-office`), because each key has its own count.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RawKmsHost"))]
 pub struct FleetKmsHost {
     name: String,
     os: Sku,
@@ -440,6 +444,8 @@ pub struct FleetKmsHost {
     updates: Vec<Kb>,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     site: Option<String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    hardware: Option<Hardware>,
     /// The same host as the rules layer sees it (host-side rules decided once).
     #[cfg_attr(feature = "serde", serde(skip))]
     rules: KmsHost,
@@ -482,6 +488,15 @@ impl FleetKmsHost {
         self.site.as_deref()
     }
 
+    /// Whether the host is a physical computer or a virtual machine, if the fleet says. Either
+    /// is allowed: "Each KMS host key can be used to set up six KMS hosts, which can be
+    /// physical or virtual." (Volume Licensing FAQ; see
+    /// [`kms_host_can_be_virtual`](crate::rules::kms_host_can_be_virtual)).
+    #[must_use]
+    pub fn hardware(&self) -> Option<Hardware> {
+        self.hardware
+    }
+
     /// The host as the KMS rules take it ([`check_activation`](crate::rules::check_activation)).
     #[must_use]
     pub fn kms_host(&self) -> &KmsHost {
@@ -492,7 +507,8 @@ impl FleetKmsHost {
 /// A MAK of the fleet: a name (and optionally the last five characters of the key — never
 /// the full key), the products it activates and the activations remaining.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RawMakKey"))]
 pub struct MakKey {
     name: String,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
@@ -575,14 +591,16 @@ impl RolloutWave {
 ///       "hardware": "virtual", "hyperv_host": "hv-01", "site": "hq" }
 ///   ],
 ///   "kms_hosts": [{ "name": "kms-01", "os": "windows-server-2019/standard",
-///                   "host_key": "windows-server-2019", "updates": ["KB5003646"] }],
+///                   "host_key": "windows-server-2019", "updates": ["KB5003646"],
+///                   "hardware": "virtual" }],
 ///   "mak_keys": [{ "name": "Windows 11 Pro MAK", "partial_key": "4B7QD",
 ///                  "products": ["windows-11/pro"], "activations_remaining": 40 }],
 ///   "rollout": [{ "date": "2026-01-05T00:00:00Z", "machines": ["vm-01"] }]
 /// }
 /// ```
 ///
-/// `domains`, `kms_hosts`, `mak_keys` and `rollout` may be left out. Machine names are unique
+/// `domains`, `kms_hosts`, `mak_keys` and `rollout` may be left out, and so may a KMS host's
+/// `hardware` (a KMS host may be physical or virtual). Machine names are unique
 /// ASCII case-insensitively, and references (`hyperv_host`, `domain`, rollout machines) match
 /// names that way. A machine in no rollout wave is online from the start.
 ///
@@ -764,6 +782,8 @@ pub(super) struct RawKmsHost {
     pub(super) updates: Vec<String>,
     #[cfg_attr(feature = "serde", serde(default))]
     pub(super) site: Option<String>,
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub(super) hardware: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -1168,7 +1188,7 @@ pub(super) fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
                 let support = host_os_support(os, key);
                 match support.answer() {
                     Answer::Documented | Answer::Derived => {}
-                    Answer::DocumentedNo => {
+                    Answer::DocumentedNo | Answer::DerivedNo => {
                         ok = false;
                         c.error(
                             rec,
@@ -1214,6 +1234,17 @@ pub(super) fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
                 }
             }
         }
+        // Optional; a KMS host may be physical or virtual (FAQ), but a value given must be one.
+        let hardware = match &h.hardware {
+            Some(text) => match c.parse::<Hardware>(rec, &h.name, "hardware", text) {
+                Some(hw) => Some(hw),
+                None => {
+                    ok = false;
+                    None
+                }
+            },
+            None => None,
+        };
         if let (Some(os), Some(host_key), true) = (os, host_key, ok) {
             let rules = updates
                 .iter()
@@ -1224,6 +1255,7 @@ pub(super) fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
                 host_key,
                 updates,
                 site: h.site.clone(),
+                hardware,
                 rules,
             });
         }
@@ -1446,6 +1478,60 @@ impl Fleet {
     /// [`Error::is_json`].
     pub fn to_json(&self) -> Result<String, Error> {
         serde_json::to_string_pretty(self).map_err(|e| Error::json("fleet", e))
+    }
+}
+
+/// A lone record read with serde is validated as the one record of a fleet: the same checks and
+/// errors as in a fleet file. (`Machine` and `RolloutWave` name other records of their fleet,
+/// so they are read only as part of a [`Fleet`].)
+#[cfg(feature = "serde")]
+fn validated_alone<T>(
+    raw: RawFleet,
+    pick: impl FnOnce(Fleet) -> Option<T>,
+    what: &'static str,
+) -> Result<T, Error> {
+    pick(validated(raw)?).ok_or_else(|| Error::problems(what, Vec::new()))
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawDomain> for Domain {
+    type Error = Error;
+
+    fn try_from(d: RawDomain) -> Result<Domain, Error> {
+        let raw = RawFleet {
+            program: AgreementProgram::EnterpriseAgreement.to_string(),
+            domains: vec![d],
+            ..RawFleet::default()
+        };
+        validated_alone(raw, |f| f.domains.into_iter().next(), "domain")
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawKmsHost> for FleetKmsHost {
+    type Error = Error;
+
+    fn try_from(h: RawKmsHost) -> Result<FleetKmsHost, Error> {
+        let raw = RawFleet {
+            program: AgreementProgram::EnterpriseAgreement.to_string(),
+            kms_hosts: vec![h],
+            ..RawFleet::default()
+        };
+        validated_alone(raw, |f| f.kms_hosts.into_iter().next(), "KMS host")
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawMakKey> for MakKey {
+    type Error = Error;
+
+    fn try_from(k: RawMakKey) -> Result<MakKey, Error> {
+        let raw = RawFleet {
+            program: AgreementProgram::EnterpriseAgreement.to_string(),
+            mak_keys: vec![k],
+            ..RawFleet::default()
+        };
+        validated_alone(raw, |f| f.mak_keys.into_iter().next(), "MAK key")
     }
 }
 

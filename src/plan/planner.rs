@@ -680,10 +680,13 @@ impl<'f> Planner<'f> {
             } else {
                 RecommendedMethod::MakIndependent
             };
-            let needed = MakMachine::new(
-                !(m.is_activated() && m.channel() == Channel::VolumeMak),
-                m.reimages(),
-            )
+            let mak_activated = m.is_activated() && m.channel() == Channel::VolumeMak;
+            let needed = if mak_activated {
+                MakMachine::activated()
+            } else {
+                MakMachine::unactivated()
+            }
+            .with_reimages(m.reimages())
             .activations_needed();
             let mut short = false;
             let choice = keys

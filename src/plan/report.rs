@@ -13,7 +13,11 @@ use crate::plan::planner::{Plan, SkuKey};
 const RISKS_LISTED: usize = 20;
 
 /// Writes rows as left-aligned columns (numbers right-aligned), two spaces apart, indented.
-fn table(f: &mut fmt::Formatter<'_>, header: &[&str], rows: &[Vec<String>]) -> fmt::Result {
+pub(crate) fn table(
+    f: &mut fmt::Formatter<'_>,
+    header: &[&str],
+    rows: &[Vec<String>],
+) -> fmt::Result {
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {

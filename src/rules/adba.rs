@@ -601,3 +601,20 @@ fn eligibility(client: AdbaClient) -> Result<Confidence, AdbaDenial> {
 pub fn can_adba(client: AdbaClient, domain: AdbaDomain) -> bool {
     check_adba(client, domain).is_ok()
 }
+
+/// ADBA questions asked of the release.
+impl Release {
+    /// Whether this release can activate through Active Directory; the same as
+    /// [`supports_adba`].
+    ///
+    /// ```
+    /// use volume_activation::Release;
+    ///
+    /// assert!(Release::Windows10.supports_adba());
+    /// assert!(!Release::Windows7.supports_adba());
+    /// ```
+    #[must_use]
+    pub const fn supports_adba(self) -> bool {
+        supports_adba(self)
+    }
+}

@@ -517,3 +517,20 @@ pub fn check_avma(host: Sku, guest: Sku) -> Result<AvmaActivation, AvmaDenial> {
 pub fn can_avma(host: Sku, guest: Sku) -> bool {
     check_avma(host, guest).is_ok()
 }
+
+/// AVMA questions asked of the guest SKU.
+impl Sku {
+    /// The AVMA key Microsoft publishes for this guest SKU; the same as [`avma_key`].
+    ///
+    /// ```
+    /// use volume_activation::Sku;
+    ///
+    /// let sku: Sku = "windows-server-2022/datacenter".parse()?;
+    /// assert_eq!(sku.avma_key().map(|k| k.reveal()).as_deref(), Some("W3GNR-8DDXR-2TFRP-H8P33-DV9BG"));
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    #[must_use]
+    pub fn avma_key(self) -> Option<ProductKey> {
+        avma_key(self)
+    }
+}

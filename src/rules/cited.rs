@@ -88,10 +88,12 @@ fn known_answers() -> Vec<Box<dyn std::any::Any>> {
         open_license_example_mak_activations,
     };
     use crate::rules::program::{
-        ProgramRight, key_delivery, keys_shareable_across_licensing_ids, kms_host_key_limits,
-        office_key_covers_x86_and_x64, product_pool, program_right, reimaging_requirement,
-        sbs_2008_cals_need_activation, sbs_2011_activation, sbs_2011_mak,
-        setup_key_bypasses_activation,
+        ProgramRight, key_delivery, keys_shareable_across_licensing_ids, kms_host_can_be_virtual,
+        kms_host_key_limits, kms_host_key_max_hosts, office_key_covers_x86_and_x64, product_pool,
+        program_right, reimaging_requirement, sbs_2003_downgrade_needs_cal_keys,
+        sbs_2008_cals_need_activation, sbs_2008_only_on_physical_media, sbs_2011_activation,
+        sbs_2011_mak, sbs_2011_standard_media_downloadable, setup_key_bypasses_activation,
+        virtual_machines_count_toward_threshold,
     };
 
     fn boxed<T: 'static>(c: T) -> Box<dyn std::any::Any> {
@@ -110,9 +112,11 @@ fn known_answers() -> Vec<Box<dyn std::any::Any>> {
     }
     for r in Release::iter() {
         all.extend(office_key_covers_x86_and_x64(r).map(boxed));
+        all.push(boxed(virtual_machines_count_toward_threshold(r)));
     }
     for f in Family::iter() {
         all.push(boxed(kms_host_key_limits(f)));
+        all.push(boxed(kms_host_key_max_hosts(f)));
     }
     all.extend(open_license_example_mak_activations(1).map(boxed));
     all.extend(faq_advice_for_pc_count(0).map(boxed));
@@ -124,6 +128,10 @@ fn known_answers() -> Vec<Box<dyn std::any::Any>> {
     all.push(boxed(keys_shareable_across_licensing_ids()));
     all.push(boxed(sbs_2011_activation()));
     all.push(boxed(sbs_2008_cals_need_activation()));
+    all.push(boxed(sbs_2008_only_on_physical_media()));
+    all.push(boxed(kms_host_can_be_virtual()));
+    all.push(boxed(sbs_2011_standard_media_downloadable()));
+    all.push(boxed(sbs_2003_downgrade_needs_cal_keys()));
     all
 }
 

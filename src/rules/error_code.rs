@@ -73,8 +73,9 @@ impl ActivationErrorCode {
     }
 
     /// Reads an HRESULT written as `0xC004F038` (any case), as eight hex digits without prefix
-    /// (`C004F038`), or as a signed decimal `i32` with its minus sign (`-1073418184`), and looks
-    /// it up.
+    /// (`C004F038`), or as the signed decimal `i32` [`hresult_i32`](Self::hresult_i32) prints
+    /// (`-1073418184`; the informational `0x4004F040` is `1074065472`, without a sign), and
+    /// looks it up.
     ///
     /// # Errors
     ///
@@ -88,6 +89,8 @@ impl ActivationErrorCode {
     /// let code = ActivationErrorCode::parse("c004f042")?;
     /// assert_eq!(code.symbol(), Some("SL_E_VL_KEY_MANAGEMENT_SERVICE_ID_MISMATCH"));
     /// assert!(ActivationErrorCode::parse("0x12345678").unwrap_err().is_unknown());
+    /// let info = ActivationErrorCode::parse("0x4004F040")?;
+    /// assert_eq!(ActivationErrorCode::parse(&info.hresult_i32().to_string())?, info);
     /// # Ok::<(), volume_activation::Error>(())
     /// ```
     pub fn parse(s: &str) -> Result<ActivationErrorCode, Error> {
@@ -175,7 +178,7 @@ fn parse_hresult(s: &str) -> Result<u32, Error> {
         Error::invalid(
             "activation error code",
             t,
-            "an hresult such as 0xC004F038, C004F038 or -1073418184",
+            "an hresult such as 0xC004F038, C004F038, -1073418184 or 1074065472",
         )
     };
     let hex = t
@@ -188,7 +191,11 @@ fn parse_hresult(s: &str) -> Result<u32, Error> {
         }
         return u32::from_str_radix(digits, 16).map_err(|_| bad());
     }
-    if t.starts_with('-') {
+    // The signed decimal form `hresult_i32` prints: negative for the 0xC... and 0x8... codes,
+    // positive (no sign) for the 0x4004... informational codes. An unsigned decimal above
+    // `i32::MAX` ("3221549112") is no form a tool prints, so it stays invalid.
+    let decimal = t.strip_prefix('-').unwrap_or(t);
+    if !decimal.is_empty() && decimal.bytes().all(|b| b.is_ascii_digit()) {
         let signed: i32 = t.parse().map_err(|_| bad())?;
         return Ok(u32::from_ne_bytes(signed.to_ne_bytes()));
     }

@@ -23,7 +23,9 @@ fn row_of(sku: Sku) -> Option<&'static GvlkRow> {
 /// Sources: "KMS client activation and product keys" (ms.date 2025-06-25),
 /// <https://learn.microsoft.com/en-us/windows-server/get-started/kms-client-activation-keys>;
 /// "GVLKs for KMS and Active Directory-based activation of Office, Project, and Visio",
-/// <https://learn.microsoft.com/en-us/office/volume-license-activation/gvlks>.
+/// <https://learn.microsoft.com/en-us/office/volume-license-activation/gvlks>; the archived
+/// Office 2013 and Office 2010 GVLK tables (Office 2013 resource kit, Office 2010 TechNet
+/// library; each key checked in two independent copies).
 ///
 /// ```
 /// use volume_activation::Sku;
@@ -33,8 +35,8 @@ fn row_of(sku: Sku) -> Option<&'static GvlkRow> {
 /// assert_eq!(key.reveal(), "W269N-WFGWX-YVC9B-4J6C9-T83GX");
 /// assert_eq!(gvlk("windows-10/pro".parse::<Sku>()?), Some(key));
 ///
-/// // Microsoft publishes no GVLK for Office 2013.
-/// assert_eq!(gvlk("office-2013/professional-plus".parse::<Sku>()?), None);
+/// // Small Business Server 2011 has no GVLK (MAK only).
+/// assert_eq!(gvlk("small-business-server-2011/standard".parse::<Sku>()?), None);
 /// # Ok::<(), volume_activation::Error>(())
 /// ```
 #[must_use]
@@ -124,7 +126,7 @@ impl Sku {
     ///
     /// let sku: Sku = "windows-11/pro".parse()?;
     /// assert_eq!(sku.gvlk().map(|k| k.reveal()).as_deref(), Some("W269N-WFGWX-YVC9B-4J6C9-T83GX"));
-    /// assert_eq!("office-2013/professional-plus".parse::<Sku>()?.gvlk(), None);
+    /// assert_eq!("small-business-server-2011/standard".parse::<Sku>()?.gvlk(), None);
     /// # Ok::<(), volume_activation::Error>(())
     /// ```
     #[must_use]

@@ -14,11 +14,20 @@ use crate::tables::kms_updates::generation;
 /// Whether KMS host key `key` activates KMS clients of `client`: documented yes, derived yes,
 /// documented no, or undocumented, with the basis and its sources.
 ///
-/// Rules applied, in order: the rows of Microsoft's tables (current and historical); Office
-/// needs the Office host key of its own version; a client KMS host key activates only Windows
-/// client; Windows Vista / Server 2008 keys cannot activate Windows 7 / 2008 R2 and later; a
-/// newer Windows Server needs a newer key; everything else is undocumented (Windows 11 on the
-/// Windows 10, 2016 and 2019 keys; LTSC 2021 on any key; IoT Enterprise LTSC; ...).
+/// Rules applied, in order, each answering with a named [`Basis`](crate::catalog::Basis):
+/// Office needs the Office host key of its own version, and an older version's key never
+/// activates a newer Office ([`OfficeOlderKeyNewerVersion`](crate::catalog::Basis::OfficeOlderKeyNewerVersion),
+/// derived no); no key activates Small Business Server 2011 (KMS is not offered for it); the
+/// rows of Microsoft's tables (current and historical); the Windows Server 2008 / 2008 R2 group
+/// keys never activate a higher group; the Windows Server 2012 and Windows 8 keys activate
+/// their own group and the previous generation
+/// ([`PreviousGeneration`](crate::catalog::Basis::PreviousGeneration)); a client KMS host key
+/// activates only Windows client; Windows Vista / Server 2008 keys cannot activate Windows 7 /
+/// 2008 R2 and later; a newer Windows Server needs a newer key; a key does not activate a later
+/// client generation ([`LaterGeneration`](crate::catalog::Basis::LaterGeneration), with
+/// KB3086418's documented case and the LTSB/LTSC years of the rows); everything else is
+/// undocumented (Windows 11 on the Windows 10 generation and 2019 keys; LTSC 2021 on the
+/// yearless rows; IoT Enterprise LTSC; omissions of older products from newer rows).
 ///
 /// ```
 /// use volume_activation::{KmsHostKey, Sku};
@@ -29,6 +38,10 @@ use crate::tables::kms_updates::generation;
 /// assert_eq!(host_key_coverage(KmsHostKey::WindowsServer2022, win11).answer(), Answer::Documented);
 /// let c = host_key_coverage(KmsHostKey::WindowsServer2019, win11);
 /// assert_eq!((c.answer(), c.basis()), (Answer::Undocumented, Basis::Windows11NotListed));
+///
+/// // The rules between the rows: a Windows 8.1 key does not activate Windows 10 (derived).
+/// let c = host_key_coverage(KmsHostKey::Windows81, "windows-10/enterprise".parse()?);
+/// assert_eq!((c.answer(), c.basis()), (Answer::DerivedNo, Basis::LaterGeneration));
 /// # Ok::<(), volume_activation::Error>(())
 /// ```
 #[must_use]
@@ -359,7 +372,7 @@ pub fn check_activation(
     let key_coverage = host_key_coverage(key, client);
     match key_coverage.answer() {
         Answer::Documented | Answer::Derived => {}
-        Answer::DocumentedNo => {
+        Answer::DocumentedNo | Answer::DerivedNo => {
             return Err(Denial::KeyDoesNotCover {
                 key,
                 client,
@@ -407,7 +420,7 @@ fn host_side(host: &KmsHost) -> Result<(), Denial> {
     let host_support = host_os_support(host_os, key);
     match host_support.answer() {
         Answer::Documented | Answer::Derived => {}
-        Answer::DocumentedNo => {
+        Answer::DocumentedNo | Answer::DerivedNo => {
             return Err(Denial::HostOsCannotRunKey {
                 host_os,
                 key,
@@ -493,4 +506,72 @@ fn check_update(
 #[must_use]
 pub fn can_activate(host: &KmsHost, client: Sku, client_channel: Channel, count: u32) -> bool {
     check_activation(host, client, client_channel, count).is_ok()
+}
+
+/// KMS questions asked of the host key.
+impl KmsHostKey {
+    /// Whether this host key activates `client`; the same as [`host_key_coverage`].
+    ///
+    /// ```
+    /// use volume_activation::{KmsHostKey, Sku};
+    /// use volume_activation::catalog::Answer;
+    ///
+    /// let win11: Sku = "windows-11/enterprise".parse()?;
+    /// assert_eq!(KmsHostKey::WindowsServer2022.covers(win11).answer(), Answer::Documented);
+    /// assert_eq!(KmsHostKey::WindowsServer2019.covers(win11).answer(), Answer::Undocumented);
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    #[must_use]
+    pub fn covers(self, client: Sku) -> Coverage {
+        host_key_coverage(self, client)
+    }
+
+    /// Whether a KMS host running `host_os` can run this key; the same as
+    /// [`host_os_support`].
+    ///
+    /// ```
+    /// use volume_activation::{KmsHostKey, Sku};
+    ///
+    /// let os: Sku = "windows-server-2022/standard".parse()?;
+    /// assert!(KmsHostKey::WindowsServer2022.runs_on(os).answer().is_yes());
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    #[must_use]
+    pub fn runs_on(self, host_os: Sku) -> Coverage {
+        host_os_support(host_os, self)
+    }
+}
+
+/// Activation questions asked of the host.
+impl KmsHost {
+    /// Whether this host activates `client` installed under `client_channel` when it reports
+    /// `count`; the same as [`check_activation`].
+    ///
+    /// ```
+    /// use volume_activation::{Channel, KmsHost, KmsHostKey, Sku};
+    ///
+    /// let host = KmsHost::new("windows-server-2022/standard".parse()?, KmsHostKey::WindowsServer2022);
+    /// let client: Sku = "windows-11/enterprise".parse()?;
+    /// assert!(host.check(client, Channel::VolumeGvlk, 25).is_ok());
+    /// assert!(!host.can_activate(client, Channel::VolumeGvlk, 24));
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The [`Denial`] naming the rule that fails, as [`check_activation`].
+    pub fn check(
+        &self,
+        client: Sku,
+        client_channel: Channel,
+        count: u32,
+    ) -> Result<Activation, Denial> {
+        check_activation(self, client, client_channel, count)
+    }
+
+    /// [`check`](Self::check) as a `bool`; the same as [`can_activate`].
+    #[must_use]
+    pub fn can_activate(&self, client: Sku, client_channel: Channel, count: u32) -> bool {
+        can_activate(self, client, client_channel, count)
+    }
 }

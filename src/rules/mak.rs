@@ -453,9 +453,9 @@ pub const fn kms_and_mak_may_be_combined() -> Cited<bool> {
 /// ```
 /// use volume_activation::rules::MakMachine;
 ///
-/// assert_eq!(MakMachine::new(true, 2).activations_needed(), 3);
-/// assert_eq!(MakMachine::new(true, 2).reapplying_cid().activations_needed(), 1);
-/// assert_eq!(MakMachine::new(false, 1).activations_needed(), 1);
+/// assert_eq!(MakMachine::unactivated().with_reimages(2).activations_needed(), 3);
+/// assert_eq!(MakMachine::unactivated().with_reimages(2).reapplying_cid().activations_needed(), 1);
+/// assert_eq!(MakMachine::activated().with_reimages(1).activations_needed(), 1);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -466,15 +466,30 @@ pub struct MakMachine {
 }
 
 impl MakMachine {
-    /// A machine that `needs_first_activation` (not yet MAK-activated) and will be reimaged
-    /// `reimages` times, each reimage reactivated with the MAK.
+    /// A machine not yet MAK-activated: it needs its first activation.
     #[must_use]
-    pub const fn new(needs_first_activation: bool, reimages: u32) -> Self {
+    pub const fn unactivated() -> Self {
         MakMachine {
-            needs_first_activation,
-            reimages,
+            needs_first_activation: true,
+            reimages: 0,
             reapply_cid: false,
         }
+    }
+
+    /// A machine already activated with the MAK: no first activation.
+    #[must_use]
+    pub const fn activated() -> Self {
+        MakMachine {
+            needs_first_activation: false,
+            reimages: 0,
+            reapply_cid: false,
+        }
+    }
+
+    /// The same machine, reimaged `reimages` times, each reimage reactivated with the MAK.
+    #[must_use]
+    pub const fn with_reimages(self, reimages: u32) -> Self {
+        MakMachine { reimages, ..self }
     }
 
     /// The same machine, its reimages reactivated by reapplying the CID VAMT stored (VAMT local
@@ -525,7 +540,7 @@ impl MakMachine {
 /// ```
 /// use volume_activation::rules::{mak_activations_needed, MakMachine};
 ///
-/// let machines = [MakMachine::new(true, 0), MakMachine::new(true, 1), MakMachine::new(false, 3).reapplying_cid()];
+/// let machines = [MakMachine::unactivated().with_reimages(0), MakMachine::unactivated().with_reimages(1), MakMachine::activated().with_reimages(3).reapplying_cid()];
 /// assert_eq!(mak_activations_needed(machines), 3);
 /// ```
 #[must_use]

@@ -29,6 +29,7 @@ pub(crate) mod gvlk;
 pub(crate) mod kms;
 pub(crate) mod kms_count;
 pub(crate) mod mak;
+pub(crate) mod product_id;
 pub(crate) mod program;
 pub(crate) mod required_update;
 pub(crate) mod threshold;
@@ -53,14 +54,18 @@ pub use mak::{
     faq_advice_for_virtual_machines, kms_and_mak_may_be_combined, mak_accounting_sources,
     mak_activations_needed, mak_allotment_basis, open_license_example_mak_activations,
 };
+pub use product_id::{host_key_of_activation_id, releases_of_build};
 pub use program::{
     DowngradeKey, DowngradeTarget, Entitlement, KMS_HOST_KEY_MAX_HOSTS, KMS_HOST_MAX_REACTIVATIONS,
     KeyDelivery, KmsHostKeyLimits, ProgramRight, ReimagingRequirement, Sbs2011Activation, SbsMak,
-    SetupKeySource, can_add_kms_host, can_reactivate_kms_host, can_reimage,
+    SetupKeySource, UnitsPurchased, can_add_kms_host, can_reactivate_kms_host, can_reimage,
     downgrade_host_key_clients, downgrade_keys, has_right, key_delivery,
-    keys_shareable_across_licensing_ids, kms_host_key_limits, office_key_covers_x86_and_x64,
-    product_pool, program_right, reimaging_requirement, sbs_2008_cals_need_activation,
-    sbs_2011_activation, sbs_2011_mak, setup_key_bypasses_activation, setup_key_sources,
+    keys_shareable_across_licensing_ids, kms_host_can_be_virtual, kms_host_key_limits,
+    kms_host_key_max_hosts, office_key_covers_x86_and_x64, product_pool, program_right,
+    reimaging_requirement, sbs_2003_downgrade_needs_cal_keys, sbs_2008_cals_need_activation,
+    sbs_2008_only_on_physical_media, sbs_2011_activation, sbs_2011_mak,
+    sbs_2011_standard_media_downloadable, setup_key_bypasses_activation, setup_key_sources,
+    virtual_machines_count_toward_threshold,
 };
 pub use required_update::{UpdateNeed, UpdateRequirement, required_update};
 pub use threshold::{

@@ -581,6 +581,64 @@ pub const fn reimaging_requirement(program: AgreementProgram) -> Cited<Reimaging
     }
 }
 
+/// Whether the customer bought at least one licence unit of the product under the agreement:
+/// the condition Open License puts on reimaging ([`can_reimage`]).
+///
+/// ```
+/// use volume_activation::rules::UnitsPurchased;
+///
+/// assert_eq!("at-least-one".parse::<UnitsPurchased>()?, UnitsPurchased::AtLeastOne);
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::error::Error,
+    parse_err_fn = Self::unknown
+)]
+pub enum UnitsPurchased {
+    /// No licence unit of the product was purchased.
+    #[strum(serialize = "none")]
+    None,
+    /// At least one licence unit of the product was purchased.
+    #[strum(serialize = "at-least-one")]
+    AtLeastOne,
+}
+
+impl UnitsPurchased {
+    /// A short description.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            UnitsPurchased::None => "No unit purchased",
+            UnitsPurchased::AtLeastOne => "At least one unit purchased",
+        }
+    }
+
+    /// The error for text that is no UnitsPurchased ID.
+    fn unknown(s: &str) -> crate::error::Error {
+        crate::error::Error::unknown("units purchased", s, "one of none, at-least-one")
+    }
+}
+
+crate::macros::serde_as_id!(UnitsPurchased);
+
 /// Whether a customer of `program` who purchased `units_purchased` units of a product under
 /// the agreement may reimage it with Volume Licensing media and keys (the copies must also be
 /// identical to the originally licensed product, which the caller vouches for).
@@ -590,17 +648,19 @@ pub const fn reimaging_requirement(program: AgreementProgram) -> Cited<Reimaging
 ///
 /// ```
 /// use volume_activation::catalog::AgreementProgram;
-/// use volume_activation::rules::can_reimage;
+/// use volume_activation::rules::{can_reimage, UnitsPurchased};
 ///
-/// assert!(!can_reimage(AgreementProgram::OpenLicense, 0));
-/// assert!(can_reimage(AgreementProgram::OpenLicense, 1));
-/// assert!(can_reimage(AgreementProgram::EnterpriseAgreement, 0));
+/// assert!(!can_reimage(AgreementProgram::OpenLicense, UnitsPurchased::None));
+/// assert!(can_reimage(AgreementProgram::OpenLicense, UnitsPurchased::AtLeastOne));
+/// assert!(can_reimage(AgreementProgram::EnterpriseAgreement, UnitsPurchased::None));
 /// ```
 #[must_use]
-pub const fn can_reimage(program: AgreementProgram, units_purchased: u32) -> bool {
+pub const fn can_reimage(program: AgreementProgram, purchased: UnitsPurchased) -> bool {
     match reimaging_requirement(program).value() {
         ReimagingRequirement::IdenticalProduct => true,
-        ReimagingRequirement::IdenticalProductAndOnePurchasedUnit => units_purchased >= 1,
+        ReimagingRequirement::IdenticalProductAndOnePurchasedUnit => {
+            matches!(purchased, UnitsPurchased::AtLeastOne)
+        }
         ReimagingRequirement::Undocumented => false,
     }
 }
@@ -1032,8 +1092,94 @@ pub const fn kms_host_key_limits(family: Family) -> Cited<Option<KmsHostKeyLimit
     }
 }
 
+/// The most KMS hosts one KMS host key of `family` may be set up on: six, for every family.
+///
+/// Windows keys: "the CSVLK that is used on the first host can be used to activate up to five
+/// more KMS hosts on your network for a total of six" — KMS activation planning. Office keys:
+/// the Volume Licensing FAQ says it of every KMS host key, not only Windows ones: "Each KMS
+/// host key can be used to set up six KMS hosts, which can be physical or virtual." (issue
+/// 10). The nine reactivations per host ([`kms_host_key_limits`]) stay Windows-only.
+///
+/// ```
+/// use volume_activation::Family;
+/// use volume_activation::rules::kms_host_key_max_hosts;
+///
+/// assert_eq!(kms_host_key_max_hosts(Family::Office).value(), 6);
+/// assert_eq!(kms_host_key_max_hosts(Family::Office).source().id(), "FAQ");
+/// ```
+#[must_use]
+pub const fn kms_host_key_max_hosts(family: Family) -> Cited<u32> {
+    match family {
+        Family::Client | Family::Server => Cited::new(
+            KMS_HOST_KEY_MAX_HOSTS,
+            Source::KMS_PLANNING,
+            DOC,
+            "can be used to activate up to five more KMS hosts on your network for a total of six",
+        ),
+        Family::Office => Cited::new(
+            KMS_HOST_KEY_MAX_HOSTS,
+            FAQ,
+            DOC,
+            "Each KMS host key can be used to set up six KMS hosts, which can be physical or virtual.",
+        ),
+    }
+}
+
+/// Whether a KMS host may run on a virtual machine: yes, for every host key.
+///
+/// FAQ, "Which activation method should be used for virtual computers?": "Each KMS host key can
+/// be used to set up six KMS hosts, which can be physical or virtual." (and, for the older
+/// hosts, "Windows Vista SP1, Windows Server 2008, Windows Server 2003 v1.1, and Windows 7
+/// support hosting KMS on a virtual computer.").
+///
+/// ```
+/// use volume_activation::rules::kms_host_can_be_virtual;
+///
+/// assert!(kms_host_can_be_virtual().value());
+/// ```
+#[must_use]
+pub const fn kms_host_can_be_virtual() -> Cited<bool> {
+    Cited::new(
+        true,
+        FAQ,
+        DOC,
+        "Each KMS host key can be used to set up six KMS hosts, which can be physical or virtual.",
+    )
+}
+
+/// Whether virtual machines running `client` count toward the KMS activation threshold: yes.
+///
+/// FAQ: "Windows Vista SP2, Windows Server 2008 SP2, and the release of Windows 7 and Windows
+/// Server 2008 R2: Virtual computers count toward the activation threshold for KMS." (service
+/// packs are not modelled: for Windows Vista and Windows Server 2008 the answer holds from
+/// SP2); for every other release the FAQ's general statement: "KMS requires a minimum number of
+/// either physical or virtual computers in a network environment."
+///
+/// ```
+/// use volume_activation::Release;
+/// use volume_activation::rules::virtual_machines_count_toward_threshold;
+///
+/// assert!(virtual_machines_count_toward_threshold(Release::Windows7).value());
+/// assert!(virtual_machines_count_toward_threshold(Release::Windows11).value());
+/// ```
+#[must_use]
+pub const fn virtual_machines_count_toward_threshold(client: Release) -> Cited<bool> {
+    let passage = match client {
+        Release::WindowsVista
+        | Release::WindowsServer2008
+        | Release::Windows7
+        | Release::WindowsServer2008R2 => {
+            "Windows Vista SP2, Windows Server 2008 SP2, and the release of Windows 7 and Windows Server 2008 R2: Virtual computers count toward the activation threshold for KMS."
+        }
+        _ => {
+            "KMS requires a minimum number of either physical or virtual computers in a network environment."
+        }
+    };
+    Cited::new(true, FAQ, DOC, passage)
+}
+
 /// Whether a KMS host key of `family` already activated on `hosts_in_use` hosts may be set up
-/// on one more host (conservative: `false` where the limit is undocumented).
+/// on one more host ([`kms_host_key_max_hosts`]: six for every family).
 ///
 /// ```
 /// use volume_activation::Family;
@@ -1041,14 +1187,12 @@ pub const fn kms_host_key_limits(family: Family) -> Cited<Option<KmsHostKeyLimit
 ///
 /// assert!(can_add_kms_host(Family::Server, 5));
 /// assert!(!can_add_kms_host(Family::Server, 6));
-/// assert!(!can_add_kms_host(Family::Office, 0));
+/// assert!(can_add_kms_host(Family::Office, 0));
+/// assert!(!can_add_kms_host(Family::Office, 6));
 /// ```
 #[must_use]
 pub const fn can_add_kms_host(family: Family, hosts_in_use: u32) -> bool {
-    match kms_host_key_limits(family).value() {
-        Some(limits) => hosts_in_use < limits.hosts(),
-        None => false,
-    }
+    hosts_in_use < kms_host_key_max_hosts(family).value()
 }
 
 /// Whether a KMS host of `family` that has been reactivated `reactivations_done` times with the
@@ -1283,6 +1427,52 @@ pub const fn sbs_2011_activation() -> Cited<Sbs2011Activation> {
     )
 }
 
+/// Whether Windows Small Business Server 2008 is available other than on physical media: no;
+/// its product keys are adhered to that media (so there is no volume key to look up).
+///
+/// FAQ, downgrade rights: "Windows Small Business Server 2008 is only available via physical
+/// media and product keys are adhered to that media."
+#[must_use]
+pub const fn sbs_2008_only_on_physical_media() -> Cited<bool> {
+    Cited::new(
+        true,
+        FAQ,
+        DOC,
+        "Windows Small Business Server 2008 is only available via physical media and product keys are adhered to that media.",
+    )
+}
+
+/// Whether Small Business Server 2011 Standard media can be downloaded from the VLSC: no
+/// (physical media instead).
+///
+/// FAQ: "Please note that media for Small Business Server 2011 Standard will not be available
+/// for download on the VLSC due to the large file size. Information on how to obtain physical
+/// media will be available for customers on the VLSC."
+#[must_use]
+pub const fn sbs_2011_standard_media_downloadable() -> Cited<bool> {
+    Cited::new(
+        false,
+        FAQ,
+        DOC,
+        "media for Small Business Server 2011 Standard will not be available for download on the VLSC due to the large file size",
+    )
+}
+
+/// Whether a downgrade to Small Business Server 2003 needs the SBS 2003 CAL keys to activate
+/// the SBS 2003 CALs: yes.
+///
+/// FAQ: "If you’re downgrading to SBS 2003, you’ll need corresponding SBS 2003 CAL keys to
+/// activate your SBS 2003 CALs."
+#[must_use]
+pub const fn sbs_2003_downgrade_needs_cal_keys() -> Cited<bool> {
+    Cited::new(
+        true,
+        FAQ,
+        DOC,
+        "If you’re downgrading to SBS 2003, you’ll need corresponding SBS 2003 CAL keys to activate your SBS 2003 CALs.",
+    )
+}
+
 /// Whether Windows Small Business Server 2008 CALs need activation: no.
 ///
 /// FAQ, "What key(s) should I use for Small Business Server 2011?", downgrade rights: "Windows
@@ -1296,4 +1486,23 @@ pub const fn sbs_2008_cals_need_activation() -> Cited<bool> {
         DOC,
         "Windows Small Business Server 2008 CALs don’t require activation.",
     )
+}
+
+/// Program questions asked of the SKU.
+impl Sku {
+    /// The Volume Licensing product pool of this SKU, with its source; the same as
+    /// [`product_pool`].
+    ///
+    /// ```
+    /// use volume_activation::Sku;
+    /// use volume_activation::catalog::ProductPool;
+    ///
+    /// let sku: Sku = "windows-server-2022/standard".parse()?;
+    /// assert_eq!(sku.product_pool().value(), ProductPool::Servers);
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn product_pool(self) -> Cited<ProductPool> {
+        product_pool(self)
+    }
 }

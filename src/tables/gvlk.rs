@@ -7,19 +7,31 @@
 //!   (`tests/data/windows-gvlk.csv`, 82 rows);
 //! - Office: "GVLKs for KMS and Active Directory-based activation of Office, Project, and
 //!   Visio", <https://learn.microsoft.com/en-us/office/volume-license-activation/gvlks>
-//!   (`tests/data/office-gvlk.csv`, 52 rows).
+//!   (`tests/data/office-gvlk.csv`, 52 rows);
+//! - Office 2013 and 2010 (issue 10): "Generic Volume License Keys (GVLKs) for Office 2013"
+//!   (<https://learn.microsoft.com/en-us/previous-versions/office/dn385360(v=office.15)>) and
+//!   the Office 2010 table
+//!   (<https://learn.microsoft.com/en-us/previous-versions/office/office-2010/ee624355(v=office.14)>)
+//!   (`tests/data/office-2010-2013-gvlk.csv`, 31 rows). These pages are archived; they were
+//!   read through copies, and every key here was found with the same product in at least two
+//!   independent copies (GitHub `alvolalex/ms_office_gvlk` README.md and
+//!   `ShadowWaIker/blog` content/page/office-gvlk.md, both listing the whole tables; a third
+//!   copy quoting the learn.microsoft.com URLs above agrees). "Office Home and Business 2010",
+//!   a row of the Office 2010 table, is left out: the crate has no such volume edition, and
+//!   one activation tool's key list names the same key "SmallBusBasics", so the product the
+//!   key belongs to is not settled by the copies.
 //!
 //! A row of the Windows table that names several editions ("Windows 11 Pro<br>Windows 10 Pro",
 //! the LTSC 2024/2021/2019 rows, the IoT Enterprise LTSC 2024/2021 row) becomes one row per
-//! SKU here, all with the same key: 151 rows in all. The rows are sorted by (release, edition)
+//! SKU here, all with the same key: 182 rows in all. The rows are sorted by (release, edition)
 //! in declaration order, like the SKU table; `tests/gvlk.rs` checks the order, and checks every
 //! CSV row against the public accessors in both directions.
 //!
 //! The four Windows Server 2012 rows "Windows Server 2012", "... N", "... Single Language" and
 //! "... Country Specific" are [`Confidence::Unverified`]: they are absent from the 10/01/2024
 //! revision of the page and back in the 06/25/2025 one, and their names are client-style SKU
-//! names (reference `windows-kms-rules.md`, open question 17, and its note on the S-KEYS table). Microsoft publishes no GVLK for
-//! Office 2010 / 2013 in these tables, nor for Small Business Server: those SKUs have no row.
+//! names (reference `windows-kms-rules.md`, open question 17, and its note on the S-KEYS table).
+//! Microsoft publishes no GVLK for Small Business Server: those SKUs have no row.
 
 use crate::catalog::{Confidence, Edition, Release, Source};
 
@@ -51,7 +63,7 @@ const fn row(
 }
 
 /// Every published GVLK, one row per SKU, sorted by (release, edition) declaration order.
-pub(crate) static GVLKS: [GvlkRow; 151] = [
+pub(crate) static GVLKS: [GvlkRow; 182] = [
     row(
         Release::WindowsVista,
         Edition::Business,
@@ -743,6 +755,223 @@ pub(crate) static GVLKS: [GvlkRow; 151] = [
         Edition::DatacenterAzureEdition,
         "XGN3F-F394H-FD2MY-PP6FD-8MCRC",
         Source::KMS_CLIENT_KEYS,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2010,
+        Edition::Standard,
+        "V7QKV-4XVVR-XYV4D-F7DFM-8R6BM",
+        Source::OFFICE_2010_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2010,
+        Edition::ProfessionalPlus,
+        "VYBBJ-TRJPB-QFQRF-QFT4D-H3GVB",
+        Source::OFFICE_2010_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2010,
+        Edition::ProjectProfessional,
+        "YGX6F-PGV49-PGW3J-9BTGG-VHKC6",
+        Source::OFFICE_2010_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2010,
+        Edition::ProjectStandard,
+        "4HP3K-88W3F-W2K3D-6677X-F9PGB",
+        Source::OFFICE_2010_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2010,
+        Edition::VisioPremium,
+        "D9DWC-HPYVV-JGF4P-BTWQB-WX8BJ",
+        Source::OFFICE_2010_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2010,
+        Edition::VisioProfessional,
+        "7MCW8-VRQVK-G677T-PDJCM-Q8TCP",
+        Source::OFFICE_2010_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2010,
+        Edition::VisioStandard,
+        "767HD-QGMWX-8QTDB-9G3R2-KHFGJ",
+        Source::OFFICE_2010_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2010,
+        Edition::Access,
+        "V7Y44-9T38C-R2VJK-666HK-T7DDX",
+        Source::OFFICE_2010_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2010,
+        Edition::Excel,
+        "H62QG-HXVKF-PP4HP-66KMR-CW9BM",
+        Source::OFFICE_2010_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2010,
+        Edition::InfoPath,
+        "K96W8-67RPQ-62T9Y-J8FQJ-BT37T",
+        Source::OFFICE_2010_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2010,
+        Edition::OneNote,
+        "Q4Y4M-RHWJM-PY37F-MTKWH-D3XHX",
+        Source::OFFICE_2010_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2010,
+        Edition::Outlook,
+        "7YDC2-CWM8M-RRTJC-8MDVC-X3DWQ",
+        Source::OFFICE_2010_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2010,
+        Edition::PowerPoint,
+        "RC8FX-88JRY-3PF7C-X8P67-P4VTT",
+        Source::OFFICE_2010_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2010,
+        Edition::Publisher,
+        "BFK7F-9MYHM-V68C7-DRQ66-83YTP",
+        Source::OFFICE_2010_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2010,
+        Edition::SharePointWorkspace,
+        "QYYW6-QP4CB-MBV6G-HYMCJ-4T3J4",
+        Source::OFFICE_2010_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2010,
+        Edition::Word,
+        "HVHB3-C6FV7-KQX9W-YQG79-CRY7T",
+        Source::OFFICE_2010_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2013,
+        Edition::Standard,
+        "KBKQT-2NMXY-JJWGP-M62JB-92CD4",
+        Source::OFFICE_2013_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2013,
+        Edition::ProfessionalPlus,
+        "YC7DK-G2NP3-2QQC3-J6H88-GVGXT",
+        Source::OFFICE_2013_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2013,
+        Edition::ProjectProfessional,
+        "FN8TT-7WMH6-2D4X9-M337T-2342K",
+        Source::OFFICE_2013_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2013,
+        Edition::ProjectStandard,
+        "6NTH3-CW976-3G3Y2-JK3TX-8QHTT",
+        Source::OFFICE_2013_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2013,
+        Edition::VisioProfessional,
+        "C2FG9-N6J68-H8BTJ-BW3QX-RM3B3",
+        Source::OFFICE_2013_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2013,
+        Edition::VisioStandard,
+        "J484Y-4NKBF-W2HMG-DBMJC-PGWR7",
+        Source::OFFICE_2013_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2013,
+        Edition::Access,
+        "NG2JY-H4JBT-HQXYP-78QH9-4JM2D",
+        Source::OFFICE_2013_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2013,
+        Edition::Excel,
+        "VGPNG-Y7HQW-9RHP7-TKPV3-BG7GB",
+        Source::OFFICE_2013_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2013,
+        Edition::InfoPath,
+        "DKT8B-N7VXH-D963P-Q4PHY-F8894",
+        Source::OFFICE_2013_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2013,
+        Edition::OneNote,
+        "TGN6P-8MMBC-37P2F-XHXXK-P34VW",
+        Source::OFFICE_2013_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2013,
+        Edition::Outlook,
+        "QPN8Q-BJBTJ-334K3-93TGY-2PMBT",
+        Source::OFFICE_2013_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2013,
+        Edition::PowerPoint,
+        "4NT99-8RJFH-Q2VDH-KYG2C-4RD4F",
+        Source::OFFICE_2013_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2013,
+        Edition::Publisher,
+        "PN2WF-29XG2-T9HJ7-JQPJR-FCXK4",
+        Source::OFFICE_2013_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2013,
+        Edition::Lync,
+        "2MG3G-3BNTT-3MFW9-KDQW3-TCK7R",
+        Source::OFFICE_2013_GVLK,
+        Confidence::Documented,
+    ),
+    row(
+        Release::Office2013,
+        Edition::Word,
+        "6Q7VD-NX8JD-WJ2VH-88V73-4GBJ7",
+        Source::OFFICE_2013_GVLK,
         Confidence::Documented,
     ),
     row(

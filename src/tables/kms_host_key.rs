@@ -11,6 +11,7 @@
 use crate::catalog::coverage::{Answer, Basis, Coverage};
 use crate::catalog::{Edition, Family, KmsHostKey, Release};
 use crate::macros::Lookup as _;
+use crate::tables::kms_updates::generation;
 
 use Edition as E;
 use KmsHostKey as K;
@@ -238,16 +239,9 @@ const fn listed(key: KmsHostKey, r: Release, e: Edition) -> Option<Coverage> {
             }
         }
         // No Microsoft list was found for the Windows Server 2012 and Windows 8 keys
-        // (reference conflict 13): only their own group follows from the hierarchy rule "can
-        // activate the Windows editions within that specific product group".
-        K::WindowsServer2012 => match r {
-            R::WindowsServer2012 => derived(Basis::ProductGroupHierarchy),
-            _ => None,
-        },
-        K::Windows8 => match r {
-            R::Windows8 => derived(Basis::ProductGroupHierarchy),
-            _ => None,
-        },
+        // (reference conflict 13): what they activate follows from the rules, in
+        // `previous_generation` (rule class 3).
+        K::WindowsServer2012 | K::Windows8 => None,
         K::Windows7 => match r {
             R::Windows7 | R::WindowsVista if matches!(e, E::Pro | E::Enterprise | E::Business) => {
                 yes(Basis::Table7)
@@ -324,37 +318,249 @@ pub(crate) fn key_coverage(key: KmsHostKey, r: Release, e: Edition) -> Coverage 
         .unwrap_or_else(|| compute(key, r, e))
 }
 
-/// Host key x client: the answer and its basis.
-const fn compute(key: KmsHostKey, r: Release, e: Edition) -> Coverage {
-    let client_family = r.family();
-    // Office: one host key per Office version (office-host-key-activates.csv).
-    //
-    // Decision (Office conflict 2): "activate a KMS host key for each version of Office"
-    // (configure-a-kms-host-computer-for-office) against "you install and enable only one KMS
-    // host key to activate all volume licensed versions of Office" (activate-office-by-using-kms).
-    // The 2016-era original of the second sentence read "... all volume license editions of
-    // Office 2016 KMS clients", so both mean one key per version, covering every product of it.
-    //
-    // Decision (Office conflict 3): no Microsoft page says a newer Office host key activates an
-    // older Office version (nor the reverse); the Windows "newer key activates the previous
-    // generation" rule is a Windows rule and is not carried over. Other versions: undocumented.
-    if key.is_office_key() || matches!(client_family, Family::Office) {
-        if !key.is_office_key() || !matches!(client_family, Family::Office) {
-            return Coverage::new(Answer::DocumentedNo, Basis::OfficeKeyPerVersion);
-        }
-        if key.release() as u8 != r as u8 {
-            return Coverage::new(Answer::Undocumented, Basis::OfficeOtherVersion);
-        }
-        return match key {
+/// The rules between the table rows, in the order [`compute`] applies them. Each returns
+/// `Some` when it decides the pair.
+///
+/// Rule class 4 (Office: one key per version).
+///
+/// Source: "you need to install the Office Volume License Pack for each version of Office on
+/// the KMS host computer and activate a KMS host key for each version of Office" — Configure a
+/// KMS host computer for Office.
+///
+/// Decision (Office conflict 2): "activate a KMS host key for each version of Office"
+/// (configure-a-kms-host-computer-for-office) against "you install and enable only one KMS
+/// host key to activate all volume licensed versions of Office" (activate-office-by-using-kms).
+/// The 2016-era original of the second sentence read "... all volume license editions of
+/// Office 2016 KMS clients", so both mean one key per version, covering every product of it.
+///
+/// Decision (Office conflict 3, issue 10): an older version's key never activates a newer
+/// Office (derived no: a key per version, and the older host pack predates the newer product).
+/// No Microsoft page says whether a newer Office host key activates an older Office version;
+/// the Windows "newer key activates the previous generation" rule is a Windows rule and is not
+/// carried over, so that direction stays undocumented.
+const fn office_rules(key: KmsHostKey, r: Release) -> Option<Coverage> {
+    let key_office = key.is_office_key();
+    let client_office = matches!(r.family(), Family::Office);
+    if !key_office && !client_office {
+        return None;
+    }
+    if !key_office || !client_office {
+        return Some(Coverage::new(
+            Answer::DocumentedNo,
+            Basis::OfficeKeyPerVersion,
+        ));
+    }
+    let (k, c) = (key.release() as u8, r as u8);
+    Some(if k < c {
+        Coverage::new(Answer::DerivedNo, Basis::OfficeOlderKeyNewerVersion)
+    } else if k > c {
+        Coverage::new(Answer::Undocumented, Basis::OfficeOtherVersion)
+    } else {
+        match key {
             K::Office2013 | K::Office2010 => {
                 Coverage::new(Answer::Derived, Basis::OfficeKeyPerVersionOlder)
             }
             _ => Coverage::new(Answer::Documented, Basis::OfficeKeyPerVersion),
-        };
+        }
+    })
+}
+
+/// Small Business Server 2011: "Small Business Server 2011 installs automatically as a Key
+/// Management Server (KMS) client. KMS, another type of Volume License key, isn't offered for
+/// Small Business Server 2011." — Volume Licensing FAQ. No host key activates it (documented
+/// no); each edition uses its MAK ([`sbs_2011_mak`](crate::sbs_2011_mak)). The FAQ says nothing
+/// of the kind for Small Business Server 2008, which stays undocumented.
+const fn sbs_rule(r: Release) -> Option<Coverage> {
+    match r {
+        R::SmallBusinessServer2011 => {
+            Some(Coverage::new(Answer::DocumentedNo, Basis::SbsKmsNotOffered))
+        }
+        _ => None,
+    }
+}
+
+/// Rule class 2: the Windows Server 2008 / 2008 R2 product key groups are a hierarchy. A group
+/// key activates its own group and the lower groups (the rows, in [`listed`]) and never a
+/// higher group (derived no).
+///
+/// Sources: "product keys are associated with a product group and can activate the Windows
+/// editions within that specific product group as well as any editions lower in the product
+/// hierarchy. ... Server Group C is the most inclusive group in the KMS hierarchy" —
+/// Determining Product Key Needs (Windows 7); "A KMS key can activate the Windows editions
+/// within its specific product group as well as editions in 'lower' product key groups" —
+/// Changes to Volume Activation 2.0.
+const fn group_hierarchy(key: KmsHostKey, r: Release, e: Edition) -> Option<Coverage> {
+    // A 2008 key and a 2008 R2 client are decided (documented no) by
+    // `Basis::VistaKeysStopAtVista`, not by the group letters.
+    let (level, newest) = match key {
+        K::WindowsServer2008R2GroupA => (1, R::WindowsServer2008R2),
+        K::WindowsServer2008R2GroupB => (2, R::WindowsServer2008R2),
+        K::WindowsServer2008R2GroupC => (3, R::WindowsServer2008R2),
+        K::WindowsServer2008GroupA => (1, R::WindowsServer2008),
+        K::WindowsServer2008GroupB => (2, R::WindowsServer2008),
+        K::WindowsServer2008GroupC => (3, R::WindowsServer2008),
+        _ => return None,
+    };
+    if !matches!(r, R::WindowsServer2008 | R::WindowsServer2008R2) || r as u8 > newest as u8 {
+        return None;
+    }
+    match server_2008_group(e) {
+        Some(g) if g > level => Some(Coverage::new(
+            Answer::DerivedNo,
+            Basis::ProductGroupHierarchy,
+        )),
+        _ => None,
+    }
+}
+
+/// Rule class 3: a key activates its own generation's product group and the previous
+/// generation. Applied to the two keys no Microsoft table lists (reference conflict 13): the
+/// Windows Server 2012 key (Windows Server 2012 and Windows 8, its own generation; Windows
+/// Server 2008 R2 and Windows 7, the previous one) and the Windows 8 key (Windows 8; Windows
+/// 7). Every edition of the group, as the 2008 R2 rows of Table 7 say "Windows 7 Volume
+/// Editions" and "Windows Server 2008 R2 (all editions)" for the previous generation; a client
+/// key's previous generation is client only (a client key activates only clients).
+///
+/// Sources: "The KMS key for the newer Windows products will also activate the previous
+/// generation" — Determining Product Key Needs (Windows 7); Table 7 (2012 R2 Volume Activation
+/// Technical Reference) lists Windows Server 2008 R2, Windows 7 and Windows 8 as products a KMS
+/// host on Windows Server 2012 activates.
+const fn previous_generation(key: KmsHostKey, r: Release) -> Option<Coverage> {
+    let hit = match key {
+        K::WindowsServer2012 => matches!(
+            r,
+            R::WindowsServer2012 | R::Windows8 | R::WindowsServer2008R2 | R::Windows7
+        ),
+        K::Windows8 => matches!(r, R::Windows8 | R::Windows7),
+        _ => false,
+    };
+    if !hit {
+        return None;
+    }
+    let basis = if matches!(r, R::WindowsServer2012 | R::Windows8) {
+        Basis::ProductGroupHierarchy
+    } else {
+        Basis::PreviousGeneration
+    };
+    derived(basis)
+}
+
+/// The LTSB/LTSC year a key's row names last, for the rows that name years: the Windows 10
+/// key ("Windows 10 Enterprise LTSB/LTSB N (2015)", KMS activation planning), the Windows Server
+/// 2012 R2 for Windows 10 key ("Windows 10 Enterprise LTSB (2015)", Windows Server 2016/2019
+/// Activation) and the Windows Server 2016 key ("Windows 10 LTSB (2015 and 2016)"). The 2019,
+/// 2022 and 2025 rows say "Windows 10 Enterprise LTSC/LTSC N/LTSB" without a year (see
+/// [`ltsc_without_year`]); the older keys list no LTSB/LTSC at all and fall to the generation
+/// rule.
+const fn ltsc_row_last_year(key: KmsHostKey) -> Option<Release> {
+    match key {
+        K::Windows10 | K::WindowsServer2012R2ForWindows10 => Some(R::Windows10Ltsb2015),
+        K::WindowsServer2016 => Some(R::Windows10Ltsb2016),
+        _ => None,
+    }
+}
+
+/// The key's generation: that of the newest release it was issued for (`None` for Office).
+const fn key_generation(key: KmsHostKey) -> Option<u8> {
+    generation(key.issued_for())
+}
+
+/// The Windows 10 generation (Windows 10, Windows Server 2016, LTSB 2015/2016).
+const WINDOWS_10_GENERATION: u8 = match generation(R::Windows10) {
+    Some(g) => g,
+    None => 0,
+};
+
+/// Rule class 1: a key does not activate a later generation of Windows client.
+///
+/// Sources: "The KMS key for the newer Windows products will also activate the previous
+/// generation" — Determining Product Key Needs (Windows 7): the hierarchy runs from newer keys
+/// to older products only. KB3086418 says it for one pair: a Windows Server 2012 R2 KMS host
+/// needs the updated "Windows Server 2012 R2 for Windows 10" host key to activate Windows 10
+/// (documented no for the Windows Server 2012 R2 key and every Windows 10 release); every
+/// other pair is derived. Where Microsoft itself listed a later product under an older key
+/// (Windows 11 under the 2022 key, Windows 10 under the 2012 R2 for Windows 10 key) the row
+/// has already answered in [`listed`].
+///
+/// Kept undocumented, as the crate's resolutions decide (reference resolutions Q1, Q2):
+/// Windows 11 on the Windows 10 generation keys (Windows 10, Windows Server 2012 R2 for Windows
+/// 10, 2016) and the 2019 key — Windows 11 shares their GVLKs, and no Microsoft page says yes
+/// or no; Windows 10 Enterprise LTSC 2021 on the keys whose row says "LTSC/LTSC N/LTSB"
+/// without a year (2019, 2022, 2025); Windows IoT Enterprise LTSC on keys of the Windows 10
+/// generation or later (no host-key table names IoT).
+///
+/// Server clients are decided by [`Basis::NewerServerNeedsNewerKey`] before this rule.
+const fn later_generation(key: KmsHostKey, r: Release, e: Edition) -> Option<Coverage> {
+    if !matches!(r.family(), Family::Client) {
+        return None;
+    }
+    let (Some(k), Some(c)) = (key_generation(key), generation(r)) else {
+        return None;
+    };
+    let windows_10_era_key = k >= WINDOWS_10_GENERATION;
+    if matches!(e, E::IotEnterpriseLtsc) && windows_10_era_key {
+        return Some(Coverage::new(Answer::Undocumented, Basis::IotLtscNotListed));
+    }
+    // LTSB/LTSC releases of a later year than the key's row names.
+    if let Some(last) = ltsc_row_last_year(key) {
+        if r.is_long_term_servicing() && r as u8 > last as u8 {
+            return Some(Coverage::new(Answer::DerivedNo, Basis::LtscLaterYear));
+        }
+    }
+    if c <= k {
+        return None;
+    }
+    if matches!(r, R::Windows11) && windows_10_era_key {
+        return Some(Coverage::new(
+            Answer::Undocumented,
+            Basis::Windows11NotListed,
+        ));
+    }
+    if matches!(r, R::Windows10Ltsc2021) && windows_10_era_key {
+        return Some(Coverage::new(
+            Answer::Undocumented,
+            Basis::LtscReleaseNotListed,
+        ));
+    }
+    let windows_10 = matches!(
+        r,
+        R::Windows10
+            | R::Windows10Ltsb2015
+            | R::Windows10Ltsb2016
+            | R::Windows10Ltsc2019
+            | R::Windows10Ltsc2021
+    );
+    if matches!(key, K::WindowsServer2012R2) && windows_10 {
+        return Some(Coverage::new(
+            Answer::DocumentedNo,
+            Basis::LaterGenerationKb3086418,
+        ));
+    }
+    Some(Coverage::new(Answer::DerivedNo, Basis::LaterGeneration))
+}
+
+/// Host key x client: the answer and its basis. The rules in order: Office (class 4); Small
+/// Business Server 2011; the table rows; the product group hierarchy (class 2); the previous
+/// generation (class 3); a client key activates only clients; Vista / 2008 keys stop at
+/// Vista; a newer server needs a newer key; a later client generation (class 1); what is
+/// left is undocumented.
+const fn compute(key: KmsHostKey, r: Release, e: Edition) -> Coverage {
+    if let Some(c) = office_rules(key, r) {
+        return c;
+    }
+    if let Some(c) = sbs_rule(r) {
+        return c;
     }
     if let Some(c) = listed(key, r, e) {
         return c;
     }
+    if let Some(c) = group_hierarchy(key, r, e) {
+        return c;
+    }
+    if let Some(c) = previous_generation(key, r) {
+        return c;
+    }
+    let client_family = r.family();
     let is_sbs = matches!(r, R::SmallBusinessServer2008 | R::SmallBusinessServer2011);
     if key.is_client_key() && matches!(client_family, Family::Server) {
         return Coverage::new(Answer::DocumentedNo, Basis::ClientKeyActivatesOnlyClients);
@@ -377,6 +583,9 @@ const fn compute(key: KmsHostKey, r: Release, e: Edition) -> Coverage {
         && r as u8 > key.release() as u8
     {
         return Coverage::new(Answer::DocumentedNo, Basis::NewerServerNeedsNewerKey);
+    }
+    if let Some(c) = later_generation(key, r, e) {
+        return c;
     }
     if matches!(r, R::Windows11) {
         return Coverage::new(Answer::Undocumented, Basis::Windows11NotListed);

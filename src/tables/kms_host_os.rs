@@ -56,8 +56,14 @@ const fn compute(r: Release, e: Edition, key: KmsHostKey) -> Coverage {
     let std_dc = matches!(e, E::Standard | E::Datacenter);
     let office = Basis::OfficeHostOs;
     let hit = match key {
+        // "Office LTSC 2024: At least Windows Server 2019 or at least Windows 10 (volume
+        // editions)" — Configure a KMS host computer for Office, the newest revision read
+        // (ms.date 2025-04-25, MicrosoftDocs/OfficeDocs-DeployOffice history to 2025-05-04;
+        // the text changed on 2024-11-01 in commit afe17a28 "Update minimum supported Windows
+        // server version for LTSC 2024"). The 2024-09-18 revision said "At least Windows
+        // Server 2022 or at least Windows 10 (volume editions)" (issue 10, item 9).
         K::OfficeLtsc2024 => {
-            server_or_later(r, R::WindowsServer2022) || client_or_later(r, R::Windows10)
+            server_or_later(r, R::WindowsServer2019) || client_or_later(r, R::Windows10)
         }
         K::OfficeLtsc2021 => {
             server_or_later(r, R::WindowsServer2016) || client_or_later(r, R::Windows10)
@@ -85,11 +91,16 @@ const fn compute(r: Release, e: Edition, key: KmsHostKey) -> Coverage {
         // Office conflict 9: the Office 2010 list (Windows Server 2003 with a patch, Windows
         // Server 2008 R2, Windows 7) rests on a Microsoft support blog, not on the Office 2010
         // TechNet page; it is kept as Microsoft text. Windows Server 2003 is not modelled.
+        //
+        // Issue 10, item 8: the Volume Licensing FAQ says "only Windows Server 2003, Windows 7
+        // volume editions, and Windows Server 2008 R2 are supported as Office KMS hosts" and
+        // "Windows Server 2008 isn't covered as a platform as an Office 2010 KMS host" (no
+        // patch exists): every other host OS is a documented no.
         K::Office2010 => {
             if matches!(r, R::WindowsServer2008R2 | R::Windows7) {
                 return yes(Basis::OfficeHostOs2010);
             }
-            false
+            return Coverage::new(Answer::DocumentedNo, Basis::OfficeHostOs2010Only);
         }
         K::WindowsServer2025 => {
             matches!(
@@ -175,7 +186,23 @@ const fn compute(r: Release, e: Edition, key: KmsHostKey) -> Coverage {
             }
             false
         }
-        K::WindowsServer2012 | K::Windows8 => false,
+        // Issue 10 (rule class 3): no host-OS list names these two keys, but Table 7 of the
+        // 2012 R2 Volume Activation Technical Reference lists a KMS host running Windows
+        // Server 2012 with its KMS key, and a KMS host running Windows 8 with the client KMS
+        // key: the key named for a release runs on that release (derived). Standard and
+        // Datacenter for the server, as the 2012 R2 key's Step 1 host rows name them.
+        K::WindowsServer2012 => {
+            if matches!(r, R::WindowsServer2012) && std_dc {
+                return Coverage::new(Answer::Derived, Basis::HostOsOwnRelease);
+            }
+            false
+        }
+        K::Windows8 => {
+            if matches!(r, R::Windows8) {
+                return Coverage::new(Answer::Derived, Basis::HostOsOwnRelease);
+            }
+            false
+        }
     };
     if hit {
         if key.is_office_key() {

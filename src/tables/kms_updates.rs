@@ -75,8 +75,15 @@ pub(crate) const fn update_row(host: Release, client: Release) -> Option<UpdateR
         (R::WindowsServer2012R2, R::WindowsServer2016 | R::Windows10) => {
             kb(plan, 3_172_614, Some(4_467_695))
         }
-        (R::WindowsServer2012, R::WindowsServer2016 | R::WindowsServer2012R2 | R::Windows10) => {
-            kb(plan, 3_172_615, None)
+        (R::WindowsServer2012, R::WindowsServer2016 | R::Windows10) => kb(plan, 3_172_615, None),
+        // Decision (issue 10, item 7): Step 1 (2012 R2 planning) names KB2885698 "Update adds
+        // support for Windows 8.1 and Windows Server 2012 R2 clients to ... Windows Server 2012
+        // KMS hosts"; KMS activation planning (2025) names "July 2016 update rollup for Windows
+        // Server 2012 (KB3172615) or later monthly rollup" for Windows Server 2012 R2 clients
+        // on a Windows Server 2012 host. The newer text wins, as for conflict 11: KB2885698 is
+        // not accepted, and the row's basis names both pages.
+        (R::WindowsServer2012, R::WindowsServer2012R2) => {
+            kb(Basis::RequiredUpdatesPlanOverStep1, 3_172_615, None)
         }
         (R::WindowsServer2012 | R::Windows8, R::Windows81) => kb(step1, 2_885_698, None),
         (R::Windows8, R::WindowsServer2012R2) => kb(step1, 2_885_698, None),
@@ -86,9 +93,10 @@ pub(crate) const fn update_row(host: Release, client: Release) -> Option<UpdateR
         // 2012 R2, 2012 and Windows 10 clients; Step 1 names KB2757817 (8/2012) and KB2885698
         // (8.1/2012 R2). The newest text wins for the clients it names; Step 1 still decides
         // Windows 8 and 8.1, which S-PLAN does not name.
-        (R::WindowsServer2008R2, R::WindowsServer2012R2 | R::WindowsServer2012 | R::Windows10) => {
-            kb(plan, 3_079_821, None)
+        (R::WindowsServer2008R2, R::WindowsServer2012R2 | R::WindowsServer2012) => {
+            kb(Basis::RequiredUpdatesPlanOverStep1, 3_079_821, None)
         }
+        (R::WindowsServer2008R2, R::Windows10) => kb(plan, 3_079_821, None),
         (R::Windows81, R::Windows10) => kb(plan, 3_172_614, None),
         (R::Windows7, R::Windows10) => kb(plan, 3_079_821, None),
         (R::WindowsServer2008R2 | R::Windows7, R::Windows8) => kb(step1, 2_757_817, None),

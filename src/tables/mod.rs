@@ -3,6 +3,8 @@
 //! Each table names its source in its module docs, and rows that need it carry a
 //! [`Source`](crate::catalog::Source) and a [`Confidence`](crate::catalog::Confidence).
 
+pub(crate) mod activation_id;
+pub(crate) mod build;
 pub(crate) mod error_code_row;
 pub(crate) mod error_codes;
 pub(crate) mod gvlk;
