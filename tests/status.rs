@@ -526,23 +526,51 @@ fn a_kms_host_below_or_at_the_threshold() {
 }
 
 #[test]
-fn the_host_key_cause_needs_a_documented_no_or_the_clients_own_code() {
-    // An Office 2016 host and an Office LTSC 2021 client: Microsoft is silent on a host key of
-    // another Office version, so the crate does not call it the wrong key.
-    let host = "Name: Office 16, OfficeKMSHostVL_KMS_Host edition\nActivation ID: 98EBFE73-2084-4C97-932C-C0CD1643BEA7\nLicense Status: Licensed\n\nKey Management Service is enabled on this machine\n    Current count: 10\n";
-    let client = |reason: &str| {
+fn the_host_key_cause_needs_a_no_from_the_rules_or_the_clients_own_code() {
+    // The Office LTSC 2021 host key and an Office 2016 client: Microsoft is silent on whether a
+    // newer Office version's key activates an older Office, so the crate does not call it the
+    // wrong key unless the client itself reports 0xC004F042.
+    let host = |id: &str| {
         format!(
-            "Name: Office LTSC Professional Plus 2021\nDescription: Office 21, VOLUME_KMSCLIENT channel\nLicense Status: Notification\n{reason}\nKey Management Service client information\n    KMS machine name from DNS: okms:1688\n"
+            "Name: Office, OfficeKMSHostVL_KMS_Host edition\nActivation ID: {id}\nLicense Status: Licensed\n\nKey Management Service is enabled on this machine\n    Current count: 10\n"
         )
     };
-    for (reason, cause) in [
-        ("", Cause::NoKmsHost),
-        ("Notification Reason: 0xC004F042.\n", Cause::WrongHostKey),
+    let client = |name: &str, description: &str, reason: &str| {
+        format!(
+            "Name: {name}\nDescription: {description}, VOLUME_KMSCLIENT channel\nLicense Status: Notification\n{reason}\nKey Management Service client information\n    KMS machine name from DNS: okms:1688\n"
+        )
+    };
+    let ltsc_2021_host = "47F3B983-7C53-4D45-ABC6-BCD91E2DD90A";
+    let office_2016_host = "98EBFE73-2084-4C97-932C-C0CD1643BEA7";
+    let pro_plus_2016 = (
+        "Office Professional Plus 2016",
+        "Office 16",
+        "office-2016/professional-plus",
+    );
+    let ltsc_2021 = (
+        "Office LTSC Professional Plus 2021",
+        "Office 21",
+        "office-ltsc-2021/professional-plus",
+    );
+    for (host_id, (name, description, sku), reason, cause) in [
+        // Undocumented (newer key, older Office): no cause from the rules.
+        (ltsc_2021_host, pro_plus_2016, "", Cause::NoKmsHost),
+        // ... but the client's own 0xC004F042 says it.
+        (
+            ltsc_2021_host,
+            pro_plus_2016,
+            "Notification Reason: 0xC004F042.\n",
+            Cause::WrongHostKey,
+        ),
+        // An older Office version's key never activates a newer Office (one key per version,
+        // derived no): the wrong key, even without the client's code.
+        (office_2016_host, ltsc_2021, "", Cause::WrongHostKey),
     ] {
-        let c = client(reason);
+        let h = host(host_id);
+        let c = client(name, description, reason);
         let s = fleet_status(
             [
-                CaptureInput::new("okms.txt", host.as_bytes()).collected_at(t0()),
+                CaptureInput::new("okms.txt", h.as_bytes()).collected_at(t0()),
                 CaptureInput::new("pc.txt", c.as_bytes()).collected_at(t0()),
             ],
             &StatusOptions::new(t0()),
@@ -550,10 +578,10 @@ fn the_host_key_cause_needs_a_documented_no_or_the_clients_own_code() {
         let p = &s.machines[1].products[0];
         assert_eq!(
             p.identification.sku().map(|s| s.to_string()).as_deref(),
-            Some("office-ltsc-2021/professional-plus")
+            Some(sku)
         );
         assert_eq!(s.kms_hosts[0].clients, 1);
-        assert_eq!(p.cause, Some(cause), "{reason}");
+        assert_eq!(p.cause, Some(cause), "{host_id} {sku} {reason}");
     }
 }
 
