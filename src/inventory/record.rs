@@ -74,6 +74,28 @@ pub enum PrintedTime {
     Utc(DateTime<Utc>),
 }
 
+impl RawField {
+    /// A printed line: its line number (from 1; `None` for JSON), key, value (`None` when the
+    /// line has none) and whether a parser read it. Stored in a [`RawFields`], any full
+    /// product key in it is masked.
+    ///
+    /// ```
+    /// use volume_activation::inventory::RawField;
+    ///
+    /// let f = RawField::new(Some(3), "Foo", Some("bar"), false);
+    /// assert_eq!((f.line, f.key.as_str(), f.value.as_deref()), (Some(3), "Foo", Some("bar")));
+    /// ```
+    #[must_use]
+    pub fn new(line: Option<usize>, key: &str, value: Option<&str>, recognised: bool) -> RawField {
+        RawField {
+            line,
+            key: key.to_owned(),
+            value: value.map(str::to_owned),
+            recognised,
+        }
+    }
+}
+
 impl From<RawFieldRef<'_>> for RawField {
     fn from(f: RawFieldRef<'_>) -> RawField {
         RawField {
@@ -140,8 +162,8 @@ const RECOGNISED: u8 = 2;
 /// use volume_activation::inventory::{RawField, RawFields};
 ///
 /// let mut fields = RawFields::new();
-/// fields.push(&RawField { line: Some(1), key: "Name".into(), value: Some("X".into()), recognised: true });
-/// fields.push(&RawField { line: Some(2), key: "DNS publishing enabled".into(), value: None, recognised: true });
+/// fields.push(&RawField::new(Some(1), "Name", Some("X"), true));
+/// fields.push(&RawField::new(Some(2), "DNS publishing enabled", None, true));
 /// assert_eq!(fields.len(), 2);
 /// let keys: Vec<&str> = fields.iter().map(|f| f.key).collect();
 /// assert_eq!(keys, ["Name", "DNS publishing enabled"]);
