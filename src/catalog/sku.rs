@@ -39,6 +39,21 @@ pub struct Sku {
 // Every index fits the `u8` a `Sku` keeps.
 const _: () = assert!(SKU_COUNT <= 256);
 
+impl Sku {
+    /// The catalogue's first SKU: a stand-in in a slot whose real value is kept beside it (the
+    /// fleet reader keeps a machine whose SKU text does not parse that way; the text decides).
+    // Evaluated at compile time: an empty catalogue fails the build, never a run.
+    #[allow(clippy::panic)]
+    pub(crate) const STAND_IN: Sku = match SKUS.first() {
+        Some(&(release, edition, _)) => Sku {
+            release,
+            edition,
+            index: 0,
+        },
+        None => panic!("the SKU table is empty"),
+    };
+}
+
 fn row_index(release: Release, edition: Edition) -> Option<usize> {
     SKUS.binary_search_by_key(&(release as u8, edition as u8), |&(r, e, _)| {
         (r as u8, e as u8)

@@ -95,9 +95,9 @@ impl FleetBuilder {
 
     /// Adds several machines, in order.
     pub fn machines(mut self, machines: impl IntoIterator<Item = MachineSpec>) -> FleetBuilder {
-        self.raw
-            .machines
-            .extend(machines.into_iter().map(|m| m.raw));
+        for m in machines {
+            self.raw.machines.push(m.raw);
+        }
         self
     }
 

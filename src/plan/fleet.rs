@@ -738,7 +738,7 @@ pub(super) struct RawFleet {
     pub(super) program: String,
     #[cfg_attr(feature = "serde", serde(default))]
     pub(super) domains: Vec<RawDomain>,
-    pub(super) machines: Vec<RawMachine>,
+    pub(super) machines: StagedMachines,
     #[cfg_attr(feature = "serde", serde(default))]
     pub(super) kms_hosts: Vec<RawKmsHost>,
     #[cfg_attr(feature = "serde", serde(default))]
@@ -811,6 +811,157 @@ pub(super) struct RawWave {
     pub(super) machines: Vec<String>,
 }
 
+/// The machines of a fleet file, each kept in its final compact form as soon as it is read
+/// (a 1 M-machine file is never held as text records): the names are boxed, the host, domain
+/// and site names shared, the SKU, channel, hardware and OS parsed. A text that is not its
+/// field's canonical spelling (one that does not parse, or spelled another way) is kept beside
+/// the machine, so validation after the read sees exactly the text of the file.
+#[derive(Debug, Clone, Default)]
+pub(super) struct StagedMachines {
+    machines: Vec<Machine>,
+    /// The texts of `machines[i]` that are not canonical, by ascending position `i`.
+    odd: Vec<(usize, OddTexts)>,
+    /// One shared copy of each host, domain and site name.
+    shared: SharedNames,
+}
+
+/// A machine's field texts that are not the canonical spelling of a value (`None`: canonical
+/// or absent).
+#[derive(Debug, Clone, Default)]
+struct OddTexts {
+    sku: Option<Box<str>>,
+    channel: Option<Box<str>>,
+    hardware: Option<Box<str>>,
+    os: Option<Box<str>>,
+}
+
+/// `text` parsed, and the text itself when it is not the value's canonical spelling.
+fn parse_kept<T: std::str::FromStr + fmt::Display>(text: &str) -> (Option<T>, Option<Box<str>>) {
+    match text.parse::<T>() {
+        Ok(v) if displays_as(&v, text) => (Some(v), None),
+        Ok(v) => (Some(v), Some(text.into())),
+        Err(_) => (None, Some(text.into())),
+    }
+}
+
+/// Whether `v` displays exactly as `text` (without allocating).
+fn displays_as(v: &impl fmt::Display, text: &str) -> bool {
+    struct Rest<'a>(&'a str);
+    impl fmt::Write for Rest<'_> {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            match self.0.strip_prefix(s) {
+                Some(rest) => {
+                    self.0 = rest;
+                    Ok(())
+                }
+                None => Err(fmt::Error),
+            }
+        }
+    }
+    let mut rest = Rest(text);
+    fmt::write(&mut rest, format_args!("{v}")).is_ok() && rest.0.is_empty()
+}
+
+impl StagedMachines {
+    /// How many machines were read.
+    pub(super) fn len(&self) -> usize {
+        self.machines.len()
+    }
+
+    /// Keeps one machine as read.
+    pub(super) fn push(&mut self, m: RawMachine) {
+        let (sku, sku_text) = parse_kept::<Sku>(&m.sku);
+        let (channel, channel_text) = parse_kept::<Channel>(&m.channel);
+        let (hardware, hardware_text) = parse_kept::<Hardware>(&m.hardware);
+        let (os, os_text) = match m.os.as_deref() {
+            Some(text) => parse_kept::<Release>(text),
+            None => (None, None),
+        };
+        if sku_text.is_some()
+            || channel_text.is_some()
+            || hardware_text.is_some()
+            || os_text.is_some()
+        {
+            self.odd.push((
+                self.machines.len(),
+                OddTexts {
+                    sku: sku_text,
+                    channel: channel_text,
+                    hardware: hardware_text,
+                    os: os_text,
+                },
+            ));
+        }
+        let shared = &mut self.shared;
+        self.machines.push(Machine {
+            name: m.name.into_boxed_str(),
+            sku: sku.unwrap_or(Sku::STAND_IN),
+            channel: channel.unwrap_or(Channel::Retail),
+            hardware: hardware.unwrap_or(Hardware::Physical),
+            hyperv_host: m.hyperv_host.map(|t| shared.get(t)),
+            domain: m.domain.map(|t| shared.get(t)),
+            site: m.site.map(|t| shared.get(t)),
+            os,
+            reimages: m.reimages,
+            activated: m.activated,
+        });
+    }
+
+    /// The odd texts of machine `i`.
+    fn odd_of(&self, i: usize) -> Option<&OddTexts> {
+        self.odd
+            .binary_search_by_key(&i, |&(pos, _)| pos)
+            .ok()
+            .and_then(|k| self.odd.get(k))
+            .map(|(_, t)| t)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StagedMachines {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = StagedMachines;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a sequence")
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<StagedMachines, A::Error> {
+                let mut staged = StagedMachines::default();
+                // Like serde's own `Vec`, trust the hint only so far.
+                staged
+                    .machines
+                    .reserve(seq.size_hint().unwrap_or(0).min(4096));
+                while let Some(m) = seq.next_element::<RawMachine>()? {
+                    staged.push(m);
+                }
+                Ok(staged)
+            }
+        }
+        d.deserialize_seq(Visit)
+    }
+}
+
+/// One shared copy of each distinct text (exact, case kept).
+#[derive(Debug, Clone, Default)]
+struct SharedNames(std::collections::HashSet<Arc<str>>);
+
+impl SharedNames {
+    fn get(&mut self, text: String) -> Arc<str> {
+        if let Some(a) = self.0.get(text.as_str()) {
+            return Arc::clone(a);
+        }
+        let a: Arc<str> = Arc::from(text);
+        self.0.insert(Arc::clone(&a));
+        a
+    }
+}
+
 /// Collects problems while the raw fleet is checked.
 struct Checker {
     problems: Vec<FleetProblem>,
@@ -868,13 +1019,13 @@ impl Checker {
     }
 
     /// [`Checker::name`] for machine `pos` of `machines`, indexed in `index`.
-    fn machine_name(&mut self, machines: &[RawMachine], pos: usize, index: &mut NameIndex) {
-        let Some(name) = machines.get(pos).map(|m| m.name.as_str()) else {
+    fn machine_name(&mut self, machines: &[Machine], pos: usize, index: &mut NameIndex) {
+        let Some(name) = machines.get(pos).map(|m| &*m.name) else {
             return;
         };
         if self.name_shape(FleetRecord::Machine, name)
             && index
-                .insert(name, pos, |i| machines.get(i).map(|m| m.name.as_str()))
+                .insert(name, pos, |i| machines.get(i).map(|m| &*m.name))
                 .is_some()
         {
             self.duplicate(FleetRecord::Machine, name);
@@ -935,16 +1086,6 @@ impl Checker {
             }
             _ => true,
         }
-    }
-}
-
-/// One shared copy of each distinct text (exact, case kept).
-#[derive(Default)]
-struct Shared<'a>(HashMap<&'a str, Arc<str>>);
-
-impl<'a> Shared<'a> {
-    fn get(&mut self, text: &'a str) -> Arc<str> {
-        Arc::clone(self.0.entry(text).or_insert_with(|| Arc::from(text)))
     }
 }
 
@@ -1020,12 +1161,13 @@ pub(super) fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
     }
 
     // Machines: names first, so references can be resolved in any order.
-    let mut machine_names = NameIndex::with_capacity(raw.machines.len());
-    for pos in 0..raw.machines.len() {
-        c.machine_name(&raw.machines, pos, &mut machine_names);
+    let staged = &raw.machines;
+    let mut machine_names = NameIndex::with_capacity(staged.len());
+    for pos in 0..staged.len() {
+        c.machine_name(&staged.machines, pos, &mut machine_names);
     }
-    let raw_name = |i: usize| raw.machines.get(i).map(|m| m.name.as_str());
-    if raw.machines.is_empty() {
+    let raw_name = |i: usize| staged.machines.get(i).map(|m| &*m.name);
+    if staged.machines.is_empty() {
         c.warning(
             FleetRecord::Fleet,
             "fleet",
@@ -1035,23 +1177,37 @@ pub(super) fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
     }
     // Every machine's hardware by name, the last of a repeated name (the name checks above
     // report the repetition).
-    let mut every_name = NameIndex::with_capacity(raw.machines.len());
-    for (pos, m) in raw.machines.iter().enumerate() {
+    let mut every_name = NameIndex::with_capacity(staged.len());
+    for (pos, m) in staged.machines.iter().enumerate() {
         every_name.set(&m.name, pos, raw_name);
     }
     let hardware_of = |name: &str| {
-        every_name
-            .get(name, raw_name)
-            .and_then(|i| raw.machines.get(i))
-            .map(|m| m.hardware.as_str())
+        every_name.get(name, raw_name).and_then(|i| {
+            match staged.odd_of(i).and_then(|t| t.hardware.as_deref()) {
+                Some(text) => Some(text),
+                None => staged.machines.get(i).map(|m| m.hardware.as_ref()),
+            }
+        })
     };
-    let mut machines = Vec::with_capacity(raw.machines.len());
-    let mut shared = Shared::default();
-    for m in &raw.machines {
+    let mut odd = staged.odd.iter().peekable();
+    let mut rejected = false;
+    for (pos, m) in staged.machines.iter().enumerate() {
         let rec = FleetRecord::Machine;
-        let sku = c.parse::<Sku>(rec, &m.name, "sku", &m.sku);
-        let channel = c.parse::<Channel>(rec, &m.name, "channel", &m.channel);
-        let hardware = c.parse::<Hardware>(rec, &m.name, "hardware", &m.hardware);
+        let texts = odd.next_if(|&&(at, _)| at == pos).map(|(_, t)| t);
+        let text =
+            |pick: fn(&OddTexts) -> &Option<Box<str>>| texts.and_then(|t| pick(t).as_deref());
+        let sku = match text(|t| &t.sku) {
+            Some(t) => c.parse::<Sku>(rec, &m.name, "sku", t),
+            None => Some(m.sku),
+        };
+        let channel = match text(|t| &t.channel) {
+            Some(t) => c.parse::<Channel>(rec, &m.name, "channel", t),
+            None => Some(m.channel),
+        };
+        let hardware = match text(|t| &t.hardware) {
+            Some(t) => c.parse::<Hardware>(rec, &m.name, "hardware", t),
+            None => Some(m.hardware),
+        };
         let mut ok = c.site(rec, &m.name, m.site.as_deref());
         // An AVMA key exists only for Windows Server guests: "AVMA activates Windows Server
         // virtual machines" on a Windows Server Datacenter Hyper-V host (AVMA page).
@@ -1137,49 +1293,41 @@ pub(super) fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
                 );
             }
         }
-        let mut os = None;
-        if let Some(text) = m.os.as_deref() {
-            match c.parse::<Release>(rec, &m.name, "os", text) {
-                Some(r) if r.family() == Family::Office => {
+        let os_odd = text(|t| &t.os);
+        let os = match os_odd {
+            Some(t) => c.parse::<Release>(rec, &m.name, "os", t),
+            None => m.os,
+        };
+        match os {
+            Some(r) if r.family() == Family::Office => {
+                ok = false;
+                let shown = os_odd.map_or_else(|| r.to_string(), str::to_owned);
+                c.error(
+                    rec,
+                    &m.name,
+                    "os",
+                    format!(
+                        "\"{}\" is not a windows release: expected the windows release office runs on, such as windows-11",
+                        quote(&shown)
+                    ),
+                );
+            }
+            Some(_) => {
+                if sku.is_some_and(|s| s.family() != Family::Office) {
                     ok = false;
                     c.error(
                         rec,
                         &m.name,
                         "os",
-                        format!(
-                            "\"{}\" is not a windows release: expected the windows release office runs on, such as windows-11",
-                            quote(text)
-                        ),
+                        "only an office machine names the windows it runs on: expected no os for a windows sku",
                     );
                 }
-                Some(r) => {
-                    if sku.is_some_and(|s| s.family() != Family::Office) {
-                        ok = false;
-                        c.error(
-                            rec,
-                            &m.name,
-                            "os",
-                            "only an office machine names the windows it runs on: expected no os for a windows sku",
-                        );
-                    }
-                    os = Some(r);
-                }
-                None => ok = false,
             }
+            None => ok &= os_odd.is_none(),
         }
-        if let (Some(sku), Some(channel), Some(hardware), true) = (sku, channel, hardware, ok) {
-            machines.push(Machine {
-                name: m.name.as_str().into(),
-                sku,
-                channel,
-                hardware,
-                hyperv_host: m.hyperv_host.as_deref().map(|t| shared.get(t)),
-                domain: m.domain.as_deref().map(|t| shared.get(t)),
-                site: m.site.as_deref().map(|t| shared.get(t)),
-                os,
-                reimages: m.reimages,
-                activated: m.activated,
-            });
+        // Every machine is kept as read; one with a problem leaves an error, so no fleet.
+        if sku.is_none() || channel.is_none() || hardware.is_none() || !ok {
+            rejected = true;
         }
     }
 
@@ -1440,7 +1588,10 @@ pub(super) fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
     }
 
     // Without errors every raw machine is kept, in order: the raw positions are the fleet's.
-    let has_error = c.problems.iter().any(|p| p.severity == Severity::Error);
+    // The read grew the list by doubling: give the slack back (a large block shrinks in place).
+    let mut machines = raw.machines.machines;
+    machines.shrink_to_fit();
+    let has_error = rejected || c.problems.iter().any(|p| p.severity == Severity::Error);
     let fleet = match (program, has_error) {
         (Some(program), false) => Some(Fleet {
             program,
@@ -1610,5 +1761,40 @@ mod tests {
         assert_eq!(parse_kb("KB99999999999"), None);
         // Leading zeros are refused, as `Kb` refuses them.
         assert_eq!(parse_kb("KB007"), None);
+    }
+
+    /// The streamed reader keeps a text spelled another way than its value's canonical name,
+    /// so the checks see the file's text: a host whose hardware is written `Virtual` is not
+    /// taken for the exact `virtual` (no nested-virtualisation warning), as before streaming.
+    #[cfg(feature = "serde")]
+    #[test]
+    fn odd_spellings_are_kept() {
+        let fleet = |hw: &str, os: &str| {
+            format!(
+                r#"{{"program": "select-plus", "machines": [
+                    {{"name": "hv", "sku": "windows-server-2022/datacenter", "channel": "volume-gvlk", "hardware": "{hw}"}},
+                    {{"name": "vm", "sku": "WINDOWS-SERVER-2022/standard", "channel": "Volume-GVLK", "hardware": "virtual", "hyperv_host": "hv"}},
+                    {{"name": "o", "sku": "windows-server-2022/standard", "channel": "volume-gvlk", "hardware": "physical", "os": "{os}"}}
+                ]}}"#
+            )
+        };
+        let shown = |hw: &str, os: &str| {
+            Fleet::problems_in_json(&fleet(hw, os))
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        };
+        let exact = shown("virtual", "windows-11");
+        assert_eq!(exact.len(), 2, "{exact:?}");
+        assert!(exact[0].contains("nested virtualisation"), "{exact:?}");
+        let odd = shown("Virtual", "Windows-11");
+        assert_eq!(odd.len(), 1, "{odd:?}");
+        assert!(odd[0].contains("only an office machine"), "{odd:?}");
+        let bad = shown("virtual", "nope");
+        assert!(
+            bad.iter()
+                .any(|p| p.contains("\"nope\"") || p.contains("nope")),
+            "{bad:?}"
+        );
     }
 }
