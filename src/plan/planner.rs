@@ -392,11 +392,18 @@ impl<'f> Planner<'f> {
         let mut adba_keys: HashMap<Sku, Option<KmsHostKey>> = HashMap::new();
         // (domain index, host key, machines) for the activation objects ADBA needs.
         let mut adba_objects: Vec<(usize, KmsHostKey, u32)> = Vec::new();
+        let mut last_host = None;
         for (i, m) in machines.iter().enumerate() {
             let mut reasons = Vec::new();
             denied.clear();
-            let (method, kms) =
-                self.first_pass(m, fewer_than_50, &mut reasons, &mut denied, &mut adba_keys);
+            let (method, kms) = self.first_pass(
+                m,
+                fewer_than_50,
+                &mut reasons,
+                &mut denied,
+                &mut adba_keys,
+                &mut last_host,
+            );
             if method == RecommendedMethod::Adba {
                 if let (Some(d), Some(Some(key))) = (
                     m.domain().and_then(|name| {
@@ -830,11 +837,12 @@ impl<'f> Planner<'f> {
     /// covers it.
     fn first_pass(
         &self,
-        m: &Machine,
+        m: &'f Machine,
         fewer_than_50: bool,
         reasons: &mut Vec<Reason>,
         denied: &mut Vec<(usize, Denial)>,
         adba_keys: &mut HashMap<Sku, Option<KmsHostKey>>,
+        last_host: &mut Option<(&'f str, Option<usize>)>,
     ) -> (RecommendedMethod, Option<KmsSlot>) {
         let fleet = self.fleet;
         let channel = m.channel();
@@ -845,9 +853,18 @@ impl<'f> Planner<'f> {
             reasons.push(Reason::NotVolumeChannel { channel });
             return (RecommendedMethod::OutsideVolumeActivation, None);
         }
+        // Guests of one host share one copy of its name: the last lookup, by address, spares
+        // hashing the name again for each of them.
         let hyperv = m
             .hyperv_host()
-            .and_then(|h| fleet.index_of(h))
+            .and_then(|h| match *last_host {
+                Some((name, i)) if std::ptr::eq(name, h) => i,
+                _ => {
+                    let i = fleet.index_of(h);
+                    *last_host = Some((h, i));
+                    i
+                }
+            })
             .and_then(|i| fleet.machines().get(i));
         // An AVMA key already installed is tried first.
         let avma = |reasons: &mut Vec<Reason>| -> bool {

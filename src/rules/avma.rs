@@ -207,7 +207,16 @@ fn avma_key_row(guest: Sku) -> Option<(&'static str, Confidence)> {
 /// ```
 #[must_use]
 pub fn avma_key(guest: Sku) -> Option<ProductKey> {
-    avma_key_row(guest).and_then(|(key, _)| ProductKey::parse(key).ok())
+    // The table's keys are constants: parsed once, on first use, one slot per SKU index.
+    static KEYS: std::sync::OnceLock<Vec<Option<ProductKey>>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        Sku::all()
+            .map(|sku| avma_key_row(sku).and_then(|(key, _)| ProductKey::parse(key).ok()))
+            .collect()
+    })
+    .get(guest.index())
+    .copied()
+    .flatten()
 }
 
 /// How sure the crate is of [`avma_key`]'s answer for `guest`: documented for the rows of the
