@@ -88,9 +88,9 @@ Examples:
     #[command(after_help = "\
 Each argument is a file, a directory (its files, sorted by name) or - for standard input.
 Every capture's label is its path as given, so each machine names its evidence files.
-A capture's collection time is --collected-at, else the trusted time it prints (local
-times need --local-offset), else with --use-file-times the file's modification time, else
-unknown (then the state now is unknown, never assumed).
+A capture's collection time is the trusted time it prints (local times need
+--local-offset), else --collected-at, else with --use-file-times the file's modification
+time, else unknown (then the state now is unknown, never assumed).
 
 Exit: 0 the report covers every input; 2 a usage error, or an input could not be read
 (each is named on stderr and in the report, and the report of the rest is still printed).
@@ -240,8 +240,8 @@ pub(crate) struct StatusArgs {
     /// Days ahead of --at in which reaching notification is reported (default 90).
     #[arg(long, value_name = "DAYS")]
     pub(crate) horizon: Option<u32>,
-    /// When every capture was collected (YYYY-MM-DD or RFC 3339): wins over the time a
-    /// capture prints.
+    /// When the captures were collected (YYYY-MM-DD or RFC 3339), for those that print no
+    /// trusted time of their own (WMI JSON, ospp).
     #[arg(long, value_name = "DATE")]
     pub(crate) collected_at: Option<String>,
     /// Take a file's modification time as its collection time when nothing else gives one.

@@ -1,5 +1,5 @@
 //! Self-contained HTML reports: one file, inline CSS and SVG, no scripts, no external assets,
-//! readable in a browser and printable. Shared by the reports of `plan` (and `status`).
+//! readable in a browser and printable. Shared by the reports of `plan` and `status`.
 //!
 //! The markup is also well-formed XML (every element closed, void elements self-closed,
 //! text escaped), which the tests check.

@@ -901,6 +901,17 @@ fn status_of_the_bundled_captures_names_every_machine_and_the_unreadable_one() {
             .contains("  2026-05-21 09:00 UTC  pc-002     Windows(R), Enterprise edition")
     );
     assert!(r.stdout.contains("KMS host below the activation threshold"));
+    // --collected-at dates the captures that print no time; slmgr's printed time still
+    // decides which of pc-005's two captures is newer.
+    assert!(r.stdout.contains(
+        "    superseded: examples/data/captures/pc-005.2026-04-20.txt (Windows): replaced by \
+         the newer examples/data/captures/pc-005.2026-05-14.txt\n"
+    ));
+    assert!(
+        r.stdout
+            .contains("collected 2026-05-14 09:00 UTC (capture's trusted time)")
+    );
+    assert!(r.stdout.contains("collected 2026-05-14 09:00 UTC (given)"));
     assert!(r.stdout.contains(
         "Unreadable captures\n  examples/data/captures/broken.txt: not output of a tool"
     ));

@@ -354,6 +354,9 @@ pub fn fleet_status<'a>(
                     .filter_map(|r| r.trusted_time)
                     .find_map(|t| instant(t, options.local_offset_minutes))
                     .map(|at| CollectionTime::Capture { at })
+                    .or(input
+                        .collected_at_unless_printed
+                        .map(|at| CollectionTime::Given { at }))
                     .or(modified.map(|at| CollectionTime::FileModified { at }))
                     .unwrap_or(CollectionTime::Unknown),
             };

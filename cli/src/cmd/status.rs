@@ -66,7 +66,7 @@ pub(crate) fn run(args: &StatusArgs, json: bool, out: &mut Output) -> Run {
             input = input.format(f);
         }
         if let Some(t) = collected {
-            input = input.collected_at(t);
+            input = input.collected_at_unless_printed(t);
         }
         if let Some(t) = r.modified {
             input = input.modified_at(t);
