@@ -13,10 +13,11 @@
 #
 # What to check in status.png (at 2026-05-15, 30 days ahead): the cards (12 machines, 7 at
 # risk, 2 KMS hosts, 5 actions, 1 unreadable capture), the products by state and by cause, the
-# chart with one red bar in each of the weeks of 2026-05-11, 2026-05-18 and 2026-06-01 and blue
-# dashed lines 1 (now) and 2 (the horizon), the KMS host table (kms02: Windows client 25 NOT
-# met), the machines at risk with their fix and evidence files (no column past the page edge),
-# the ranked actions, every machine, and broken.txt under unreadable captures.
+# chart with red bars of 3, 1 and 1 machines in the weeks of 2026-05-11, 2026-05-18 and
+# 2026-06-01, blue dashed lines 1 (now) and 2 (the horizon), the KMS host table (kms02:
+# Windows client 25 NOT met), the machines at risk with their fix and evidence files (no
+# column past the page edge), the ranked actions, every machine, and broken.txt under
+# unreadable captures.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
