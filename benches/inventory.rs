@@ -76,5 +76,34 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// Inputs that were quadratic (issue 11): a run of lone `\r`, and list-view continuation
+/// lines. Each at two sizes, the second twice the first: linear parsing about doubles the
+/// time, quadratic parsing quadruples it.
+fn growth(c: &mut Criterion) {
+    let opts = ParseOptions::new();
+    let mut group = c.benchmark_group("inventory/growth");
+    group.sample_size(10);
+    for n in [20_000usize, 40_000] {
+        let cr = format!(
+            "Name: Windows(R), Enterprise edition\nLicense Status: Licensed\n{}x\n",
+            "\r".repeat(n)
+        );
+        group.throughput(Throughput::Bytes(cr.len() as u64));
+        group.bench_function(format!("lone-cr/{n}"), |b| {
+            b.iter(|| parse_capture(CaptureFormat::SlmgrDlv, std::hint::black_box(&cr), &opts))
+        });
+        let mut list = String::from("Name : Windows(R), Enterprise edition\nDescription : a");
+        for _ in 0..n {
+            list.push_str("\n              more text");
+        }
+        list.push_str("\nLicenseStatus : 1\n");
+        group.throughput(Throughput::Bytes(list.len() as u64));
+        group.bench_function(format!("list-continuation/{n}"), |b| {
+            b.iter(|| parse_capture(CaptureFormat::WmiList, std::hint::black_box(&list), &opts))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, growth);
 criterion_main!(benches);

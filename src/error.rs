@@ -62,7 +62,10 @@ pub(crate) enum ErrorKind {
     #[cfg_attr(not(feature = "serde"), allow(dead_code))] // only the fleet reader builds it
     Problems {
         what: &'static str,
+        /// The first [`PROBLEMS_MAX`] problems.
         problems: Vec<String>,
+        /// How many there were.
+        total: usize,
     },
 }
 
@@ -104,10 +107,18 @@ impl fmt::Display for ErrorKind {
             }
             ErrorKind::OutOfOrder { what, detail } => write!(f, "{what} out of order: {detail}"),
             ErrorKind::Json { what, detail } => write!(f, "invalid {what} json: {detail}"),
-            ErrorKind::Problems { what, problems } => {
-                let n = problems.len();
-                let noun = if n == 1 { "problem" } else { "problems" };
-                write!(f, "invalid {what}: {n} {noun}: {}", problems.join("; "))
+            ErrorKind::Problems {
+                what,
+                problems,
+                total,
+            } => {
+                let noun = if *total == 1 { "problem" } else { "problems" };
+                write!(f, "invalid {what}: {total} {noun}: {}", problems.join("; "))?;
+                let more = total.saturating_sub(problems.len());
+                if more > 0 {
+                    write!(f, "; and {more} more")?;
+                }
+                Ok(())
             }
         }
     }
@@ -115,6 +126,50 @@ impl fmt::Display for ErrorKind {
 
 /// Longest input quoted in a message, in characters.
 const QUOTE_MAX: usize = 80;
+
+/// Most problems one error lists; the message says how many more there were.
+pub(crate) const PROBLEMS_MAX: usize = 20;
+
+/// Longest cause (another library's message, such as serde's) kept in full, in characters;
+/// a longer one keeps its start and its end, where serde names the line and column.
+const CAUSE_MAX: usize = 240;
+/// Characters kept from the end of a long cause.
+const CAUSE_TAIL: usize = 80;
+
+/// A cause for an error message: another library's message (serde's, which names a line and
+/// column and may quote input) or a message of this crate. Any product key is redacted and
+/// control characters are escaped, but quotes are not (the cause is not input quoted by this
+/// crate, so it is never escaped twice); a long cause keeps its first and last characters
+/// with `…` between, so its position survives.
+pub(crate) fn cause(detail: &str) -> String {
+    let redacted = crate::catalog::product_key::redact_cow(detail);
+    let n = redacted.chars().count();
+    let head = if n > CAUSE_MAX {
+        CAUSE_MAX.saturating_sub(CAUSE_TAIL)
+    } else {
+        n
+    };
+    let tail_from = if n > CAUSE_MAX {
+        n.saturating_sub(CAUSE_TAIL)
+    } else {
+        n
+    };
+    let mut out = String::new();
+    for (i, c) in redacted.chars().enumerate() {
+        if i == head && head < tail_from {
+            out.push('…');
+        }
+        if i >= head && i < tail_from {
+            continue;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
 
 /// Quotes outside input for an error message: at most [`QUOTE_MAX`] characters, control
 /// characters escaped, and anything shaped like a product key redacted to its last five
@@ -150,9 +205,11 @@ impl Error {
         })
     }
 
-    /// A malformed product key; `detail` must already be redacted.
+    /// A malformed product key (`detail` is redacted once more, in case).
     pub(crate) fn product_key(detail: String) -> Self {
-        Self::new(ErrorKind::ProductKey { detail })
+        Self::new(ErrorKind::ProductKey {
+            detail: cause(&detail),
+        })
     }
 
     /// A value out of its documented range.
@@ -164,7 +221,7 @@ impl Error {
         Self::new(ErrorKind::OutOfRange {
             what,
             input: quote(&input.to_string()),
-            expected: expected.into(),
+            expected: cause(&expected.into()),
         })
     }
 
@@ -173,7 +230,7 @@ impl Error {
         Self::new(ErrorKind::Invalid {
             what,
             input: quote(input),
-            expected: expected.into(),
+            expected: cause(&expected.into()),
         })
     }
 
@@ -188,7 +245,7 @@ impl Error {
             format,
             line,
             input: quote(input),
-            expected: expected.into(),
+            expected: cause(&expected.into()),
         })
     }
 
@@ -196,7 +253,7 @@ impl Error {
     pub(crate) fn out_of_order(what: &'static str, detail: impl Into<String>) -> Self {
         Self::new(ErrorKind::OutOfOrder {
             what,
-            detail: detail.into(),
+            detail: cause(&detail.into()),
         })
     }
 
@@ -205,15 +262,25 @@ impl Error {
     pub(crate) fn json(what: &'static str, detail: impl fmt::Display) -> Self {
         Self::new(ErrorKind::Json {
             what,
-            detail: quote(&detail.to_string()),
+            detail: cause(&detail.to_string()),
         })
     }
 
     /// A whole (a fleet file) with problems; each entry names its record and field and quotes
-    /// the input with [`quote`]. Reported with [`Error::is_invalid`].
+    /// the input with [`quote`]. The message lists the first [`PROBLEMS_MAX`] and says how many
+    /// more there were. Reported with [`Error::is_invalid`].
     #[cfg_attr(not(feature = "serde"), allow(dead_code))] // only the fleet reader calls it
-    pub(crate) fn problems(what: &'static str, problems: Vec<String>) -> Self {
-        Self::new(ErrorKind::Problems { what, problems })
+    pub(crate) fn problems(what: &'static str, mut problems: Vec<String>) -> Self {
+        let total = problems.len();
+        problems.truncate(PROBLEMS_MAX);
+        for p in &mut problems {
+            *p = cause(p);
+        }
+        Self::new(ErrorKind::Problems {
+            what,
+            problems,
+            total,
+        })
     }
 
     /// The input was a name outside a closed set (a release, an edition, a host key, ...).

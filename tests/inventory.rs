@@ -329,7 +329,7 @@ fn slmgr_dlv_details() {
         Some("06401-00206-271-000000-03-1033-9600.0000-2512026")
     );
     assert_eq!(c2.host_caching, Some(true));
-    let unknown: Vec<_> = r.unrecognised().map(|f| f.key.as_str()).collect();
+    let unknown: Vec<_> = r.unrecognised().map(|f| f.key).collect();
     assert_eq!(
         unknown,
         [
@@ -549,7 +549,9 @@ fn round_trip_loses_nothing() {
                         other => Some(other.to_string()),
                     };
                     assert!(
-                        fields.iter().any(|f| &f.key == k && f.value == printed),
+                        fields
+                            .iter()
+                            .any(|f| f.key == k && f.value == printed.as_deref()),
                         "{}: {k} lost",
                         path.display()
                     );
@@ -569,7 +571,7 @@ fn round_trip_loses_nothing() {
                 assert!(
                     fields
                         .iter()
-                        .any(|f| t.starts_with(f.key.as_str()) || f.key.starts_with(key)),
+                        .any(|f| t.starts_with(f.key) || f.key.starts_with(key)),
                     "{}: line {t:?} lost",
                     path.display()
                 );
@@ -617,7 +619,7 @@ fn console_wrapping_and_list_continuations() {
         &fixtures_dir().join("slmgr-dlv/mak.txt"),
     );
     assert_eq!(
-        c.preamble[0].key,
+        c.preamble.get(0).unwrap().key,
         "Microsoft (R) Windows Script Host Version 5.812"
     );
 }
@@ -628,7 +630,7 @@ fn json_arrays_keep_order_and_skip_non_objects() {
     let text = "[\n  {\"Zed\": 1, \"Name\": \"A\", \"LicenseStatus\": 1},\n  42,\n  {\"Name\": \"B\", \"LicenseStatusReason\": -1073418231, \"Flag\": true, \"Nested\": {\"x\": null}}\n]";
     let c = parse_capture(CaptureFormat::WmiJson, text, &ParseOptions::new()).unwrap();
     assert_eq!(c.records.len(), 2);
-    let keys: Vec<_> = c.records[0].fields.iter().map(|f| f.key.as_str()).collect();
+    let keys: Vec<_> = c.records[0].fields.iter().map(|f| f.key).collect();
     assert_eq!(
         keys,
         ["Zed", "Name", "LicenseStatus"],
@@ -1008,7 +1010,7 @@ fn every_printed_status_parses_with_parse_lenient() {
                 if key != "licensestatus" {
                     continue;
                 }
-                let v = f.value.as_deref().unwrap();
+                let v = f.value.unwrap();
                 let parsed = LicenseStatus::parse_lenient(v)
                     .unwrap_or_else(|e| panic!("{}: {v:?}: {e}", path.display()));
                 assert_eq!(r.status, Some(parsed), "{}", path.display());
@@ -1089,28 +1091,21 @@ fn full_product_keys_are_redacted_in_dlv() {
         r.extended_pid.as_deref(),
         Some("*****-*****-*****-*****-T83GX")
     );
-    let value = |k: &str| {
-        r.fields
-            .iter()
-            .find(|f| f.key == k)
-            .and_then(|f| f.value.clone())
-    };
-    assert_eq!(value("Installation ID").as_deref(), Some(IID));
-    assert_eq!(value("Activation ID").as_deref(), Some(ACT_ID));
-    assert_eq!(
-        value("Product Key").as_deref(),
-        Some("*****-*****-*****-*****-T83GX")
-    );
-    assert_eq!(
-        value("Backup key").as_deref(),
-        Some("*****-*****-*****-*****-T83GX")
-    );
+    let value = |k: &str| r.fields.iter().find(|f| f.key == k).and_then(|f| f.value);
+    assert_eq!(value("Installation ID"), Some(IID));
+    assert_eq!(value("Activation ID"), Some(ACT_ID));
+    assert_eq!(value("Product Key"), Some("*****-*****-*****-*****-T83GX"));
+    // The undashed key is masked in place (the text keeps its length).
+    assert_eq!(value("Backup key"), Some("********************T83GX"));
     assert!(
         r.fields
             .iter()
             .any(|f| f.key == "*****-*****-*****-*****-T83GX")
     );
-    assert_eq!(c.preamble[0].key, "*****-*****-*****-*****-T83GX");
+    assert_eq!(
+        c.preamble.get(0).unwrap().key,
+        "*****-*****-*****-*****-T83GX"
+    );
     // The bad partial key is a warning that quotes the line redacted.
     assert!(
         c.warnings

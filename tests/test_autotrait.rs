@@ -127,6 +127,8 @@ fn test_autotrait() {
     assert_public::<ProductPool>();
     assert_public::<ProgramRight>();
     assert_public::<RawField>();
+    assert_public::<RawFieldRef<'static>>();
+    assert_public::<RawFields>();
     assert_public::<RearmLimit>();
     assert_public::<Reason>();
     assert_public::<Recognized>();
@@ -153,6 +155,9 @@ fn test_autotrait() {
     assert_public::<Cited<bool>>();
     assert_public::<Timeline<'static>>();
     assert_public::<Capture>();
+    assert_public::<CommandResult>();
+    assert_public::<CommandOutcome>();
+    assert_public::<ExpiryKind>();
     assert_public::<LicenseRecord>();
     assert_public::<Diagnosis>();
     assert_public::<ProductDiagnosis>();
@@ -260,6 +265,8 @@ fn serde_types() {
     both::<ProductPool>();
     both::<ProgramRight>();
     both::<RawField>();
+    both::<RawFields>();
+    ser::<RawFieldRef<'static>>();
     both::<RearmLimit>();
     both::<Reason>();
     both::<Recognized>();
@@ -289,6 +296,9 @@ fn serde_types() {
     ser::<RolloutWave>();
     ser::<Error>();
     both::<Capture>();
+    both::<CommandResult>();
+    both::<CommandOutcome>();
+    both::<ExpiryKind>();
     both::<LicenseRecord>();
     both::<Diagnosis>();
     both::<ProductDiagnosis>();

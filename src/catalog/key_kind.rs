@@ -234,6 +234,24 @@ impl Channel {
     ///
     /// When the text names no known channel, e.g. `"VOLUME_FOO channel"`.
     pub fn parse_lenient(s: &str) -> Result<Channel, Error> {
+        Channel::read_printed(s).map(|(c, _)| c).ok_or_else(|| {
+            Error::unknown(
+                "channel",
+                s,
+                "a channel such as Volume:GVLK, Volume:MAK, Retail, OEM:DM or VOLUME_KMSCLIENT channel",
+            )
+        })
+    }
+
+    /// The channel a printed text names, and whether it names it exactly (a whole channel
+    /// word or name) rather than by a family prefix (`VOLUME_KMS_...`, `VOLUME_MAK_...`). A
+    /// text cut off inside its channel word (`VOLUME_KMSCL`, `VOLUME_KMSCLIENT c` without its
+    /// `channel`) is read only by an exact whole token, never by prefix as another channel.
+    ///
+    /// WMI's colon forms are read segment by segment, the most specific statement winning:
+    /// `Retail:TB:Eval` (time-based evaluation, as slmgr prints it beside a `TIMEBASED_EVAL
+    /// channel` description) is [`Channel::TimebasedEval`], not `Retail`.
+    pub(crate) fn read_printed(s: &str) -> Option<(Channel, bool)> {
         let t = s.trim();
         // The canonical IDs and the printed names, without building the error a failed strict
         // parse makes (inventory parsers call this once per record).
@@ -242,20 +260,40 @@ impl Channel {
             .copied()
             .find(|c| c.as_ref().eq_ignore_ascii_case(t) || c.name().eq_ignore_ascii_case(t))
         {
-            return Ok(c);
+            return Some((c, true));
+        }
+        if t.contains(':') && !t.contains(char::is_whitespace) {
+            let mut segments = t.split(':');
+            let first = segments.next().unwrap_or_default();
+            let rest: Vec<&str> = segments.collect();
+            let has = |w: &str| rest.iter().any(|r| r.eq_ignore_ascii_case(w));
+            if has("TB") || has("Eval") {
+                return Some((Channel::TimebasedEval, true));
+            }
+            if first.eq_ignore_ascii_case("Retail") {
+                return Some((Channel::Retail, false));
+            }
+            return None;
         }
         // The description form: "<product description>, <WORD> channel".
         let word = t.rsplit(',').next().unwrap_or(t).trim();
-        let word = strip_suffix_ignore_case(word, "channel")
-            .unwrap_or(word)
-            .trim();
+        let (word, complete) = match strip_suffix_ignore_case(word, "channel") {
+            Some(w) => (w.trim(), true),
+            None => (word, false),
+        };
+        // A word followed by a fragment (`VOLUME_KMSCLIENT c`): only its first token counts,
+        // and only exactly.
+        let mut tokens = word.split_whitespace();
+        let token = tokens.next().unwrap_or_default();
+        let complete = complete && tokens.next().is_none();
         // Compared case-insensitively in place (no uppercased copy).
-        let is = |w: &str| word.eq_ignore_ascii_case(w);
+        let is = |w: &str| token.eq_ignore_ascii_case(w);
         let starts = |p: &str| {
-            word.get(..p.len())
+            token
+                .get(..p.len())
                 .is_some_and(|head| head.eq_ignore_ascii_case(p))
         };
-        let c = if is("VOLUME_KMSCLIENT") {
+        let exact = if is("VOLUME_KMSCLIENT") {
             Some(Channel::VolumeGvlk)
         } else if is("RETAIL") {
             Some(Channel::Retail)
@@ -269,22 +307,28 @@ impl Channel {
             Some(Channel::OemCoa)
         } else if is("TIMEBASED_EVAL") {
             Some(Channel::TimebasedEval)
-        } else if starts("VOLUME_MAK") {
+        } else if is("VOLUME_MAK") {
             Some(Channel::VolumeMak)
-        } else if starts("VOLUME_KMS") {
+        } else if is("VOLUME_KMS") {
             Some(Channel::VolumeCsvlk)
-        } else if starts("RETAIL") {
-            Some(Channel::Retail)
         } else {
             None
         };
-        c.ok_or_else(|| {
-            Error::unknown(
-                "channel",
-                s,
-                "a channel such as Volume:GVLK, Volume:MAK, Retail, OEM:DM or VOLUME_KMSCLIENT channel",
-            )
-        })
+        if let Some(c) = exact {
+            return Some((c, true));
+        }
+        if !complete {
+            return None;
+        }
+        if starts("VOLUME_MAK_") {
+            Some((Channel::VolumeMak, false))
+        } else if starts("VOLUME_KMS_") {
+            Some((Channel::VolumeCsvlk, false))
+        } else if starts("RETAIL_") || starts("RETAIL:") {
+            Some((Channel::Retail, false))
+        } else {
+            None
+        }
     }
 }
 

@@ -135,6 +135,26 @@ impl ProductKey {
         ProductKey { chars }
     }
 
+    /// `text` with every product key in it masked, in any spelling: the first twenty key
+    /// characters become `*`, the last five (what Windows prints as the partial key) and every
+    /// separator and line break stay, so the text keeps its length. Groups may be joined by
+    /// `-`, spaces, `_`, Unicode dashes or nothing, and cut by up to two console wraps. Use it
+    /// before printing or logging text a user typed or a machine printed.
+    ///
+    /// ```
+    /// use volume_activation::catalog::ProductKey;
+    ///
+    /// assert_eq!(
+    ///     ProductKey::redact_text("key W269N WFGWX YVC9B 4J6C9 T83GX, then W269N-WFGWX-YV\nC9B-4J6C9-T83GX"),
+    ///     "key ***** ***** ***** ***** T83GX, then *****-*****-**\n***-*****-T83GX"
+    /// );
+    /// assert_eq!(ProductKey::redact_text("no key here"), "no key here");
+    /// ```
+    #[must_use]
+    pub fn redact_text(text: &str) -> String {
+        redact_keys(text)
+    }
+
     /// The whole key, `XXXXX-XXXXX-XXXXX-XXXXX-XXXXX`.
     ///
     /// Only the GVLKs and AVMA keys Microsoft publishes are data; do not log the result for any
@@ -189,69 +209,170 @@ impl<'de> serde::Deserialize<'de> for ProductKey {
     }
 }
 
-/// Replaces every key-shaped run in `input` with `*****-*****-*****-*****-` and its last five
-/// characters, so that error messages, warnings and stored capture text never carry a full key.
+/// `input` with every key-shaped run masked: the first twenty key characters become `*`,
+/// the last five stay (what Windows itself prints as the partial key), and everything between
+/// them (separators, line breaks) is kept, so the text keeps its length, its lines and its
+/// columns. Error messages, warnings and stored capture text pass through here, so no full key
+/// reaches them in any spelling.
 ///
-/// Key-shaped means characters of the product-key alphabet (`BCDFGHJKMPQRTVWXY2346789` plus
-/// `N`, ASCII case-insensitive) either as five groups of five joined by `-` (matched wherever
-/// it appears, even inside a longer word), or as exactly 25 of them undashed with no ASCII
-/// alphanumeric on either side. Longer runs (a 63-digit installation ID, a hash) and GUIDs are
-/// left alone.
+/// Key-shaped means 25 characters of the product-key alphabet (`BCDFGHJKMPQRTVWXY2346789` plus
+/// `N`, ASCII case-insensitive) in five groups of five, either
+/// - with a separator between some or all groups: `-`, a space, `_`, or a Unicode hyphen or
+///   dash (U+2010 to U+2015, U+2212) (matched wherever it appears, even inside a longer
+///   word), or
+/// - undashed, 25 in a row, with no ASCII alphanumeric on either side;
+///
+/// and in both forms a key may be cut by up to two line breaks anywhere (a console wrap:
+/// `\n`, `\r\n` or `\r`, or the escapes `\n`, `\r` as JSON writes them), each followed by
+/// indentation. Longer runs (a 63-digit installation ID, a hash), GUIDs and groups of another
+/// size are left alone.
 pub(crate) fn redact_keys(input: &str) -> String {
+    redact_cow(input).into_owned()
+}
+
+/// As [`redact_keys`], borrowing `input` when it holds no key (the common case: no copy).
+pub(crate) fn redact_cow(input: &str) -> std::borrow::Cow<'_, str> {
     let bytes = input.as_bytes();
-    // A key in either form lies in a run of 25 or more key characters and dashes; most text
+    // A key in any spelling lies in a run of 25 or more bytes that can be in one; most text
     // (every field of a capture passes here) has none, and is returned after one pass.
-    if bytes.len() < 25 {
-        return input.to_owned();
-    }
-    if !has_key_run(bytes) {
-        return input.to_owned();
+    if bytes.len() < 25 || !has_key_run(bytes) {
+        return std::borrow::Cow::Borrowed(input);
     }
     let mut out = String::new();
-    let mut i = 0usize;
     let mut copied = 0usize;
+    let mut i = 0usize;
     while i < bytes.len() {
-        let rest = bytes.get(i..).unwrap_or_default();
-        let at_word_start = !i
-            .checked_sub(1)
-            .and_then(|p| bytes.get(p))
-            .is_some_and(u8::is_ascii_alphanumeric);
-        let len = if is_dashed_key(rest) {
-            Some(29)
-        } else if at_word_start {
-            let run = rest
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count();
-            (run == 25 && rest.iter().take(25).all(|b| is_key_char(*b))).then_some(25)
+        let found = if bytes.get(i).is_some_and(|b| is_key_char(*b)) {
+            key_at(bytes, i)
         } else {
             None
         };
-        match len {
-            Some(len) => {
-                let end = i.saturating_add(len);
-                if out.is_empty() {
-                    out.reserve(input.len());
-                }
-                out.push_str(input.get(copied..i).unwrap_or_default());
-                out.push_str("*****-*****-*****-*****-");
-                out.push_str(input.get(end.saturating_sub(5)..end).unwrap_or_default());
-                i = end;
-                copied = end;
-            }
-            None => i = i.saturating_add(1),
+        let Some((positions, end)) = found else {
+            i = i.saturating_add(1);
+            continue;
+        };
+        if out.is_empty() {
+            out.reserve(input.len());
         }
+        for &at in positions.iter().take(20) {
+            // Key characters are ASCII: both sides of `at` are character boundaries.
+            out.push_str(input.get(copied..at).unwrap_or_default());
+            out.push('*');
+            copied = at.saturating_add(1);
+        }
+        i = end;
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(input);
     }
     out.push_str(input.get(copied..).unwrap_or_default());
-    out
+    std::borrow::Cow::Owned(out)
 }
 
-/// Whether `bytes` holds a run of 25 or more key characters and dashes, the least any key
-/// takes. A skip search: when the byte 24 places ahead of a candidate start cannot be in a run,
-/// no run starting in between can reach 25, so the search jumps past it; ordinary text is
-/// rejected after looking at a small share of its bytes.
+/// Appends `input` to `out` with every key masked as by [`redact_keys`].
+pub(crate) fn redact_into(out: &mut String, input: &str) {
+    out.push_str(&redact_cow(input));
+}
+
+/// Most line breaks a key may be cut by, and most indentation after one.
+const MAX_BREAKS: usize = 2;
+const MAX_INDENT: usize = 80;
+
+/// The separators allowed between the groups of a key: ASCII ones, and the UTF-8 of U+2010
+/// to U+2015 (hyphens and dashes) and U+2212 (minus sign).
+fn separator_len(b: &[u8]) -> Option<usize> {
+    match b {
+        [b'-' | b' ' | b'_', ..] => Some(1),
+        [0xE2, 0x80, 0x90..=0x95, ..] | [0xE2, 0x88, 0x92, ..] => Some(3),
+        _ => None,
+    }
+}
+
+/// The length of a line break at the start of `b` with the indentation after it: a real
+/// break (`\r\n`, `\n`, `\r`, any `\r` run before `\n`) or a written escape (`\\r\\n`,
+/// `\\n`, `\\r`).
+fn break_len(b: &[u8]) -> Option<usize> {
+    let mut n = 0usize;
+    let mut any = false;
+    loop {
+        match b.get(n..) {
+            Some([b'\r' | b'\n', ..]) => n = n.saturating_add(1),
+            Some([b'\\', b'r' | b'n', ..]) => n = n.saturating_add(2),
+            _ => break,
+        }
+        any = true;
+        if n > 8 {
+            return None;
+        }
+    }
+    if !any {
+        return None;
+    }
+    let indent = b
+        .get(n..)
+        .unwrap_or_default()
+        .iter()
+        .take(MAX_INDENT.saturating_add(1))
+        .take_while(|c| **c == b' ' || **c == b'\t')
+        .count();
+    (indent <= MAX_INDENT).then_some(n.saturating_add(indent))
+}
+
+/// A key starting at `start` (a key character): the byte positions of its 25 characters and
+/// the byte after it.
+fn key_at(bytes: &[u8], start: usize) -> Option<([usize; 25], usize)> {
+    let mut positions = [0usize; 25];
+    let mut i = start;
+    let mut breaks = 0usize;
+    // Whether some two groups are separated (else the key must be a whole word).
+    let mut separated = false;
+    let skip_break = |i: &mut usize, breaks: &mut usize| -> bool {
+        match break_len(bytes.get(*i..).unwrap_or_default()) {
+            Some(n) if *breaks < MAX_BREAKS => {
+                *i = i.saturating_add(n);
+                *breaks = breaks.saturating_add(1);
+                true
+            }
+            _ => false,
+        }
+    };
+    for (k, slot) in positions.iter_mut().enumerate() {
+        if k > 0 {
+            skip_break(&mut i, &mut breaks);
+        }
+        if k > 0 && k % 5 == 0 {
+            if let Some(n) = separator_len(bytes.get(i..).unwrap_or_default()) {
+                separated = true;
+                i = i.saturating_add(n);
+                skip_break(&mut i, &mut breaks);
+            }
+        }
+        if !bytes.get(i).is_some_and(|b| is_key_char(*b)) {
+            return None;
+        }
+        *slot = i;
+        i = i.saturating_add(1);
+    }
+    if !separated {
+        // Undashed: a whole word of exactly 25.
+        let alnum = |at: Option<usize>| {
+            at.and_then(|p| bytes.get(p))
+                .is_some_and(u8::is_ascii_alphanumeric)
+        };
+        if alnum(start.checked_sub(1)) || alnum(Some(i)) {
+            return None;
+        }
+    }
+    Some((positions, i))
+}
+
+/// Whether `bytes` holds a run of 25 or more bytes that can be part of a key in some spelling
+/// (key characters, separators, line breaks, indentation, escapes and any non-ASCII byte), the
+/// least any key takes. A skip search: when the byte 24 places ahead of a candidate start
+/// cannot be in a run, no run starting in between can reach 25, so the search jumps past it;
+/// ordinary text is rejected after looking at a small share of its bytes.
 fn has_key_run(bytes: &[u8]) -> bool {
-    let ok = |b: &u8| is_key_char(*b) || *b == b'-';
+    let ok = |b: &u8| may_be_in_key(*b);
     let mut start = 0usize;
     loop {
         let Some(window) = start.checked_add(25).and_then(|end| bytes.get(start..end)) else {
@@ -263,6 +384,13 @@ fn has_key_run(bytes: &[u8]) -> bool {
             Some(bad) => start = start.saturating_add(bad).saturating_add(1),
         }
     }
+}
+
+/// Whether `b` can be part of a key in some spelling: a key character (which takes in the `r`
+/// and `n` of a written `\\r` or `\\n`), a separator, a line break, indentation, a backslash, or a
+/// byte of a non-ASCII character (the Unicode dashes).
+fn may_be_in_key(b: u8) -> bool {
+    is_key_char(b) || matches!(b, b'-' | b' ' | b'_' | b'\t' | b'\r' | b'\n' | b'\\') || b >= 0x80
 }
 
 /// Whether `b` is a product-key character (the alphabet [`ALPHABET`] or `N`), ASCII
@@ -298,17 +426,6 @@ fn is_key_char(b: u8) -> bool {
     )
 }
 
-/// Whether `b` starts with five groups of five product-key characters joined by `-`.
-fn is_dashed_key(b: &[u8]) -> bool {
-    (0..29).all(|k| {
-        if k % 6 == 5 {
-            b.get(k) == Some(&b'-')
-        } else {
-            b.get(k).is_some_and(|c| is_key_char(*c))
-        }
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,7 +438,7 @@ mod tests {
         );
         assert_eq!(
             redact_keys("W269NWFGWXYVC9B4J6C9T83GX"),
-            "*****-*****-*****-*****-T83GX"
+            "********************T83GX"
         );
         assert_eq!(redact_keys("short-thing"), "short-thing");
         assert_eq!(
@@ -336,6 +453,66 @@ mod tests {
         assert_eq!(
             redact_keys("é W269N-WFGWX-YVC9B-4J6C9-T83GX"),
             "é *****-*****-*****-*****-T83GX"
+        );
+    }
+
+    #[test]
+    fn redacts_every_spelling_keeping_length_and_lines() {
+        let cases = [
+            (
+                "W269N WFGWX YVC9B 4J6C9 T83GX",
+                "***** ***** ***** ***** T83GX",
+            ),
+            (
+                "W269N_WFGWX_YVC9B_4J6C9_T83GX",
+                "*****_*****_*****_*****_T83GX",
+            ),
+            (
+                "W269N\u{2013}WFGWX\u{2013}YVC9B\u{2013}4J6C9\u{2013}T83GX",
+                "*****\u{2013}*****\u{2013}*****\u{2013}*****\u{2013}T83GX",
+            ),
+            (
+                "W269N\u{2014}WFGWX-YVC9B_4J6C9 T83GX",
+                "*****\u{2014}*****-*****_***** T83GX",
+            ),
+            // Console wraps: inside a group, at a separator, twice, with indentation.
+            (
+                "Key: W269N-WFGWX-YV\nC9B-4J6C9-T83GX",
+                "Key: *****-*****-**\n***-*****-T83GX",
+            ),
+            (
+                "W269N-WFGWX-\r\nYVC9B-4J6C9-T83GX",
+                "*****-*****-\r\n*****-*****-T83GX",
+            ),
+            (
+                "W269N-WF\rGWX-YVC9B-4J6C9-T8\n3GX",
+                "*****-**\r***-*****-*****-T8\n3GX",
+            ),
+            (
+                "x : W269N-WFGWX-YVC9B-\n           4J6C9-T83GX",
+                "x : *****-*****-*****-\n           *****-T83GX",
+            ),
+            ("W269NWFGWXYVC9B\n4J6C9T83GX", "***************\n*****T83GX"),
+            // The escapes JSON writes for a break.
+            (
+                "\"W269N-WFGWX-\\nYVC9B-4J6C9-T83GX\"",
+                "\"*****-*****-\\n*****-*****-T83GX\"",
+            ),
+        ];
+        for (input, want) in cases {
+            let got = redact_keys(input);
+            assert_eq!(got, want, "{input:?}");
+            assert_eq!(got.len(), input.len());
+        }
+        // Three breaks are not a wrap of one key; groups of another size are no key.
+        let three = "W269N-\nWFGWX-\nYVC9B-\n4J6C9-T83GX";
+        assert_eq!(redact_keys(three), three);
+        let sizes = "W269 NWFGW XYVC9B 4J6C9 T83GX";
+        assert_eq!(redact_keys(sizes), sizes);
+        // Some groups separated, some not: still a key.
+        assert_eq!(
+            redact_keys("W269NWFGWX-YVC9B-4J6C9-T83GX"),
+            "**********-*****-*****-T83GX"
         );
     }
 
@@ -373,7 +550,7 @@ mod tests {
         );
         assert_eq!(
             redact_keys("k=W269NWFGWXYVC9B4J6C9T83GX;"),
-            "k=*****-*****-*****-*****-T83GX;"
+            "k=********************T83GX;"
         );
         // A 26-character run is left whole.
         assert_eq!(
@@ -393,7 +570,7 @@ mod key_run_tests {
         let mut run = 0usize;
         let mut longest = 0usize;
         for b in bytes {
-            run = if super::is_key_char(*b) || *b == b'-' {
+            run = if super::may_be_in_key(*b) {
                 run.saturating_add(1)
             } else {
                 0

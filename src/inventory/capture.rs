@@ -1,6 +1,6 @@
 //! A capture: the text one tool printed, parsed into records and warnings.
 
-use super::record::{LicenseRecord, RawField};
+use super::record::{LicenseRecord, RawFields};
 use crate::error::Error;
 
 /// The tool output a capture holds.
@@ -246,6 +246,101 @@ impl From<Error> for Warning {
     }
 }
 
+/// Most warnings a capture keeps (each names a line); past it, the rest are counted and one
+/// last warning says how many were left out, so a capture of garbage holds bounded memory.
+pub const WARNINGS_MAX: usize = 1000;
+
+/// Warnings as a parser collects them: the first [`WARNINGS_MAX`] kept, the rest counted.
+#[derive(Debug, Default)]
+pub(crate) struct Warnings {
+    pub(crate) list: Vec<Warning>,
+    left_out: usize,
+}
+
+impl Warnings {
+    pub(crate) fn push(&mut self, w: Warning) {
+        if self.list.len() < WARNINGS_MAX {
+            self.list.push(w);
+        } else {
+            self.left_out = self.left_out.saturating_add(1);
+        }
+    }
+
+    /// The kept warnings, and one more saying how many were left out, if any.
+    pub(crate) fn finish(mut self) -> Vec<Warning> {
+        if self.left_out > 0 {
+            let noun = if self.left_out == 1 {
+                "warning"
+            } else {
+                "warnings"
+            };
+            self.list.push(Warning {
+                line: None,
+                message: format!(
+                    "{} more {noun} left out (a capture keeps the first {WARNINGS_MAX})",
+                    self.left_out
+                ),
+            });
+        }
+        self.list
+    }
+}
+
+/// What an activation command printed about one attempt: `slmgr /ato` (`Activating <name>
+/// (<Activation ID>) ...`, then `Product activated successfully.` or `Error: 0x… <text>`),
+/// `ospp.vbs /act` (`<Product activation successful>`, or `ERROR CODE:` and `ERROR
+/// DESCRIPTION:` lines), and slmgr's error output of any command (`Error: 0xC004C032 …`).
+///
+/// Sources: slmgr.vbs `L_MsgActivating`, `L_MsgActivated`, `L_MsgActivated_Failed`,
+/// `L_MsgErrorText_8` (public copy:
+/// <https://github.com/winexe0/ActivationStatus/blob/00552b65a10137255be5245a9979ef57e539ff9d/slmgr.vbs>);
+/// ospp.vbs `MSG_ACTATTEMPT`, `MSG_ACTSUCCESS`, `MSG_OFFLINEACTSUCCESS`, `MSG_ERRCODE`,
+/// `MSG_ERRDESC` (public copy:
+/// <https://github.com/hamlet23/Office2024ProPlusDeploymentAndKMSActivation/blob/09595ba04f8f2d96e8cea1953d401eeae67a21cc/OSPP.VBS>).
+///
+/// ```
+/// use volume_activation::inventory::{CaptureFormat, CommandOutcome, ParseOptions, parse_capture};
+///
+/// let text = "Activating Windows(R), Enterprise edition (aaaaaaaa-0000-4000-8000-000000000001) ...\n\
+/// Error: 0xC004F074 The Software Protection Service reported that the computer could not be activated.\n";
+/// let c = parse_capture(CaptureFormat::SlmgrDli, text, &ParseOptions::new())?;
+/// let r = &c.results[0];
+/// assert_eq!(r.product.as_deref(), Some("Windows(R), Enterprise edition"));
+/// assert_eq!(r.line, 2);
+/// assert!(matches!(r.outcome, CommandOutcome::Failed { code: Some(0xC004_F074), .. }));
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct CommandResult {
+    /// The line that gave the outcome, counting from 1.
+    pub line: usize,
+    /// The product the command worked on, when it printed one.
+    pub product: Option<String>,
+    /// What happened.
+    pub outcome: CommandOutcome,
+}
+
+/// The outcome of a command: see [`CommandResult`].
+///
+/// The tools may print more outcomes, so this enum is `#[non_exhaustive]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
+pub enum CommandOutcome {
+    /// The product was activated (online or, for ospp, offline).
+    Activated,
+    /// The command failed.
+    Failed {
+        /// The HRESULT printed, if any.
+        code: Option<u32>,
+        /// The error text printed with it, if any (any product key redacted).
+        description: Option<String>,
+    },
+}
+
 /// A parsed capture: complete records, any trailing incomplete one, and warnings.
 ///
 /// Nothing printed is dropped: every line is in a record's or the preamble's `fields` (a
@@ -272,23 +367,27 @@ pub struct Capture {
     /// What the capture was read as.
     pub format: CaptureFormat,
     /// Lines before the first record (script banner, service version, separators).
-    pub preamble: Vec<RawField>,
+    pub preamble: RawFields,
     /// The complete records, in input order.
     pub records: Vec<LicenseRecord>,
     /// A last record the capture cut off before it was complete.
     pub partial: Option<LicenseRecord>,
-    /// What could not be read.
+    /// What could not be read: at most [`WARNINGS_MAX`], then one saying how many more.
     pub warnings: Vec<Warning>,
+    /// Outcomes of activation commands and slmgr errors the capture printed, in order.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub results: Vec<CommandResult>,
 }
 
 impl Capture {
     pub(crate) fn new(format: CaptureFormat) -> Capture {
         Capture {
             format,
-            preamble: Vec::new(),
+            preamble: RawFields::new(),
             records: Vec::new(),
             partial: None,
             warnings: Vec::new(),
+            results: Vec::new(),
         }
     }
 
@@ -314,7 +413,7 @@ impl Capture {
                     .eq_ignore_ascii_case("Software licensing service version")
                     || f.key.eq_ignore_ascii_case("Version")
             })
-            .and_then(|f| f.value.as_deref())
+            .and_then(|f| f.value)
     }
 }
 

@@ -9,7 +9,11 @@ fn pairs(text: &str, json: bool) -> impl Iterator<Item = (&str, &str)> {
     let split =
         move |c: char| c == '\n' || c == '\r' || (json && matches!(c, ',' | '{' | '}' | '['));
     text.split(split).filter_map(move |line| {
-        let line = line.trim();
+        let line = if json {
+            line.trim()
+        } else {
+            super::text::strip_chat_prefix(line.trim())
+        };
         if json {
             let (k, v) = line.split_once("\":")?;
             let k = k.trim().trim_start_matches('"');
@@ -70,16 +74,22 @@ impl CaptureFormat {
     /// The tool a capture comes from, told by what it prints; `None` when the text does not
     /// say clearly (then ask the user).
     ///
+    /// Lines are read as the parser reads them (chat stamps such as `[10:02] user:` and
+    /// markdown escapes undone).
+    ///
     /// - JSON (starts with `{` or `[`) and `Name : value` list views are WMI or OSLicense:
     ///   OSLicense prints licence states as words (`Licensed`), reasons in hex (`0xC004F009`),
     ///   `True`/`False`, and sentinels (`Not Set`, `N/A`, `Unlimited`); WMI prints state
-    ///   numbers, decimal reasons and the 1601 "not set" date. Evidence for both, or for
-    ///   neither, gives `None`.
-    /// - `LICENSE NAME:`, `LICENSE STATUS:` or `---Processing---` lines are `ospp.vbs
-    ///   /dstatus`.
-    /// - `Name:` lines with any of `Activation ID:`, `Application ID:`, `Extended PID:`,
-    ///   `Installation ID:` are `slmgr /dlv`; other `Name:` + `License Status:` captures are
-    ///   `slmgr /dli`.
+    ///   numbers, decimal reasons and the 1601 "not set" date. Evidence for both gives `None`;
+    ///   a leading `[` with no JSON evidence is read on as text.
+    /// - `LICENSE NAME:`, `LICENSE STATUS:`, `---Processing---` lines, or `ospp.vbs /act`'s
+    ///   lines, are `ospp.vbs /dstatus` (which also reads `/act` output).
+    /// - A label only `/dlv` prints (`Activation ID:`, `Application ID:`, `Extended PID:`,
+    ///   `Installation ID:`, `Product Key Channel:`, the rearm counts, `Trusted time:`, the
+    ///   URLs) is `slmgr /dlv`, even when the capture starts after its `Name:` line;
+    ///   `License Status:` (German `Lizenzstatus:`), `Partial Product Key:`, or the lines of
+    ///   `slmgr /ato` and slmgr errors are `slmgr /dli` (which also reads them), as is `Name:`
+    ///   with `Description:`.
     /// - `<product> edition:` headings followed by an indented expiry sentence are `slmgr /xpr`.
     ///
     /// ```
@@ -95,59 +105,80 @@ impl CaptureFormat {
     pub fn detect(text: &str) -> Option<CaptureFormat> {
         let t = text.trim_start_matches('\u{feff}').trim_start();
         if t.starts_with('{') || t.starts_with('[') {
-            return match votes(t, true) {
-                (0, 0) => None,
-                (_, 0) => Some(CaptureFormat::OsLicenseJson),
-                (0, _) => Some(CaptureFormat::WmiJson),
-                _ => None,
-            };
+            match votes(t, true) {
+                (0, 0) => {}
+                (_, 0) => return Some(CaptureFormat::OsLicenseJson),
+                (0, _) => return Some(CaptureFormat::WmiJson),
+                _ => return None,
+            }
+            // A leading `[` that is no JSON (a chat stamp, a prompt): read on as text.
         }
+        // Lines as the parser reads them: chat stamps and markdown escapes undone.
+        let lines = || super::text::split_lines(t).map(super::text::clean);
         let has = |prefix: &str| {
-            super::text::split_lines(t).any(|l| {
+            lines().any(|l| {
                 l.trim_start()
                     .get(..prefix.len())
                     .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
             })
         };
-        let has_exact =
-            |prefix: &str| super::text::split_lines(t).any(|l| l.trim_start().starts_with(prefix));
-        if has_exact("LICENSE NAME:") || has_exact("LICENSE STATUS:") || has_exact("---Processing")
+        let has_exact = |prefix: &str| lines().any(|l| l.trim_start().starts_with(prefix));
+        if has_exact("LICENSE NAME:")
+            || has_exact("LICENSE STATUS:")
+            || has_exact("---Processing")
+            || has_exact("<Product activation successful>")
+            || has_exact("Installed product key detected")
         {
             return Some(CaptureFormat::OsppDstatus);
         }
         let list_lines = pairs(t, false).count();
         if list_lines > 0 && !has("Name:") {
-            return match votes(t, false) {
-                (0, 0) => None,
-                (_, 0) => Some(CaptureFormat::OsLicenseList),
-                (0, _) => Some(CaptureFormat::WmiList),
-                _ => None,
-            };
+            match votes(t, false) {
+                (0, 0) => {}
+                (_, 0) => return Some(CaptureFormat::OsLicenseList),
+                (0, _) => return Some(CaptureFormat::WmiList),
+                _ => return None,
+            }
+        }
+        // Labels only `/dlv` prints (slmgr.vbs `L_MsgActID`, `L_MsgAppID`, `L_MsgPID4`,
+        // `L_MsgChannel`, `L_MsgRemaining*RearmCount`, `L_MsgCurrentTrustedTime`, the URLs).
+        const DLV_ONLY: [&str; 10] = [
+            "Activation ID:",
+            "Application ID:",
+            "Extended PID:",
+            "Installation ID:",
+            "Product Key Channel:",
+            "Remaining Windows rearm count:",
+            "Remaining SKU rearm count:",
+            "Trusted time:",
+            "Use License URL:",
+            "Validation URL:",
+        ];
+        // Labels `/dli` prints too, and `/ato` and slmgr error output.
+        const DLI: [&str; 6] = [
+            "License Status:",
+            "Lizenzstatus:",
+            "Partial Product Key:",
+            "Product activated successfully",
+            "Error: 0x",
+            "Activating ",
+        ];
+        // A capture cut before its `Name:` line still shows its labels.
+        if DLV_ONLY.iter().any(|p| has(p)) {
+            return Some(CaptureFormat::SlmgrDlv);
+        }
+        if DLI.iter().any(|p| has(p)) {
+            return Some(CaptureFormat::SlmgrDli);
         }
         if has("Name:") {
-            if [
-                "Activation ID:",
-                "Application ID:",
-                "Extended PID:",
-                "Installation ID:",
-            ]
-            .iter()
-            .any(|p| has(p))
-            {
-                return Some(CaptureFormat::SlmgrDlv);
-            }
-            if has("License Status:") {
-                return Some(CaptureFormat::SlmgrDli);
-            }
-            return None;
+            // `Name:` and `Description:` alone: `/dli` cut before its status line.
+            return has("Description:").then_some(CaptureFormat::SlmgrDli);
         }
-        let xpr = super::text::split_lines(t)
-            .zip(super::text::split_lines(t).skip(1))
-            .any(|(a, b)| {
-                a.trim_end().ends_with(" edition:")
-                    && b.starts_with(|c: char| c.is_whitespace())
-                    && !b.trim().is_empty()
-            });
+        let xpr = lines().zip(lines().skip(1)).any(|(a, b)| {
+            (a.trim_end().ends_with(" edition:") || a.trim_end().ends_with(" edition :"))
+                && b.starts_with(|c: char| c.is_whitespace())
+                && !b.trim().is_empty()
+        });
         xpr.then_some(CaptureFormat::SlmgrXpr)
     }
 }

@@ -611,7 +611,10 @@ fn product(
     if r.channel == Some(Channel::VolumeGvlk) {
         findings.extend(kms_client(r, sku, options, host_count));
     }
-    if r.kms_host.is_some() {
+    if r.kms_host
+        .as_ref()
+        .is_some_and(|h| h.is_kms_host != Some(false))
+    {
         findings.extend(kms_host(r, sku, options.host.as_ref()));
     }
     ProductDiagnosis {

@@ -8,19 +8,22 @@
 //! OSLicense: <https://learn.microsoft.com/powershell/module/oslicense>.
 
 use super::capture::ParseOptions;
-use super::record::{LicenseRecord, Remaining};
+use super::record::{ExpiryKind, LicenseRecord, Remaining};
 use super::values;
 use crate::catalog::{ApplicationId, Channel, Guid, Recognized, Sku};
 use crate::lifecycle::LicenseStatus;
-use strum::IntoEnumIterator;
 
 /// Per-record parse state that is not part of the record.
 #[derive(Debug, Default)]
 pub(crate) struct RecordState {
     /// WMI said this is not a KMS host (`IsKeyManagementServiceMachine` 0, or a -1 count).
     pub(crate) not_kms_host: bool,
-    /// A channel read from a channel line (preferred over the description's).
-    pub(crate) channel_from_line: bool,
+    /// WMI said this is a KMS host.
+    pub(crate) is_kms_host: bool,
+    /// A channel was read from a channel line: whether exactly (a whole channel name) or by
+    /// a family prefix. The most specific statement wins: an exact reading over a prefix one,
+    /// and the line over the description when both are as specific.
+    pub(crate) channel_line_exact: Option<bool>,
 }
 
 /// What happened to a field.
@@ -34,12 +37,12 @@ pub(crate) enum Applied {
 }
 
 /// The longest key [`norm`] reads; longer keys match nothing.
-const NORM_MAX: usize = 96;
+pub(crate) const NORM_MAX: usize = 96;
 
 /// `key` lowercased with spaces and underscores removed, written into `buf` (on the caller's
 /// stack: no allocation, and no copy of the buffer on the hot path). Keys longer than the
 /// buffer, or with non-ASCII letters, match nothing.
-fn norm<'b>(key: &str, buf: &'b mut [u8; NORM_MAX]) -> &'b [u8] {
+pub(crate) fn norm<'b>(key: &str, buf: &'b mut [u8; NORM_MAX]) -> &'b [u8] {
     let mut slots = buf.iter_mut();
     for b in key.bytes() {
         let b = match b {
@@ -102,7 +105,11 @@ pub(crate) fn apply(
             return Applied::Recognised;
         }
     }
-    match apply_value(r, st, norm(key, &mut [0; NORM_MAX]), v, opts) {
+    let mut buf = [0; NORM_MAX];
+    let k = norm(key, &mut buf);
+    // A label printed in another display language reads as its English label.
+    let k = super::locale::english_key(k).unwrap_or(k);
+    match apply_value(r, st, k, v, opts) {
         Ok(true) => Applied::Recognised,
         Ok(false) => Applied::Unknown,
         Err(e) => Applied::Bad(e),
@@ -132,15 +139,6 @@ fn set<T: PartialEq>(
     Ok(true)
 }
 
-/// `Channel::parse_lenient`, trying the printed names first (the common case, without
-/// building the error a failed strict parse makes).
-fn channel(v: &str) -> Result<Channel, crate::error::Error> {
-    if let Some(c) = Channel::iter().find(|c| c.name().eq_ignore_ascii_case(v)) {
-        return Ok(c);
-    }
-    Channel::parse_lenient(v)
-}
-
 fn port_of(v: &str, sentinel: bool) -> Result<Option<u16>, &'static str> {
     if sentinel { Ok(None) } else { values::port(v) }
 }
@@ -150,8 +148,12 @@ fn text(v: &str) -> Result<String, &'static str> {
     Ok(super::record::redact(v))
 }
 
-fn u32_of(v: &str) -> Result<u32, &'static str> {
-    values::count(v)?.ok_or("a count")
+/// Sets a count slot; WMI's "not applicable" leaves it `None` (recognised, no warning).
+fn set_count(slot: &mut Option<u32>, v: &str) -> Result<bool, &'static str> {
+    if values::count(v)?.is_none() {
+        return Ok(true);
+    }
+    set(slot, v, |v| values::count(v)?.ok_or("a count"))
 }
 
 fn u64_count(v: &str) -> Result<Option<u64>, &'static str> {
@@ -182,11 +184,10 @@ fn apply_value(
         b"extendedpid" | b"productkeyid" => set(&mut r.extended_pid, v, text),
         b"productkeychannel" => {
             if !sentinel {
-                r.channel =
-                    Some(Channel::parse_lenient(v).map_err(
-                        |_| "a channel such as Volume:GVLK, Volume:MAK, Retail or OEM:DM",
-                    )?);
-                st.channel_from_line = true;
+                let (c, exact) = Channel::read_printed(v)
+                    .ok_or("a channel such as Volume:GVLK, Volume:MAK, Retail or OEM:DM")?;
+                r.channel = Some(c);
+                st.channel_line_exact = Some(exact);
             }
             Ok(true)
         }
@@ -200,9 +201,20 @@ fn apply_value(
             })
         }
         b"licensestatus" => set(&mut r.status, v, |v| {
-            LicenseStatus::parse_lenient(v).map_err(|_| {
-                "a licence status such as Licensed, Initial grace period, ---OOB_GRACE--- or 0 to 6"
-            })
+            LicenseStatus::parse_lenient(v)
+                .or_else(|e| super::locale::status(v).ok_or(e))
+                .or_else(|e| {
+                    // Paste damage: stray spaces inside ospp's `---OOB_ GRACE---` token.
+                    if v.starts_with("---") && v.contains(' ') {
+                        let joined: String = v.chars().filter(|c| !c.is_whitespace()).collect();
+                        LicenseStatus::parse_lenient(&joined)
+                    } else {
+                        Err(e)
+                    }
+                })
+                .map_err(|_| {
+                    "a licence status such as Licensed, Initial grace period, ---OOB_GRACE--- or 0 to 6"
+                })
         }),
         b"notificationreason" | b"licensestatusreason" | b"errorcode" => {
             set(&mut r.status_reason, v, values::hresult)
@@ -213,8 +225,22 @@ fn apply_value(
         | b"timeremaining"
         | b"remaininggrace"
         | b"graceperiodremaining" => {
+            let kind = match k {
+                b"volumeactivationexpiration" => ExpiryKind::Volume,
+                b"timebasedactivationexpiration" => ExpiryKind::TimeBased,
+                b"automaticvmactivationexpiration" => ExpiryKind::AutomaticVm,
+                b"timeremaining" => ExpiryKind::Grace,
+                _ => ExpiryKind::Unnamed,
+            };
+            if r.remaining.is_none() {
+                r.expiry_kind = Some(kind);
+            }
             if values::is_unlimited(v) {
                 r.remaining = Some(Remaining::Unlimited);
+                return Ok(true);
+            }
+            // WMI's 4294967295 (or -1) is "not applicable", never a number of minutes.
+            if values::is_not_applicable(v) {
                 return Ok(true);
             }
             set(&mut r.remaining, v, values::remaining)
@@ -222,10 +248,11 @@ fn apply_value(
         b"evaluationenddate" => time(&mut r.evaluation_end, v, opts),
         b"trustedtime" => time(&mut r.trusted_time, v, opts),
         b"clientmachineid(cmid)" | b"clientmachineid" => set(&mut r.client_machine_id, v, guid),
-        b"remainingwindowsrearmcount" => set(&mut r.windows_rearm_count, v, u32_of),
-        b"remainingskurearmcount" | b"remainingapprearmcount" => {
-            set(&mut r.sku_rearm_count, v, u32_of)
+        // Two separate counters, each with WMI's "not applicable" (4294967295 or -1) as none.
+        b"remainingwindowsrearmcount" | b"remainingapprearmcount" => {
+            set_count(&mut r.windows_rearm_count, v)
         }
+        b"remainingskurearmcount" => set_count(&mut r.sku_rearm_count, v),
         // KMS client.
         b"registeredkmsmachinename" | b"kmsmachineregistryoverridedefined" => {
             if !sentinel {
@@ -288,13 +315,13 @@ fn apply_value(
             Ok(true)
         }
         b"activationinterval" | b"vlactivationinterval" => {
-            if !sentinel {
+            if !sentinel && !values::is_not_applicable(v) {
                 r.kms_client_mut().activation_interval = Some(values::minutes(v)?);
             }
             Ok(true)
         }
         b"renewalinterval" | b"vlrenewalinterval" => {
-            if !sentinel {
+            if !sentinel && !values::is_not_applicable(v) {
                 r.kms_client_mut().renewal_interval = Some(values::minutes(v)?);
             }
             Ok(true)
@@ -311,6 +338,7 @@ fn apply_value(
             if !sentinel {
                 if values::boolean(v)? {
                     r.kms_host_mut();
+                    st.is_kms_host = true;
                 } else {
                     st.not_kms_host = true;
                 }
@@ -423,6 +451,23 @@ fn time(
     }
 }
 
+/// Whether `key` is a label the field table reads (a value line of some format).
+pub(crate) fn is_field_label(key: &str) -> bool {
+    let mut r = LicenseRecord::default();
+    let mut st = RecordState::default();
+    // A probe value every reader accepts or refuses without side effects that matter here.
+    !matches!(
+        apply_value(
+            &mut r,
+            &mut st,
+            norm(key, &mut [0; NORM_MAX]),
+            "",
+            &ParseOptions::default()
+        ),
+        Ok(false)
+    ) || is_raw_label(key)
+}
+
 /// Labels slmgr and ospp print that the crate keeps raw (no typed field), so that a
 /// console-wrapped line is never glued onto them.
 pub(crate) fn is_raw_label(key: &str) -> bool {
@@ -454,10 +499,28 @@ pub(crate) fn is_raw_label(key: &str) -> bool {
 /// Finishes a record: drops KMS host data WMI said does not apply, recognises the SKU.
 pub(crate) fn finish(r: &mut LicenseRecord, st: &RecordState) {
     if st.not_kms_host {
-        r.kms_host = None;
+        // Not a KMS host: the counts do not apply, the host settings it printed stay.
+        let keep = r.kms_host.take().and_then(|mut h| {
+            let settings = h.listening_port.is_some()
+                || h.dns_publishing.is_some()
+                || h.low_priority.is_some();
+            h.is_kms_host = Some(false);
+            h.current_count = None;
+            h.required_count = None;
+            h.requests = super::record::KmsRequestCounts::default();
+            settings.then_some(h)
+        });
+        r.kms_host = keep;
+    } else if let Some(h) = r.kms_host.as_mut() {
+        if st.is_kms_host {
+            h.is_kms_host = Some(true);
+        }
     }
-    if !st.channel_from_line {
-        r.channel = r.description.as_deref().and_then(|d| channel(d).ok());
+    let described = r.description.as_deref().and_then(Channel::read_printed);
+    match (st.channel_line_exact, described) {
+        (None, d) => r.channel = d.map(|(c, _)| c),
+        (Some(false), Some((c, true))) => r.channel = Some(c),
+        _ => {}
     }
     let (sku, recognized) = recognise_sku(r.name.as_deref(), r.description.as_deref());
     r.sku = sku;

@@ -27,15 +27,18 @@ mod fields;
 mod identify;
 #[cfg(feature = "serde")]
 mod json;
+mod locale;
 pub(crate) mod record;
 mod text;
 mod values;
 
 pub use capture::{
-    Capture, CaptureFormat, DateOrder, ParseOptions, Warning, parse_capture, parse_capture_bytes,
+    Capture, CaptureFormat, CommandOutcome, CommandResult, DateOrder, ParseOptions, WARNINGS_MAX,
+    Warning, parse_capture, parse_capture_bytes,
 };
 pub use explain::{Diagnosis, ExplainOptions, Finding, FindingKind, ProductDiagnosis, explain};
 pub use identify::{Clue, Evidence, Identification, IdentificationOutcome, identify};
 pub use record::{
-    KmsClientInfo, KmsHostInfo, KmsRequestCounts, LicenseRecord, PrintedTime, RawField, Remaining,
+    ExpiryKind, KmsClientInfo, KmsHostInfo, KmsRequestCounts, LicenseRecord, PrintedTime, RawField,
+    RawFieldRef, RawFields, Remaining,
 };

@@ -75,19 +75,253 @@ pub enum PrintedTime {
 }
 
 impl RawField {
-    /// A field with its key and value as printed, any full product key in them redacted.
-    pub(crate) fn new(
+    /// A printed line: its line number (from 1; `None` for JSON), key, value (`None` when the
+    /// line has none) and whether a parser read it. Stored in a [`RawFields`], any full
+    /// product key in it is masked.
+    ///
+    /// ```
+    /// use volume_activation::inventory::RawField;
+    ///
+    /// let f = RawField::new(Some(3), "Foo", Some("bar"), false);
+    /// assert_eq!((f.line, f.key.as_str(), f.value.as_deref()), (Some(3), "Foo", Some("bar")));
+    /// ```
+    #[must_use]
+    pub fn new(line: Option<usize>, key: &str, value: Option<&str>, recognised: bool) -> RawField {
+        RawField {
+            line,
+            key: key.to_owned(),
+            value: value.map(str::to_owned),
+            recognised,
+        }
+    }
+}
+
+impl From<RawFieldRef<'_>> for RawField {
+    fn from(f: RawFieldRef<'_>) -> RawField {
+        RawField {
+            line: f.line,
+            key: f.key.to_owned(),
+            value: f.value.map(str::to_owned),
+            recognised: f.recognised,
+        }
+    }
+}
+
+/// One printed line of a [`RawFields`], borrowed: what [`RawField`] holds, without copies.
+///
+/// Its fields have [`RawField`]'s names, and it serialises the same way.
+///
+/// ```
+/// use volume_activation::inventory::{CaptureFormat, ParseOptions, RawField, parse_capture};
+///
+/// let text = "Name: Windows(R), Enterprise edition\nLicense Status: Licensed\nFoo: bar\n";
+/// let capture = parse_capture(CaptureFormat::SlmgrDlv, text, &ParseOptions::new())?;
+/// let foo = capture.records[0].fields.get(2).unwrap();
+/// assert_eq!((foo.key, foo.value, foo.line, foo.recognised), ("Foo", Some("bar"), Some(3), false));
+/// let owned = RawField::from(foo);
+/// assert_eq!(owned.value.as_deref(), Some("bar"));
+/// # Ok::<(), volume_activation::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct RawFieldRef<'a> {
+    /// The line of the capture, counting from 1 (`None` for JSON input).
+    pub line: Option<usize>,
+    /// The key as printed, trimmed (for a line without a value, the whole line).
+    pub key: &'a str,
+    /// The value as printed, trimmed; `None` when the line has no value (or JSON `null`).
+    pub value: Option<&'a str>,
+    /// Whether the parser read this field into a typed value of its record.
+    pub recognised: bool,
+}
+
+/// Where one line's key and value sit in a [`RawFields`] buffer (the key starts where the
+/// previous entry ends).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Entry {
+    /// The line, counting from 1; 0 for none.
+    line: usize,
+    key_end: usize,
+    end: usize,
+    /// Bit 0: the line has a value; bit 1: recognised.
+    flags: u8,
+}
+
+const HAS_VALUE: u8 = 1;
+const RECOGNISED: u8 = 2;
+
+/// The printed lines of a record (or of a capture's preamble), in input order, every full
+/// product key in them masked.
+///
+/// Stored compactly, one text buffer and one small entry per line, so a parsed capture holds
+/// little more than the text it read (one owned string pair per line held 15 to 18 times the
+/// input). Read it with [`iter`](RawFields::iter) or [`get`](RawFields::get), which give
+/// borrowed [`RawFieldRef`]s; it serialises as a list of [`RawField`]s.
+///
+/// ```
+/// use volume_activation::inventory::{RawField, RawFields};
+///
+/// let mut fields = RawFields::new();
+/// fields.push(&RawField::new(Some(1), "Name", Some("X"), true));
+/// fields.push(&RawField::new(Some(2), "DNS publishing enabled", None, true));
+/// assert_eq!(fields.len(), 2);
+/// let keys: Vec<&str> = fields.iter().map(|f| f.key).collect();
+/// assert_eq!(keys, ["Name", "DNS publishing enabled"]);
+/// assert_eq!(fields.get(0).and_then(|f| f.value), Some("X"));
+/// ```
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct RawFields {
+    text: String,
+    entries: Vec<Entry>,
+}
+
+impl RawFields {
+    /// No fields.
+    #[must_use]
+    pub fn new() -> RawFields {
+        RawFields::default()
+    }
+
+    /// How many lines there are.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The line at `index` (from 0), in input order.
+    #[must_use]
+    pub fn get(&self, index: usize) -> Option<RawFieldRef<'_>> {
+        let e = self.entries.get(index)?;
+        let start = index
+            .checked_sub(1)
+            .and_then(|i| self.entries.get(i))
+            .map_or(0, |p| p.end);
+        Some(self.view(start, e))
+    }
+
+    /// The first line.
+    #[must_use]
+    pub fn first(&self) -> Option<RawFieldRef<'_>> {
+        self.get(0)
+    }
+
+    /// The last line.
+    #[must_use]
+    pub fn last(&self) -> Option<RawFieldRef<'_>> {
+        self.get(self.len().checked_sub(1)?)
+    }
+
+    /// The lines in input order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = RawFieldRef<'_>> + ExactSizeIterator {
+        self.entries.iter().enumerate().map(move |(i, e)| {
+            let start = i
+                .checked_sub(1)
+                .and_then(|p| self.entries.get(p))
+                .map_or(0, |p| p.end);
+            self.view(start, e)
+        })
+    }
+
+    /// Appends a line, any full product key in it masked.
+    pub fn push(&mut self, field: &RawField) {
+        self.push_parts(
+            field.line,
+            &field.key,
+            field.value.as_deref(),
+            field.recognised,
+        );
+    }
+
+    /// Appends a line from its parts, any full product key masked.
+    pub(crate) fn push_parts(
+        &mut self,
         line: Option<usize>,
         key: &str,
         value: Option<&str>,
         recognised: bool,
-    ) -> RawField {
-        RawField {
-            line,
-            key: redact(key),
-            value: value.map(redact),
-            recognised,
+    ) {
+        crate::catalog::product_key::redact_into(&mut self.text, key);
+        let key_end = self.text.len();
+        if let Some(v) = value {
+            crate::catalog::product_key::redact_into(&mut self.text, v);
         }
+        let mut flags = 0;
+        if value.is_some() {
+            flags |= HAS_VALUE;
+        }
+        if recognised {
+            flags |= RECOGNISED;
+        }
+        self.entries.push(Entry {
+            line: line.unwrap_or(0),
+            key_end,
+            end: self.text.len(),
+            flags,
+        });
+    }
+
+    /// Gives back spare capacity (a finished record keeps only what it holds).
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.entries.shrink_to_fit();
+    }
+
+    fn view(&self, start: usize, e: &Entry) -> RawFieldRef<'_> {
+        // Offsets were taken from `text` at character boundaries.
+        let key = self.text.get(start..e.key_end).unwrap_or_default();
+        let value =
+            (e.flags & HAS_VALUE != 0).then(|| self.text.get(e.key_end..e.end).unwrap_or_default());
+        RawFieldRef {
+            line: (e.line != 0).then_some(e.line),
+            key,
+            value,
+            recognised: e.flags & RECOGNISED != 0,
+        }
+    }
+}
+
+impl std::fmt::Debug for RawFields {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<'a> IntoIterator for &'a RawFields {
+    type Item = RawFieldRef<'a>;
+    type IntoIter = Box<dyn Iterator<Item = RawFieldRef<'a>> + 'a>;
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+impl FromIterator<RawField> for RawFields {
+    fn from_iter<I: IntoIterator<Item = RawField>>(iter: I) -> RawFields {
+        let mut out = RawFields::new();
+        for f in iter {
+            out.push(&f);
+        }
+        out
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for RawFields {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for RawFields {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let fields = <Vec<RawField> as serde::Deserialize>::deserialize(d)?;
+        Ok(fields.into_iter().collect())
     }
 }
 
@@ -123,6 +357,34 @@ pub enum Remaining {
     },
     /// The tool printed a sentinel for "no limit" (`Unlimited`, `No Limit`).
     Unlimited,
+}
+
+/// Which expiry line a remaining time or an expiry date came from.
+///
+/// slmgr prints `Volume activation expiration`, `Timebased activation expiration`, `Automatic
+/// VM activation expiration` (and `/xpr`'s `... will expire`) for an activation that ends,
+/// and `Time remaining` for a grace period; WMI's `GracePeriodRemaining`, ospp's `REMAINING
+/// GRACE` and OSLicense's `RemainingGrace` count down whichever the licence state is in
+/// (sources: slmgr.vbs `L_MsgLicenseStatusVL_1`, `_TBL_1`, `_AVMA_1`,
+/// `L_MsgLicenseStatusTimeRemaining`, as in `fields.rs`).
+///
+/// The tools may print more, so this enum is `#[non_exhaustive]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
+pub enum ExpiryKind {
+    /// A volume (KMS) activation's validity.
+    Volume,
+    /// A time-based activation (an evaluation edition).
+    TimeBased,
+    /// An Automatic VM Activation's validity.
+    AutomaticVm,
+    /// A grace period (initial, additional, non-genuine or extended).
+    Grace,
+    /// A countdown the tool does not name (WMI `GracePeriodRemaining`, ospp `REMAINING
+    /// GRACE`): the licence state says which.
+    Unnamed,
 }
 
 /// A KMS client's settings and what it last discovered.
@@ -180,6 +442,12 @@ pub struct KmsRequestCounts {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct KmsHostInfo {
+    /// Whether the machine is a KMS host, when the capture says: WMI's
+    /// `IsKeyManagementServiceMachine`, or `false` for a current count of -1. A machine that
+    /// is not a KMS host keeps the host settings it prints (listening port, DNS publishing,
+    /// low priority), with this `Some(false)`; counts and requests are then `None`.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub is_kms_host: Option<bool>,
     /// The current count (`KeyManagementServiceCurrentCount`).
     pub current_count: Option<u32>,
     /// The count needed before it activates clients (`RequiredClientCount`); only WMI
@@ -255,6 +523,9 @@ pub struct LicenseRecord {
     /// When the grace period or volume activation ends, when the tool printed a date
     /// (`slmgr /xpr`).
     pub expires: Option<PrintedTime>,
+    /// Which expiry line gave `remaining` or `expires`.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub expiry_kind: Option<ExpiryKind>,
     /// `slmgr /xpr` said the product is permanently activated.
     pub permanent: bool,
     /// The end of an evaluation period (`None` when printed as the 1601 "not set" date).
@@ -263,22 +534,31 @@ pub struct LicenseRecord {
     pub trusted_time: Option<PrintedTime>,
     /// The client machine ID (CMID).
     pub client_machine_id: Option<Guid>,
-    /// Remaining Windows rearm count.
+    /// Remaining rearm count of the application: slmgr's `Remaining Windows rearm count`
+    /// (WMI `RemainingWindowsReArmCount`), or `Remaining App rearm count` (WMI
+    /// `RemainingAppReArmCount`) for another application. `None` when not printed or printed
+    /// as "not applicable" (WMI's 4294967295 or -1).
     pub windows_rearm_count: Option<u32>,
-    /// Remaining SKU (or application) rearm count.
+    /// Remaining rearm count of the SKU (`Remaining SKU rearm count`,
+    /// `RemainingSkuReArmCount`), a separate counter; `None` as above.
     pub sku_rearm_count: Option<u32>,
     /// KMS client settings, when any were printed.
-    pub kms_client: Option<KmsClientInfo>,
+    pub kms_client: Option<Box<KmsClientInfo>>,
     /// KMS host data, when the product is a KMS host (WMI's current count of -1 means it is
     /// not one, and gives `None`).
-    pub kms_host: Option<KmsHostInfo>,
+    pub kms_host: Option<Box<KmsHostInfo>>,
+    /// The capture starts inside this record: its heading (`Name:`, ospp's `SKU ID:` or
+    /// `PRODUCT ID:`, `/xpr`'s product line) was cut off, so it holds only the fields after
+    /// the cut (a warning says so too).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub cut_at_start: bool,
     /// Every line of the record, as printed, in order.
-    pub fields: Vec<RawField>,
+    pub fields: RawFields,
 }
 
 impl LicenseRecord {
     /// The fields the parser did not read into a typed value, in input order.
-    pub fn unrecognised(&self) -> impl Iterator<Item = &RawField> {
+    pub fn unrecognised(&self) -> impl Iterator<Item = RawFieldRef<'_>> {
         self.fields.iter().filter(|f| !f.recognised)
     }
 
@@ -298,15 +578,15 @@ impl LicenseRecord {
         self.fields
             .iter()
             .find(|f| f.key.eq_ignore_ascii_case(key))
-            .and_then(|f| f.value.as_deref())
+            .and_then(|f| f.value)
     }
 
     pub(crate) fn kms_client_mut(&mut self) -> &mut KmsClientInfo {
-        self.kms_client.get_or_insert_with(KmsClientInfo::default)
+        self.kms_client.get_or_insert_with(Box::default)
     }
 
     pub(crate) fn kms_host_mut(&mut self) -> &mut KmsHostInfo {
-        self.kms_host.get_or_insert_with(KmsHostInfo::default)
+        self.kms_host.get_or_insert_with(Box::default)
     }
 
     pub(crate) fn is_empty(&self) -> bool {

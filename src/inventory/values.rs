@@ -31,6 +31,13 @@ pub(crate) fn is_sentinel(v: &str) -> bool {
         .any(|s| t.eq_ignore_ascii_case(s))
 }
 
+/// WMI's "not applicable" for an unsigned number: 4294967295 (the largest 32-bit value), or
+/// -1 as some tools print it signed.
+pub(crate) fn is_not_applicable(v: &str) -> bool {
+    let t = v.trim();
+    t == "4294967295" || t == "-1"
+}
+
 /// Values meaning "no limit": `Unlimited`, `No Limit`.
 pub(crate) fn is_unlimited(v: &str) -> bool {
     let t = v.trim();
@@ -117,8 +124,9 @@ pub(crate) fn minutes(v: &str) -> Result<u32, &'static str> {
     u32::try_from(n).map_err(|_| "a number of minutes")
 }
 
-/// Time left as printed by slmgr (`259200 minute(s) (180 day(s))`), ospp (`179 days
-/// (259199 minute(s) before expiring)`), WMI (`259200`) or OSLicense (`Unlimited`).
+/// Time left as printed by slmgr (`259200 minute(s) (180 day(s))`; German `243800 Minute(n)
+/// (170 Tag(e))`, see `locale.rs`), ospp (`179 days (259199 minute(s) before expiring)`), WMI
+/// (`259200`) or OSLicense (`Unlimited`).
 pub(crate) fn remaining(v: &str) -> Result<Remaining, &'static str> {
     const EXPECTED: &str = "minutes left, as \"N minute(s) (D day(s))\", \"D days (N minute(s) before expiring)\" or a number";
     let t = v.trim();
@@ -153,9 +161,9 @@ pub(crate) fn remaining(v: &str) -> Result<Remaining, &'static str> {
         };
         if starts("minute") {
             minutes = Some(pending.take().ok_or(EXPECTED)?);
-        } else if starts("day") {
+        } else if starts("day") || starts("tag") {
             days = Some(pending.take().ok_or(EXPECTED)?);
-        } else if !["s", "before", "expiring"]
+        } else if !["s", "before", "expiring", "n", "e"]
             .iter()
             .any(|w| word.eq_ignore_ascii_case(w))
         {

@@ -8,7 +8,9 @@ use chrono::{DateTime, Utc};
 use strum::VariantArray as _;
 
 use crate::catalog::{Family, KmsHostKey};
-use crate::inventory::{CaptureFormat, Identification, LicenseRecord, identify, parse_capture};
+use crate::inventory::{
+    CaptureFormat, Identification, LicenseRecord, RawFields, identify, parse_capture,
+};
 use crate::lifecycle::LicenseStatus;
 use crate::plan::projection::{Cause, Context, Fix, HostView, ProductStatus, instant, project};
 use crate::plan::status_input::{CaptureInput, CollectionTime, StatusOptions};
@@ -236,7 +238,7 @@ fn version_of(records: &[LicenseRecord]) -> Option<String> {
                 .eq_ignore_ascii_case("Software licensing service version")
                 || f.key.eq_ignore_ascii_case("Version")
         })
-        .and_then(|f| f.value.clone())
+        .and_then(|f| f.value.map(str::to_owned))
 }
 
 /// Reads captures of many machines and reports the fleet's licence status at `now` and at the
@@ -314,7 +316,7 @@ pub fn fleet_status<'a>(
                 f.key
                     .eq_ignore_ascii_case("Software licensing service version")
             })
-            .and_then(|f| f.value.clone());
+            .and_then(|f| f.value.map(str::to_owned));
         let warnings = capture.warnings.len();
         let first_warning = capture.warnings.first().map(|w| w.message.clone());
         let cut = capture.partial.is_some();
@@ -340,7 +342,7 @@ pub fn fleet_status<'a>(
                 }
             };
             if r.status.is_some() {
-                r.fields = Vec::new();
+                r.fields = RawFields::new();
                 if let Some((_, rs)) = groups.get_mut(i) {
                     rs.push(r);
                 }

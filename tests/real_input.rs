@@ -1,0 +1,356 @@
+//! Real machines' output as people paste it (issue 11): one fixture or more per class in
+//! `tests/fixtures/real-input/` (sources in its README), each detected and read.
+//!
+//! A fixture's name is `<class>-<what>.<format id>.<ext>`.
+
+// Tests may unwrap, index and panic: a failure is the point. The rest of the lints apply.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable
+)]
+
+use std::path::PathBuf;
+
+use volume_activation::catalog::Channel;
+use volume_activation::inventory::{
+    Capture, CaptureFormat, CommandOutcome, ExpiryKind, ParseOptions, Remaining, parse_capture,
+};
+use volume_activation::lifecycle::LicenseStatus;
+
+fn dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real-input")
+}
+
+/// Every fixture: its name, its format (from the name) and its text.
+fn fixtures() -> Vec<(String, CaptureFormat, String)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir()).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name == "README.md" {
+            continue;
+        }
+        let id = name.split('.').nth(1).unwrap();
+        let format: CaptureFormat = id.parse().unwrap();
+        out.push((name, format, std::fs::read_to_string(&path).unwrap()));
+    }
+    out.sort();
+    assert!(out.len() >= 16);
+    out
+}
+
+fn read(name: &str) -> Capture {
+    let (_, format, text) = fixtures().into_iter().find(|(n, _, _)| n == name).unwrap();
+    parse_capture(format, &text, &ParseOptions::new()).unwrap()
+}
+
+#[test]
+#[cfg_attr(not(feature = "serde"), ignore = "JSON fixtures need serde")]
+fn detect_recognises_every_fixture_and_each_parses() {
+    for (name, format, text) in fixtures() {
+        assert_eq!(CaptureFormat::detect(&text), Some(format), "{name}");
+        let c = parse_capture(format, &text, &ParseOptions::new())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(
+            !c.records.is_empty() || c.partial.is_some() || !c.results.is_empty(),
+            "{name}"
+        );
+    }
+}
+
+// 1. Localized output.
+
+#[test]
+fn german_labels_read_as_english() {
+    let c = read("1-localized-de.slmgr-dli.txt");
+    let r = &c.records[0];
+    assert_eq!(r.status, Some(LicenseStatus::Licensed));
+    assert_eq!(
+        r.remaining,
+        Some(Remaining::Minutes {
+            minutes: 243_800,
+            days: Some(170)
+        })
+    );
+    assert_eq!(r.expiry_kind, Some(ExpiryKind::TimeBased));
+    // The German banner is a banner, not an unread line.
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+}
+
+#[test]
+fn an_unread_language_is_one_warning_not_an_empty_record() {
+    // Labels in a language without a source in the label table (here Chinese, as in the
+    // issue): the capture is licensing output, said once; every line is kept.
+    let text = "Microsoft (R) Windows Script Host Version 5.812\n\n名称: Windows(R), Enterprise edition\n许可证状态: 已授权\n部分产品密钥: 2YT43\n";
+    let c = parse_capture(CaptureFormat::SlmgrDli, text, &ParseOptions::new()).unwrap();
+    assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
+    assert!(c.warnings[0].message.contains("another display language"));
+    assert!(
+        c.records
+            .iter()
+            .all(|r| r.fields.iter().all(|f| !f.recognised))
+    );
+    assert_eq!(
+        c.preamble.len() + c.records.iter().map(|r| r.fields.len()).sum::<usize>(),
+        4
+    );
+    // Text that is no licensing output at all stays an error.
+    assert!(
+        parse_capture(
+            CaptureFormat::SlmgrDli,
+            "名称: 你好\n",
+            &ParseOptions::new()
+        )
+        .is_err()
+    );
+}
+
+// 2. Paste damage.
+
+#[test]
+fn chat_prefixes_markdown_escapes_prompts_and_noise_are_undone() {
+    let c = read("2-chat-markdown-prompt.slmgr-dli.txt");
+    assert_eq!(c.records.len(), 1, "{c:?}");
+    let r = &c.records[0];
+    assert_eq!(r.channel, Some(Channel::VolumeGvlk));
+    assert_eq!(r.status, Some(LicenseStatus::Licensed));
+    assert_eq!(r.partial_key.as_deref(), Some("2YT43"));
+    // The prompt and "Press any key" are kept, and never a record or a warning.
+    assert!(
+        c.warnings.iter().all(|w| !w.message.contains("PS C:")),
+        "{:?}",
+        c.warnings
+    );
+    let c = read("2-prompt-noise.slmgr-dli.txt");
+    assert_eq!(c.records.len(), 1);
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    assert!(
+        c.preamble
+            .iter()
+            .any(|f| f.key.starts_with("C:\\Windows\\system32>"))
+    );
+}
+
+#[test]
+fn a_double_spaced_list_keeps_its_records() {
+    let c = read("2-double-spaced.wmi-list.txt");
+    assert_eq!(c.records.len(), 2, "{c:?}");
+    assert_eq!(c.records[1].partial_key.as_deref(), Some("WFG99"));
+}
+
+#[test]
+fn a_spaced_status_token_and_a_wrap_at_another_width_are_read() {
+    let c = read("2-spaced-token.ospp-dstatus.txt");
+    assert_eq!(c.records[0].status, Some(LicenseStatus::OobGrace));
+    let c = read("2-wrapped-100.slmgr-dlv.txt");
+    let url = c.records[0].field("Use License URL").unwrap();
+    assert!(url.ends_with("configextension=Retail"), "{url}");
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+}
+
+#[test]
+fn leading_bracket_that_is_not_json_is_still_detected() {
+    let text = "[10:02] anna: Name: Windows(R), Enterprise edition\n[10:02] anna: License Status: Licensed\n";
+    assert_eq!(CaptureFormat::detect(text), Some(CaptureFormat::SlmgrDli));
+}
+
+// 3. Fragments.
+
+#[test]
+fn a_capture_that_starts_mid_record_is_a_record_cut_at_its_start() {
+    let c = read("3-starts-mid-record.slmgr-dlv.txt");
+    assert_eq!(c.records.len(), 1);
+    let r = &c.records[0];
+    assert!(r.cut_at_start);
+    assert_eq!(r.status, Some(LicenseStatus::Licensed));
+    assert_eq!(r.channel, Some(Channel::VolumeGvlk));
+    assert_eq!(c.warnings[0].line, Some(1));
+    assert!(c.warnings[0].message.contains("starts inside a record"));
+}
+
+#[test]
+fn a_token_cut_at_the_end_is_never_read_by_prefix() {
+    let c = read("3-cut-token.slmgr-dli.txt");
+    let r = c.partial.as_ref().unwrap();
+    // `VOLUME_KMSCLIENT c`: the whole token is read exactly (a KMS client), never as the
+    // `VOLUME_KMS...` host prefix.
+    assert_eq!(r.channel, Some(Channel::VolumeGvlk));
+    for cut in ["VOLUME_KMSCL", "VOLUME_KMS_W", "VOLUME_MA"] {
+        let text = format!(
+            "Name: Windows(R), Enterprise edition\nDescription: Windows(R) Operating System, {cut}"
+        );
+        let c = parse_capture(CaptureFormat::SlmgrDli, &text, &ParseOptions::new()).unwrap();
+        assert_eq!(c.partial.as_ref().unwrap().channel, None, "{cut}");
+    }
+}
+
+// 4. Precedence and sentinels.
+
+#[test]
+fn retail_tb_eval_is_a_time_based_evaluation() {
+    let c = read("4-retail-tb-eval.slmgr-dlv.txt");
+    let r = &c.records[0];
+    assert_eq!(r.channel, Some(Channel::TimebasedEval));
+    assert_eq!(r.expiry_kind, Some(ExpiryKind::TimeBased));
+    assert_eq!(r.windows_rearm_count, Some(1));
+    assert_eq!(r.sku_rearm_count, Some(1));
+}
+
+#[test]
+fn the_most_specific_channel_statement_wins() {
+    let text = |line: &str, desc: &str| {
+        format!(
+            "Name: Windows(R), X edition\nDescription: Windows(R) Operating System, {desc}\nProduct Key Channel: {line}\nLicense Status: Licensed\n"
+        )
+    };
+    let channel = |t: String| {
+        parse_capture(CaptureFormat::SlmgrDlv, &t, &ParseOptions::new())
+            .unwrap()
+            .records[0]
+            .channel
+    };
+    // An exact description beats a prefix-only line.
+    assert_eq!(
+        channel(text("Retail:Other", "TIMEBASED_EVAL channel")),
+        Some(Channel::TimebasedEval)
+    );
+    // An exact line beats the description.
+    assert_eq!(
+        channel(text("Volume:MAK", "VOLUME_KMSCLIENT channel")),
+        Some(Channel::VolumeMak)
+    );
+}
+
+#[test]
+fn wmi_sentinels_are_none_and_host_settings_stay() {
+    let c = read("4-service-not-a-host.wmi-list.txt");
+    let service = &c.records[0];
+    assert_eq!(service.windows_rearm_count, None);
+    let host = service.kms_host.as_ref().unwrap();
+    assert_eq!(host.is_kms_host, Some(false));
+    assert_eq!(host.listening_port, Some(1688));
+    assert_eq!(host.dns_publishing, Some(true));
+    assert_eq!(host.low_priority, Some(false));
+    assert_eq!(host.current_count, None);
+    assert!(
+        service
+            .kms_client
+            .as_ref()
+            .is_none_or(|k| k.activation_interval.is_none())
+    );
+    let product = &c.records[1];
+    assert_eq!(product.remaining, None);
+    assert_eq!(product.windows_rearm_count, None);
+    assert_eq!(product.sku_rearm_count, Some(1001));
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+}
+
+// 5. JSON shapes.
+
+#[cfg(feature = "serde")]
+#[test]
+fn json_wrappers_machine_keys_and_lines_are_read() {
+    let c = read("5-wrapper.wmi-json.json");
+    assert_eq!(c.records.len(), 2, "{c:?}");
+    assert_eq!(c.records[0].fields.get(0).unwrap().key, "Service");
+    assert_eq!(
+        c.records[0].kms_host.as_ref().unwrap().current_count,
+        Some(50)
+    );
+    assert_eq!(c.records[1].fields.get(0).unwrap().key, "Products");
+    assert_eq!(c.records[1].channel, Some(Channel::VolumeCsvlk));
+
+    let c = read("5-by-machine.oslicense-json.json");
+    let machines: Vec<&str> = c
+        .records
+        .iter()
+        .map(|r| r.fields.get(0).unwrap().key)
+        .collect();
+    assert_eq!(machines, ["PC-01", "PC-02"]);
+    assert_eq!(c.records[1].status, Some(LicenseStatus::Notification));
+
+    let c = read("5-json-lines.wmi-json.json");
+    assert_eq!(c.records.len(), 2);
+    assert_eq!(c.records[1].status_reason, Some(0xC004_F009));
+    assert_eq!(c.records[1].field("PSComputerName"), Some("PC-02"));
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn an_object_with_no_read_field_is_warned() {
+    let c = parse_capture(
+        CaptureFormat::WmiJson,
+        r#"{"Foo": 1, "Bar": "x"}"#,
+        &ParseOptions::new(),
+    )
+    .unwrap();
+    assert_eq!(c.records.len(), 1);
+    assert_eq!(c.warnings.len(), 1);
+    assert!(
+        c.warnings[0].message.contains("none was read"),
+        "{}",
+        c.warnings[0].message
+    );
+}
+
+// 6. What slmgr prints besides status.
+
+#[test]
+fn activation_results_are_typed() {
+    let c = read("6-ato-success.slmgr-dli.txt");
+    assert_eq!(c.results.len(), 1);
+    assert_eq!(c.results[0].outcome, CommandOutcome::Activated);
+    assert_eq!(
+        c.results[0].product.as_deref(),
+        Some("Windows(R), Enterprise edition")
+    );
+    let c = read("6-ato-error.slmgr-dli.txt");
+    match &c.results[0].outcome {
+        CommandOutcome::Failed { code, description } => {
+            assert_eq!(*code, Some(0xC004_F074));
+            assert!(
+                description
+                    .as_deref()
+                    .unwrap()
+                    .starts_with("The Software Protection Service")
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    let c = read("6-act.ospp-dstatus.txt");
+    assert_eq!(c.results.len(), 1, "{:?}", c.results);
+    match &c.results[0].outcome {
+        CommandOutcome::Failed { code, description } => {
+            assert_eq!(*code, Some(0xC004_F074));
+            assert!(description.is_some());
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        c.results[0].product.as_deref(),
+        Some("Office 16, Office16ProPlusVL_KMS_Client edition")
+    );
+}
+
+#[test]
+fn the_expiry_line_is_kept() {
+    for (label, kind) in [
+        ("Volume activation expiration", ExpiryKind::Volume),
+        ("Timebased activation expiration", ExpiryKind::TimeBased),
+        (
+            "Automatic VM activation expiration",
+            ExpiryKind::AutomaticVm,
+        ),
+        ("Time remaining", ExpiryKind::Grace),
+    ] {
+        let text = format!(
+            "Name: Windows(R), X edition\nLicense Status: Licensed\n{label}: 100 minute(s) (0 day(s))\n"
+        );
+        let c = parse_capture(CaptureFormat::SlmgrDli, &text, &ParseOptions::new()).unwrap();
+        assert_eq!(c.records[0].expiry_kind, Some(kind), "{label}");
+    }
+}
