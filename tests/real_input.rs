@@ -92,6 +92,8 @@ fn an_unread_language_is_one_warning_not_an_empty_record() {
     let c = parse_capture(CaptureFormat::SlmgrDli, text, &ParseOptions::new()).unwrap();
     assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
     assert!(c.warnings[0].message.contains("another display language"));
+    // Microsoft's output in another language is never taken for a third-party look-alike.
+    assert_ne!(CaptureFormat::detect(text), Some(CaptureFormat::LookAlike));
     assert!(
         c.records
             .iter()
