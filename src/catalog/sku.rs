@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::catalog::sku_table::SKUS;
+use crate::catalog::sku_table::{SKU_COUNT, SKUS};
 use crate::catalog::{Edition, Family, Release};
 use crate::error::Error;
 
@@ -32,7 +32,12 @@ use crate::error::Error;
 pub struct Sku {
     release: Release,
     edition: Edition,
+    /// The row of the SKU table: [`Sku::index`].
+    index: u8,
 }
+
+// Every index fits the `u8` a `Sku` keeps.
+const _: () = assert!(SKU_COUNT <= 256);
 
 fn row_index(release: Release, edition: Edition) -> Option<usize> {
     SKUS.binary_search_by_key(&(release as u8, edition as u8), |&(r, e, _)| {
@@ -50,7 +55,11 @@ impl Sku {
     /// (Microsoft published no Office 2019 OneNote volume SKU).
     pub fn new(release: Release, edition: Edition) -> Result<Sku, Error> {
         match row_index(release, edition) {
-            Some(_) => Ok(Sku { release, edition }),
+            Some(index) => Ok(Sku {
+                release,
+                edition,
+                index: u8::try_from(index).unwrap_or(u8::MAX),
+            }),
             None => Err(Error::invalid(
                 "sku",
                 &format!("{release}/{edition}"),
@@ -68,7 +77,42 @@ impl Sku {
     /// ```
     pub fn all() -> impl ExactSizeIterator<Item = Sku> + Clone {
         SKUS.iter()
-            .map(|&(release, edition, _)| Sku { release, edition })
+            .zip(0..=u8::MAX)
+            .map(|(&(release, edition, _), index)| Sku {
+                release,
+                edition,
+                index,
+            })
+    }
+
+    /// How many SKUs there are: [`Sku::index`] is below it.
+    pub const COUNT: usize = SKU_COUNT;
+
+    /// The SKU's dense index, `0..Sku::COUNT`, in [`Sku::all`] order: a key for tables
+    /// indexed by SKU (a bitset of the clients a KMS host activates). Indices follow the
+    /// catalogue, so they can change when Microsoft publishes a SKU: store the canonical ID,
+    /// not the index.
+    ///
+    /// ```
+    /// use volume_activation::Sku;
+    ///
+    /// for (i, sku) in Sku::all().enumerate() {
+    ///     assert_eq!(sku.index(), i);
+    ///     assert_eq!(Sku::from_index(i), Some(sku));
+    /// }
+    /// assert_eq!(Sku::all().len(), Sku::COUNT);
+    /// assert_eq!(Sku::from_index(Sku::COUNT), None);
+    /// ```
+    #[must_use]
+    #[inline]
+    pub const fn index(self) -> usize {
+        self.index as usize
+    }
+
+    /// The SKU of dense index `index` ([`Sku::index`]), or `None` from [`Sku::COUNT`] on.
+    #[must_use]
+    pub fn from_index(index: usize) -> Option<Sku> {
+        Self::all().nth(index)
     }
 
     /// Every SKU of one release.
@@ -98,7 +142,7 @@ impl Sku {
     /// edition", "Visio LTSC Professional 2021").
     #[must_use]
     pub fn name(self) -> &'static str {
-        match row_index(self.release, self.edition).and_then(|i| SKUS.get(i)) {
+        match SKUS.get(self.index()) {
             Some(&(_, _, name)) => name,
             // Unreachable: a Sku is only built for rows of the table.
             None => "",

@@ -21,8 +21,11 @@ use crate::catalog::{Edition, Release};
 /// One row: release, edition, marketing name.
 pub(crate) type SkuRow = (Release, Edition, &'static str);
 
+/// How many rows [`SKUS`] has (`Sku::COUNT`).
+pub(crate) const SKU_COUNT: usize = 187;
+
 /// Every SKU, sorted by (release, edition) declaration order.
-pub(crate) static SKUS: [SkuRow; 187] = [
+pub(crate) static SKUS: [SkuRow; SKU_COUNT] = [
     (
         Release::WindowsVista,
         Edition::Business,

@@ -286,8 +286,21 @@ fn add(at: DateTime<Utc>, d: TimeDelta, what: &'static str) -> Result<DateTime<U
     })
 }
 
+#[inline]
 fn minutes_between(now: DateTime<Utc>, end: DateTime<Utc>) -> u32 {
-    let m = end.signed_duration_since(now).num_minutes();
+    let (now_ns, end_ns) = (now.timestamp_subsec_nanos(), end.timestamp_subsec_nanos());
+    // Whole seconds from the Unix timestamps (a borrow when `end`'s fraction is smaller): the
+    // same whole minutes as `signed_duration_since(..).num_minutes()` for every instant that
+    // is not a leap second, at a fraction of its cost. Leap seconds (a fraction of a second or
+    // more) take chrono's path.
+    let m = if now_ns < 1_000_000_000 && end_ns < 1_000_000_000 {
+        end.timestamp()
+            .saturating_sub(now.timestamp())
+            .saturating_sub(i64::from(end_ns < now_ns))
+            / 60
+    } else {
+        end.signed_duration_since(now).num_minutes()
+    };
     u32::try_from(m.max(0)).unwrap_or(u32::MAX)
 }
 
@@ -1164,5 +1177,55 @@ impl TryFrom<Data> for Lifecycle {
 impl From<Lifecycle> for Data {
     fn from(l: Lifecycle) -> Data {
         l.d
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod minutes_tests {
+    use super::minutes_between;
+    use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+    use proptest::prelude::*;
+
+    /// chrono's definition, which `minutes_between` computes faster.
+    fn reference(now: DateTime<Utc>, end: DateTime<Utc>) -> u32 {
+        let m = end.signed_duration_since(now).num_minutes();
+        u32::try_from(m.max(0)).unwrap_or(u32::MAX)
+    }
+
+    fn instant(secs: i64, nanos: u32) -> DateTime<Utc> {
+        DateTime::from_timestamp(secs, nanos).unwrap()
+    }
+
+    proptest! {
+        /// Any two instants (before and after each other, up to centuries apart, any
+        /// fraction) give chrono's whole minutes.
+        #[test]
+        fn same_as_chrono(
+            a in -10_000_000_000i64..10_000_000_000,
+            d in prop_oneof![-200i64..200, -100_000i64..100_000, -10_000_000_000i64..10_000_000_000],
+            an in 0u32..1_000_000_000,
+            bn in prop_oneof![Just(0u32), Just(999_999_999u32), 0u32..1_000_000_000],
+        ) {
+            let now = instant(a, an);
+            let end = instant(a.saturating_add(d), bn);
+            prop_assert_eq!(minutes_between(now, end), reference(now, end));
+            prop_assert_eq!(minutes_between(end, now), reference(end, now));
+        }
+    }
+
+    /// A leap second (a fraction of 1 s or more) takes chrono's path.
+    #[test]
+    fn leap_seconds_as_chrono() {
+        let leap = NaiveDate::from_ymd_opt(2016, 12, 31)
+            .unwrap()
+            .and_hms_nano_opt(23, 59, 59, 1_500_000_000)
+            .unwrap()
+            .and_utc();
+        for d in [-3601, -61, -60, -1, 0, 1, 59, 60, 61, 3600] {
+            let other = leap + TimeDelta::seconds(d);
+            assert_eq!(minutes_between(leap, other), reference(leap, other));
+            assert_eq!(minutes_between(other, leap), reference(other, leap));
+        }
     }
 }

@@ -89,10 +89,9 @@ pub(crate) fn fix(host: &FleetKmsHost, client: Sku, denial: &Denial) -> Option<H
                 if key == host.host_key() || !host_key_coverage(key, client).is_yes() {
                     return None;
                 }
-                let candidate = host
-                    .updates()
-                    .iter()
-                    .fold(KmsHost::new(host.os(), key), |h, &kb| h.with_update(kb));
+                // What-if hosts, asked once each: the rules run without building a client
+                // table (`KmsHost::probe`).
+                let candidate = KmsHost::probe(host.os(), key, host.updates().iter().copied());
                 match check_activation(
                     &candidate,
                     client,
@@ -101,7 +100,11 @@ pub(crate) fn fix(host: &FleetKmsHost, client: Sku, denial: &Denial) -> Option<H
                 ) {
                     Ok(_) => Some(HostFix::InstallHostKey { key, kb: None }),
                     Err(Denial::UpdateMissing { kb, .. }) => {
-                        let with = candidate.clone().with_update(kb);
+                        let with = KmsHost::probe(
+                            host.os(),
+                            key,
+                            host.updates().iter().copied().chain([kb]),
+                        );
                         check_activation(
                             &with,
                             client,

@@ -4,12 +4,14 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
 use crate::catalog::{AgreementProgram, Answer, Channel, Family, Kb, KmsHostKey, Release, Sku};
 use crate::error::Error;
 use crate::error::quote;
+use crate::plan::name_index::NameIndex;
 use crate::rules::{KmsHost, host_os_support};
 
 /// Whether a machine is a physical computer or a virtual machine.
@@ -333,16 +335,17 @@ impl Domain {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Machine {
-    name: String,
+    name: Box<str>,
     sku: Sku,
     channel: Channel,
     hardware: Hardware,
+    // Host, domain and site names repeat across machines: one shared copy of each.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    hyperv_host: Option<String>,
+    hyperv_host: Option<Arc<str>>,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    domain: Option<String>,
+    domain: Option<Arc<str>>,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    site: Option<String>,
+    site: Option<Arc<str>>,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     os: Option<Release>,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "is_zero"))]
@@ -638,12 +641,12 @@ pub struct Fleet {
     rollout: Vec<RolloutWave>,
     #[cfg_attr(feature = "serde", serde(skip))]
     problems: Vec<FleetProblem>,
-    /// Lowercase machine name -> position in `machines`.
+    /// Machine name (ASCII case-insensitively) -> position in `machines`.
     #[cfg_attr(feature = "serde", serde(skip))]
-    by_name: HashMap<String, usize>,
-    /// Lowercase machine name -> the date of its rollout wave.
+    by_name: NameIndex,
+    /// Per machine: its rollout wave, 1-based, or 0 when it is in none.
     #[cfg_attr(feature = "serde", serde(skip))]
-    online: HashMap<String, DateTime<Utc>>,
+    wave_of: Vec<u32>,
 }
 
 impl Fleet {
@@ -692,9 +695,7 @@ impl Fleet {
     /// The machine named `name` (ASCII case-insensitively).
     #[must_use]
     pub fn machine(&self, name: &str) -> Option<&Machine> {
-        self.by_name
-            .get(&name.to_ascii_lowercase())
-            .and_then(|&i| self.machines.get(i))
+        self.index_of(name).and_then(|i| self.machines.get(i))
     }
 
     /// The domain a machine is joined to.
@@ -706,13 +707,17 @@ impl Fleet {
             .find(|d| d.name.eq_ignore_ascii_case(name))
     }
 
-    /// The position of the machine named `name` in [`Fleet::machines`]; allocates only when
-    /// the name has upper-case letters.
+    /// The position of the machine named `name` in [`Fleet::machines`]; allocates nothing.
     pub(crate) fn index_of(&self, name: &str) -> Option<usize> {
-        if name.bytes().any(|b| b.is_ascii_uppercase()) {
-            self.by_name.get(&name.to_ascii_lowercase()).copied()
-        } else {
-            self.by_name.get(name).copied()
+        self.by_name
+            .get(name, |i| self.machines.get(i).map(|m| &*m.name))
+    }
+
+    /// The rollout wave of machine `i` (0-based position in [`Fleet::rollout`]), if any.
+    pub(crate) fn wave_of(&self, i: usize) -> Option<usize> {
+        match self.wave_of.get(i) {
+            Some(&w) if w > 0 => Some(w.wrapping_sub(1) as usize),
+            _ => None,
         }
     }
 
@@ -720,7 +725,8 @@ impl Fleet {
     /// when it is in no wave (online from the start).
     #[must_use]
     pub fn online_from(&self, name: &str) -> Option<DateTime<Utc>> {
-        self.online.get(&name.to_ascii_lowercase()).copied()
+        let wave = self.wave_of(self.index_of(name)?)?;
+        self.rollout.get(wave).map(|w| w.date)
     }
 }
 
@@ -856,6 +862,27 @@ impl Checker {
 
     /// Checks a record name: non-empty, not a product key, unique (ASCII case-insensitively).
     fn name(&mut self, record: FleetRecord, name: &str, seen: &mut HashMap<String, ()>) {
+        if self.name_shape(record, name) && seen.insert(name.to_ascii_lowercase(), ()).is_some() {
+            self.duplicate(record, name);
+        }
+    }
+
+    /// [`Checker::name`] for machine `pos` of `machines`, indexed in `index`.
+    fn machine_name(&mut self, machines: &[RawMachine], pos: usize, index: &mut NameIndex) {
+        let Some(name) = machines.get(pos).map(|m| m.name.as_str()) else {
+            return;
+        };
+        if self.name_shape(FleetRecord::Machine, name)
+            && index
+                .insert(name, pos, |i| machines.get(i).map(|m| m.name.as_str()))
+                .is_some()
+        {
+            self.duplicate(FleetRecord::Machine, name);
+        }
+    }
+
+    /// The checks of a name on its own: non-empty (`false` when empty), not a product key.
+    fn name_shape(&mut self, record: FleetRecord, name: &str) -> bool {
         if name.trim().is_empty() {
             self.error(
                 record,
@@ -863,7 +890,7 @@ impl Checker {
                 "name",
                 "empty name: expected a non-empty name",
             );
-            return;
+            return false;
         }
         if is_key_shaped(name) {
             self.error(
@@ -873,7 +900,12 @@ impl Checker {
                 "a product key is not a name: expected a label (give at most the last five characters in partial_key)",
             );
         }
-        if seen.insert(name.to_ascii_lowercase(), ()).is_some() {
+        true
+    }
+
+    /// A name seen before in its record kind.
+    fn duplicate(&mut self, record: FleetRecord, name: &str) {
+        {
             self.error(
                 record,
                 name,
@@ -903,6 +935,16 @@ impl Checker {
             }
             _ => true,
         }
+    }
+}
+
+/// One shared copy of each distinct text (exact, case kept).
+#[derive(Default)]
+struct Shared<'a>(HashMap<&'a str, Arc<str>>);
+
+impl<'a> Shared<'a> {
+    fn get(&mut self, text: &'a str) -> Arc<str> {
+        Arc::clone(self.0.entry(text).or_insert_with(|| Arc::from(text)))
     }
 }
 
@@ -978,10 +1020,11 @@ pub(super) fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
     }
 
     // Machines: names first, so references can be resolved in any order.
-    let mut machine_names = HashMap::new();
-    for m in &raw.machines {
-        c.name(FleetRecord::Machine, &m.name, &mut machine_names);
+    let mut machine_names = NameIndex::with_capacity(raw.machines.len());
+    for pos in 0..raw.machines.len() {
+        c.machine_name(&raw.machines, pos, &mut machine_names);
     }
+    let raw_name = |i: usize| raw.machines.get(i).map(|m| m.name.as_str());
     if raw.machines.is_empty() {
         c.warning(
             FleetRecord::Fleet,
@@ -990,12 +1033,20 @@ pub(super) fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
             "the fleet has no machines",
         );
     }
-    let hardware_of: HashMap<String, &str> = raw
-        .machines
-        .iter()
-        .map(|m| (m.name.to_ascii_lowercase(), m.hardware.as_str()))
-        .collect();
+    // Every machine's hardware by name, the last of a repeated name (the name checks above
+    // report the repetition).
+    let mut every_name = NameIndex::with_capacity(raw.machines.len());
+    for (pos, m) in raw.machines.iter().enumerate() {
+        every_name.set(&m.name, pos, raw_name);
+    }
+    let hardware_of = |name: &str| {
+        every_name
+            .get(name, raw_name)
+            .and_then(|i| raw.machines.get(i))
+            .map(|m| m.hardware.as_str())
+    };
     let mut machines = Vec::with_capacity(raw.machines.len());
+    let mut shared = Shared::default();
     for m in &raw.machines {
         let rec = FleetRecord::Machine;
         let sku = c.parse::<Sku>(rec, &m.name, "sku", &m.sku);
@@ -1046,7 +1097,7 @@ pub(super) fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
                     "a virtual machine cannot be its own Hyper-V host: expected another machine of the fleet",
                 );
             } else {
-                match hardware_of.get(&host.to_ascii_lowercase()) {
+                match hardware_of(host) {
                     None => {
                         ok = false;
                         c.error(
@@ -1059,7 +1110,7 @@ pub(super) fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
                             ),
                         );
                     }
-                    Some(&"virtual") => c.warning(
+                    Some("virtual") => c.warning(
                         rec,
                         &m.name,
                         "hyperv_host",
@@ -1118,13 +1169,13 @@ pub(super) fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
         }
         if let (Some(sku), Some(channel), Some(hardware), true) = (sku, channel, hardware, ok) {
             machines.push(Machine {
-                name: m.name.clone(),
+                name: m.name.as_str().into(),
                 sku,
                 channel,
                 hardware,
-                hyperv_host: m.hyperv_host.clone(),
-                domain: m.domain.clone(),
-                site: m.site.clone(),
+                hyperv_host: m.hyperv_host.as_deref().map(|t| shared.get(t)),
+                domain: m.domain.as_deref().map(|t| shared.get(t)),
+                site: m.site.as_deref().map(|t| shared.get(t)),
                 os,
                 reimages: m.reimages,
                 activated: m.activated,
@@ -1325,7 +1376,8 @@ pub(super) fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
 
     // Rollout.
     let mut rollout = Vec::with_capacity(raw.rollout.len());
-    let mut scheduled: HashMap<String, usize> = HashMap::new();
+    // Per machine (raw position): its wave, 1-based, or 0.
+    let mut wave_of = vec![0u32; raw.machines.len()];
     let mut previous: Option<DateTime<Utc>> = None;
     for (i, w) in raw.rollout.iter().enumerate() {
         let rec = FleetRecord::RolloutWave;
@@ -1350,8 +1402,8 @@ pub(super) fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
             c.warning(rec, &label, "machines", "the wave has no machines");
         }
         for m in &w.machines {
-            let key = m.to_ascii_lowercase();
-            if !machine_names.contains_key(&key) {
+            let known = machine_names.get(m, raw_name);
+            if known.is_none() {
                 c.error(
                     rec,
                     &label,
@@ -1361,7 +1413,15 @@ pub(super) fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
                         quote(m)
                     ),
                 );
-            } else if let Some(first) = scheduled.insert(key, position) {
+            } else if let Some(first) = known.and_then(|i| wave_of.get_mut(i)).and_then(|w| {
+                let first = *w;
+                if first == 0 {
+                    *w = u32::try_from(position).unwrap_or(u32::MAX);
+                    None
+                } else {
+                    Some(first)
+                }
+            }) {
                 c.error(
                     rec,
                     &label,
@@ -1379,15 +1439,7 @@ pub(super) fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
         });
     }
 
-    let by_name = machines
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.name.to_ascii_lowercase(), i))
-        .collect();
-    let online = rollout
-        .iter()
-        .flat_map(|w| w.machines.iter().map(|m| (m.to_ascii_lowercase(), w.date)))
-        .collect();
+    // Without errors every raw machine is kept, in order: the raw positions are the fleet's.
     let has_error = c.problems.iter().any(|p| p.severity == Severity::Error);
     let fleet = match (program, has_error) {
         (Some(program), false) => Some(Fleet {
@@ -1403,8 +1455,8 @@ pub(super) fn validate(raw: RawFleet) -> (Option<Fleet>, Vec<FleetProblem>) {
                 .filter(|p| p.severity == Severity::Warning)
                 .cloned()
                 .collect(),
-            by_name,
-            online,
+            by_name: machine_names,
+            wave_of,
         }),
         _ => None,
     };

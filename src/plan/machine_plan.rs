@@ -26,7 +26,7 @@ use crate::plan::reason::Reason;
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct MachinePlan {
-    pub(crate) name: String,
+    pub(crate) name: Box<str>,
     pub(crate) sku: Sku,
     pub(crate) channel: Channel,
     pub(crate) method: RecommendedMethod,
@@ -34,12 +34,12 @@ pub struct MachinePlan {
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
-    pub(crate) kms_host: Option<String>,
+    pub(crate) kms_host: Option<Box<str>>,
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
-    pub(crate) mak_key: Option<String>,
+    pub(crate) mak_key: Option<Box<str>>,
     pub(crate) reasons: Vec<Reason>,
 }
 

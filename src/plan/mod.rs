@@ -36,6 +36,7 @@ pub(crate) mod host_plan;
 pub(crate) mod machine_plan;
 pub(crate) mod mak_plan;
 pub(crate) mod method;
+mod name_index;
 pub(crate) mod planner;
 mod projection;
 pub(crate) mod reason;

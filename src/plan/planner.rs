@@ -328,14 +328,9 @@ fn projected_counts(
 impl<'f> Planner<'f> {
     fn new(fleet: &'f Fleet, at: DateTime<Utc>, horizon_days: u32) -> Self {
         let machines = fleet.machines();
-        let mut slot_of = vec![0usize; machines.len()];
-        for (w, wave) in fleet.rollout().iter().enumerate() {
-            for name in wave.machines() {
-                if let Some(slot) = fleet.index_of(name).and_then(|i| slot_of.get_mut(i)) {
-                    *slot = w.saturating_add(1);
-                }
-            }
-        }
+        let slot_of = (0..machines.len())
+            .map(|i| fleet.wave_of(i).map_or(0, |w| w.saturating_add(1)))
+            .collect();
         let slot_dates = std::iter::once(at)
             .chain(fleet.rollout().iter().map(|w| w.date().max(at)))
             .collect();
@@ -444,7 +439,7 @@ impl<'f> Planner<'f> {
                 }
             }
             plans.push(MachinePlan {
-                name: m.name().to_owned(),
+                name: m.name().into(),
                 sku: m.sku(),
                 channel: m.channel(),
                 method,
@@ -556,7 +551,7 @@ impl<'f> Planner<'f> {
                     let e = covers.entry((host, p.sku)).or_insert(0);
                     *e = e.saturating_add(1);
                     p.method = RecommendedMethod::Kms;
-                    p.kms_host = Some(hp.name.clone());
+                    p.kms_host = Some(hp.name.as_str().into());
                     p.reasons.push(Reason::KmsCovered {
                         host: hp.name.clone(),
                         threshold_reached: date,
@@ -713,7 +708,7 @@ impl<'f> Planner<'f> {
                     if let Some(r) = key_reimages.get_mut(k) {
                         *r = r.saturating_add(u64::from(m.reimages()));
                     }
-                    p.mak_key = Some(key.name().to_owned());
+                    p.mak_key = Some(key.name().into());
                     if short {
                         p.reasons.push(Reason::MakActivationsShort {
                             key: key.name().to_owned(),
@@ -810,6 +805,11 @@ impl<'f> Planner<'f> {
                 .then_with(|| a.machine.cmp(&b.machine))
         });
 
+        // Each list was grown by pushes (to room for four at the first): give the spare room
+        // back, which is most of a plan's memory in a large fleet.
+        for p in &mut plans {
+            p.reasons.shrink_to_fit();
+        }
         Plan {
             at: self.at,
             horizon_days: self.horizon_days,

@@ -100,6 +100,82 @@ pub struct KmsHost {
     host_denial: Option<Denial>,
     /// Whether the host OS runs the key, and why (cached with `host_denial`).
     host_support: Coverage,
+    /// Every client the host activates, decided once by the rules themselves
+    /// ([`ClientTable::of`]): the fast path of [`can_activate`] and [`check_activation`].
+    clients: Box<ClientTable>,
+}
+
+/// How many slots a table over [`Sku::index`] has: one per `u8` index (at least
+/// [`Sku::COUNT`]), so that a lookup needs no bounds check.
+const SLOTS: usize = 256;
+
+/// What a [`KmsHost`] answers each client SKU, decided when the host is built: whether it
+/// activates a KMS client of the SKU at a count meeting the SKU's threshold (a bit per
+/// [`Sku::index`]), the SKU's threshold, and the key's coverage of the SKU (for the
+/// [`Activation`] record). Slots past [`Sku::COUNT`] activate nothing.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct ClientTable {
+    activates: [u64; SLOTS / 64],
+    threshold: [u32; SLOTS],
+    coverage: [Coverage; SLOTS],
+}
+
+impl ClientTable {
+    /// A table that activates nothing (until [`ClientTable::of`] fills it).
+    fn of_nothing() -> ClientTable {
+        ClientTable {
+            activates: [0; SLOTS / 64],
+            threshold: [u32::MAX; SLOTS],
+            coverage: [Coverage::new(Answer::Undocumented, crate::catalog::Basis::NotListed);
+                SLOTS],
+        }
+    }
+
+    /// The table of `host`, from the slow path ([`evaluate`]) asked once per SKU with a count
+    /// that meets every threshold: whatever the rules decide (coverage, host OS, updates) is
+    /// what the table holds, so a change to the rules changes the table.
+    fn of(host: &KmsHost) -> ClientTable {
+        let mut table = ClientTable::of_nothing();
+        for client in Sku::all() {
+            let i = client.index();
+            if let Some(c) = table.coverage.get_mut(i) {
+                *c = host_key_coverage(host.key, client);
+            }
+            if let Some(t) = table.threshold.get_mut(i) {
+                *t = activation_threshold(client);
+            }
+            if evaluate(host, client, Channel::VolumeGvlk, u32::MAX).is_ok() {
+                if let Some(word) = table.activates.get_mut(i / 64) {
+                    *word |= 1 << (i % 64);
+                }
+            }
+        }
+        table
+    }
+
+    /// Whether the host activates a KMS client of `client` that reports `count`: one bit test
+    /// and one compare, no branch (every `u8` index is in range, so the bounds checks fold
+    /// away).
+    #[inline]
+    fn grants(&self, client: Sku, count: u32) -> bool {
+        let i = client.index();
+        let bit = self
+            .activates
+            .get(i / 64)
+            .is_some_and(|word| word >> (i % 64) & 1 == 1);
+        bit & self.threshold.get(i).is_some_and(|t| count >= *t)
+    }
+
+    /// How many SKUs the host activates.
+    fn len(&self) -> u32 {
+        self.activates.iter().map(|w| w.count_ones()).sum()
+    }
+}
+
+impl std::fmt::Debug for ClientTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ClientTable {{ activates: {} SKUs }}", self.len())
+    }
 }
 
 /// The serialised form of [`KmsHost`]: the cached host-side answer is recomputed on read.
@@ -141,9 +217,42 @@ impl KmsHost {
             updates: Vec::new(),
             host_denial: None,
             host_support: host_os_support(os, key),
+            clients: Box::new(ClientTable::of_nothing()),
         };
+        host.decide();
+        host
+    }
+
+    /// A host to ask [`check_activation`] a question or two (a planner's what-if): the
+    /// host-side rules are decided once for all of `updates`, and the client table is left
+    /// empty, so every question runs the rules (exact, and cheaper than building the table for
+    /// one answer). Never ask [`can_activate`] of it: with no table it answers no.
+    pub(crate) fn probe(
+        os: Sku,
+        key: KmsHostKey,
+        updates: impl IntoIterator<Item = Kb>,
+    ) -> KmsHost {
+        let mut host = KmsHost {
+            os,
+            key,
+            updates: Vec::new(),
+            host_denial: None,
+            host_support: host_os_support(os, key),
+            clients: Box::new(ClientTable::of_nothing()),
+        };
+        for kb in updates {
+            if !host.updates.contains(&kb) {
+                host.updates.push(kb);
+            }
+        }
         host.host_denial = host_side(&host).err();
         host
+    }
+
+    /// Decides the host-side rules and the client table again, after a change.
+    fn decide(&mut self) {
+        self.host_denial = host_side(self).err();
+        *self.clients = ClientTable::of(self);
     }
 
     /// The same host with `kb` installed.
@@ -151,7 +260,7 @@ impl KmsHost {
     pub fn with_update(mut self, kb: Kb) -> KmsHost {
         if !self.updates.contains(&kb) {
             self.updates.push(kb);
-            self.host_denial = host_side(&self).err();
+            self.decide();
         }
         self
     }
@@ -352,7 +461,37 @@ impl<'de> serde::Deserialize<'de> for Activation {
 /// assert!(check_activation(&host, win10, Channel::VolumeGvlk, 50).is_ok());
 /// # Ok::<(), volume_activation::Error>(())
 /// ```
+#[inline]
 pub fn check_activation(
+    host: &KmsHost,
+    client: Sku,
+    client_channel: Channel,
+    count: u32,
+) -> Result<Activation, Denial> {
+    // Fast path: the host's table (built by `evaluate` itself) says yes; only a denial needs
+    // the rules run again, to name the rule that fails.
+    if client_channel.is_kms_client() & host.clients.grants(client, count) {
+        return Ok(Activation(ActivationRecord {
+            host_os: host.os,
+            key: host.key,
+            client,
+            count,
+            threshold: activation_threshold(client),
+            key_coverage: host
+                .clients
+                .coverage
+                .get(client.index())
+                .copied()
+                .unwrap_or_else(|| host_key_coverage(host.key, client)),
+            host_support: host.host_support,
+        }));
+    }
+    evaluate(host, client, client_channel, count)
+}
+
+/// The rules of [`check_activation`], run one by one (the slow path, and what a host's
+/// [`ClientTable`] is built from).
+fn evaluate(
     host: &KmsHost,
     client: Sku,
     client_channel: Channel,
@@ -495,6 +634,9 @@ fn check_update(
 
 /// Whether `host` activates a KMS client of `client`: exactly `check_activation(..).is_ok()`.
 ///
+/// Decided in a few nanoseconds: the host worked out which SKUs it activates when it was built
+/// (coverage, host OS, updates), so this is a channel check, a bit test and a threshold compare.
+///
 /// ```
 /// use volume_activation::{can_activate, Channel, KmsHost, KmsHostKey, Sku};
 ///
@@ -504,8 +646,11 @@ fn check_update(
 /// # Ok::<(), volume_activation::Error>(())
 /// ```
 #[must_use]
+#[inline]
 pub fn can_activate(host: &KmsHost, client: Sku, client_channel: Channel, count: u32) -> bool {
-    check_activation(host, client, client_channel, count).is_ok()
+    // `&`, not `&&`: three flags and no branch, so a random mix of yes and no costs no
+    // mispredictions.
+    client_channel.is_kms_client() & host.clients.grants(client, count)
 }
 
 /// KMS questions asked of the host key.
@@ -573,5 +718,85 @@ impl KmsHost {
     #[must_use]
     pub fn can_activate(&self, client: Sku, client_channel: Channel, count: u32) -> bool {
         can_activate(self, client, client_channel, count)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use strum::VariantArray;
+
+    /// Every KB the update rules name.
+    const KBS: [u32; 12] = [
+        5_034_765, 5_034_768, 5_003_646, 5_003_638, 4_478_877, 4_467_695, 3_172_614, 3_172_615,
+        3_079_821, 2_757_817, 2_885_698, 968_912,
+    ];
+
+    fn host(os: usize, key: usize, kbs: &[usize]) -> KmsHost {
+        let os = Sku::from_index(os).unwrap();
+        let key = KmsHostKey::VARIANTS[key];
+        kbs.iter().fold(KmsHost::new(os, key), |h, i| {
+            h.with_update(Kb::new(KBS[*i]).unwrap())
+        })
+    }
+
+    /// The fast path (`can_activate`, `check_activation`'s table) and the rules run one by one
+    /// (`evaluate`) give the same answer, and the same activation or denial.
+    fn agree(h: &KmsHost, client: Sku, channel: Channel, count: u32) {
+        let slow = evaluate(h, client, channel, count);
+        assert_eq!(
+            can_activate(h, client, channel, count),
+            slow.is_ok(),
+            "{h:?} {client} {channel} {count}"
+        );
+        assert_eq!(check_activation(h, client, channel, count), slow);
+    }
+
+    /// Every host OS x host key (with every update, and with none) x client, on a KMS channel,
+    /// at the counts around each threshold.
+    #[test]
+    fn fast_path_agrees_on_every_host_os_key_and_client() {
+        let all: Vec<usize> = (0..KBS.len()).collect();
+        for os in 0..Sku::COUNT {
+            for key in 0..KmsHostKey::VARIANTS.len() {
+                for h in [host(os, key, &[]), host(os, key, &all)] {
+                    for client in Sku::all() {
+                        for count in [0, 4, 5, 24, 25, u32::MAX] {
+                            agree(&h, client, Channel::VolumeGvlk, count);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    proptest! {
+        /// Any host (OS, key, any set of updates in any order), client, channel and count.
+        #[test]
+        fn fast_path_agrees_with_the_rules(
+            os in 0..Sku::COUNT,
+            key in 0..KmsHostKey::VARIANTS.len(),
+            kbs in proptest::collection::vec(0..KBS.len(), 0..6),
+            client in 0..Sku::COUNT,
+            channel in 0..Channel::VARIANTS.len(),
+            count in prop_oneof![0u32..60, any::<u32>()],
+        ) {
+            let h = host(os, key, &kbs);
+            let (client, channel) = (Sku::from_index(client).unwrap(), Channel::VARIANTS[channel]);
+            agree(&h, client, channel, count);
+            // A probe host (no client table) gives check_activation's answer too.
+            let probe = KmsHost::probe(
+                h.os(),
+                h.key(),
+                kbs.iter().map(|i| Kb::new(KBS[*i]).unwrap()),
+            );
+            prop_assert_eq!(probe.updates(), h.updates());
+            prop_assert_eq!(
+                check_activation(&probe, client, channel, count),
+                check_activation(&h, client, channel, count)
+            );
+        }
     }
 }

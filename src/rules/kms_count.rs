@@ -31,7 +31,6 @@
 //! maximum is 10 cannot be the Windows count (maximum 50), so Office is counted apart from
 //! Windows (derived).
 
-use std::collections::VecDeque;
 use std::fmt;
 
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -263,12 +262,216 @@ fn is_expired(seen: Stamp, at: Stamp) -> bool {
     at >= seen.expiry()
 }
 
+/// No slot: the end of a [`Recency`] list.
+const NIL: u32 = u32::MAX;
+
+/// The entries of one table, oldest contact first, in slots linked both ways so that a renewal
+/// (the ID moves from anywhere to the newest place) and an eviction are O(1) without moving
+/// entries; an ID is found by scanning a 32-bit [`fingerprint`] per slot, a block at a time.
+/// Serialised, compared and printed as the list of entries, oldest first.
+#[derive(Clone)]
+struct Recency {
+    /// Every slot ever used (a free slot has `contacts == 0`).
+    slots: Vec<Entry>,
+    /// The fingerprint of each slot's ID.
+    fingerprints: Vec<u32>,
+    /// The next older and next newer slot of each slot, or [`NIL`].
+    older: Vec<u32>,
+    newer: Vec<u32>,
+    /// Oldest and newest slot, or [`NIL`] when empty.
+    oldest: u32,
+    newest: u32,
+    /// Free slots.
+    free: Vec<u32>,
+    len: usize,
+}
+
+/// A 32-bit digest of a client machine ID (its four 32-bit words xor-ed): equal IDs have equal
+/// fingerprints, so only the slots whose fingerprint matches need the full compare.
+fn fingerprint(id: ClientMachineId) -> u32 {
+    let v = id.guid().as_u128();
+    let x = (v ^ (v >> 64)) as u64;
+    (x ^ (x >> 32)) as u32
+}
+
+/// The places in `fps` (at most 32) that hold `fp`, as a bit mask (bit `k` for place `k`),
+/// compared without a branch.
+fn matches(fps: &[u32], fp: u32) -> u32 {
+    fps.iter()
+        .zip(0u32..32)
+        .fold(0, |mask, (&x, k)| mask | u32::from(x == fp).wrapping_shl(k))
+}
+
+/// `slot` as an index.
+fn at(slot: u32) -> usize {
+    slot as usize
+}
+
+impl Recency {
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The entries, oldest first.
+    fn iter(&self) -> impl Iterator<Item = &Entry> + Clone + '_ {
+        let mut slot = self.oldest;
+        std::iter::from_fn(move || {
+            let e = self.slots.get(at(slot))?;
+            slot = self.newer.get(at(slot)).copied().unwrap_or(NIL);
+            Some(e)
+        })
+    }
+
+    fn front(&self) -> Option<&Entry> {
+        self.slots.get(at(self.oldest))
+    }
+
+    /// The slot holding `id`.
+    fn find(&self, id: ClientMachineId) -> Option<u32> {
+        let fp = fingerprint(id);
+        let mut base = 0u32;
+        for block in self.fingerprints.chunks(32) {
+            let mut mask = matches(block, fp);
+            while mask != 0 {
+                let slot = base.saturating_add(mask.trailing_zeros());
+                if self
+                    .slots
+                    .get(at(slot))
+                    .is_some_and(|e| e.contacts > 0 && e.id == id)
+                {
+                    return Some(slot);
+                }
+                mask &= mask.wrapping_sub(1);
+            }
+            base = base.saturating_add(32);
+        }
+        None
+    }
+
+    /// Takes `slot` out of the list and frees it; returns its entry.
+    fn take(&mut self, slot: u32) -> Option<Entry> {
+        let entry = self.slots.get_mut(at(slot))?;
+        if entry.contacts == 0 {
+            return None;
+        }
+        let taken = *entry;
+        entry.contacts = 0;
+        let older = self.older.get(at(slot)).copied().unwrap_or(NIL);
+        let newer = self.newer.get(at(slot)).copied().unwrap_or(NIL);
+        match self.newer.get_mut(at(older)) {
+            Some(n) => *n = newer,
+            None => self.oldest = newer,
+        }
+        match self.older.get_mut(at(newer)) {
+            Some(o) => *o = older,
+            None => self.newest = older,
+        }
+        self.free.push(slot);
+        self.len = self.len.saturating_sub(1);
+        Some(taken)
+    }
+
+    fn pop_front(&mut self) -> Option<Entry> {
+        self.take(self.oldest)
+    }
+
+    /// Adds `e` (whose ID is not in the list) as the newest entry.
+    fn push_back(&mut self, e: Entry) {
+        let slot = match self.free.pop() {
+            Some(slot) => slot,
+            None => {
+                let slot = u32::try_from(self.slots.len()).unwrap_or(NIL);
+                self.slots.push(e);
+                self.fingerprints.push(0);
+                self.older.push(NIL);
+                self.newer.push(NIL);
+                slot
+            }
+        };
+        if let (Some(s), Some(f), Some(o), Some(n)) = (
+            self.slots.get_mut(at(slot)),
+            self.fingerprints.get_mut(at(slot)),
+            self.older.get_mut(at(slot)),
+            self.newer.get_mut(at(slot)),
+        ) {
+            *s = e;
+            *f = fingerprint(e.id);
+            *o = self.newest;
+            *n = NIL;
+        }
+        match self.newer.get_mut(at(self.newest)) {
+            Some(n) => *n = slot,
+            None => self.oldest = slot,
+        }
+        self.newest = slot;
+        self.len = self.len.saturating_add(1);
+    }
+
+    fn reserve(&mut self, n: usize) {
+        self.slots.reserve(n);
+        self.fingerprints.reserve(n);
+        self.older.reserve(n);
+        self.newer.reserve(n);
+    }
+}
+
+impl Default for Recency {
+    fn default() -> Recency {
+        Recency {
+            slots: Vec::new(),
+            fingerprints: Vec::new(),
+            older: Vec::new(),
+            newer: Vec::new(),
+            oldest: NIL,
+            newest: NIL,
+            free: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl PartialEq for Recency {
+    fn eq(&self, other: &Recency) -> bool {
+        self.len == other.len && self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Recency {}
+
+impl fmt::Debug for Recency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Recency {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Recency {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // A Vec first, so that a repeated ID reaches `CountTable::validate` (which names it)
+        // instead of being linked twice.
+        let entries = Vec::<Entry>::deserialize(d)?;
+        let mut r = Recency::default();
+        r.reserve(entries.len());
+        for e in entries {
+            r.push_back(e);
+        }
+        Ok(r)
+    }
+}
+
 /// The table of one application.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 struct CountTable {
     /// Oldest contact first; `seen` non-decreasing; IDs unique; at most `cache_size` entries.
-    entries: VecDeque<Entry>,
+    entries: Recency,
     /// Twice the highest threshold demanded so far (0 before any contact); never shrinks.
     cache_size: u32,
     /// IDs removed after 30 days without renewal, since the counter was created.
@@ -293,12 +496,12 @@ impl CountTable {
             self.entries.pop_front();
             self.expired = self.expired.saturating_add(1);
         }
-        let contacts = match self.entries.iter().position(|e| e.id == id) {
+        let contacts = match self.entries.find(id) {
             // A renewal: "the cached client ID is removed from the table, a new record is
             // created, and the 30 day period begins again."
-            Some(i) => self
+            Some(slot) => self
                 .entries
-                .remove(i)
+                .take(slot)
                 .map_or(1, |old| old.contacts.saturating_add(1)),
             None => 1,
         };
@@ -314,7 +517,10 @@ impl CountTable {
 
     /// Index of the first entry still counted at `at`.
     fn first_live(&self, at: Stamp) -> usize {
-        self.entries.partition_point(|e| is_expired(e.seen(), at))
+        self.entries
+            .iter()
+            .take_while(|e| is_expired(e.seen(), at))
+            .count()
     }
 
     fn live_from(&self, at: Stamp) -> u32 {
@@ -348,7 +554,7 @@ impl CountTable {
         }
         let last = last.map(Stamp::of);
         let mut prev: Option<Stamp> = None;
-        for e in &self.entries {
+        for e in self.entries.iter() {
             if e.contacts == 0 {
                 return Err(format!("{app} table entry {} has no contacts", e.id));
             }
@@ -458,6 +664,7 @@ impl KmsCounter {
         }
     }
 
+    #[inline]
     fn check_order(&self, what: &'static str, at: DateTime<Utc>) -> Result<(), Error> {
         match self.last_contact {
             Some(last) if at < last => Err(Error::out_of_order(
