@@ -83,6 +83,25 @@ Examples:
   volume-activation plan fleet.json --json")]
     Plan(PlanArgs),
 
+    /// The licence status of a fleet read from captures: machines at risk, causes, fixes, KMS
+    /// hosts, actions.
+    #[command(after_help = "\
+Each argument is a file, a directory (its files, sorted by name) or - for standard input.
+Every capture's label is its path as given, so each machine names its evidence files.
+A capture's collection time is the trusted time it prints (local times need
+--local-offset), else --collected-at, else with --use-file-times the file's modification
+time, else unknown (then the state now is unknown, never assumed).
+
+Exit: 0 the report covers every input; 2 a usage error, or an input could not be read
+(each is named on stderr and in the report, and the report of the rest is still printed).
+
+Examples:
+  volume-activation status examples/data/captures --at 2026-05-15 --local-offset 0
+  volume-activation status captures/ --horizon 30 --html status.html
+  volume-activation status pc-*.txt --collected-at 2026-05-14T09:00:00Z --json
+  Get-CimInstance SoftwareLicensingProduct | ConvertTo-Json | volume-activation status -")]
+    Status(StatusArgs),
+
     /// The dated licence timeline of one machine: install, events, and what follows.
     #[command(after_help = "\
 Events are DATE=EVENT, with an argument after a colon where the event takes one:
@@ -205,6 +224,41 @@ pub(crate) struct PlanArgs {
     #[arg(long, value_name = "DAYS")]
     pub(crate) horizon: Option<u32>,
     /// Also write a self-contained HTML report (summary, timeline chart, tables) to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) html: Option<PathBuf>,
+}
+
+/// `status`: captures of many machines.
+#[derive(Debug, Args)]
+pub(crate) struct StatusArgs {
+    /// Capture files, directories of captures, or - for standard input.
+    #[arg(required = true, value_name = "FILE|DIR|-")]
+    pub(crate) inputs: Vec<PathBuf>,
+    /// The instant of the report (YYYY-MM-DD or RFC 3339); default: now.
+    #[arg(long, value_name = "DATE")]
+    pub(crate) at: Option<String>,
+    /// Days ahead of --at in which reaching notification is reported (default 90).
+    #[arg(long, value_name = "DAYS")]
+    pub(crate) horizon: Option<u32>,
+    /// When the captures were collected (YYYY-MM-DD or RFC 3339), for those that print no
+    /// trusted time of their own (WMI JSON, ospp).
+    #[arg(long, value_name = "DATE")]
+    pub(crate) collected_at: Option<String>,
+    /// Take a file's modification time as its collection time when nothing else gives one.
+    #[arg(long)]
+    pub(crate) use_file_times: bool,
+    /// The UTC offset of the local times captures print (slmgr's trusted time): +02:00,
+    /// -05:30, Z, or minutes east of UTC (120). Without it local times are not used.
+    #[arg(long, value_name = "OFFSET", allow_hyphen_values = true)]
+    pub(crate) local_offset: Option<String>,
+    /// The captures' format (detected when absent): slmgr-dlv, slmgr-dli, slmgr-xpr,
+    /// ospp-dstatus, wmi-list, wmi-json, oslicense-list, oslicense-json.
+    #[arg(long, value_name = "FORMAT")]
+    pub(crate) format: Option<String>,
+    /// How the captures print dates: month-first or day-first.
+    #[arg(long, value_name = "ORDER")]
+    pub(crate) date_order: Option<String>,
+    /// Also write a self-contained HTML report (summary, chart, tables) to FILE.
     #[arg(long, value_name = "FILE")]
     pub(crate) html: Option<PathBuf>,
 }

@@ -1,5 +1,5 @@
 //! Self-contained HTML reports: one file, inline CSS and SVG, no scripts, no external assets,
-//! readable in a browser and printable. Shared by the reports of `plan` (and `status`).
+//! readable in a browser and printable. Shared by the reports of `plan` and `status`.
 //!
 //! The markup is also well-formed XML (every element closed, void elements self-closed,
 //! text escaped), which the tests check.
@@ -14,8 +14,9 @@ h1 { font-size: 1.6em; margin-bottom: 0.2em; }
 h2 { font-size: 1.25em; border-bottom: 2px solid #0b5cad; padding-bottom: 0.2em; margin-top: 1.8em; }
 h3 { font-size: 1.05em; margin-bottom: 0.3em; }
 p.meta { color: #555; margin-top: 0; }
-table { border-collapse: collapse; margin: 0.5em 0 1em; font-size: 0.92em; }
-th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
+table { border-collapse: collapse; margin: 0.5em 0 1em; font-size: 0.92em; max-width: 100%; }
+th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: left; vertical-align: top;
+  overflow-wrap: break-word; }
 th { background: #eef3f9; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr { page-break-inside: avoid; }
@@ -106,7 +107,8 @@ pub(crate) fn para(text: &str) -> String {
     format!("<p>{}</p>\n", escape(text))
 }
 
-/// A table; cells that are whole numbers are right-aligned.
+/// A table; cells that are whole numbers are right-aligned, and a line may break after a
+/// `/` in a long word (paths would otherwise widen a column past the page).
 pub(crate) fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     if rows.is_empty() {
         return para("(none)");
@@ -121,12 +123,31 @@ pub(crate) fn table(header: &[&str], rows: &[Vec<String>]) -> String {
         for cell in row {
             let numeric = !cell.is_empty() && cell.bytes().all(|b| b.is_ascii_digit());
             let class = if numeric { " class=\"num\"" } else { "" };
-            out.push_str(&format!("<td{class}>{}</td>", escape(cell)));
+            let text = breakable(cell);
+            out.push_str(&format!("<td{class}>{text}</td>"));
         }
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
     out
+}
+
+/// Words longer than this may break after a `/`.
+const LONG_WORD: usize = 24;
+
+/// Escaped text where each long word may break after its `/`s (`<wbr />`).
+fn breakable(text: &str) -> String {
+    text.split(' ')
+        .map(|word| {
+            let word = escape(word);
+            if word.chars().count() > LONG_WORD {
+                word.replace('/', "/<wbr />")
+            } else {
+                word
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A numbered list.
@@ -327,6 +348,14 @@ mod tests {
         assert_eq!(
             escape("<a href=\"x\">&'</a>"),
             "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn only_long_words_break_after_a_slash() {
+        assert_eq!(
+            breakable("Windows 10/11 Pro & examples/data/captures/pc-002.txt,"),
+            "Windows 10/11 Pro &amp; examples/<wbr />data/<wbr />captures/<wbr />pc-002.txt,"
         );
     }
 

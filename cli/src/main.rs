@@ -1,9 +1,9 @@
 //! `volume-activation`: the questions of the `volume-activation` crate from a shell.
 //!
-//! Every subcommand prints text, or JSON with `--json`; `plan` also writes an HTML report with
-//! `--html FILE`. Errors are one line on stderr (`error: cannot read "fleet.json": No such file
-//! or directory`); exit codes are 0 ok or yes, 1 a "no" answer, 2 a usage or input error,
-//! 3 undocumented. See `volume-activation --help`.
+//! Every subcommand prints text, or JSON with `--json`; `plan` and `status` also write an HTML
+//! report with `--html FILE`. Errors are one line on stderr (`error: cannot read "fleet.json":
+//! No such file or directory`); exit codes are 0 ok or yes, 1 a "no" answer, 2 a usage or input
+//! error, 3 undocumented. See `volume-activation --help`.
 
 #![forbid(unsafe_code)]
 

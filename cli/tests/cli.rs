@@ -102,6 +102,7 @@ fn help_lists_every_subcommand_and_the_exit_codes() {
         "error",
         "explain",
         "plan",
+        "status",
         "lifecycle",
         "export",
     ] {
@@ -126,6 +127,7 @@ fn every_subcommand_has_help_with_examples() {
         "error",
         "explain",
         "plan",
+        "status",
         "lifecycle",
         "export",
     ] {
@@ -762,7 +764,7 @@ fn assert_well_formed(html: &str) {
                 .collect();
             assert!(!name.is_empty(), "bad tag {tag:?}");
             assert!(
-                !["meta", "br", "img", "link", "input"].contains(&name.as_str()),
+                !["meta", "br", "wbr", "img", "link", "input"].contains(&name.as_str()),
                 "void {name} must self-close"
             );
             stack.push(name);
@@ -837,6 +839,324 @@ fn the_well_formedness_check_rejects_broken_markup() {
         );
     }
     assert_well_formed("<!DOCTYPE html>\n<p class=\"x\">a &amp; b<br /></p>");
+}
+
+// ---- status -------------------------------------------------------------------------------
+
+const CAPTURES: &str = "examples/data/captures";
+
+/// Every machine of the bundled captures.
+const MACHINES: [&str; 12] = [
+    "kms01",
+    "kms02",
+    "pc-001",
+    "pc-002",
+    "pc-003",
+    "pc-004",
+    "pc-005",
+    "pc-006",
+    "pc-007",
+    "srv-db01",
+    "srv-web01",
+    "srv-app01",
+];
+
+/// The bundled captures at the example's instant: report at 2026-05-15, 30 days ahead,
+/// captures' local times in UTC, collected 2026-05-14 09:00 UTC.
+fn status_args<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+    let mut a = vec![
+        "status",
+        CAPTURES,
+        "--at",
+        "2026-05-15",
+        "--horizon",
+        "30",
+        "--local-offset",
+        "0",
+        "--collected-at",
+        "2026-05-14T09:00:00Z",
+    ];
+    a.extend_from_slice(extra);
+    a
+}
+
+#[test]
+fn status_of_the_bundled_captures_names_every_machine_and_the_unreadable_one() {
+    let r = run(&status_args(&[]));
+    // broken.txt is unreadable: the report of the rest is printed, and the exit is 2.
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stdout.starts_with(
+        "Fleet licence status at 2026-05-15 00:00 UTC (horizon 2026-06-14 00:00 UTC; \
+         12 machines, 15 products, 1 unreadable captures)"
+    ));
+    for m in MACHINES {
+        assert!(r.stdout.contains(&format!("\n  {m} (from ")), "{m}");
+    }
+    // Each machine names its evidence files, as given on the command line.
+    assert!(r.stdout.contains(
+        "  pc-004 (from examples/data/captures/pc-004.ospp.txt, examples/data/captures/pc-004.txt)"
+    ));
+    assert!(
+        r.stdout
+            .contains("  2026-05-21 09:00 UTC  pc-002     Windows(R), Enterprise edition")
+    );
+    assert!(r.stdout.contains("KMS host below the activation threshold"));
+    // --collected-at dates the captures that print no time; slmgr's printed time still
+    // decides which of pc-005's two captures is newer.
+    assert!(r.stdout.contains(
+        "    superseded: examples/data/captures/pc-005.2026-04-20.txt (Windows): replaced by \
+         the newer examples/data/captures/pc-005.2026-05-14.txt\n"
+    ));
+    assert!(
+        r.stdout
+            .contains("collected 2026-05-14 09:00 UTC (capture's trusted time)")
+    );
+    assert!(r.stdout.contains("collected 2026-05-14 09:00 UTC (given)"));
+    assert!(r.stdout.contains(
+        "Unreadable captures\n  examples/data/captures/broken.txt: not output of a tool"
+    ));
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{:?}", r.stderr);
+    assert!(lines[0].starts_with(
+        "error: \"examples/data/captures/broken.txt\": not output of a tool the crate reads"
+    ));
+    assert_eq!(
+        lines[1],
+        "error: 1 of 14 captures could not be read (the report covers the rest)"
+    );
+}
+
+#[test]
+fn status_of_readable_captures_exits_0() {
+    let r = run(&[
+        "status",
+        "examples/data/captures/pc-001.txt",
+        "examples/data/captures/kms02.txt",
+        "examples/data/captures/pc-002.txt",
+        "--at",
+        "2026-05-15",
+        "--local-offset",
+        "+00:00",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stderr, "");
+    assert!(
+        r.stdout
+            .contains("3 machines, 3 products, 0 unreadable captures")
+    );
+    // pc-002 points to kms02, whose count (3) is below the Windows client threshold.
+    assert!(r.stdout.contains(
+        "  kms02  Windows  -             3        1             1  Windows client 25 (NOT met)"
+    ));
+    // The capture's trusted time, read with the offset.
+    assert!(
+        r.stdout
+            .contains("collected 2026-05-14 09:00 UTC (capture's trusted time)")
+    );
+    // Without the offset the local time is not used: the time is unknown.
+    let r = run(&[
+        "status",
+        "examples/data/captures/pc-001.txt",
+        "--at",
+        "2026-05-15",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("collected at an unknown time"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn status_reads_standard_input_and_file_times_when_allowed() {
+    let text = std::fs::read(workspace().join("examples/data/captures/servers.json")).unwrap();
+    let r = run_stdin(&["status", "-", "--at", "2026-05-15"], &text);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("  srv-db01 (from standard input)"),
+        "{}",
+        r.stdout
+    );
+    // WMI JSON prints no time: with --use-file-times the file's modification time is used.
+    let p = tmp("servers.json", &text);
+    let r = run(&["status", p.to_str().unwrap(), "--use-file-times"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("(file modification time)"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["status", p.to_str().unwrap()]);
+    assert!(!r.stdout.contains("(file modification time)"));
+}
+
+#[test]
+fn status_json_has_the_documented_fields() {
+    let r = run(&status_args(&["--json"]));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let v = json(&r);
+    for field in [
+        "now",
+        "horizon",
+        "machines",
+        "unreadable",
+        "totals_now",
+        "totals_at_horizon",
+        "by_cause",
+        "upcoming",
+        "kms_hosts",
+        "actions",
+    ] {
+        assert!(!v[field].is_null(), "{field}");
+    }
+    assert_eq!(v["now"], "2026-05-15T00:00:00Z");
+    let machines = v["machines"].as_array().unwrap();
+    let names: Vec<&str> = machines
+        .iter()
+        .map(|m| m["name"].as_str().unwrap())
+        .collect();
+    for m in MACHINES {
+        assert!(names.contains(&m), "{m}");
+    }
+    let pc2 = machines.iter().find(|m| m["name"] == "pc-002").unwrap();
+    assert_eq!(pc2["sources"][0], "examples/data/captures/pc-002.txt");
+    let p = &pc2["products"][0];
+    assert_eq!(p["now"], "oob-grace");
+    assert_eq!(p["at_horizon"], "notification");
+    assert_eq!(p["cause"], "kms-host-below-threshold");
+    assert_eq!(p["notification_at"], "2026-05-21T09:00:00Z");
+    assert_eq!(p["fix"]["code"], "0xC004F038");
+    assert_eq!(
+        v["unreadable"][0]["source"],
+        "examples/data/captures/broken.txt"
+    );
+    assert!(v["unreadable"][0]["reason"].is_string());
+    assert!(v["kms_hosts"][0]["thresholds"].is_array());
+    assert!(v["actions"][0]["machines"].is_array());
+}
+
+#[test]
+fn status_html_is_self_contained_well_formed_and_has_every_section() {
+    let p = std::env::temp_dir().join(format!("va-status-{}.html", std::process::id()));
+    let r = run(&status_args(&["--html", p.to_str().unwrap()]));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let html = std::fs::read_to_string(&p).unwrap();
+    assert_well_formed(&html);
+    for id in [
+        "summary",
+        "timeline",
+        "kms-hosts",
+        "at-risk",
+        "actions",
+        "machines",
+        "unreadable",
+    ] {
+        assert!(
+            html.contains(&format!("<section id=\"{id}\">")),
+            "section {id}"
+        );
+    }
+    assert!(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(html.contains("<rect "));
+    assert!(html.contains("<title>week of 2026-05-18: 1 machines reaching notification</title>"));
+    for forbidden in ["<script", "<link", " src=", " href=", "@import", "url("] {
+        assert!(!html.contains(forbidden), "{forbidden}");
+    }
+    for m in MACHINES {
+        assert!(html.contains(&format!("<td>{m}</td>")), "{m}");
+    }
+    assert!(html.contains("<td>Windows client 25: NOT met</td>"));
+    assert!(html.contains("[0xC004F038]"));
+    assert!(html.contains("captures/<wbr />broken.txt"));
+    std::fs::remove_file(&p).unwrap();
+}
+
+#[test]
+fn status_bad_input_names_the_file() {
+    assert_input_error(
+        &run(&["status", "missing.txt"]),
+        "cannot read \"missing.txt\": No such file or directory",
+    );
+    let empty = tmp("status-empty.txt", b"");
+    assert_input_error(&run(&["status", empty.to_str().unwrap()]), "is empty");
+    let binary = tmp("status-binary.bin", &[0u8, 1, 2, 3, 0xFF, 0xFE, 0, 7, 8]);
+    assert_input_error(
+        &run(&["status", binary.to_str().unwrap()]),
+        "is a binary file",
+    );
+    let garbage = tmp("status-garbage.txt", b"hello world\nnothing here\n");
+    assert_input_error(
+        &run(&["status", garbage.to_str().unwrap()]),
+        "status-garbage.txt\": not output of a tool the crate reads",
+    );
+    let c = "examples/data/captures/pc-001.txt";
+    assert_input_error(
+        &run(&["status", c, "--at", "2026-02-30"]),
+        "--at \"2026-02-30\"",
+    );
+    assert_input_error(
+        &run(&["status", c, "--collected-at", "yesterday"]),
+        "--collected-at \"yesterday\": expected a date",
+    );
+    assert_input_error(
+        &run(&["status", c, "--local-offset", "+2"]),
+        "--local-offset \"+2\": expected a UTC offset",
+    );
+    assert_input_error(&run(&["status", c, "--format", "slmgr-xyz"]), "--format");
+    assert_input_error(
+        &run(&["status", c, "--date-order", "sideways"]),
+        "--date-order",
+    );
+    let r = run(&["status", c, "--html", "/nonexistent-dir/status.html"]);
+    assert_input_error(&r, "cannot write \"/nonexistent-dir/status.html\"");
+    let r = run(&["status", "--frobnicate", c]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .starts_with("error: unexpected argument '--frobnicate'")
+    );
+    assert_eq!(run(&["status"]).code, 2);
+    assert_eq!(run(&["status", c, "--horizon", "-3"]).code, 2);
+}
+
+#[test]
+fn status_reports_the_rest_when_some_files_cannot_be_read() {
+    let empty = tmp("status-empty2.txt", b"  \n");
+    let r = run(&[
+        "status",
+        "examples/data/captures/pc-001.txt",
+        "missing.txt",
+        empty.to_str().unwrap(),
+        "--at",
+        "2026-05-15",
+    ]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stdout
+            .contains("1 machines, 1 products, 2 unreadable captures")
+    );
+    assert!(
+        r.stdout
+            .contains("  missing.txt: cannot read: No such file or directory\n")
+    );
+    assert!(r.stdout.contains("status-empty2.txt: is empty\n"));
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{:?}", r.stderr);
+    assert_eq!(
+        lines[0],
+        "error: cannot read \"missing.txt\": No such file or directory"
+    );
+    assert!(lines[1].contains("status-empty2.txt") && lines[1].contains("is empty"));
+    assert_eq!(
+        lines[2],
+        "error: 2 of 3 captures could not be read (the report covers the rest)"
+    );
+    // None readable: no report, each error and the count.
+    let r = run(&["status", "missing.txt", empty.to_str().unwrap()]);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stdout, "");
+    assert_eq!(r.stderr.lines().count(), 3, "{:?}", r.stderr);
 }
 
 // ---- lifecycle ----------------------------------------------------------------------------

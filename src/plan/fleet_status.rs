@@ -27,6 +27,28 @@ pub struct UnreadableCapture {
     pub reason: String,
 }
 
+impl UnreadableCapture {
+    /// A capture the caller could not read (a missing or empty file): its label and why,
+    /// for the caller to add to [`FleetStatus::unreadable`] so that the report names it.
+    ///
+    /// ```
+    /// use volume_activation::plan::{StatusOptions, UnreadableCapture, fleet_status};
+    /// use volume_activation::chrono::{TimeZone, Utc};
+    ///
+    /// let now = Utc.with_ymd_and_hms(2026, 5, 1, 0, 0, 0).unwrap();
+    /// let mut status = fleet_status([], &StatusOptions::new(now));
+    /// status.unreadable.push(UnreadableCapture::new("pc-9.txt", "No such file or directory"));
+    /// assert!(status.to_string().contains("pc-9.txt: No such file or directory"));
+    /// ```
+    #[must_use]
+    pub fn new(source: impl Into<String>, reason: impl Into<String>) -> UnreadableCapture {
+        UnreadableCapture {
+            source: source.into(),
+            reason: reason.into(),
+        }
+    }
+}
+
 /// One machine: the captures it was read from, and its products projected.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -334,6 +356,9 @@ pub fn fleet_status<'a>(
                     .filter_map(|r| r.trusted_time)
                     .find_map(|t| instant(t, options.local_offset_minutes))
                     .map(|at| CollectionTime::Capture { at })
+                    .or(input
+                        .collected_at_unless_printed
+                        .map(|at| CollectionTime::Given { at }))
                     .or(modified.map(|at| CollectionTime::FileModified { at }))
                     .unwrap_or(CollectionTime::Unknown),
             };

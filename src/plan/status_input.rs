@@ -28,6 +28,7 @@ pub struct CaptureInput<'a> {
     pub(crate) bytes: &'a [u8],
     pub(crate) format: Option<CaptureFormat>,
     pub(crate) collected_at: Option<DateTime<Utc>>,
+    pub(crate) collected_at_unless_printed: Option<DateTime<Utc>>,
     pub(crate) modified_at: Option<DateTime<Utc>>,
 }
 
@@ -42,6 +43,7 @@ impl<'a> CaptureInput<'a> {
             bytes,
             format: None,
             collected_at: None,
+            collected_at_unless_printed: None,
             modified_at: None,
         }
     }
@@ -58,6 +60,31 @@ impl<'a> CaptureInput<'a> {
     #[must_use]
     pub const fn collected_at(mut self, at: DateTime<Utc>) -> CaptureInput<'a> {
         self.collected_at = Some(at);
+        self
+    }
+
+    /// When the capture was collected, as the caller knows it, used only when the capture
+    /// prints no trusted time of its own (a collection script's run time for WMI JSON, which
+    /// prints none, without overriding the time `slmgr /dlv` prints). Its basis is
+    /// [`CollectionTime::Given`]; [`collected_at`](CaptureInput::collected_at) wins over it.
+    ///
+    /// ```
+    /// use volume_activation::chrono::{TimeZone, Utc};
+    /// use volume_activation::plan::{CaptureInput, CollectionTime, StatusOptions, fleet_status};
+    ///
+    /// let printed = b"Name: Windows(R), Enterprise edition\n\
+    /// License Status: Licensed\n\
+    /// Trusted time: 5/14/2026 9:00:00 AM\n";
+    /// let script = Utc.with_ymd_and_hms(2026, 5, 14, 12, 0, 0).unwrap();
+    /// let input = CaptureInput::new("pc-001.txt", printed).collected_at_unless_printed(script);
+    /// let options = StatusOptions::new(script).local_offset_minutes(0);
+    /// let status = fleet_status([input], &options);
+    /// let at = Utc.with_ymd_and_hms(2026, 5, 14, 9, 0, 0).unwrap();
+    /// assert_eq!(status.machines[0].products[0].collected, CollectionTime::Capture { at });
+    /// ```
+    #[must_use]
+    pub const fn collected_at_unless_printed(mut self, at: DateTime<Utc>) -> CaptureInput<'a> {
+        self.collected_at_unless_printed = Some(at);
         self
     }
 

@@ -1,6 +1,6 @@
 //! The subcommands, one module each, and what they share: reading names, dates and captures.
 //!
-//! Adding a subcommand (`status` when the library's fleet status lands): a variant in
+//! Adding a subcommand: a variant in
 //! [`crate::args::Command`] with its `Args` struct, a module here with
 //! `pub(crate) fn run(args, json, out) -> Run`, and an arm in [`run`]. Files are read with
 //! [`crate::io::expand_inputs`], [`read_capture`] and [`crate::io::Progress`]; HTML reports
@@ -13,6 +13,7 @@ mod export;
 mod lifecycle;
 mod plan;
 mod sku;
+mod status;
 
 use std::path::Path;
 
@@ -37,6 +38,7 @@ pub(crate) fn run(cli: Cli, out: &mut Output) -> Run {
         Command::Error(a) => error::run(&a, json, out),
         Command::Explain(a) => explain::run(&a, json, out),
         Command::Plan(a) => plan::run(&a, json, out),
+        Command::Status(a) => status::run(&a, json, out),
         Command::Lifecycle(a) => lifecycle::run(&a, json, out),
         Command::Export(a) => export::run(&a, json, out),
     }
@@ -162,7 +164,7 @@ pub(crate) fn read_capture(
 
 /// The text of a capture: UTF-16 with its byte-order mark (PowerShell's `>` writes it), or
 /// UTF-8 with or without one.
-fn decode(bytes: &[u8]) -> String {
+pub(crate) fn decode(bytes: &[u8]) -> String {
     let utf16 = |rest: &[u8], le: bool| {
         let units = rest.chunks(2).map(|c| match c {
             [a, b] if le => u16::from_le_bytes([*a, *b]),
