@@ -131,4 +131,6 @@ fn main() {
     arr.push_str(obj);
     arr.push(']');
     measure("wmi-json", CaptureFormat::WmiJson, &arr);
+    let look = f("real-input/7-banner-checker.look-alike.txt");
+    measure("look-alike", CaptureFormat::LookAlike, &repeat(&look, "\n"));
 }

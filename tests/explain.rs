@@ -23,13 +23,16 @@ use volume_activation::inventory::{
 use volume_activation::rules::host_key_coverage;
 use volume_activation::{Capture, KmsHost, KmsHostKey, Sku, explain, parse_capture};
 
-/// The formats this build reads: the JSON formats need the `serde` feature.
+/// The formats with a folder of Microsoft's output that this build reads: the JSON formats
+/// need the `serde` feature; third-party look-alikes are no Microsoft tool (their fixtures are
+/// in `real-input/`, class 7).
 fn readable(format: CaptureFormat) -> bool {
-    cfg!(feature = "serde")
-        || !matches!(
-            format,
-            CaptureFormat::WmiJson | CaptureFormat::OsLicenseJson
-        )
+    format != CaptureFormat::LookAlike
+        && (cfg!(feature = "serde")
+            || !matches!(
+                format,
+                CaptureFormat::WmiJson | CaptureFormat::OsLicenseJson
+            ))
 }
 
 fn fixtures() -> Vec<(CaptureFormat, PathBuf)> {

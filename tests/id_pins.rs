@@ -283,7 +283,7 @@ fn every_id_name_and_error_message_is_pinned() {
     );
     pin!(
         CaptureFormat,
-        "unknown capture format \"no-such-value\": expected one of slmgr-dlv, slmgr-dli, slmgr-xpr, ospp-dstatus, wmi-list, wmi-json, oslicense-list, oslicense-json",
+        "unknown capture format \"no-such-value\": expected one of slmgr-dlv, slmgr-dli, slmgr-xpr, ospp-dstatus, wmi-list, wmi-json, oslicense-list, oslicense-json, look-alike",
         [
             ("slmgr-dlv", "slmgr.vbs /dlv"),
             ("slmgr-dli", "slmgr.vbs /dli"),
@@ -299,6 +299,10 @@ fn every_id_name_and_error_message_is_pinned() {
             ),
             ("oslicense-list", "Get-OSLicenseInfo | Format-List"),
             ("oslicense-json", "Get-OSLicenseInfo | ConvertTo-Json"),
+            (
+                "look-alike",
+                "a third-party activation check script (not Microsoft's output)"
+            ),
         ]
     );
     pin!(

@@ -56,7 +56,10 @@ fn detect_recognises_every_fixture_and_each_parses() {
         let c = parse_capture(format, &text, &ParseOptions::new())
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(
-            !c.records.is_empty() || c.partial.is_some() || !c.results.is_empty(),
+            !c.records.is_empty()
+                || c.partial.is_some()
+                || !c.results.is_empty()
+                || (format == CaptureFormat::LookAlike && !c.warnings.is_empty()),
             "{name}"
         );
     }
@@ -89,6 +92,8 @@ fn an_unread_language_is_one_warning_not_an_empty_record() {
     let c = parse_capture(CaptureFormat::SlmgrDli, text, &ParseOptions::new()).unwrap();
     assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
     assert!(c.warnings[0].message.contains("another display language"));
+    // Microsoft's output in another language is never taken for a third-party look-alike.
+    assert_ne!(CaptureFormat::detect(text), Some(CaptureFormat::LookAlike));
     assert!(
         c.records
             .iter()
@@ -353,4 +358,101 @@ fn the_expiry_line_is_kept() {
         let c = parse_capture(CaptureFormat::SlmgrDli, &text, &ParseOptions::new()).unwrap();
         assert_eq!(c.records[0].expiry_kind, Some(kind), "{label}");
     }
+}
+
+// 7. Look-alikes.
+
+/// Every fixture file under `tests/fixtures`, recursively.
+fn all_fixture_files(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            all_fixture_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "txt" || e == "json") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn microsoft_output_is_never_a_look_alike() {
+    let mut files = Vec::new();
+    all_fixture_files(&dir().join(".."), &mut files);
+    assert!(files.len() >= 60, "{}", files.len());
+    let mut look_alikes = 0;
+    for path in files {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+        let detected = CaptureFormat::detect(&text);
+        if name.contains(".look-alike.") {
+            look_alikes += 1;
+            assert_eq!(detected, Some(CaptureFormat::LookAlike), "{name}");
+        } else {
+            assert_ne!(detected, Some(CaptureFormat::LookAlike), "{name}");
+        }
+    }
+    assert_eq!(look_alikes, 3);
+}
+
+#[test]
+fn a_look_alike_reads_only_microsofts_status_line() {
+    let c = read("7-banner-checker.look-alike.txt");
+    assert_eq!(c.format, CaptureFormat::LookAlike);
+    assert_eq!(c.records.len(), 1);
+    let r = &c.records[0];
+    assert_eq!(r.status, Some(LicenseStatus::Licensed));
+    // The blanked minute count is never read, nor anything else the script printed.
+    assert_eq!(r.remaining, None);
+    assert_eq!(r.expiry_kind, None);
+    assert_eq!(r.name, None);
+    assert_eq!(c.warnings.len(), 1);
+    assert_eq!(
+        c.warnings[0].message,
+        "this is a third-party activation check script's output, not Microsoft's: only \
+         licence status lines in Microsoft's words were read (1 read, 11 other lines not \
+         read; minute counts and the script's own labels are never read)"
+    );
+}
+
+#[test]
+fn a_look_alike_in_its_own_words_reads_nothing_and_says_so() {
+    for name in [
+        "7-ps-status-word.look-alike.txt",
+        "7-xpr-joined.look-alike.txt",
+    ] {
+        let c = read(name);
+        assert!(c.records.is_empty(), "{name}");
+        assert_eq!(c.warnings.len(), 2, "{name}");
+        assert!(c.warnings[0].message.contains("not Microsoft's"), "{name}");
+        assert_eq!(
+            c.warnings[1].message,
+            "no \"License Status:\" line in Microsoft's words was found: no licence status \
+             could be read"
+        );
+    }
+}
+
+#[test]
+fn a_look_alike_status_in_other_words_is_warned_not_read() {
+    let text = "*** Activation check ***\nLicense Status: 1\nLicense Status: Notification\n";
+    assert_eq!(CaptureFormat::detect(text), Some(CaptureFormat::LookAlike));
+    let c = parse_capture(CaptureFormat::LookAlike, text, &ParseOptions::new()).unwrap();
+    assert_eq!(c.records.len(), 1);
+    assert_eq!(c.records[0].status, Some(LicenseStatus::Notification));
+    assert_eq!(c.warnings[1].line, Some(2));
+    assert_eq!(
+        c.warnings[1].message,
+        "line 2: the licence status is not in Microsoft's words (expected one slmgr prints, \
+         e.g. Licensed or Notification); not read"
+    );
+}
+
+#[test]
+fn a_monitoring_wrapper_around_real_slmgr_output_is_slmgr() {
+    // A monitoring agent's section header around unchanged `slmgr /dli` output (Checkmk's
+    // `win_license.bat`) is Microsoft's output, not a look-alike.
+    let text = "<<<win_license>>>\nName: Windows(R), Professional edition\n\
+                Description: Windows(R) Operating System, RETAIL channel\n\
+                Partial Product Key: 3V66T\nLicense Status: Licensed\n";
+    assert_eq!(CaptureFormat::detect(text), Some(CaptureFormat::SlmgrDli));
 }

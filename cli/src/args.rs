@@ -185,7 +185,7 @@ pub(crate) struct ExplainArgs {
     #[arg(required = true, value_name = "FILE|DIR|-")]
     pub(crate) inputs: Vec<PathBuf>,
     /// The captures' format (detected when absent): slmgr-dlv, slmgr-dli, slmgr-xpr,
-    /// ospp-dstatus, wmi-list, wmi-json, oslicense-list, oslicense-json.
+    /// ospp-dstatus, wmi-list, wmi-json, oslicense-list, oslicense-json, look-alike.
     #[arg(long, value_name = "FORMAT")]
     pub(crate) format: Option<String>,
     /// The instant to diagnose at (YYYY-MM-DD or RFC 3339); without it no deadline is dated.
@@ -252,7 +252,7 @@ pub(crate) struct StatusArgs {
     #[arg(long, value_name = "OFFSET", allow_hyphen_values = true)]
     pub(crate) local_offset: Option<String>,
     /// The captures' format (detected when absent): slmgr-dlv, slmgr-dli, slmgr-xpr,
-    /// ospp-dstatus, wmi-list, wmi-json, oslicense-list, oslicense-json.
+    /// ospp-dstatus, wmi-list, wmi-json, oslicense-list, oslicense-json, look-alike.
     #[arg(long, value_name = "FORMAT")]
     pub(crate) format: Option<String>,
     /// How the captures print dates: month-first or day-first.

@@ -64,6 +64,12 @@ pub enum CaptureFormat {
     /// The OSLicense module through `ConvertTo-Json`.
     #[strum(serialize = "oslicense-json")]
     OsLicenseJson,
+    /// A third-party "check activation" script's output: text that looks like slmgr's but
+    /// is not Microsoft's (its own banners and labels, `Press any key`, minute counts
+    /// blanked or reformatted). Only a licence status stated in Microsoft's words
+    /// (`License Status: Licensed`) is read, always with a warning that says so.
+    #[strum(serialize = "look-alike")]
+    LookAlike,
 }
 
 impl CaptureFormat {
@@ -79,6 +85,9 @@ impl CaptureFormat {
             CaptureFormat::WmiJson => "Get-CimInstance SoftwareLicensing* | ConvertTo-Json",
             CaptureFormat::OsLicenseList => "Get-OSLicenseInfo | Format-List",
             CaptureFormat::OsLicenseJson => "Get-OSLicenseInfo | ConvertTo-Json",
+            CaptureFormat::LookAlike => {
+                "a third-party activation check script (not Microsoft's output)"
+            }
         }
     }
 
@@ -87,7 +96,7 @@ impl CaptureFormat {
         crate::error::Error::unknown(
             "capture format",
             s,
-            "one of slmgr-dlv, slmgr-dli, slmgr-xpr, ospp-dstatus, wmi-list, wmi-json, oslicense-list, oslicense-json",
+            "one of slmgr-dlv, slmgr-dli, slmgr-xpr, ospp-dstatus, wmi-list, wmi-json, oslicense-list, oslicense-json, look-alike",
         )
     }
 }
@@ -456,6 +465,7 @@ pub fn parse_capture(
         | CaptureFormat::WmiList
         | CaptureFormat::OsLicenseList => super::text::parse(format, input, options),
         CaptureFormat::WmiJson | CaptureFormat::OsLicenseJson => json(format, input, options),
+        CaptureFormat::LookAlike => Ok(super::lookalike::parse(input)),
     }
 }
 

@@ -90,6 +90,11 @@ impl CaptureFormat {
     ///   `License Status:` (German `Lizenzstatus:`), `Partial Product Key:`, or the lines of
     ///   `slmgr /ato` and slmgr errors are `slmgr /dli` (which also reads them), as is `Name:`
     ///   with `Description:`.
+    /// - Text about activation or licences with a mark no Microsoft tool prints (an asterisk
+    ///   banner, a title between `===` or `***`, a script's own label such as
+    ///   `Activation status:` or `[+] Checking ...`, a minute count that is not digits) is a
+    ///   third-party script's look-alike ([`CaptureFormat::LookAlike`]), even when it quotes
+    ///   slmgr's lines.
     /// - `<product> edition:` headings followed by an indented expiry sentence are `slmgr /xpr`.
     ///
     /// ```
@@ -112,6 +117,10 @@ impl CaptureFormat {
                 _ => return None,
             }
             // A leading `[` that is no JSON (a chat stamp, a prompt): read on as text.
+        }
+        // A third-party script's look-alike text before any Microsoft label it may quote.
+        if super::lookalike::detect(t) {
+            return Some(CaptureFormat::LookAlike);
         }
         // Lines as the parser reads them: chat stamps and markdown escapes undone.
         let lines = || super::text::split_lines(t).map(super::text::clean);

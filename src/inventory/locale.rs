@@ -9,10 +9,15 @@
 //!   region "Mapping der SLMGR-Ausgabe"). Confidence: unverified against Microsoft's own
 //!   German string table, which was not found in a public, citable copy.
 //!
-//! No source was found for zh-CN, fr-FR, es-ES, ja-JP, ru-RU, pt-BR or it-IT (Microsoft's
-//! localized `slmgr.ini` tables are not in the public index searched, and no public capture
-//! with a citable location turned up), so they are left out: a capture in one of them is
-//! reported as a licensing capture in a language this crate does not read (one warning).
+//! No source was found for zh-CN, fr-FR, es-ES, ja-JP, ru-RU, pt-BR or it-IT, so they are
+//! left out: a capture in one of them is reported as a licensing capture in a language this
+//! crate does not read (one warning). Searched: Microsoft's localized `slmgr.ini` tables
+//! (`System32\slmgr\<LCID>\slmgr.ini`) have no public copy in the index searched (only
+//! the English strings, inside copies of slmgr.vbs); the only localized lines found (a
+//! Chinese `/dlv` paste in a blog post, `许可证状态: 已授权`; a Spanish test script expecting
+//! `Estado de la licencia: con licencia`; a Portuguese script checking for
+//! `Status da Licença: Licenciado`) came without a repository or address to cite, so they are
+//! not used.
 
 use crate::lifecycle::LicenseStatus;
 

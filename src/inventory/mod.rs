@@ -28,6 +28,7 @@ mod identify;
 #[cfg(feature = "serde")]
 mod json;
 mod locale;
+mod lookalike;
 pub(crate) mod record;
 mod text;
 mod values;

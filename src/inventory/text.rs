@@ -106,7 +106,7 @@ thread_local! {
 /// Counts `n` bytes examined, so tests can check that work grows linearly with the input
 /// (operation counts, not wall time). Does nothing outside tests.
 #[inline]
-fn work(n: usize) {
+pub(crate) fn work(n: usize) {
     #[cfg(test)]
     WORK.with(|w| w.set(w.get().saturating_add(n)));
     let _ = n;
@@ -910,7 +910,11 @@ mod tests {
     /// The bytes examined parsing `input` as `format`.
     fn work_for(format: CaptureFormat, input: &str) -> usize {
         WORK.with(|w| w.set(0));
-        let _ = super::parse(format, input, &ParseOptions::new());
+        if format == CaptureFormat::LookAlike {
+            let _ = crate::inventory::lookalike::parse(input);
+        } else {
+            let _ = super::parse(format, input, &ParseOptions::new());
+        }
         WORK.with(std::cell::Cell::get)
     }
 
@@ -928,13 +932,14 @@ mod tests {
         );
     }
 
-    const TEXT: [CaptureFormat; 6] = [
+    const TEXT: [CaptureFormat; 7] = [
         CaptureFormat::SlmgrDlv,
         CaptureFormat::SlmgrDli,
         CaptureFormat::SlmgrXpr,
         CaptureFormat::OsppDstatus,
         CaptureFormat::WmiList,
         CaptureFormat::OsLicenseList,
+        CaptureFormat::LookAlike,
     ];
 
     #[test]

@@ -155,7 +155,7 @@ pub(crate) fn read_capture(
                 path,
                 "cannot tell the capture's format: give it with --format (slmgr-dlv, \
                  slmgr-dli, slmgr-xpr, ospp-dstatus, wmi-list, wmi-json, oslicense-list, \
-                 oslicense-json)",
+                 oslicense-json, look-alike)",
             )
         })?,
     };
