@@ -107,6 +107,32 @@ pub struct ThresholdCheck {
     pub met: Option<bool>,
 }
 
+impl ThresholdCheck {
+    /// Whether the count meets the threshold, in the words the reports print: `met`,
+    /// `NOT met`, or `count unknown` when the host printed no count.
+    #[must_use]
+    pub const fn verdict(&self) -> &'static str {
+        match self.met {
+            Some(true) => "met",
+            Some(false) => "NOT met",
+            None => "count unknown",
+        }
+    }
+}
+
+impl KmsHostLoad {
+    /// Which count this is, in the words the reports print: `Office` or `Windows` (Windows
+    /// client and server share one count).
+    #[must_use]
+    pub fn count_name(&self) -> &'static str {
+        if self.serves == Family::Office {
+            "Office"
+        } else {
+            "Windows"
+        }
+    }
+}
+
 /// How many products are in one state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -874,27 +900,11 @@ impl fmt::Display for FleetStatus {
                     let th: Vec<String> = h
                         .thresholds
                         .iter()
-                        .map(|t| {
-                            format!(
-                                "{} {} ({})",
-                                t.family.name(),
-                                t.threshold,
-                                match t.met {
-                                    Some(true) => "met",
-                                    Some(false) => "NOT met",
-                                    None => "count unknown",
-                                }
-                            )
-                        })
+                        .map(|t| format!("{} {} ({})", t.family.name(), t.threshold, t.verdict()))
                         .collect();
                     vec![
                         h.machine.clone(),
-                        if h.serves == Family::Office {
-                            "Office"
-                        } else {
-                            "Windows"
-                        }
-                        .to_owned(),
+                        h.count_name().to_owned(),
                         h.host_key.map_or("-", KmsHostKey::name).to_owned(),
                         h.current_count
                             .map_or_else(|| "-".to_owned(), |n| n.to_string()),

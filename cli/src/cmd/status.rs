@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use volume_activation::catalog::Family;
 use volume_activation::inventory::{CaptureFormat, DateOrder, ParseOptions};
 use volume_activation::lifecycle::LicenseStatus;
 use volume_activation::plan::{
@@ -553,27 +552,11 @@ fn hosts(hosts: &[KmsHostLoad]) -> String {
             let th: Vec<String> = h
                 .thresholds
                 .iter()
-                .map(|t| {
-                    format!(
-                        "{} {}: {}",
-                        t.family.name(),
-                        t.threshold,
-                        match t.met {
-                            Some(true) => "met",
-                            Some(false) => "NOT met",
-                            None => "count unknown",
-                        }
-                    )
-                })
+                .map(|t| format!("{} {}: {}", t.family.name(), t.threshold, t.verdict()))
                 .collect();
             vec![
                 h.machine.clone(),
-                if h.serves == Family::Office {
-                    "Office"
-                } else {
-                    "Windows"
-                }
-                .to_owned(),
+                h.count_name().to_owned(),
                 h.host_key.map_or("-", |k| k.name()).to_owned(),
                 h.current_count
                     .map_or_else(|| "-".to_owned(), |n| n.to_string()),
