@@ -82,6 +82,25 @@ fn assert_input_error(r: &Run, needle: &str) {
     );
 }
 
+/// The file errors every subcommand that reads captures gives: a missing, an empty and a
+/// binary file, each one line naming the file.
+fn assert_capture_file_errors(subcommand: &str) {
+    assert_input_error(
+        &run(&[subcommand, "missing.txt"]),
+        "cannot read \"missing.txt\": No such file or directory",
+    );
+    let empty = tmp(&format!("{subcommand}-empty.txt"), b"");
+    assert_input_error(&run(&[subcommand, empty.to_str().unwrap()]), "is empty");
+    let binary = tmp(
+        &format!("{subcommand}-binary.bin"),
+        &[0u8, 1, 2, 3, 0xFF, 0xFE, 0, 7, 8],
+    );
+    assert_input_error(
+        &run(&[subcommand, binary.to_str().unwrap()]),
+        "is a binary file",
+    );
+}
+
 fn tmp(name: &str, bytes: &[u8]) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("va-cli-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -599,17 +618,7 @@ fn explain_reads_a_utf16_capture_with_its_bom() {
 
 #[test]
 fn explain_bad_input_names_the_file() {
-    assert_input_error(
-        &run(&["explain", "missing.txt"]),
-        "cannot read \"missing.txt\": No such file or directory",
-    );
-    let empty = tmp("empty.txt", b"");
-    assert_input_error(&run(&["explain", empty.to_str().unwrap()]), "is empty");
-    let binary = tmp("binary.bin", &[0u8, 1, 2, 3, 0xFF, 0xFE, 0, 7, 8]);
-    assert_input_error(
-        &run(&["explain", binary.to_str().unwrap()]),
-        "is a binary file",
-    );
+    assert_capture_file_errors("explain");
     let garbage = tmp("garbage.txt", b"hello world\nnothing here\n");
     assert_input_error(
         &run(&["explain", garbage.to_str().unwrap()]),
@@ -1074,17 +1083,7 @@ fn status_html_is_self_contained_well_formed_and_has_every_section() {
 
 #[test]
 fn status_bad_input_names_the_file() {
-    assert_input_error(
-        &run(&["status", "missing.txt"]),
-        "cannot read \"missing.txt\": No such file or directory",
-    );
-    let empty = tmp("status-empty.txt", b"");
-    assert_input_error(&run(&["status", empty.to_str().unwrap()]), "is empty");
-    let binary = tmp("status-binary.bin", &[0u8, 1, 2, 3, 0xFF, 0xFE, 0, 7, 8]);
-    assert_input_error(
-        &run(&["status", binary.to_str().unwrap()]),
-        "is a binary file",
-    );
+    assert_capture_file_errors("status");
     let garbage = tmp("status-garbage.txt", b"hello world\nnothing here\n");
     assert_input_error(
         &run(&["status", garbage.to_str().unwrap()]),
