@@ -37,6 +37,13 @@ macro_rules! pin {
         let err = "no-such-value".parse::<$t>().unwrap_err();
         assert!(err.is_unknown());
         assert_eq!(err.to_string(), $err, "{}", stringify!($t));
+        // A message that lists the values ("expected one of a, b, c") lists exactly the IDs,
+        // in order: a variant added without its place in the message fails here.
+        if let Some((_, listed)) = $err.split_once("expected one of ") {
+            let listed: Vec<&str> = listed.split(", ").collect();
+            let ids: Vec<&str> = want.iter().map(|(id, _)| *id).collect();
+            assert_eq!(listed, ids, "{}: the message's list", stringify!($t));
+        }
         // Surrounding spaces and other separators are not the ID.
         assert!(" kms ".parse::<$t>().is_err());
         #[cfg(feature = "serde")]
