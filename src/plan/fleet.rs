@@ -335,7 +335,8 @@ impl Domain {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Machine {
-    name: Box<str>,
+    // Shared with the machine's plan (`MachinePlan::name`), which then copies nothing.
+    name: Arc<str>,
     sku: Sku,
     channel: Channel,
     hardware: Hardware,
@@ -431,6 +432,20 @@ impl Machine {
     #[must_use]
     pub fn is_activated(&self) -> bool {
         self.activated
+    }
+
+    /// The name, shared (a plan keeps it without a copy).
+    pub(crate) fn shared_name(&self) -> &Arc<str> {
+        &self.name
+    }
+
+    /// Which shared texts the machine's Hyper-V host, domain and site are (an address, 0 for
+    /// none): machines with equal identities name the same texts, so the planner decides
+    /// once per distinct combination.
+    pub(crate) fn shared_ids(&self) -> [usize; 3] {
+        let id =
+            |t: &Option<Arc<str>>| t.as_ref().map_or(0, |a| Arc::as_ptr(a).cast::<u8>().addr());
+        [id(&self.hyperv_host), id(&self.domain), id(&self.site)]
     }
 }
 
@@ -894,7 +909,7 @@ impl StagedMachines {
         }
         let shared = &mut self.shared;
         self.machines.push(Machine {
-            name: m.name.into_boxed_str(),
+            name: Arc::from(m.name),
             sku: sku.unwrap_or(Sku::STAND_IN),
             channel: channel.unwrap_or(Channel::Retail),
             hardware: hardware.unwrap_or(Hardware::Physical),

@@ -1,11 +1,16 @@
 //! One machine's plan: the recommended method and the reasons.
 
+use std::sync::Arc;
+
 use crate::catalog::{Channel, Sku};
 use crate::plan::method::RecommendedMethod;
 use crate::plan::reason::Reason;
 
 /// One machine's plan: its recommended activation method, the KMS host or MAK it uses, and
 /// the reasons, in the order the planner applied them.
+///
+/// A plan copies no text per machine: the name is the fleet's, the KMS host and MAK names are
+/// shared by the machines that use them, and machines with the same reasons share one list.
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
@@ -26,7 +31,7 @@ use crate::plan::reason::Reason;
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct MachinePlan {
-    pub(crate) name: Box<str>,
+    pub(crate) name: Arc<str>,
     pub(crate) sku: Sku,
     pub(crate) channel: Channel,
     pub(crate) method: RecommendedMethod,
@@ -34,13 +39,13 @@ pub struct MachinePlan {
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
-    pub(crate) kms_host: Option<Box<str>>,
+    pub(crate) kms_host: Option<Arc<str>>,
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
-    pub(crate) mak_key: Option<Box<str>>,
-    pub(crate) reasons: Vec<Reason>,
+    pub(crate) mak_key: Option<Arc<str>>,
+    pub(crate) reasons: Arc<[Reason]>,
 }
 
 impl MachinePlan {

@@ -40,6 +40,7 @@ mod name_index;
 pub(crate) mod planner;
 mod projection;
 pub(crate) mod reason;
+mod reason_lists;
 mod report;
 pub(crate) mod risk;
 mod status_fleet;

@@ -2,7 +2,9 @@
 //! actions, from a [`Fleet`] at an instant.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
@@ -16,6 +18,7 @@ use crate::plan::machine_plan::MachinePlan;
 use crate::plan::mak_plan::{MakPlan, MissingMak};
 use crate::plan::method::{ProductClass, RecommendedMethod};
 use crate::plan::reason::Reason;
+use crate::plan::reason_lists::{Addition, ReasonLists};
 use crate::plan::risk::{Risk, RiskCause};
 use crate::rules::{
     Denial, FaqAdvice, KmsApplication, KmsCounter, MakBalance, MakMachine, faq_advice_for_pc_count,
@@ -253,6 +256,48 @@ struct KmsSlot {
     class: ProductClass,
 }
 
+/// What the first pass decides depends only on these properties of a machine (the shared
+/// texts by identity: see [`Machine::shared_ids`]), so it runs once per distinct profile.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Profile {
+    sku: Sku,
+    channel: Channel,
+    hardware: Hardware,
+    os: Option<crate::catalog::Release>,
+    /// Hyper-V host, domain and site.
+    shared: [usize; 3],
+}
+
+impl Profile {
+    fn of(m: &Machine) -> Profile {
+        Profile {
+            sku: m.sku(),
+            channel: m.channel(),
+            hardware: m.hardware(),
+            os: m.os(),
+            shared: m.shared_ids(),
+        }
+    }
+}
+
+/// The first pass's decision for a profile: the provisional method, the KMS host that covers
+/// it, its reason list, and the hosts that refused it.
+struct FirstPass {
+    method: RecommendedMethod,
+    kms: Option<KmsSlot>,
+    list: usize,
+    denied: Vec<(usize, Denial)>,
+}
+
+/// A machine's plan while the passes run: reasons, KMS host and MAK by number.
+#[derive(Clone, Copy)]
+struct Draft {
+    method: RecommendedMethod,
+    list: usize,
+    kms_host: Option<usize>,
+    mak_key: Option<usize>,
+}
+
 struct Planner<'f> {
     fleet: &'f Fleet,
     at: DateTime<Utc>,
@@ -380,31 +425,41 @@ impl<'f> Planner<'f> {
         let hosts = fleet.kms_hosts();
         let fewer_than_50 = faq_advice_for_pc_count(self.pcs).is_some();
 
-        // Pass 1: everything but the KMS threshold.
-        let mut plans: Vec<MachinePlan> = Vec::with_capacity(machines.len());
-        let mut pending: Vec<Option<KmsSlot>> = vec![None; machines.len()];
+        // Pass 1: everything but the KMS threshold, decided once per machine profile.
+        let mut lists = ReasonLists::default();
+        let mut drafts: Vec<Draft> = Vec::with_capacity(machines.len());
+        let mut pending: Vec<Option<KmsSlot>> = Vec::with_capacity(machines.len());
+        let mut profiles: HashMap<Profile, FirstPass> = HashMap::new();
         // Per host, per rollout slot, machines per class.
         let mut arrivals: Vec<Arrivals> = vec![Arrivals::new(); hosts.len()];
         // Per host: denied machines per (product, denial), and the arrivals a fix would add.
         let mut denied_by: Vec<HashMap<(Sku, Denial), u32>> = vec![HashMap::new(); hosts.len()];
         let mut fixable: Vec<Arrivals> = vec![Arrivals::new(); hosts.len()];
-        let mut denied = Vec::new();
         let mut adba_keys: HashMap<Sku, Option<KmsHostKey>> = HashMap::new();
         // (domain index, host key, machines) for the activation objects ADBA needs.
         let mut adba_objects: Vec<(usize, KmsHostKey, u32)> = Vec::new();
-        let mut last_host = None;
         for (i, m) in machines.iter().enumerate() {
-            let mut reasons = Vec::new();
-            denied.clear();
-            let (method, kms) = self.first_pass(
-                m,
-                fewer_than_50,
-                &mut reasons,
-                &mut denied,
-                &mut adba_keys,
-                &mut last_host,
-            );
-            if method == RecommendedMethod::Adba {
+            let first = match profiles.entry(Profile::of(m)) {
+                Entry::Occupied(e) => e.into_mut(),
+                Entry::Vacant(e) => {
+                    let mut reasons = Vec::new();
+                    let mut denied = Vec::new();
+                    let (method, kms) = self.first_pass(
+                        m,
+                        fewer_than_50,
+                        &mut reasons,
+                        &mut denied,
+                        &mut adba_keys,
+                    );
+                    e.insert(FirstPass {
+                        method,
+                        kms,
+                        list: lists.intern(reasons),
+                        denied,
+                    })
+                }
+            };
+            if first.method == RecommendedMethod::Adba {
                 if let (Some(d), Some(Some(key))) = (
                     m.domain().and_then(|name| {
                         fleet
@@ -425,13 +480,11 @@ impl<'f> Planner<'f> {
             }
             let s = self.slot_of.get(i).copied().unwrap_or(0);
             let class = ProductClass::of(m.sku().family());
-            if let Some(KmsSlot { host, class }) = kms {
-                if let Some(slot) = pending.get_mut(i) {
-                    *slot = Some(KmsSlot { host, class });
-                }
+            if let Some(KmsSlot { host, .. }) = first.kms {
                 bump(&mut arrivals, host, s, class);
             }
-            for &(h, d) in &denied {
+            pending.push(first.kms);
+            for &(h, d) in &first.denied {
                 if let Some(map) = denied_by.get_mut(h) {
                     let e = map.entry((m.sku(), d)).or_insert(0);
                     *e = e.saturating_add(1);
@@ -445,16 +498,14 @@ impl<'f> Planner<'f> {
                     bump(&mut fixable, h, s, class);
                 }
             }
-            plans.push(MachinePlan {
-                name: m.name().into(),
-                sku: m.sku(),
-                channel: m.channel(),
-                method,
+            drafts.push(Draft {
+                method: first.method,
+                list: first.list,
                 kms_host: None,
                 mak_key: None,
-                reasons,
             });
         }
+        drop(profiles);
 
         // Projections per host.
         let mut host_plans = Vec::with_capacity(hosts.len());
@@ -545,39 +596,52 @@ impl<'f> Planner<'f> {
         let mut actions = fix_actions;
         let mut threshold_short: HashMap<(usize, ProductClass), u32> = HashMap::new();
         let mut covers: HashMap<(usize, Sku), u32> = HashMap::new();
-        for (i, p) in plans.iter_mut().enumerate() {
-            let Some(KmsSlot { host, class }) = pending.get(i).copied().flatten() else {
+        let vm_kms_preferred = faq_advice_for_virtual_machines().value() == FaqAdvice::KmsPreferred;
+        for ((m, d), kms) in machines.iter().zip(drafts.iter_mut()).zip(&pending) {
+            let Some(KmsSlot { host, class }) = *kms else {
                 continue;
             };
             let hp = host_plans.get(host);
             let reached_slot = reached
                 .get(host)
                 .and_then(|r| r.get(class.index()).copied().flatten());
-            match (hp, reached_slot.and_then(|s| self.slot_dates.get(s))) {
-                (Some(hp), Some(&date)) => {
-                    let e = covers.entry((host, p.sku)).or_insert(0);
+            match (
+                hp,
+                reached_slot.and_then(|s| self.slot_dates.get(s).map(|&date| (s, date))),
+            ) {
+                (Some(hp), Some((slot, date))) => {
+                    let e = covers.entry((host, m.sku())).or_insert(0);
                     *e = e.saturating_add(1);
-                    p.method = RecommendedMethod::Kms;
-                    p.kms_host = Some(hp.name.as_str().into());
-                    p.reasons.push(Reason::KmsCovered {
-                        host: hp.name.clone(),
-                        threshold_reached: date,
+                    d.method = RecommendedMethod::Kms;
+                    d.kms_host = Some(host);
+                    let virtual_machine = m.hardware() == Hardware::Virtual && vm_kms_preferred;
+                    let addition = Addition::KmsCovered {
+                        host,
+                        slot,
+                        virtual_machine,
+                    };
+                    d.list = lists.add(d.list, addition, |r| {
+                        r.push(Reason::KmsCovered {
+                            host: hp.name.clone(),
+                            threshold_reached: date,
+                        });
+                        if virtual_machine {
+                            r.push(Reason::VirtualMachineKmsPreferred);
+                        }
                     });
-                    if machines
-                        .get(i)
-                        .is_some_and(|m| m.hardware() == Hardware::Virtual)
-                        && faq_advice_for_virtual_machines().value() == FaqAdvice::KmsPreferred
-                    {
-                        p.reasons.push(Reason::VirtualMachineKmsPreferred);
-                    }
                 }
                 (Some(hp), None) => {
-                    p.method = RecommendedMethod::MakIndependent;
-                    let pr = hp.projection(class);
-                    p.reasons.push(Reason::ThresholdNotReached {
-                        host: hp.name.clone(),
-                        count: pr.map_or(0, |x| x.count),
-                        threshold: class.threshold(),
+                    d.method = RecommendedMethod::MakIndependent;
+                    let addition = Addition::ThresholdNotReached {
+                        host,
+                        class: class.index(),
+                    };
+                    d.list = lists.add(d.list, addition, |r| {
+                        r.push(Reason::ThresholdNotReached {
+                            host: hp.name.clone(),
+                            count: hp.projection(class).map_or(0, |x| x.count),
+                            threshold: class.threshold(),
+                        });
                     });
                     let e = threshold_short.entry((host, class)).or_insert(0);
                     *e = e.saturating_add(1);
@@ -585,6 +649,7 @@ impl<'f> Planner<'f> {
                 (None, _) => {}
             }
         }
+        drop(pending);
         let mut covers: Vec<_> = covers.into_iter().collect();
         covers.sort_by(|((ha, sa), na), ((hb, sb), nb)| {
             ha.cmp(hb)
@@ -623,13 +688,19 @@ impl<'f> Planner<'f> {
         // here made planning quadratic in machines x sites (one site per machine).
         let mut no_site_host: Vec<(Option<String>, u32)> = Vec::new();
         let mut no_site_index: HashMap<Option<String>, usize> = HashMap::new();
+        // Per reason list, its group in `no_site_host` (`None`: the list names no site
+        // without a KMS host).
+        let mut no_site_of_list: HashMap<usize, Option<usize>> = HashMap::new();
+        // PCs at each machine's site, by the site's shared text.
+        let mut pcs_at: HashMap<usize, u32> = HashMap::new();
         let mut late: Vec<(&str, ProductClass, DateTime<Utc>, u32)> = Vec::new();
         let mut late_index: HashMap<(&str, ProductClass), usize> = HashMap::new();
-        for (i, p) in plans.iter_mut().enumerate() {
-            let Some(m) = machines.get(i) else { continue };
-            if p.method == RecommendedMethod::Kms {
-                if let Some((host, reached)) = self.kms_risk(m, i, p, &mut risks) {
-                    let class = ProductClass::of(p.sku.family());
+        for (i, (m, d)) in machines.iter().zip(drafts.iter_mut()).enumerate() {
+            if d.method == RecommendedMethod::Kms {
+                if let Some((host, reached)) =
+                    self.kms_risk(m, i, d.method, lists.get(d.list), &mut risks)
+                {
+                    let class = ProductClass::of(m.sku().family());
                     match late_index
                         .get(&(host, class))
                         .and_then(|&j| late.get_mut(j))
@@ -644,38 +715,49 @@ impl<'f> Planner<'f> {
                 continue;
             }
             if !matches!(
-                p.method,
+                d.method,
                 RecommendedMethod::MakIndependent | RecommendedMethod::MakProxy
             ) {
                 continue;
             }
-            if let Some(Reason::NoKmsHostAtSite { site }) = p
-                .reasons
-                .iter()
-                .find(|r| matches!(r, Reason::NoKmsHostAtSite { .. }))
-            {
+            let group = *no_site_of_list.entry(d.list).or_insert_with(|| {
+                let site = lists.get(d.list).iter().find_map(|r| match r {
+                    Reason::NoKmsHostAtSite { site } => Some(site),
+                    _ => None,
+                })?;
                 let key = site_key(site.as_deref()).map(Cow::into_owned);
-                match no_site_index
-                    .get(&key)
-                    .and_then(|&j| no_site_host.get_mut(j))
-                {
-                    Some((_, n)) => *n = n.saturating_add(1),
+                Some(match no_site_index.get(&key) {
+                    Some(&j) => j,
                     None => {
-                        no_site_index.insert(key, no_site_host.len());
-                        no_site_host.push((site.clone(), 1));
+                        let j = no_site_host.len();
+                        no_site_index.insert(key, j);
+                        no_site_host.push((site.clone(), 0));
+                        j
                     }
-                }
+                })
+            });
+            if let Some((_, n)) = group.and_then(|j| no_site_host.get_mut(j)) {
+                *n = n.saturating_add(1);
             }
-            let at_site = site_pcs.get(&site_key(m.site())).copied().unwrap_or(0);
-            p.method = if faq_advice_for_pc_count(at_site).is_some() {
-                if !p
-                    .reasons
+            let site_id = m.shared_ids()[2];
+            let at_site = *pcs_at
+                .entry(site_id)
+                .or_insert_with(|| site_pcs.get(&site_key(m.site())).copied().unwrap_or(0));
+            d.method = if faq_advice_for_pc_count(at_site).is_some() {
+                if !lists
+                    .get(d.list)
                     .iter()
                     .any(|r| matches!(r, Reason::FewerThan50Pcs { .. }))
                 {
-                    p.reasons.push(Reason::SiteFewerThan50Pcs {
-                        site: m.site().map(str::to_owned),
+                    let addition = Addition::SiteFewerThan50Pcs {
+                        site: site_id,
                         pcs: at_site,
+                    };
+                    d.list = lists.add(d.list, addition, |r| {
+                        r.push(Reason::SiteFewerThan50Pcs {
+                            site: m.site().map(str::to_owned),
+                            pcs: at_site,
+                        });
                     });
                 }
                 RecommendedMethod::MakProxy
@@ -715,16 +797,18 @@ impl<'f> Planner<'f> {
                     if let Some(r) = key_reimages.get_mut(k) {
                         *r = r.saturating_add(u64::from(m.reimages()));
                     }
-                    p.mak_key = Some(key.name().into());
+                    d.mak_key = Some(k);
                     if short {
-                        p.reasons.push(Reason::MakActivationsShort {
-                            key: key.name().to_owned(),
+                        d.list = lists.add(d.list, Addition::MakActivationsShort { key: k }, |r| {
+                            r.push(Reason::MakActivationsShort {
+                                key: key.name().to_owned(),
+                            });
                         });
-                        self.mak_risk(m, i, p.method, RiskCause::MakActivationsShort, &mut risks);
+                        self.mak_risk(m, i, d.method, RiskCause::MakActivationsShort, &mut risks);
                     }
                 }
                 None => {
-                    p.reasons.push(Reason::NoMakKey);
+                    d.list = lists.add(d.list, Addition::NoMakKey, |r| r.push(Reason::NoMakKey));
                     match missing.iter_mut().find(|x| x.sku == m.sku()) {
                         Some(x) => {
                             x.machines = x.machines.saturating_add(1);
@@ -736,7 +820,7 @@ impl<'f> Planner<'f> {
                             activations: needed,
                         }),
                     }
-                    self.mak_risk(m, i, p.method, RiskCause::NoMakKey, &mut risks);
+                    self.mak_risk(m, i, d.method, RiskCause::NoMakKey, &mut risks);
                 }
             }
         }
@@ -778,6 +862,27 @@ impl<'f> Planner<'f> {
             }
         }
 
+        // Every machine's plan: the fleet's name, and the host, MAK and reason list shared.
+        let host_names: Vec<Arc<str>> = host_plans
+            .iter()
+            .map(|h| Arc::from(h.name.as_str()))
+            .collect();
+        let key_names: Vec<Arc<str>> = keys.iter().map(|k| Arc::from(k.name())).collect();
+        let plans: Vec<MachinePlan> = machines
+            .iter()
+            .zip(&drafts)
+            .map(|(m, d)| MachinePlan {
+                name: Arc::clone(m.shared_name()),
+                sku: m.sku(),
+                channel: m.channel(),
+                method: d.method,
+                kms_host: d.kms_host.and_then(|h| host_names.get(h)).cloned(),
+                mak_key: d.mak_key.and_then(|k| key_names.get(k)).cloned(),
+                reasons: lists.shared(d.list),
+            })
+            .collect();
+        drop(drafts);
+
         // Key changes.
         let mut key_changes: Vec<(Channel, u32)> = Vec::new();
         for p in &plans {
@@ -812,11 +917,6 @@ impl<'f> Planner<'f> {
                 .then_with(|| a.machine.cmp(&b.machine))
         });
 
-        // Each list was grown by pushes (to room for four at the first): give the spare room
-        // back, which is most of a plan's memory in a large fleet.
-        for p in &mut plans {
-            p.reasons.shrink_to_fit();
-        }
         Plan {
             at: self.at,
             horizon_days: self.horizon_days,
@@ -842,7 +942,6 @@ impl<'f> Planner<'f> {
         reasons: &mut Vec<Reason>,
         denied: &mut Vec<(usize, Denial)>,
         adba_keys: &mut HashMap<Sku, Option<KmsHostKey>>,
-        last_host: &mut Option<(&'f str, Option<usize>)>,
     ) -> (RecommendedMethod, Option<KmsSlot>) {
         let fleet = self.fleet;
         let channel = m.channel();
@@ -853,19 +952,7 @@ impl<'f> Planner<'f> {
             reasons.push(Reason::NotVolumeChannel { channel });
             return (RecommendedMethod::OutsideVolumeActivation, None);
         }
-        // Guests of one host share one copy of its name: the last lookup, by address, spares
-        // hashing the name again for each of them.
-        let hyperv = m
-            .hyperv_host()
-            .and_then(|h| match *last_host {
-                Some((name, i)) if std::ptr::eq(name, h) => i,
-                _ => {
-                    let i = fleet.index_of(h);
-                    *last_host = Some((h, i));
-                    i
-                }
-            })
-            .and_then(|i| fleet.machines().get(i));
+        let hyperv = m.hyperv_host().and_then(|h| fleet.machine(h));
         // An AVMA key already installed is tried first.
         let avma = |reasons: &mut Vec<Reason>| -> bool {
             let Some(host) = hyperv else { return false };
@@ -1062,14 +1149,15 @@ impl<'f> Planner<'f> {
         &self,
         m: &Machine,
         i: usize,
-        p: &MachinePlan,
+        method: RecommendedMethod,
+        reasons: &[Reason],
         risks: &mut Vec<Risk>,
     ) -> Option<(&'f str, DateTime<Utc>)> {
         if m.is_activated() {
             return None;
         }
         let online = self.online(i);
-        let (host, reached) = p.reasons.iter().find_map(|r| match r {
+        let (host, reached) = reasons.iter().find_map(|r| match r {
             Reason::KmsCovered {
                 host,
                 threshold_reached,
@@ -1084,9 +1172,9 @@ impl<'f> Planner<'f> {
             return None;
         }
         risks.push(Risk {
-            machine: m.name().to_owned(),
+            machine: Arc::clone(m.shared_name()),
             sku: m.sku(),
-            method: p.method,
+            method,
             online,
             notification_at: at,
             cause: RiskCause::ThresholdAfterGrace,
@@ -1116,7 +1204,7 @@ impl<'f> Planner<'f> {
         if let Some(at) = notification_at(m.sku(), Channel::VolumeMak, online) {
             if at < self.horizon_end {
                 risks.push(Risk {
-                    machine: m.name().to_owned(),
+                    machine: Arc::clone(m.shared_name()),
                     sku: m.sku(),
                     method,
                     online,

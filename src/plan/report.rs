@@ -241,7 +241,7 @@ impl fmt::Display for Plan {
                         if *n > 1 {
                             format!("{} ...", r.machine)
                         } else {
-                            r.machine.clone()
+                            r.machine.to_string()
                         },
                         r.sku.to_string(),
                         r.method.as_ref().to_owned(),

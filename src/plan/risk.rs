@@ -1,5 +1,7 @@
 //! Machines whose licence reaches notification within the plan's horizon.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 
 use crate::catalog::Sku;
@@ -78,7 +80,7 @@ crate::macros::serde_as_id!(RiskCause);
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Risk {
-    pub(crate) machine: String,
+    pub(crate) machine: Arc<str>,
     pub(crate) sku: Sku,
     pub(crate) method: RecommendedMethod,
     pub(crate) online: DateTime<Utc>,
