@@ -30,6 +30,7 @@
 pub(crate) mod action;
 mod builder;
 mod decide;
+mod fast_hash;
 pub(crate) mod fleet;
 mod fleet_status;
 pub(crate) mod host_plan;

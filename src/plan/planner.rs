@@ -8,10 +8,13 @@ use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use crate::catalog::{AgreementProgram, Channel, ClientMachineId, Family, KmsHostKey, Sku};
+use crate::catalog::{
+    AgreementProgram, Channel, ClientMachineId, Family, KmsHostKey, Release, Sku,
+};
 use crate::lifecycle::{LicenseStatus, Lifecycle};
 use crate::plan::action::Action;
 use crate::plan::decide;
+use crate::plan::fast_hash::FastMap;
 use crate::plan::fleet::{Fleet, FleetProblem, Hardware, Machine};
 use crate::plan::host_plan::{ClassProjection, Covered, HostFix, HostPlan, Uncovered};
 use crate::plan::machine_plan::MachinePlan;
@@ -228,13 +231,13 @@ pub fn plan_with_horizon(fleet: &Fleet, at: DateTime<Utc>, horizon_days: u32) ->
 /// arrivals (a dense slot x host table grew as hosts x waves).
 type Arrivals = BTreeMap<usize, [u32; 3]>;
 
-/// Adds one arrival of `class` at rollout slot `slot` to host `host`'s arrivals.
-fn bump(rows: &mut [Arrivals], host: usize, slot: usize, class: ProductClass) {
+/// Adds `n` arrivals of `class` at rollout slot `slot` to host `host`'s arrivals.
+fn bump(rows: &mut [Arrivals], host: usize, slot: usize, class: ProductClass, n: u32) {
     if let Some(cell) = rows
         .get_mut(host)
         .and_then(|h| h.entry(slot).or_insert([0; 3]).get_mut(class.index()))
     {
-        *cell = cell.saturating_add(1);
+        *cell = cell.saturating_add(n);
     }
 }
 
@@ -256,14 +259,15 @@ struct KmsSlot {
     class: ProductClass,
 }
 
-/// What the first pass decides depends only on these properties of a machine (the shared
-/// texts by identity: see [`Machine::shared_ids`]), so it runs once per distinct profile.
+/// What the planner decides for a machine, but for its MAK and its risk, depends only on these
+/// properties (the shared texts by identity: see [`Machine::shared_ids`]), so it is decided
+/// once per distinct profile and counted per machine.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 struct Profile {
     sku: Sku,
     channel: Channel,
     hardware: Hardware,
-    os: Option<crate::catalog::Release>,
+    os: Option<Release>,
     /// Hyper-V host, domain and site.
     shared: [usize; 3],
 }
@@ -278,24 +282,37 @@ impl Profile {
             shared: m.shared_ids(),
         }
     }
+
+    fn site(&self) -> usize {
+        let [_, _, site] = self.shared;
+        site
+    }
 }
 
-/// The first pass's decision for a profile: the provisional method, the KMS host that covers
-/// it, its reason list, and the hosts that refused it.
-struct FirstPass {
+/// The decisions for one profile and how many machines have it.
+struct Decided<'f> {
+    profile: Profile,
+    /// The site text (of the profile's first machine: the same text for all).
+    site: Option<&'f str>,
+    /// The method: provisional after the first pass, final but for the MAK method after the
+    /// second.
     method: RecommendedMethod,
+    /// The KMS host that covers the profile (first pass).
     kms: Option<KmsSlot>,
+    /// The reason list (see [`ReasonLists`]).
     list: usize,
+    /// The KMS hosts that refused the profile, and why.
     denied: Vec<(usize, Denial)>,
-}
-
-/// A machine's plan while the passes run: reasons, KMS host and MAK by number.
-#[derive(Clone, Copy)]
-struct Draft {
-    method: RecommendedMethod,
-    list: usize,
-    kms_host: Option<usize>,
-    mak_key: Option<usize>,
+    /// The Active Directory activation object it needs (a position in the list of them).
+    adba_object: Option<usize>,
+    /// Its machines.
+    machines: u32,
+    /// Its KMS host and when that host reaches its threshold (second pass, for KMS).
+    kms_reached: Option<(usize, DateTime<Utc>)>,
+    /// Windows machines at its site (all profiles' machines counted).
+    site_pcs: u32,
+    /// Its group of machines whose site no KMS host serves, once looked up (`Some(None)`: none).
+    no_site_group: Option<Option<usize>>,
 }
 
 struct Planner<'f> {
@@ -303,11 +320,8 @@ struct Planner<'f> {
     at: DateTime<Utc>,
     horizon_end: DateTime<Utc>,
     horizon_days: u32,
-    /// Rollout slot per machine: 0 = online from `at`, k = wave k - 1.
-    slot_of: Vec<usize>,
-    /// Online instant per slot.
+    /// Online instant per slot: 0 = online from `at`, k = wave k - 1.
     slot_dates: Vec<DateTime<Utc>>,
-    pcs: u32,
     /// KMS hosts with a site, by lowercase site, in fleet order.
     hosts_at: HashMap<String, Vec<usize>>,
     /// KMS hosts without a site (they serve every machine), in fleet order.
@@ -372,18 +386,9 @@ fn projected_counts(
 
 impl<'f> Planner<'f> {
     fn new(fleet: &'f Fleet, at: DateTime<Utc>, horizon_days: u32) -> Self {
-        let machines = fleet.machines();
-        let slot_of = (0..machines.len())
-            .map(|i| fleet.wave_of(i).map_or(0, |w| w.saturating_add(1)))
-            .collect();
         let slot_dates = std::iter::once(at)
             .chain(fleet.rollout().iter().map(|w| w.date().max(at)))
             .collect();
-        // Windows machines of any channel, as `site_pcs` counts per site (see why there).
-        let pcs = machines
-            .iter()
-            .filter(|m| m.sku().family() != Family::Office)
-            .fold(0u32, |n, _| n.saturating_add(1));
         let horizon_end = at
             .checked_add_signed(TimeDelta::days(i64::from(horizon_days)))
             .unwrap_or(DateTime::<Utc>::MAX_UTC);
@@ -403,110 +408,119 @@ impl<'f> Planner<'f> {
             at,
             horizon_end,
             horizon_days,
-            slot_of,
             slot_dates,
-            pcs,
             hosts_at,
             hosts_anywhere,
         }
     }
 
+    /// Machine `i`'s rollout slot: 0 = online from `at`, k = wave k - 1.
+    fn slot(&self, i: usize) -> usize {
+        self.fleet.wave_of(i).map_or(0, |w| w.saturating_add(1))
+    }
+
     fn online(&self, i: usize) -> DateTime<Utc> {
-        self.slot_of
-            .get(i)
-            .and_then(|&s| self.slot_dates.get(s))
+        self.slot_dates
+            .get(self.slot(i))
             .copied()
             .unwrap_or(self.at)
     }
 
+    /// Plans the fleet. The machines are read in three passes: the first decides every
+    /// distinct profile once ([`Profile`]) and counts its machines per rollout slot; the
+    /// second (per profile, not per machine) settles KMS against the projected counts; the
+    /// last gives each machine its MAK, its risk and its [`MachinePlan`].
     fn run(self) -> Plan {
         let fleet = self.fleet;
         let machines = fleet.machines();
         let hosts = fleet.kms_hosts();
-        let fewer_than_50 = faq_advice_for_pc_count(self.pcs).is_some();
+        // Windows machines, counted here only as far as the FAQ's advice needs (all of them
+        // when there are fewer than 50; see `site_pcs` for which machines count).
+        let mut first_pcs = 0u32;
+        for _ in machines
+            .iter()
+            .filter(|m| m.sku().family() != Family::Office)
+        {
+            first_pcs = first_pcs.saturating_add(1);
+            if faq_advice_for_pc_count(first_pcs).is_none() {
+                break;
+            }
+        }
+        let fewer_than_50 = faq_advice_for_pc_count(first_pcs).is_some();
 
-        // Pass 1: everything but the KMS threshold, decided once per machine profile.
+        // Pass 1: everything but the KMS threshold, once per profile.
         let mut lists = ReasonLists::default();
-        let mut drafts: Vec<Draft> = Vec::with_capacity(machines.len());
-        let mut pending: Vec<Option<KmsSlot>> = Vec::with_capacity(machines.len());
-        let mut profiles: HashMap<Profile, FirstPass> = HashMap::new();
+        let mut decided: Vec<Decided<'f>> = Vec::new();
+        let mut index: FastMap<Profile, usize> = FastMap::default();
+        let mut profile_of: Vec<usize> = Vec::with_capacity(machines.len());
+        // Machines per (profile, rollout slot), for the profiles a KMS host counts or could.
+        let mut per_slot: FastMap<(usize, usize), u32> = FastMap::default();
+        let mut adba_keys: HashMap<Sku, Option<KmsHostKey>> = HashMap::new();
+        // (domain index, host key, machines) for the activation objects ADBA needs.
+        let mut adba_objects: Vec<(usize, KmsHostKey, u32)> = Vec::new();
+        for (i, m) in machines.iter().enumerate() {
+            let p = match index.entry(Profile::of(m)) {
+                Entry::Occupied(e) => *e.get(),
+                Entry::Vacant(e) => {
+                    let p = decided.len();
+                    decided.push(self.decide(
+                        m,
+                        *e.key(),
+                        (fewer_than_50, first_pcs),
+                        &mut lists,
+                        &mut adba_keys,
+                        &mut adba_objects,
+                    ));
+                    e.insert(p);
+                    p
+                }
+            };
+            if let Some(d) = decided.get_mut(p) {
+                d.machines = d.machines.saturating_add(1);
+                if d.kms.is_some() || !d.denied.is_empty() {
+                    let n = per_slot.entry((p, self.slot(i))).or_insert(0);
+                    *n = n.saturating_add(1);
+                }
+            }
+            profile_of.push(p);
+        }
+        drop(index);
+
         // Per host, per rollout slot, machines per class.
         let mut arrivals: Vec<Arrivals> = vec![Arrivals::new(); hosts.len()];
         // Per host: denied machines per (product, denial), and the arrivals a fix would add.
         let mut denied_by: Vec<HashMap<(Sku, Denial), u32>> = vec![HashMap::new(); hosts.len()];
         let mut fixable: Vec<Arrivals> = vec![Arrivals::new(); hosts.len()];
-        let mut adba_keys: HashMap<Sku, Option<KmsHostKey>> = HashMap::new();
-        // (domain index, host key, machines) for the activation objects ADBA needs.
-        let mut adba_objects: Vec<(usize, KmsHostKey, u32)> = Vec::new();
-        for (i, m) in machines.iter().enumerate() {
-            let first = match profiles.entry(Profile::of(m)) {
-                Entry::Occupied(e) => e.into_mut(),
-                Entry::Vacant(e) => {
-                    let mut reasons = Vec::new();
-                    let mut denied = Vec::new();
-                    let (method, kms) = self.first_pass(
-                        m,
-                        fewer_than_50,
-                        &mut reasons,
-                        &mut denied,
-                        &mut adba_keys,
-                    );
-                    e.insert(FirstPass {
-                        method,
-                        kms,
-                        list: lists.intern(reasons),
-                        denied,
-                    })
-                }
-            };
-            if first.method == RecommendedMethod::Adba {
-                if let (Some(d), Some(Some(key))) = (
-                    m.domain().and_then(|name| {
-                        fleet
-                            .domains()
-                            .iter()
-                            .position(|d| d.name().eq_ignore_ascii_case(name))
-                    }),
-                    adba_keys.get(&m.sku()),
-                ) {
-                    match adba_objects
-                        .iter_mut()
-                        .find(|(x, k, _)| *x == d && k == key)
-                    {
-                        Some((_, _, n)) => *n = n.saturating_add(1),
-                        None => adba_objects.push((d, *key, 1)),
-                    }
-                }
+        for (&(p, slot), &n) in &per_slot {
+            let Some(d) = decided.get(p) else { continue };
+            let class = ProductClass::of(d.profile.sku.family());
+            if let Some(KmsSlot { host, .. }) = d.kms {
+                bump(&mut arrivals, host, slot, class, n);
             }
-            let s = self.slot_of.get(i).copied().unwrap_or(0);
-            let class = ProductClass::of(m.sku().family());
-            if let Some(KmsSlot { host, .. }) = first.kms {
-                bump(&mut arrivals, host, s, class);
-            }
-            pending.push(first.kms);
-            for &(h, d) in &first.denied {
-                if let Some(map) = denied_by.get_mut(h) {
-                    let e = map.entry((m.sku(), d)).or_insert(0);
-                    *e = e.saturating_add(1);
-                }
+            for &(h, denial) in &d.denied {
                 if matches!(
-                    d,
+                    denial,
                     Denial::UpdateMissing { .. }
                         | Denial::KeyDoesNotCover { .. }
                         | Denial::CoverageUndocumented { .. }
                 ) {
-                    bump(&mut fixable, h, s, class);
+                    bump(&mut fixable, h, slot, class, n);
                 }
             }
-            drafts.push(Draft {
-                method: first.method,
-                list: first.list,
-                kms_host: None,
-                mak_key: None,
-            });
         }
-        drop(profiles);
-
+        drop(per_slot);
+        for d in &decided {
+            for &(h, denial) in &d.denied {
+                if let Some(map) = denied_by.get_mut(h) {
+                    let e = map.entry((d.profile.sku, denial)).or_insert(0);
+                    *e = e.saturating_add(d.machines);
+                }
+            }
+            if let Some((_, _, n)) = d.adba_object.and_then(|j| adba_objects.get_mut(j)) {
+                *n = n.saturating_add(d.machines);
+            }
+        }
+        let pcs = site_pcs(&mut decided);
         // Projections per host.
         let mut host_plans = Vec::with_capacity(hosts.len());
         let mut reached: Vec<[Option<usize>; 3]> = Vec::with_capacity(hosts.len());
@@ -592,13 +606,13 @@ impl<'f> Planner<'f> {
             });
         }
 
-        // Pass 2: KMS where the threshold is reached, MAK otherwise.
+        // Pass 2, per profile: KMS where the threshold is reached, MAK otherwise.
         let mut actions = fix_actions;
         let mut threshold_short: HashMap<(usize, ProductClass), u32> = HashMap::new();
         let mut covers: HashMap<(usize, Sku), u32> = HashMap::new();
         let vm_kms_preferred = faq_advice_for_virtual_machines().value() == FaqAdvice::KmsPreferred;
-        for ((m, d), kms) in machines.iter().zip(drafts.iter_mut()).zip(&pending) {
-            let Some(KmsSlot { host, class }) = *kms else {
+        for d in &mut decided {
+            let Some(KmsSlot { host, class }) = d.kms else {
                 continue;
             };
             let hp = host_plans.get(host);
@@ -610,11 +624,12 @@ impl<'f> Planner<'f> {
                 reached_slot.and_then(|s| self.slot_dates.get(s).map(|&date| (s, date))),
             ) {
                 (Some(hp), Some((slot, date))) => {
-                    let e = covers.entry((host, m.sku())).or_insert(0);
-                    *e = e.saturating_add(1);
+                    let e = covers.entry((host, d.profile.sku)).or_insert(0);
+                    *e = e.saturating_add(d.machines);
                     d.method = RecommendedMethod::Kms;
-                    d.kms_host = Some(host);
-                    let virtual_machine = m.hardware() == Hardware::Virtual && vm_kms_preferred;
+                    d.kms_reached = Some((host, date));
+                    let virtual_machine =
+                        d.profile.hardware == Hardware::Virtual && vm_kms_preferred;
                     let addition = Addition::KmsCovered {
                         host,
                         slot,
@@ -644,12 +659,11 @@ impl<'f> Planner<'f> {
                         });
                     });
                     let e = threshold_short.entry((host, class)).or_insert(0);
-                    *e = e.saturating_add(1);
+                    *e = e.saturating_add(d.machines);
                 }
                 (None, _) => {}
             }
         }
-        drop(pending);
         let mut covers: Vec<_> = covers.into_iter().collect();
         covers.sort_by(|((ha, sa), na), ((hb, sb), nb)| {
             ha.cmp(hb)
@@ -676,161 +690,184 @@ impl<'f> Planner<'f> {
             }
         }
 
-        // MAK: method per site, key per machine.
-        let site_pcs = site_pcs(machines);
+        // Pass 3, per machine: MAK (method per site, key per machine), risks, the plan.
         let keys = fleet.mak_keys();
         let mut used = vec![0u64; keys.len()];
         let mut key_machines = vec![0u32; keys.len()];
         let mut key_reimages = vec![0u64; keys.len()];
         let mut missing: Vec<MissingMak> = Vec::new();
         let mut risks = Vec::new();
+        let mut notifications = Notifications::default();
         // Grouped through hash indexes (first-seen order kept in the Vecs): a linear search
         // here made planning quadratic in machines x sites (one site per machine).
         let mut no_site_host: Vec<(Option<String>, u32)> = Vec::new();
         let mut no_site_index: HashMap<Option<String>, usize> = HashMap::new();
-        // Per reason list, its group in `no_site_host` (`None`: the list names no site
-        // without a KMS host).
-        let mut no_site_of_list: HashMap<usize, Option<usize>> = HashMap::new();
-        // PCs at each machine's site, by the site's shared text.
-        let mut pcs_at: HashMap<usize, u32> = HashMap::new();
-        let mut late: Vec<(&str, ProductClass, DateTime<Utc>, u32)> = Vec::new();
-        let mut late_index: HashMap<(&str, ProductClass), usize> = HashMap::new();
-        for (i, (m, d)) in machines.iter().zip(drafts.iter_mut()).enumerate() {
-            if d.method == RecommendedMethod::Kms {
-                if let Some((host, reached)) =
-                    self.kms_risk(m, i, d.method, lists.get(d.list), &mut risks)
-                {
+        // (host, class, date reached, machines) of KMS machines at risk, by (host, class).
+        let mut late: Vec<(usize, ProductClass, DateTime<Utc>, u32)> = Vec::new();
+        let mut late_index: FastMap<(usize, usize), usize> = FastMap::default();
+        let mut key_changes: Vec<(Channel, u32)> = Vec::new();
+        // Each machine's plan shares the fleet's name, and the host, MAK and reason list.
+        let host_names: Vec<Arc<str>> = host_plans
+            .iter()
+            .map(|h| Arc::from(h.name.as_str()))
+            .collect();
+        let key_names: Vec<Arc<str>> = keys.iter().map(|k| Arc::from(k.name())).collect();
+        let mut plans: Vec<MachinePlan> = Vec::with_capacity(machines.len());
+        for (i, (m, &p)) in machines.iter().zip(&profile_of).enumerate() {
+            let Some(d) = decided.get_mut(p) else {
+                continue;
+            };
+            let mut method = d.method;
+            let mut list = d.list;
+            let mut kms_host = None;
+            let mut mak_key = None;
+            if let (RecommendedMethod::Kms, Some((host, reached))) = (method, d.kms_reached) {
+                kms_host = host_names.get(host).cloned();
+                if self.kms_risk(m, i, reached, &mut notifications, &mut risks) {
                     let class = ProductClass::of(m.sku().family());
                     match late_index
-                        .get(&(host, class))
+                        .get(&(host, class.index()))
                         .and_then(|&j| late.get_mut(j))
                     {
                         Some((_, _, _, n)) => *n = n.saturating_add(1),
                         None => {
-                            late_index.insert((host, class), late.len());
+                            late_index.insert((host, class.index()), late.len());
                             late.push((host, class, reached, 1));
                         }
                     }
                 }
-                continue;
-            }
-            if !matches!(
-                d.method,
-                RecommendedMethod::MakIndependent | RecommendedMethod::MakProxy
-            ) {
-                continue;
-            }
-            let group = *no_site_of_list.entry(d.list).or_insert_with(|| {
-                let site = lists.get(d.list).iter().find_map(|r| match r {
-                    Reason::NoKmsHostAtSite { site } => Some(site),
-                    _ => None,
-                })?;
-                let key = site_key(site.as_deref()).map(Cow::into_owned);
-                Some(match no_site_index.get(&key) {
-                    Some(&j) => j,
-                    None => {
-                        let j = no_site_host.len();
-                        no_site_index.insert(key, j);
-                        no_site_host.push((site.clone(), 0));
-                        j
-                    }
-                })
-            });
-            if let Some((_, n)) = group.and_then(|j| no_site_host.get_mut(j)) {
-                *n = n.saturating_add(1);
-            }
-            let site_id = m.shared_ids()[2];
-            let at_site = *pcs_at
-                .entry(site_id)
-                .or_insert_with(|| site_pcs.get(&site_key(m.site())).copied().unwrap_or(0));
-            d.method = if faq_advice_for_pc_count(at_site).is_some() {
-                if !lists
-                    .get(d.list)
-                    .iter()
-                    .any(|r| matches!(r, Reason::FewerThan50Pcs { .. }))
-                {
-                    let addition = Addition::SiteFewerThan50Pcs {
-                        site: site_id,
-                        pcs: at_site,
-                    };
-                    d.list = lists.add(d.list, addition, |r| {
-                        r.push(Reason::SiteFewerThan50Pcs {
-                            site: m.site().map(str::to_owned),
-                            pcs: at_site,
-                        });
-                    });
-                }
-                RecommendedMethod::MakProxy
-            } else {
-                RecommendedMethod::MakIndependent
-            };
-            let mak_activated = m.is_activated() && m.channel() == Channel::VolumeMak;
-            let needed = if mak_activated {
-                MakMachine::activated()
-            } else {
-                MakMachine::unactivated()
-            }
-            .with_reimages(m.reimages())
-            .activations_needed();
-            let mut short = false;
-            let choice = keys
-                .iter()
-                .enumerate()
-                .filter(|(_, k)| k.activates(m.sku()))
-                .find(|(k, key)| {
-                    used.get(*k).is_some_and(|&u| {
-                        u.saturating_add(needed) <= u64::from(key.activations_remaining())
+            } else if method.is_mak() {
+                let group = *d.no_site_group.get_or_insert_with(|| {
+                    let site = lists.get(list).iter().find_map(|r| match r {
+                        Reason::NoKmsHostAtSite { site } => Some(site),
+                        _ => None,
+                    })?;
+                    let key = site_key(site.as_deref()).map(Cow::into_owned);
+                    Some(match no_site_index.get(&key) {
+                        Some(&j) => j,
+                        None => {
+                            let j = no_site_host.len();
+                            no_site_index.insert(key, j);
+                            no_site_host.push((site.clone(), 0));
+                            j
+                        }
                     })
-                })
-                .or_else(|| {
-                    short = true;
-                    keys.iter().enumerate().find(|(_, k)| k.activates(m.sku()))
                 });
-            match choice {
-                Some((k, key)) => {
-                    if let Some(u) = used.get_mut(k) {
-                        *u = u.saturating_add(needed);
-                    }
-                    if let Some(c) = key_machines.get_mut(k) {
-                        *c = c.saturating_add(1);
-                    }
-                    if let Some(r) = key_reimages.get_mut(k) {
-                        *r = r.saturating_add(u64::from(m.reimages()));
-                    }
-                    d.mak_key = Some(k);
-                    if short {
-                        d.list = lists.add(d.list, Addition::MakActivationsShort { key: k }, |r| {
-                            r.push(Reason::MakActivationsShort {
-                                key: key.name().to_owned(),
+                if let Some((_, n)) = group.and_then(|j| no_site_host.get_mut(j)) {
+                    *n = n.saturating_add(1);
+                }
+                let at_site = d.site_pcs;
+                method = if faq_advice_for_pc_count(at_site).is_some() {
+                    if !lists
+                        .get(list)
+                        .iter()
+                        .any(|r| matches!(r, Reason::FewerThan50Pcs { .. }))
+                    {
+                        let addition = Addition::SiteFewerThan50Pcs {
+                            site: d.profile.site(),
+                            pcs: at_site,
+                        };
+                        let site = d.site;
+                        list = lists.add(list, addition, |r| {
+                            r.push(Reason::SiteFewerThan50Pcs {
+                                site: site.map(str::to_owned),
+                                pcs: at_site,
                             });
                         });
-                        self.mak_risk(m, i, d.method, RiskCause::MakActivationsShort, &mut risks);
                     }
+                    RecommendedMethod::MakProxy
+                } else {
+                    RecommendedMethod::MakIndependent
+                };
+                let mak_activated = m.is_activated() && m.channel() == Channel::VolumeMak;
+                let needed = if mak_activated {
+                    MakMachine::activated()
+                } else {
+                    MakMachine::unactivated()
                 }
-                None => {
-                    d.list = lists.add(d.list, Addition::NoMakKey, |r| r.push(Reason::NoMakKey));
-                    match missing.iter_mut().find(|x| x.sku == m.sku()) {
-                        Some(x) => {
-                            x.machines = x.machines.saturating_add(1);
-                            x.activations = x.activations.saturating_add(needed);
+                .with_reimages(m.reimages())
+                .activations_needed();
+                let mut short = false;
+                let choice = keys
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, k)| k.activates(m.sku()))
+                    .find(|(k, key)| {
+                        used.get(*k).is_some_and(|&u| {
+                            u.saturating_add(needed) <= u64::from(key.activations_remaining())
+                        })
+                    })
+                    .or_else(|| {
+                        short = true;
+                        keys.iter().enumerate().find(|(_, k)| k.activates(m.sku()))
+                    });
+                match choice {
+                    Some((k, key)) => {
+                        if let Some(u) = used.get_mut(k) {
+                            *u = u.saturating_add(needed);
                         }
-                        None => missing.push(MissingMak {
-                            sku: m.sku(),
-                            machines: 1,
-                            activations: needed,
-                        }),
+                        if let Some(c) = key_machines.get_mut(k) {
+                            *c = c.saturating_add(1);
+                        }
+                        if let Some(r) = key_reimages.get_mut(k) {
+                            *r = r.saturating_add(u64::from(m.reimages()));
+                        }
+                        mak_key = key_names.get(k).cloned();
+                        if short {
+                            list = lists.add(list, Addition::MakActivationsShort { key: k }, |r| {
+                                r.push(Reason::MakActivationsShort {
+                                    key: key.name().to_owned(),
+                                });
+                            });
+                            let cause = RiskCause::MakActivationsShort;
+                            self.mak_risk(m, i, method, cause, &mut notifications, &mut risks);
+                        }
                     }
-                    self.mak_risk(m, i, d.method, RiskCause::NoMakKey, &mut risks);
+                    None => {
+                        list = lists.add(list, Addition::NoMakKey, |r| r.push(Reason::NoMakKey));
+                        match missing.iter_mut().find(|x| x.sku == m.sku()) {
+                            Some(x) => {
+                                x.machines = x.machines.saturating_add(1);
+                                x.activations = x.activations.saturating_add(needed);
+                            }
+                            None => missing.push(MissingMak {
+                                sku: m.sku(),
+                                machines: 1,
+                                activations: needed,
+                            }),
+                        }
+                        let cause = RiskCause::NoMakKey;
+                        self.mak_risk(m, i, method, cause, &mut notifications, &mut risks);
+                    }
                 }
             }
+            let plan = MachinePlan {
+                name: Arc::clone(m.shared_name()),
+                sku: m.sku(),
+                channel: m.channel(),
+                method,
+                kms_host,
+                mak_key,
+                reasons: lists.shared(list),
+            };
+            if let Some(ch) = plan.needs_key_change() {
+                match key_changes.iter_mut().find(|(c, _)| *c == ch) {
+                    Some((_, n)) => *n = n.saturating_add(1),
+                    None => key_changes.push((ch, 1)),
+                }
+            }
+            plans.push(plan);
         }
+        drop(profile_of);
         for (host, class, reached_on, machines) in late {
-            actions.push(Action::ThresholdAfterGrace {
-                host: host.to_owned(),
-                class,
-                reached_on,
-                machines,
-            });
+            if let Some(h) = hosts.get(host) {
+                actions.push(Action::ThresholdAfterGrace {
+                    host: h.name().to_owned(),
+                    class,
+                    reached_on,
+                    machines,
+                });
+            }
         }
         for (site, machines) in no_site_host {
             actions.push(Action::SwitchSiteToMak { site, machines });
@@ -862,37 +899,6 @@ impl<'f> Planner<'f> {
             }
         }
 
-        // Every machine's plan: the fleet's name, and the host, MAK and reason list shared.
-        let host_names: Vec<Arc<str>> = host_plans
-            .iter()
-            .map(|h| Arc::from(h.name.as_str()))
-            .collect();
-        let key_names: Vec<Arc<str>> = keys.iter().map(|k| Arc::from(k.name())).collect();
-        let plans: Vec<MachinePlan> = machines
-            .iter()
-            .zip(&drafts)
-            .map(|(m, d)| MachinePlan {
-                name: Arc::clone(m.shared_name()),
-                sku: m.sku(),
-                channel: m.channel(),
-                method: d.method,
-                kms_host: d.kms_host.and_then(|h| host_names.get(h)).cloned(),
-                mak_key: d.mak_key.and_then(|k| key_names.get(k)).cloned(),
-                reasons: lists.shared(d.list),
-            })
-            .collect();
-        drop(drafts);
-
-        // Key changes.
-        let mut key_changes: Vec<(Channel, u32)> = Vec::new();
-        for p in &plans {
-            if let Some(ch) = p.needs_key_change() {
-                match key_changes.iter_mut().find(|(c, _)| *c == ch) {
-                    Some((_, n)) => *n = n.saturating_add(1),
-                    None => key_changes.push((ch, 1)),
-                }
-            }
-        }
         for (channel, machines) in key_changes {
             actions.push(Action::InstallKeys { channel, machines });
         }
@@ -921,7 +927,7 @@ impl<'f> Planner<'f> {
             at: self.at,
             horizon_days: self.horizon_days,
             program: fleet.program(),
-            pcs: self.pcs,
+            pcs,
             machines: plans,
             kms_hosts: host_plans,
             mak_keys: mak_plans,
@@ -932,13 +938,68 @@ impl<'f> Planner<'f> {
         }
     }
 
+    /// Decides profile `profile` from its first machine `m`: [`Planner::first_pass`], and the
+    /// Active Directory activation object it needs.
+    fn decide(
+        &self,
+        m: &'f Machine,
+        profile: Profile,
+        fewer_than_50: (bool, u32),
+        lists: &mut ReasonLists,
+        adba_keys: &mut HashMap<Sku, Option<KmsHostKey>>,
+        adba_objects: &mut Vec<(usize, KmsHostKey, u32)>,
+    ) -> Decided<'f> {
+        let mut reasons = Vec::new();
+        let mut denied = Vec::new();
+        let (method, kms) = self.first_pass(m, fewer_than_50, &mut reasons, &mut denied, adba_keys);
+        let mut adba_object = None;
+        if method == RecommendedMethod::Adba {
+            if let (Some(d), Some(Some(key))) = (
+                m.domain().and_then(|name| {
+                    self.fleet
+                        .domains()
+                        .iter()
+                        .position(|d| d.name().eq_ignore_ascii_case(name))
+                }),
+                adba_keys.get(&m.sku()),
+            ) {
+                adba_object = Some(
+                    match adba_objects
+                        .iter()
+                        .position(|(x, k, _)| *x == d && k == key)
+                    {
+                        Some(j) => j,
+                        None => {
+                            let j = adba_objects.len();
+                            adba_objects.push((d, *key, 0));
+                            j
+                        }
+                    },
+                );
+            }
+        }
+        Decided {
+            profile,
+            site: m.site(),
+            method,
+            kms,
+            list: lists.intern(reasons),
+            denied,
+            adba_object,
+            machines: 0,
+            kms_reached: None,
+            site_pcs: 0,
+            no_site_group: None,
+        }
+    }
+
     /// Decides everything but the KMS threshold: the provisional method, the KMS host that
     /// covers the machine if any, and (in `denied`) the hosts that refused it when none
     /// covers it.
     fn first_pass(
         &self,
         m: &'f Machine,
-        fewer_than_50: bool,
+        (fewer_than_50, pcs): (bool, u32),
         reasons: &mut Vec<Reason>,
         denied: &mut Vec<(usize, Denial)>,
         adba_keys: &mut HashMap<Sku, Option<KmsHostKey>>,
@@ -996,7 +1057,7 @@ impl<'f> Planner<'f> {
             return (RecommendedMethod::Avma, None);
         }
         if fewer_than_50 {
-            reasons.push(Reason::FewerThan50Pcs { pcs: self.pcs });
+            reasons.push(Reason::FewerThan50Pcs { pcs });
             return (RecommendedMethod::MakProxy, None);
         }
         let class = ProductClass::of(m.sku().family());
@@ -1143,49 +1204,38 @@ impl<'f> Planner<'f> {
         (proj, [client_slot, server_slot, office_slot])
     }
 
-    /// A KMS machine online before its host reaches the threshold: notification if its grace
-    /// period ends first. Returns the host and the threshold date when it is a risk.
+    /// A KMS machine online before its host reaches the threshold (on `reached`):
+    /// notification if its grace period ends first. Whether it is a risk.
     fn kms_risk(
         &self,
         m: &Machine,
         i: usize,
-        method: RecommendedMethod,
-        reasons: &[Reason],
+        reached: DateTime<Utc>,
+        notifications: &mut Notifications,
         risks: &mut Vec<Risk>,
-    ) -> Option<(&'f str, DateTime<Utc>)> {
+    ) -> bool {
         if m.is_activated() {
-            return None;
+            return false;
         }
         let online = self.online(i);
-        let (host, reached) = reasons.iter().find_map(|r| match r {
-            Reason::KmsCovered {
-                host,
-                threshold_reached,
-            } => Some((host, *threshold_reached)),
-            _ => None,
-        })?;
         if reached <= online {
-            return None;
+            return false;
         }
-        let at = notification_at(m.sku(), Channel::VolumeGvlk, online)?;
+        let Some(at) = notifications.at(m.sku(), Channel::VolumeGvlk, online) else {
+            return false;
+        };
         if at >= reached || at >= self.horizon_end {
-            return None;
+            return false;
         }
         risks.push(Risk {
             machine: Arc::clone(m.shared_name()),
             sku: m.sku(),
-            method,
+            method: RecommendedMethod::Kms,
             online,
             notification_at: at,
             cause: RiskCause::ThresholdAfterGrace,
         });
-        let name = self
-            .fleet
-            .kms_hosts()
-            .iter()
-            .find(|h| h.name() == host)?
-            .name();
-        Some((name, reached))
+        true
     }
 
     /// A MAK machine that cannot be activated: notification when its grace period ends.
@@ -1195,13 +1245,14 @@ impl<'f> Planner<'f> {
         i: usize,
         method: RecommendedMethod,
         cause: RiskCause,
+        notifications: &mut Notifications,
         risks: &mut Vec<Risk>,
     ) {
         if m.is_activated() {
             return;
         }
         let online = self.online(i);
-        if let Some(at) = notification_at(m.sku(), Channel::VolumeMak, online) {
+        if let Some(at) = notifications.at(m.sku(), Channel::VolumeMak, online) {
             if at < self.horizon_end {
                 risks.push(Risk {
                     machine: Arc::clone(m.shared_name()),
@@ -1213,6 +1264,20 @@ impl<'f> Planner<'f> {
                 });
             }
         }
+    }
+}
+
+/// [`notification_at`] per (product, channel, online instant), asked once each: machines
+/// at risk repeat a few of them.
+#[derive(Default)]
+struct Notifications(FastMap<(Sku, Channel, DateTime<Utc>), Option<DateTime<Utc>>>);
+
+impl Notifications {
+    fn at(&mut self, sku: Sku, channel: Channel, online: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        *self
+            .0
+            .entry((sku, channel, online))
+            .or_insert_with(|| notification_at(sku, channel, online))
     }
 }
 
@@ -1256,14 +1321,24 @@ fn site_key(site: Option<&str>) -> Option<Cow<'_, str>> {
 /// runs on a Windows machine already counted. Confidence: derived (the FAQ does not say which
 /// machines "PCs" are; a narrower reading, volume-channel clients only, is not documented
 /// either). The fleet-wide count ([`Reason::FewerThan50Pcs`]) is made the same way.
-fn site_pcs(machines: &[Machine]) -> HashMap<Option<Cow<'_, str>>, u32> {
+///
+/// Counted per profile (each machine has one): sets every profile's `site_pcs`, and returns
+/// the fleet's PCs.
+fn site_pcs(decided: &mut [Decided<'_>]) -> u32 {
+    let windows = |d: &&Decided<'_>| d.profile.sku.family() != Family::Office;
     let mut map: HashMap<Option<Cow<'_, str>>, u32> = HashMap::new();
-    for m in machines {
-        if m.sku().family() == Family::Office {
-            continue;
-        }
-        let e = map.entry(site_key(m.site())).or_insert(0);
-        *e = e.saturating_add(1);
+    let mut pcs = 0u32;
+    for d in decided.iter().filter(windows) {
+        let e = map.entry(site_key(d.site)).or_insert(0);
+        *e = e.saturating_add(d.machines);
+        pcs = pcs.saturating_add(d.machines);
     }
-    map
+    let at_site: Vec<u32> = decided
+        .iter()
+        .map(|d| map.get(&site_key(d.site)).copied().unwrap_or(0))
+        .collect();
+    for (d, n) in decided.iter_mut().zip(at_site) {
+        d.site_pcs = n;
+    }
+    pcs
 }
