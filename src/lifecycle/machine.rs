@@ -1,7 +1,7 @@
 //! One machine's licence lifecycle: built at install time, changed by events, queried at any
 //! instant.
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, TimeDelta, Timelike, Utc};
 
 use crate::catalog::{Channel, Confidence, Family, Release, Sku};
 use crate::error::Error;
@@ -286,22 +286,37 @@ fn add(at: DateTime<Utc>, d: TimeDelta, what: &'static str) -> Result<DateTime<U
     })
 }
 
-#[inline]
+/// Whole minutes from `now` to `end`, 0 when `end` is not later: chrono's
+/// `end.signed_duration_since(now).num_minutes()` (at least 0), at a fraction of its cost.
+#[inline(always)]
 fn minutes_between(now: DateTime<Utc>, end: DateTime<Utc>) -> u32 {
     let (now_ns, end_ns) = (now.timestamp_subsec_nanos(), end.timestamp_subsec_nanos());
-    // Whole seconds from the Unix timestamps (a borrow when `end`'s fraction is smaller): the
-    // same whole minutes as `signed_duration_since(..).num_minutes()` for every instant that
-    // is not a leap second, at a fraction of its cost. Leap seconds (a fraction of a second or
-    // more) take chrono's path.
-    let m = if now_ns < 1_000_000_000 && end_ns < 1_000_000_000 {
-        end.timestamp()
-            .saturating_sub(now.timestamp())
-            .saturating_sub(i64::from(end_ns < now_ns))
-            / 60
+    // Whole seconds between the instants (a borrow when `end`'s fraction is smaller): within
+    // one year from the start of that year, which spares converting both dates to days; else
+    // from the Unix timestamps. Leap seconds (a fraction of a second or more) take chrono's
+    // path.
+    if now_ns < 1_000_000_000 && end_ns < 1_000_000_000 {
+        let (n, e) = (now.naive_utc(), end.naive_utc());
+        // chrono's instants are within +-2^43 s of the epoch: no difference wraps.
+        let secs = if n.year() == e.year() {
+            let days = i64::from(e.ordinal()).wrapping_sub(i64::from(n.ordinal()));
+            let (ns, es) = (
+                n.time().num_seconds_from_midnight(),
+                e.time().num_seconds_from_midnight(),
+            );
+            days.wrapping_mul(86_400)
+                .wrapping_add(i64::from(es))
+                .wrapping_sub(i64::from(ns))
+        } else {
+            end.timestamp().wrapping_sub(now.timestamp())
+        }
+        .wrapping_sub(i64::from(end_ns < now_ns));
+        // A negative difference is 0 minutes, as the truncated quotient's `max(0)` below.
+        u64::try_from(secs).map_or(0, |s| u32::try_from(s / 60).unwrap_or(u32::MAX))
     } else {
-        end.signed_duration_since(now).num_minutes()
-    };
-    u32::try_from(m.max(0)).unwrap_or(u32::MAX)
+        let m = end.signed_duration_since(now).num_minutes();
+        u32::try_from(m.max(0)).unwrap_or(u32::MAX)
+    }
 }
 
 impl Lifecycle {
@@ -1211,6 +1226,37 @@ mod minutes_tests {
             let end = instant(a.saturating_add(d), bn);
             prop_assert_eq!(minutes_between(now, end), reference(now, end));
             prop_assert_eq!(minutes_between(end, now), reference(end, now));
+        }
+    }
+
+    /// Instants on both sides of a new year (leap years, the epoch's, negative years) give
+    /// chrono's whole minutes: the same-year and the cross-year paths meet there.
+    #[test]
+    fn around_new_years_as_chrono() {
+        for year in [
+            -401, -1, 0, 1, 1969, 1970, 1999, 2000, 2023, 2024, 2100, 9999,
+        ] {
+            let new_year = NaiveDate::from_ymd_opt(year, 1, 1)
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
+                .unwrap()
+                .and_utc();
+            let steps = [
+                -86_401, -3_601, -61, -60, -59, -1, 0, 1, 59, 60, 61, 3_601, 86_401,
+            ];
+            for a in steps {
+                for b in steps {
+                    for (an, bn) in [(0, 0), (999_999_999, 0), (0, 999_999_999), (5, 7)] {
+                        let now = new_year + TimeDelta::seconds(a) + TimeDelta::nanoseconds(an);
+                        let end = new_year + TimeDelta::seconds(b) + TimeDelta::nanoseconds(bn);
+                        assert_eq!(
+                            minutes_between(now, end),
+                            reference(now, end),
+                            "{now} {end}"
+                        );
+                    }
+                }
+            }
         }
     }
 
