@@ -838,7 +838,10 @@ mod tests {
             let mut it = stored.iter();
             let (mut front, mut back) = (Vec::new(), Vec::new());
             loop {
-                prop_assert_eq!(it.len(), fields.len() - front.len() - back.len());
+                prop_assert_eq!(
+                    it.len(),
+                    fields.len().saturating_sub(front.len().saturating_add(back.len()))
+                );
                 let Some(f) = it.next() else { break };
                 front.push(RawField::from(f));
                 let Some(b) = it.next_back() else { break };
