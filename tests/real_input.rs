@@ -17,8 +17,8 @@ use std::path::PathBuf;
 
 use volume_activation::catalog::{Channel, Confidence};
 use volume_activation::inventory::{
-    Capture, CaptureFormat, CommandOutcome, DisplayLanguage, ExpiryKind, ParseOptions, Remaining,
-    parse_capture,
+    Capture, CaptureFormat, CommandOutcome, DisplayLanguage, ExpiryKind, ExplainOptions,
+    ParseOptions, Remaining, parse_capture,
 };
 use volume_activation::lifecycle::LicenseStatus;
 
@@ -103,6 +103,24 @@ fn german_capture_names_its_language_and_source() {
     )
     .unwrap();
     assert_eq!(en.display_language(), None);
+}
+
+#[test]
+fn explain_names_the_display_language_and_its_source() {
+    let c = read("1-localized-ja.slmgr-dli.txt");
+    let d = volume_activation::inventory::explain(&c, &ExplainOptions::new());
+    let f = d
+        .findings()
+        .iter()
+        .find(|f| f.text().contains("display language ja-JP"))
+        .unwrap();
+    assert_eq!(f.confidence(), Confidence::Documented);
+    assert!(
+        f.sources()
+            .iter()
+            .all(|u| u.starts_with("https://jpwinsup.github.io/blog/"))
+    );
+    assert_eq!(f.sources().len(), 2);
 }
 
 #[test]

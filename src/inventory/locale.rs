@@ -52,6 +52,21 @@ impl DisplayLanguage {
         self.source
     }
 
+    /// The addresses [`source`](Self::source) cites (the text between `<` and `>`).
+    ///
+    /// ```
+    /// use volume_activation::inventory::DisplayLanguage;
+    ///
+    /// let ja = DisplayLanguage::from_tag("ja-JP").unwrap();
+    /// assert!(ja.urls().all(|u| u.starts_with("https://jpwinsup.github.io/")));
+    /// ```
+    pub fn urls(&self) -> impl Iterator<Item = &'static str> + Clone + use<> {
+        self.source
+            .split('<')
+            .skip(1)
+            .filter_map(|part| part.split_once('>').map(|(url, _)| url))
+    }
+
     /// How far the strings are confirmed against Microsoft's own text.
     #[must_use]
     pub const fn confidence(&self) -> Confidence {
