@@ -15,9 +15,10 @@
 
 use std::path::PathBuf;
 
-use volume_activation::catalog::Channel;
+use volume_activation::catalog::{Channel, Confidence};
 use volume_activation::inventory::{
-    Capture, CaptureFormat, CommandOutcome, ExpiryKind, ParseOptions, Remaining, parse_capture,
+    Capture, CaptureFormat, CommandOutcome, DisplayLanguage, ExpiryKind, ExplainOptions,
+    ParseOptions, Remaining, parse_capture,
 };
 use volume_activation::lifecycle::LicenseStatus;
 
@@ -82,6 +83,146 @@ fn german_labels_read_as_english() {
     assert_eq!(r.expiry_kind, Some(ExpiryKind::TimeBased));
     // The German banner is a banner, not an unread line.
     assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+}
+
+#[test]
+fn german_capture_names_its_language_and_source() {
+    let c = read("1-localized-de.slmgr-dli.txt");
+    let de = c.display_language().unwrap();
+    assert_eq!(de.tag(), "de-DE");
+    assert!(
+        de.source()
+            .contains("https://github.com/MichaelSchoenburg/Check-WindowsLizenz")
+    );
+    assert_eq!(de.confidence(), Confidence::Unverified);
+    // An English capture names none.
+    let en = parse_capture(
+        CaptureFormat::SlmgrDli,
+        "Name: Windows(R), Enterprise edition\nLicense Status: Licensed\n",
+        &ParseOptions::new(),
+    )
+    .unwrap();
+    assert_eq!(en.display_language(), None);
+}
+
+#[test]
+fn explain_names_the_display_language_and_its_source() {
+    let c = read("1-localized-ja.slmgr-dli.txt");
+    let d = volume_activation::inventory::explain(&c, &ExplainOptions::new());
+    let f = d
+        .findings()
+        .iter()
+        .find(|f| f.text().contains("display language ja-JP"))
+        .unwrap();
+    assert_eq!(f.confidence(), Confidence::Documented);
+    assert!(
+        f.sources()
+            .iter()
+            .all(|u| u.starts_with("https://jpwinsup.github.io/blog/"))
+    );
+    assert_eq!(f.sources().len(), 2);
+}
+
+#[test]
+fn japanese_status_reads_with_either_colon() {
+    // Microsoft Japan's support blog: `ライセンスの状態` shows `ライセンスされています`.
+    let c = read("1-localized-ja.slmgr-dli.txt");
+    // The capture starts at the status line: one record from what it has, flagged partial.
+    let r = c.records.first().or(c.partial.as_ref()).unwrap();
+    assert_eq!(r.status, Some(LicenseStatus::Licensed));
+    assert_eq!(c.display_language().unwrap().tag(), "ja-JP");
+    assert_eq!(
+        c.display_language().unwrap().confidence(),
+        Confidence::Documented
+    );
+    // The blog does not show the separator: a full-width colon reads the same.
+    for line in [
+        "ライセンスの状態：ライセンスされています\n",
+        "ライセンスの状態： ライセンスされています\n",
+        "ライセンスの状態 : ライセンスされています\n",
+    ] {
+        assert_eq!(
+            CaptureFormat::detect(line),
+            Some(CaptureFormat::SlmgrDli),
+            "{line}"
+        );
+        let c = parse_capture(CaptureFormat::SlmgrDli, line, &ParseOptions::new()).unwrap();
+        let r = c.records.first().or(c.partial.as_ref()).unwrap();
+        assert_eq!(r.status, Some(LicenseStatus::Licensed), "{line}");
+    }
+}
+
+#[test]
+fn spanish_status_line_reads() {
+    let c = read("1-localized-es.slmgr-dli.txt");
+    let r = c.records.first().or(c.partial.as_ref()).unwrap();
+    assert_eq!(r.status, Some(LicenseStatus::Licensed));
+    assert_eq!(c.display_language().unwrap().tag(), "es-ES");
+}
+
+#[test]
+fn chinese_and_italian_xpr_sentences_read() {
+    let c = read("1-localized-zh.slmgr-xpr.txt");
+    assert_eq!(c.records.len(), 2, "{c:?}");
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    let volume = &c.records[0];
+    assert_eq!(volume.status, Some(LicenseStatus::Licensed));
+    assert_eq!(volume.expiry_kind, Some(ExpiryKind::Volume));
+    // Year first: 2027-02-04, never read as day or month first.
+    assert_eq!(
+        volume.expires.map(|t| t.to_string()),
+        Some("2027-02-04T17:50:22 (local time)".to_owned())
+    );
+    assert!(c.records[1].permanent);
+    assert_eq!(c.records[1].status, Some(LicenseStatus::Licensed));
+    let it = read("1-localized-it.slmgr-xpr.txt");
+    assert!(it.records[0].permanent);
+    assert!(it.warnings.is_empty(), "{:?}", it.warnings);
+}
+
+#[test]
+fn each_language_is_listed_with_a_source_and_round_trips() {
+    let all: Vec<DisplayLanguage> = DisplayLanguage::all().collect();
+    let tags: Vec<&str> = all.iter().map(|l| l.tag()).collect();
+    assert_eq!(tags, ["de-DE", "ja-JP", "es-ES", "zh-CN", "it-IT"]);
+    for l in &all {
+        assert!(l.source().contains("<https://"), "{l}");
+        assert_eq!(DisplayLanguage::from_tag(&l.tag().to_lowercase()), Some(*l));
+        #[cfg(feature = "serde")]
+        {
+            let json = serde_json::to_string(l).unwrap();
+            assert_eq!(json, format!("\"{}\"", l.tag()));
+            assert_eq!(serde_json::from_str::<DisplayLanguage>(&json).unwrap(), *l);
+        }
+    }
+    assert_eq!(DisplayLanguage::from_tag("fr-FR"), None);
+    #[cfg(feature = "serde")]
+    assert_eq!(
+        serde_json::from_str::<DisplayLanguage>("\"fr-FR\"")
+            .unwrap_err()
+            .to_string(),
+        "a display language the parsers read (de-DE, ja-JP, es-ES, zh-CN, it-IT), not \"fr-FR\""
+    );
+    // Labels are listed as printed.
+    let ja = DisplayLanguage::from_tag("ja-JP").unwrap();
+    assert_eq!(ja.labels().collect::<Vec<_>>(), ["ライセンスの状態"]);
+}
+
+#[test]
+fn labels_outside_ascii_stay_distinct() {
+    // Before, every letter outside ASCII read as `?`, so two labels of one length in another
+    // script were the same key. A label of the same byte length as `ライセンスの状態` that
+    // the table does not have is not read as the status.
+    let text = "ライセンスの種類: ライセンスされています\n";
+    assert_eq!("ライセンスの種類".len(), "ライセンスの状態".len());
+    let c = parse_capture(CaptureFormat::SlmgrDli, text, &ParseOptions::new());
+    let read_status = c.is_ok_and(|c| {
+        c.records
+            .iter()
+            .chain(c.partial.as_ref())
+            .any(|r| r.status.is_some())
+    });
+    assert!(!read_status);
 }
 
 #[test]

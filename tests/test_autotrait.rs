@@ -143,6 +143,7 @@ fn test_autotrait() {
     assert_public::<SbsMak>();
     assert_public::<SetupKeySource>();
     assert_public::<Severity>();
+    assert_public::<DisplayLanguage>();
     assert_public::<Sku>();
     assert_public::<Source>();
     assert_public::<State>();
@@ -280,6 +281,7 @@ fn serde_types() {
     both::<SbsMak>();
     both::<SetupKeySource>();
     both::<Severity>();
+    both::<DisplayLanguage>();
     both::<Sku>();
     both::<Source>();
     both::<State>();

@@ -269,11 +269,6 @@ pub(crate) fn redact_cow(input: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// Appends `input` to `out` with every key masked as by [`redact_keys`].
-pub(crate) fn redact_into(out: &mut String, input: &str) {
-    out.push_str(&redact_cow(input));
-}
-
 /// Most line breaks a key may be cut by, and most indentation after one.
 const MAX_BREAKS: usize = 2;
 const MAX_INDENT: usize = 80;

@@ -426,6 +426,33 @@ impl Capture {
     }
 }
 
+impl Capture {
+    /// The display language the capture's labels were printed in, when it is not English:
+    /// the language of the first label read from another language's table (see
+    /// [`DisplayLanguage`](super::DisplayLanguage) for each language's source).
+    ///
+    /// ```
+    /// use volume_activation::parse_capture;
+    /// use volume_activation::inventory::{CaptureFormat, ParseOptions};
+    ///
+    /// let text = "Name: Windows(R), Enterprise edition\nLizenzstatus: Lizenziert\n";
+    /// let c = parse_capture(CaptureFormat::SlmgrDli, text, &ParseOptions::new())?;
+    /// assert_eq!(c.display_language().map(|l| l.tag()), Some("de-DE"));
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    #[must_use]
+    pub fn display_language(&self) -> Option<super::DisplayLanguage> {
+        self.preamble
+            .iter()
+            .chain(self.records.iter().flat_map(|r| r.fields.iter()))
+            .chain(self.partial.iter().flat_map(|r| r.fields.iter()))
+            .find_map(|f| {
+                let mut buf = [0; super::fields::NORM_MAX];
+                super::locale::language_of(super::fields::norm(f.key, &mut buf))
+            })
+    }
+}
+
 /// Parses tool output into a [`Capture`].
 ///
 /// Accepts CRLF or LF, a UTF-8 BOM, `cscript` banners, blank lines, ospp's

@@ -87,7 +87,8 @@ impl CaptureFormat {
     /// - A label only `/dlv` prints (`Activation ID:`, `Application ID:`, `Extended PID:`,
     ///   `Installation ID:`, `Product Key Channel:`, the rearm counts, `Trusted time:`, the
     ///   URLs) is `slmgr /dlv`, even when the capture starts after its `Name:` line;
-    ///   `License Status:` (German `Lizenzstatus:`), `Partial Product Key:`, or the lines of
+    ///   `License Status:`, `Partial Product Key:`, any label in another display language
+    ///   the crate reads (German `Lizenzstatus:`; one only `/dlv` prints makes it `/dlv`), or the lines of
     ///   `slmgr /ato` and slmgr errors are `slmgr /dli` (which also reads them), as is `Name:`
     ///   with `Description:`.
     /// - Text about activation or licences with a mark no Microsoft tool prints (an asterisk
@@ -164,19 +165,25 @@ impl CaptureFormat {
             "Validation URL:",
         ];
         // Labels `/dli` prints too, and `/ato` and slmgr error output.
-        const DLI: [&str; 6] = [
+        const DLI: [&str; 5] = [
             "License Status:",
-            "Lizenzstatus:",
             "Partial Product Key:",
             "Product activated successfully",
             "Error: 0x",
             "Activating ",
         ];
+        // Labels printed in another display language (`locale.rs`), as the English keys
+        // they stand for.
+        let localized = super::locale::english_keys(lines());
         // A capture cut before its `Name:` line still shows its labels.
-        if DLV_ONLY.iter().any(|p| has(p)) {
+        if DLV_ONLY.iter().any(|p| has(p))
+            || localized
+                .iter()
+                .any(|k| DLV_ONLY.iter().any(|p| super::locale::is_label(p, k)))
+        {
             return Some(CaptureFormat::SlmgrDlv);
         }
-        if DLI.iter().any(|p| has(p)) {
+        if DLI.iter().any(|p| has(p)) || !localized.is_empty() {
             return Some(CaptureFormat::SlmgrDli);
         }
         if has("Name:") {

@@ -463,6 +463,18 @@ pub fn explain(capture: &Capture, options: &ExplainOptions) -> Diagnosis {
             .at_line(w.line),
         );
     }
+    if let Some(lang) = capture.display_language() {
+        findings.push(
+            Finding::new(
+                FindingKind::Capture,
+                format!(
+                    "printed in display language {lang}: its labels are read as the source below shows them"
+                ),
+                lang.confidence(),
+            )
+            .sources_from(lang.urls()),
+        );
+    }
     if capture.partial.is_some() {
         findings.push(Finding::new(
             FindingKind::Capture,

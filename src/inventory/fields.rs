@@ -36,27 +36,43 @@ pub(crate) enum Applied {
     Bad(&'static str),
 }
 
-/// The longest key [`norm`] reads; longer keys match nothing.
-pub(crate) const NORM_MAX: usize = 96;
+/// The longest key [`norm`] reads, in UTF-8 bytes (Cyrillic letters take two, CJK three);
+/// longer keys match nothing.
+pub(crate) const NORM_MAX: usize = 160;
 
 /// `key` lowercased with spaces and underscores removed, written into `buf` (on the caller's
 /// stack: no allocation, and no copy of the buffer on the hot path). Keys longer than the
-/// buffer, or with non-ASCII letters, match nothing.
+/// buffer match nothing.
+///
+/// Letters outside ASCII are kept (lowercased, as UTF-8), so that labels printed in other
+/// display languages (`État de la licence`, `许可证状态`) stay distinct; every Unicode space
+/// (the no-break space French puts before a colon, the ideographic space) is dropped like an
+/// ASCII one.
 pub(crate) fn norm<'b>(key: &str, buf: &'b mut [u8; NORM_MAX]) -> &'b [u8] {
-    let mut slots = buf.iter_mut();
-    for b in key.bytes() {
-        let b = match b {
-            b' ' | b'\t' | b'\n' | b'\x0C' | b'\r' | b'_' => continue,
-            b'A'..=b'Z' => b.to_ascii_lowercase(),
-            0x80.. => b'?',
-            _ => b,
-        };
-        let Some(slot) = slots.next() else {
-            return &[];
-        };
-        *slot = b;
+    let mut len = 0_usize;
+    for c in key.chars() {
+        if c.is_whitespace() || c == '_' {
+            continue;
+        }
+        if c.is_ascii() {
+            let Some(slot) = buf.get_mut(len) else {
+                return &[];
+            };
+            *slot = u8::try_from(c.to_ascii_lowercase()).unwrap_or(b'?');
+            len = len.saturating_add(1);
+            continue;
+        }
+        for l in c.to_lowercase() {
+            let mut utf8 = [0_u8; 4];
+            for b in l.encode_utf8(&mut utf8).bytes() {
+                let Some(slot) = buf.get_mut(len) else {
+                    return &[];
+                };
+                *slot = b;
+                len = len.saturating_add(1);
+            }
+        }
     }
-    let len = NORM_MAX.saturating_sub(slots.len());
     buf.get(..len).unwrap_or_default()
 }
 

@@ -39,6 +39,7 @@ pub use capture::{
 };
 pub use explain::{Diagnosis, ExplainOptions, Finding, FindingKind, ProductDiagnosis, explain};
 pub use identify::{Clue, Evidence, Identification, IdentificationOutcome, identify};
+pub use locale::DisplayLanguage;
 pub use record::{
     ExpiryKind, KmsClientInfo, KmsHostInfo, KmsRequestCounts, LicenseRecord, PrintedTime, RawField,
     RawFieldRef, RawFields, Remaining,

@@ -135,28 +135,26 @@ pub struct RawFieldRef<'a> {
     pub recognised: bool,
 }
 
-/// Where one line's key and value sit in a [`RawFields`] buffer (the key starts where the
-/// previous entry ends).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Entry {
-    /// The line, counting from 1; 0 for none.
-    line: usize,
-    key_end: usize,
-    end: usize,
-    /// Bit 0: the line has a value; bit 1: recognised.
-    flags: u8,
-}
-
+/// Flag bits of a line's first byte in a [`RawFields`] buffer.
 const HAS_VALUE: u8 = 1;
 const RECOGNISED: u8 = 2;
+const HAS_LINE: u8 = 4;
+/// Numbers in a [`RawFields`] buffer are written six bits per byte; this bit says another
+/// byte of the same number follows (forwards) or precedes (backwards).
+const MORE: u8 = 0x40;
+const DIGIT: usize = 0x3F;
 
 /// The printed lines of a record (or of a capture's preamble), in input order, every full
 /// product key in them masked.
 ///
-/// Stored compactly, one text buffer and one small entry per line, so a parsed capture holds
-/// little more than the text it read (one owned string pair per line held 15 to 18 times the
-/// input). Read it with [`iter`](RawFields::iter) or [`get`](RawFields::get), which give
-/// borrowed [`RawFieldRef`]s; it serialises as a list of [`RawField`]s.
+/// Stored compactly in one text buffer, each line as a few bytes of lengths and line number
+/// followed by its key and value, so a parsed capture holds little more than the text it read
+/// (one owned string pair per line held 15 to 18 times the input; a 32-byte index entry per
+/// line still cost as much as the text of a short `slmgr /xpr` line). Read it with
+/// [`iter`](RawFields::iter) (either direction), [`first`](RawFields::first),
+/// [`last`](RawFields::last) or [`get`](RawFields::get) (which walks the lines before the one
+/// asked for), which give borrowed [`RawFieldRef`]s; it serialises as a list of
+/// [`RawField`]s.
 ///
 /// ```
 /// use volume_activation::inventory::{RawField, RawFields};
@@ -168,11 +166,89 @@ const RECOGNISED: u8 = 2;
 /// let keys: Vec<&str> = fields.iter().map(|f| f.key).collect();
 /// assert_eq!(keys, ["Name", "DNS publishing enabled"]);
 /// assert_eq!(fields.get(0).and_then(|f| f.value), Some("X"));
+/// assert_eq!(fields.last().map(|f| f.line), Some(Some(2)));
 /// ```
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct RawFields {
-    text: String,
-    entries: Vec<Entry>,
+    /// The lines, each written as: a flags byte ([`HAS_VALUE`], [`RECOGNISED`],
+    /// [`HAS_LINE`]); the key's length, the value's length (with a value) and the line number
+    /// (with one), each as [`put`] writes a number; the key; the value; and the length of all
+    /// that as [`put_back`] writes it, so the lines can be walked from the end. Every byte
+    /// besides the key and the value is ASCII, so the buffer is text and reading a key or a
+    /// value needs no UTF-8 check.
+    buf: String,
+    /// How many lines.
+    len: usize,
+}
+
+/// Appends `n` six bits per byte, lowest first, [`MORE`] on every byte but the last.
+fn put(buf: &mut String, n: usize) {
+    let mut n = n;
+    loop {
+        let digit = u8::try_from(n & DIGIT).unwrap_or_default();
+        n = n.checked_shr(6).unwrap_or_default();
+        if n == 0 {
+            buf.push(char::from(digit));
+            return;
+        }
+        buf.push(char::from(digit | MORE));
+    }
+}
+
+/// How many bytes [`put`] and [`put_back`] write for `n`.
+fn digits(n: usize) -> usize {
+    let mut count = 1_usize;
+    let mut rest = n.checked_shr(6).unwrap_or_default();
+    while rest != 0 {
+        count = count.saturating_add(1);
+        rest = rest.checked_shr(6).unwrap_or_default();
+    }
+    count
+}
+
+/// Appends `n` to be read from its end: the bytes [`put`] writes, in reverse order, with
+/// [`MORE`] on every byte but the first.
+fn put_back(buf: &mut String, n: usize) {
+    let count = digits(n);
+    for i in (0..count).rev() {
+        let shift = u32::try_from(i.saturating_mul(6)).unwrap_or(u32::MAX);
+        let digit =
+            u8::try_from(n.checked_shr(shift).unwrap_or_default() & DIGIT).unwrap_or_default();
+        let more = if i.saturating_add(1) == count {
+            0
+        } else {
+            MORE
+        };
+        buf.push(char::from(digit | more));
+    }
+}
+
+/// The number [`put`] wrote at `at`, and the offset after it.
+fn get(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+    let (mut n, mut shift, mut at) = (0_usize, 0_u32, at);
+    loop {
+        let byte = *bytes.get(at)?;
+        at = at.checked_add(1)?;
+        n |= usize::from(byte & 0x3F).checked_shl(shift)?;
+        if byte & MORE == 0 {
+            return Some((n, at));
+        }
+        shift = shift.checked_add(6)?;
+    }
+}
+
+/// The number [`put_back`] wrote ending at `end`, and the offset it starts at.
+fn get_back(bytes: &[u8], end: usize) -> Option<(usize, usize)> {
+    let (mut n, mut shift, mut at) = (0_usize, 0_u32, end);
+    loop {
+        at = at.checked_sub(1)?;
+        let byte = *bytes.get(at)?;
+        n |= usize::from(byte & 0x3F).checked_shl(shift)?;
+        if byte & MORE == 0 {
+            return Some((n, at));
+        }
+        shift = shift.checked_add(6)?;
+    }
 }
 
 impl RawFields {
@@ -185,47 +261,42 @@ impl RawFields {
     /// How many lines there are.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.len
     }
 
     /// Whether there are none.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len == 0
     }
 
-    /// The line at `index` (from 0), in input order.
+    /// The line at `index` (from 0), in input order. Walks the lines before it (records have
+    /// a few dozen lines): to visit every line, use [`iter`](RawFields::iter).
     #[must_use]
     pub fn get(&self, index: usize) -> Option<RawFieldRef<'_>> {
-        let e = self.entries.get(index)?;
-        let start = index
-            .checked_sub(1)
-            .and_then(|i| self.entries.get(i))
-            .map_or(0, |p| p.end);
-        Some(self.view(start, e))
+        self.iter().nth(index)
     }
 
     /// The first line.
     #[must_use]
     pub fn first(&self) -> Option<RawFieldRef<'_>> {
-        self.get(0)
+        self.iter().next()
     }
 
     /// The last line.
     #[must_use]
     pub fn last(&self) -> Option<RawFieldRef<'_>> {
-        self.get(self.len().checked_sub(1)?)
+        self.iter().next_back()
     }
 
     /// The lines in input order.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = RawFieldRef<'_>> + ExactSizeIterator {
-        self.entries.iter().enumerate().map(move |(i, e)| {
-            let start = i
-                .checked_sub(1)
-                .and_then(|p| self.entries.get(p))
-                .map_or(0, |p| p.end);
-            self.view(start, e)
-        })
+        Iter {
+            fields: self,
+            front: 0,
+            back: self.buf.len(),
+            left: self.len,
+        }
     }
 
     /// Appends a line, any full product key in it masked.
@@ -246,11 +317,9 @@ impl RawFields {
         value: Option<&str>,
         recognised: bool,
     ) {
-        crate::catalog::product_key::redact_into(&mut self.text, key);
-        let key_end = self.text.len();
-        if let Some(v) = value {
-            crate::catalog::product_key::redact_into(&mut self.text, v);
-        }
+        let key = crate::catalog::product_key::redact_cow(key);
+        let value = value.map(crate::catalog::product_key::redact_cow);
+        let start = self.buf.len();
         let mut flags = 0;
         if value.is_some() {
             flags |= HAS_VALUE;
@@ -258,33 +327,116 @@ impl RawFields {
         if recognised {
             flags |= RECOGNISED;
         }
-        self.entries.push(Entry {
-            line: line.unwrap_or(0),
-            key_end,
-            end: self.text.len(),
-            flags,
-        });
+        if line.is_some() {
+            flags |= HAS_LINE;
+        }
+        self.buf.push(char::from(flags));
+        put(&mut self.buf, key.len());
+        if let Some(v) = &value {
+            put(&mut self.buf, v.len());
+        }
+        if let Some(n) = line {
+            put(&mut self.buf, n);
+        }
+        self.buf.push_str(&key);
+        if let Some(v) = &value {
+            self.buf.push_str(v);
+        }
+        let written = self.buf.len().saturating_sub(start);
+        put_back(&mut self.buf, written);
+        self.len = self.len.saturating_add(1);
     }
 
     /// Gives back spare capacity (a finished record keeps only what it holds).
     pub(crate) fn shrink_to_fit(&mut self) {
-        self.text.shrink_to_fit();
-        self.entries.shrink_to_fit();
+        self.buf.shrink_to_fit();
     }
 
-    fn view(&self, start: usize, e: &Entry) -> RawFieldRef<'_> {
-        // Offsets were taken from `text` at character boundaries.
-        let key = self.text.get(start..e.key_end).unwrap_or_default();
-        let value =
-            (e.flags & HAS_VALUE != 0).then(|| self.text.get(e.key_end..e.end).unwrap_or_default());
-        RawFieldRef {
-            line: (e.line != 0).then_some(e.line),
+    /// The line written at `at`, and the offset of the next one.
+    fn decode(&self, at: usize) -> Option<(RawFieldRef<'_>, usize)> {
+        let bytes = self.buf.as_bytes();
+        let flags = *bytes.get(at)?;
+        let (key_len, p) = get(bytes, at.checked_add(1)?)?;
+        let (value_len, p) = if flags & HAS_VALUE == 0 {
+            (0, p)
+        } else {
+            get(bytes, p)?
+        };
+        let (line, p) = if flags & HAS_LINE == 0 {
+            (None, p)
+        } else {
+            let (n, p) = get(bytes, p)?;
+            (Some(n), p)
+        };
+        let key_end = p.checked_add(key_len)?;
+        let end = key_end.checked_add(value_len)?;
+        // The lengths were taken from the key and value pushed: character boundaries.
+        let key = self.buf.get(p..key_end)?;
+        let value = if flags & HAS_VALUE == 0 {
+            None
+        } else {
+            Some(self.buf.get(key_end..end)?)
+        };
+        let next = end.checked_add(digits(end.checked_sub(at)?))?;
+        let field = RawFieldRef {
+            line,
             key,
             value,
-            recognised: e.flags & RECOGNISED != 0,
-        }
+            recognised: flags & RECOGNISED != 0,
+        };
+        Some((field, next))
+    }
+
+    /// The line whose encoding ends at `end`, and the offset it starts at.
+    fn decode_back(&self, end: usize) -> Option<(RawFieldRef<'_>, usize)> {
+        let (len, footer) = get_back(self.buf.as_bytes(), end)?;
+        let start = footer.checked_sub(len)?;
+        let (field, _) = self.decode(start)?;
+        Some((field, start))
     }
 }
+
+/// The lines of a [`RawFields`], from either end.
+struct Iter<'a> {
+    fields: &'a RawFields,
+    /// Where the next line from the front starts, and where the next from the back ends.
+    front: usize,
+    back: usize,
+    /// Lines not yet given from either end.
+    left: usize,
+}
+
+impl<'a> Iterator for Iter<'a> {
+    type Item = RawFieldRef<'a>;
+
+    fn next(&mut self) -> Option<RawFieldRef<'a>> {
+        if self.left == 0 {
+            return None;
+        }
+        let (field, next) = self.fields.decode(self.front)?;
+        self.front = next;
+        self.left = self.left.saturating_sub(1);
+        Some(field)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl DoubleEndedIterator for Iter<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        if self.left == 0 {
+            return None;
+        }
+        let (field, start) = self.fields.decode_back(self.back)?;
+        self.back = start;
+        self.left = self.left.saturating_sub(1);
+        Some(field)
+    }
+}
+
+impl ExactSizeIterator for Iter<'_> {}
 
 impl std::fmt::Debug for RawFields {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -591,5 +743,112 @@ impl LicenseRecord {
 
     pub(crate) fn is_empty(&self) -> bool {
         self.fields.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{RawField, RawFields, digits, get, get_back, put, put_back};
+    use proptest::prelude::*;
+
+    fn field() -> impl Strategy<Value = RawField> {
+        (
+            proptest::option::of(any::<usize>()),
+            ".{0,90}",
+            proptest::option::of(".{0,90}"),
+            any::<bool>(),
+        )
+            .prop_map(|(line, key, value, recognised)| RawField {
+                line,
+                key,
+                value,
+                recognised,
+            })
+    }
+
+    #[test]
+    fn numbers_read_back_from_either_end() {
+        for n in [
+            0,
+            1,
+            63,
+            64,
+            4095,
+            4096,
+            100_000,
+            usize::MAX >> 1,
+            usize::MAX,
+        ] {
+            let mut s = String::from("x");
+            put(&mut s, n);
+            assert_eq!(s.len(), 1 + digits(n), "{n}");
+            assert_eq!(get(s.as_bytes(), 1), Some((n, s.len())), "{n}");
+            let mut b = String::from("x");
+            put_back(&mut b, n);
+            assert_eq!(b.len(), 1 + digits(n), "{n}");
+            assert_eq!(get_back(b.as_bytes(), b.len()), Some((n, 1)), "{n}");
+            assert!(s.is_ascii() && b.is_ascii());
+        }
+    }
+
+    #[test]
+    fn a_short_line_costs_a_few_bytes_besides_its_text() {
+        let mut f = RawFields::new();
+        f.push_parts(
+            Some(100_000),
+            "Windows(R), Enterprise edition",
+            Some(""),
+            true,
+        );
+        // Flags, key length, value length, three bytes of line number, the key, one byte of
+        // length at the end.
+        assert_eq!(f.buf.len(), 1 + 1 + 1 + 3 + 30 + 1);
+        assert_eq!(std::mem::size_of::<RawFields>(), 32);
+    }
+
+    proptest! {
+        /// Every line reads back as pushed (keys masked), from the front, from the back, by
+        /// index, and first and last.
+        #[test]
+        fn lines_read_back(fields in proptest::collection::vec(field(), 0..12)) {
+            let stored: RawFields = fields.iter().cloned().collect();
+            let masked: Vec<RawField> = fields
+                .iter()
+                .map(|f| RawField {
+                    line: f.line,
+                    key: crate::catalog::product_key::redact_keys(&f.key),
+                    value: f.value.as_deref().map(crate::catalog::product_key::redact_keys),
+                    recognised: f.recognised,
+                })
+                .collect();
+            prop_assert_eq!(stored.len(), fields.len());
+            prop_assert_eq!(stored.is_empty(), fields.is_empty());
+            let forward: Vec<RawField> = stored.iter().map(RawField::from).collect();
+            prop_assert_eq!(&forward, &masked);
+            let mut backward: Vec<RawField> = stored.iter().rev().map(RawField::from).collect();
+            backward.reverse();
+            prop_assert_eq!(&backward, &masked);
+            for (i, f) in masked.iter().enumerate() {
+                prop_assert_eq!(stored.get(i).map(RawField::from), Some(f.clone()));
+            }
+            prop_assert_eq!(stored.get(fields.len()), None);
+            prop_assert_eq!(stored.first().map(RawField::from), masked.first().cloned());
+            prop_assert_eq!(stored.last().map(RawField::from), masked.last().cloned());
+            // Taken from both ends in turn, every line comes once.
+            let mut it = stored.iter();
+            let (mut front, mut back) = (Vec::new(), Vec::new());
+            loop {
+                prop_assert_eq!(
+                    it.len(),
+                    fields.len().saturating_sub(front.len().saturating_add(back.len()))
+                );
+                let Some(f) = it.next() else { break };
+                front.push(RawField::from(f));
+                let Some(b) = it.next_back() else { break };
+                back.push(RawField::from(b));
+            }
+            front.extend(back.into_iter().rev());
+            prop_assert_eq!(&front, &masked);
+        }
     }
 }

@@ -353,13 +353,28 @@ fn is_list(format: CaptureFormat) -> bool {
 
 /// Splits a trimmed line into `Key: value`; a line ending in `:` has an empty value; a line without a colon
 /// followed by a space has no value.
+///
+/// A full-width colon (`：`, U+FF1A, as Chinese and Japanese text writes it) separates too,
+/// with or without a space after it, when it comes before any ASCII `: `.
 pub(crate) fn split_kv(t: &str) -> (&str, Option<&str>) {
     // A byte scan: `split_once(": ")` builds a two-way searcher per call.
     let bytes = t.as_bytes();
+    // U+FF1A in UTF-8; its first byte never starts an ASCII character, so the scan for it is
+    // the same byte scan.
+    const FULL_WIDTH: [u8; 3] = [0xEF, 0xBC, 0x9A];
+    let full_width = if t.is_ascii() {
+        None
+    } else {
+        work(bytes.len());
+        bytes.windows(3).position(|w| w == FULL_WIDTH)
+    };
     let mut i = 0;
     while let Some(off) = bytes.get(i..).and_then(|b| find_byte(b, b':')) {
         let at = i.saturating_add(off);
         work(off.saturating_add(1));
+        if full_width.is_some_and(|f| f < at) {
+            break;
+        }
         if bytes.get(at.saturating_add(1)) == Some(&b' ') {
             if let (Some(k), Some(v)) = (t.get(..at), t.get(at.saturating_add(2)..)) {
                 return (k.trim_ascii_end(), Some(v.trim_ascii_start()));
@@ -368,6 +383,11 @@ pub(crate) fn split_kv(t: &str) -> (&str, Option<&str>) {
         i = at.saturating_add(1);
     }
     work(bytes.len().saturating_sub(i));
+    if let Some(f) = full_width {
+        if let (Some(k), Some(v)) = (t.get(..f), t.get(f.saturating_add(3)..)) {
+            return (k.trim_end(), Some(v.trim_start()));
+        }
+    }
     if let Some(k) = t.strip_suffix(':') {
         return (k.trim_ascii_end(), Some(""));
     }
@@ -805,7 +825,10 @@ impl Parser<'_> {
                 label(self.format),
                 line,
                 &text,
-                "labels in a language this crate reads (English; German in part): this looks like licensing output in another display language; its lines are kept unread",
+                format!(
+                    "labels in a language this crate reads ({}): this looks like licensing output in another display language; its lines are kept unread",
+                    super::locale::read_languages()
+                ),
             );
             self.capture.warnings = vec![Warning::from(e)];
             return Ok(self.capture);
@@ -878,16 +901,12 @@ fn xpr_statement(
     let t = t.trim_ascii();
     for (prefix, status, kind) in DATED {
         if let Some(rest) = t.strip_prefix(prefix) {
-            r.status = Some(status);
-            r.expiry_kind = Some(kind);
-            return Some(match values::time(rest, opts.date_order) {
-                Ok(when) => {
-                    r.expires = when;
-                    Ok(())
-                }
-                Err(p) => Err(p.expected()),
-            });
+            return Some(dated(r, status, kind, rest, opts));
         }
+    }
+    // Sentences printed in another display language (`locale.rs`).
+    if let Some((kind, date)) = super::locale::xpr_dated(t) {
+        return Some(dated(r, LicenseStatus::Licensed, kind, date, opts));
     }
     let status = match t.trim_end_matches('.') {
         "The machine is permanently activated" => {
@@ -896,10 +915,31 @@ fn xpr_statement(
         }
         "Windows is in Notification mode" => LicenseStatus::Notification,
         "Unlicensed" => LicenseStatus::Unlicensed,
-        _ => return None,
+        other => match super::locale::xpr_sentence(other)? {
+            super::locale::XprSays::Permanent => {
+                r.permanent = true;
+                LicenseStatus::Licensed
+            }
+            super::locale::XprSays::Notification => LicenseStatus::Notification,
+        },
     };
     r.status = Some(status);
     Some(Ok(()))
+}
+
+/// Sets a dated `/xpr` sentence's status, expiry kind and date.
+fn dated(
+    r: &mut LicenseRecord,
+    status: LicenseStatus,
+    kind: super::record::ExpiryKind,
+    date: &str,
+    opts: &ParseOptions,
+) -> Result<(), &'static str> {
+    r.status = Some(status);
+    r.expiry_kind = Some(kind);
+    let when = values::time(date, opts.date_order).map_err(|p| p.expected())?;
+    r.expires = when;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -159,9 +159,10 @@ pub(crate) fn remaining(v: &str) -> Result<Remaining, &'static str> {
             word.get(..p.len())
                 .is_some_and(|head| head.eq_ignore_ascii_case(p))
         };
-        if starts("minute") {
+        let localized = super::locale::unit_word(word);
+        if starts("minute") || localized == Some(false) {
             minutes = Some(pending.take().ok_or(EXPECTED)?);
-        } else if starts("day") || starts("tag") {
+        } else if starts("day") || localized == Some(true) {
             days = Some(pending.take().ok_or(EXPECTED)?);
         } else if !["s", "before", "expiring", "n", "e"]
             .iter()
@@ -315,7 +316,8 @@ fn iso(t: &str) -> Option<PrintedTime> {
         .map(|d| PrintedTime::Local(d.and_time(NaiveTime::MIN)))
 }
 
-/// `10/26/2016 9:58:33 AM`, `26/10/2016 09:58:33`, `26.10.2016 09:58:33`, date only.
+/// `10/26/2016 9:58:33 AM`, `26/10/2016 09:58:33`, `26.10.2016 09:58:33`, year first
+/// `2027/2/4 17:50:22`, date only.
 fn local(t: &str, order: Option<DateOrder>) -> Result<NaiveDateTime, DateProblem> {
     let (date, rest) = t.split_once(char::is_whitespace).unwrap_or((t, ""));
     let sep = if date.contains('/') {
@@ -330,8 +332,19 @@ fn local(t: &str, order: Option<DateOrder>) -> Result<NaiveDateTime, DateProblem
     let mut parts = date.split(sep);
     let a = small(parts.next())?;
     let b = small(parts.next())?;
-    let y = small(parts.next())?;
-    if parts.next().is_some() || !(1000..=9999).contains(&y) {
+    let c = small(parts.next())?;
+    if parts.next().is_some() {
+        return Err(DateProblem::Invalid);
+    }
+    // Year first (`2027/2/4`, as zh-CN and ja-JP write short dates): always year/month/day.
+    if (1000..=9999).contains(&a) {
+        let date =
+            NaiveDate::from_ymd_opt(i32::try_from(a).map_err(|_| DateProblem::Invalid)?, b, c)
+                .ok_or(DateProblem::Invalid)?;
+        return Ok(date.and_time(clock(rest.trim())?));
+    }
+    let y = c;
+    if !(1000..=9999).contains(&y) {
         return Err(DateProblem::Invalid);
     }
     // A dotted date (German and most of central Europe) is always day.month.year.
@@ -433,6 +446,12 @@ mod tests {
             "2026-03-04 13:00:00"
         );
         assert_eq!(l("13/4/2026", Some(DateOrder::MonthFirst)), "Err(Invalid)");
+        // Year first (zh-CN, ja-JP short dates): year/month/day whatever the order option.
+        for order in [None, Some(DateOrder::DayFirst), Some(DateOrder::MonthFirst)] {
+            assert_eq!(l("2027/2/4 17:50:22", order), "2027-02-04 17:50:22");
+        }
+        assert_eq!(l("2027/2/30", None), "Err(Invalid)");
+        assert_eq!(l("2027/2/4/1", None), "Err(Invalid)");
         assert_eq!(l("2016-10-26 09:58:33", None), "2016-10-26 09:58:33");
         assert_eq!(time("01.01.1601 01:00:00", None), Ok(None));
         assert_eq!(time("12/31/1600 4:00:00 PM", None), Ok(None));
