@@ -211,15 +211,8 @@ impl KmsHost {
     /// A host running `os` with host key `key` and no updates recorded.
     #[must_use]
     pub fn new(os: Sku, key: KmsHostKey) -> KmsHost {
-        let mut host = KmsHost {
-            os,
-            key,
-            updates: Vec::new(),
-            host_denial: None,
-            host_support: host_os_support(os, key),
-            clients: Box::new(ClientTable::of_nothing()),
-        };
-        host.decide();
+        let mut host = KmsHost::probe(os, key, []);
+        *host.clients = ClientTable::of(&host);
         host
     }
 
@@ -555,8 +548,7 @@ fn evaluate(
 
 /// Rules 2 and 3 of [`check_activation`]: the host OS runs the key, with its update.
 fn host_side(host: &KmsHost) -> Result<(), Denial> {
-    let (host_os, key) = (host.os, host.key);
-    let host_support = host_os_support(host_os, key);
+    let (host_os, key, host_support) = (host.os, host.key, host.host_support);
     match host_support.answer() {
         Answer::Documented | Answer::Derived => {}
         Answer::DocumentedNo | Answer::DerivedNo => {
