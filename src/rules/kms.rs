@@ -546,7 +546,7 @@ fn evaluate(
     }))
 }
 
-/// Rules 2 and 3 of [`check_activation`]: the host OS runs the key, with its update.
+/// Rules 4 and 5 of [`check_activation`]: the host OS runs the key, with its update.
 fn host_side(host: &KmsHost) -> Result<(), Denial> {
     let (host_os, key, host_support) = (host.os, host.key, host.host_support);
     match host_support.answer() {
