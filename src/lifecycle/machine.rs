@@ -332,7 +332,44 @@ impl Lifecycle {
         let release = sku.release();
         let grace = oob_grace(release);
         let end = add(at, grace.duration(), "install instant")?;
-        Ok(Lifecycle {
+        let phase = Phase::Grace {
+            status: LicenseStatus::OobGrace,
+            start: at,
+            end,
+            reason: None,
+            expired_reason: Some(HR_GRACE_TIME_EXPIRED),
+            confidence: grace.confidence(),
+        };
+        Ok(Lifecycle::first_seen(
+            sku,
+            channel,
+            at,
+            phase,
+            rearm_limit(release).count(),
+        ))
+    }
+
+    /// A lifecycle of `sku` on `channel` first seen at `at` (installed, or observed) in
+    /// `phase`, with `rearms_left`: no events yet, the default renewal interval. The out-of-box
+    /// grace clock is the phase's own when it is out-of-box grace; otherwise it is unknown
+    /// (ended at `at`, unverified).
+    fn first_seen(
+        sku: Sku,
+        channel: Channel,
+        at: DateTime<Utc>,
+        phase: Phase,
+        rearms_left: u32,
+    ) -> Lifecycle {
+        let (grace_end, grace_confidence) = match phase {
+            Phase::Grace {
+                status: LicenseStatus::OobGrace,
+                end,
+                confidence,
+                ..
+            } => (end, confidence),
+            _ => (at, Confidence::Unverified),
+        };
+        Lifecycle {
             d: Data {
                 sku,
                 channel,
@@ -340,22 +377,15 @@ impl Lifecycle {
                 vista_rtm: false,
                 evaluation_end: None,
                 grace_start: at,
-                grace_end: end,
-                grace_confidence: grace.confidence(),
-                phase: Phase::Grace {
-                    status: LicenseStatus::OobGrace,
-                    start: at,
-                    end,
-                    reason: None,
-                    expired_reason: Some(HR_GRACE_TIME_EXPIRED),
-                    confidence: grace.confidence(),
-                },
-                rearms_left: rearm_limit(release).count(),
+                grace_end,
+                grace_confidence,
+                phase,
+                rearms_left,
                 renewal_interval: KmsInterval::RENEWAL_DEFAULT,
                 last_event_at: at,
                 activations: 0,
             },
-        })
+        }
     }
 
     /// A lifecycle continued from what a capture printed at `at`: the status, the time left
@@ -468,34 +498,11 @@ impl Lifecycle {
                 }
             }
         };
-        let (grace_end, grace_confidence) = match phase {
-            Phase::Grace {
-                status: LicenseStatus::OobGrace,
-                end,
-                ..
-            } => (end, Confidence::Documented),
-            _ => (at, Confidence::Unverified),
-        };
-        Ok(Lifecycle {
-            d: Data {
-                sku,
-                channel,
-                installed_at: at,
-                vista_rtm: false,
-                evaluation_end: None,
-                grace_start: at,
-                grace_end,
-                grace_confidence,
-                phase,
-                rearms_left: seen
-                    .rearms_left
-                    .unwrap_or(0)
-                    .min(rearm_limit(release).count()),
-                renewal_interval: KmsInterval::RENEWAL_DEFAULT,
-                last_event_at: at,
-                activations: 0,
-            },
-        })
+        let rearms_left = seen
+            .rearms_left
+            .unwrap_or(0)
+            .min(rearm_limit(release).count());
+        Ok(Lifecycle::first_seen(sku, channel, at, phase, rearms_left))
     }
 
     /// Marks a Windows Vista installation as RTM (before SP1): when a grace period ends it
