@@ -12,7 +12,9 @@ fn row_of(sku: Sku) -> Option<&'static GvlkRow> {
 }
 
 /// The KMS client setup key (GVLK) Microsoft publishes for `sku`, or `None` where Microsoft
-/// publishes none (Office 2010 and 2013 suites, Small Business Server).
+/// publishes none: Small Business Server 2008 and 2011 (the Volume Licensing activation FAQ,
+/// <http://www.microsoft.com/licensing/existing-customers/product-activation-faq.aspx>: SBS 2008
+/// "product keys are adhered to that media", SBS 2011 uses MAKs and "KMS … isn’t offered").
 ///
 /// Installing this key makes the product a KMS client (or an Active Directory-based
 /// activation client). Windows 10 and Windows 11 editions share their keys, as do Windows 10
