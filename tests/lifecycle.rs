@@ -525,6 +525,26 @@ fn windows_7_rearms_three_times() {
     assert_eq!(m.last_event_at(), t0() + days(70));
 }
 
+/// A lifecycle continued from a capture has the rearms the capture printed, and none when it
+/// printed no count ("a rearm the capture does not show is not assumed"): the next rearm then
+/// fails with 0xC004D307.
+#[test]
+fn observed_rearms_are_the_printed_count_or_none() {
+    use volume_activation::lifecycle::Observation;
+    let win7 = sku("windows-7/enterprise");
+    let grace = Observation::new(LicenseStatus::OobGrace).remaining_minutes(60 * 24 * 10);
+    let mut m =
+        Lifecycle::observed(win7, Channel::VolumeGvlk, &grace.rearms_left(1), t0()).unwrap();
+    assert_eq!(m.rearms_left(), 1);
+    m.apply(Event::Rearm, t0() + days(1)).unwrap();
+    assert_eq!(m.rearms_left(), 0);
+    assert!(m.apply(Event::Rearm, t0() + days(2)).is_err());
+    let mut m = Lifecycle::observed(win7, Channel::VolumeGvlk, &grace, t0()).unwrap();
+    assert_eq!(m.rearms_left(), 0);
+    let e = m.apply(Event::Rearm, t0() + days(1)).unwrap_err();
+    assert!(e.to_string().contains("0xC004D307"), "{e}");
+}
+
 /// Windows 8.1: rearm limit 1000 (Table 8).
 #[test]
 fn windows_81_has_1000_rearms_and_windows_11_the_unverified_fallback() {
