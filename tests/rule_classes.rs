@@ -350,7 +350,12 @@ fn sbs_2011_no_host_key() {
         for s in Sku::of_release(Release::SmallBusinessServer2011) {
             let c = host_key_coverage(k, s);
             if k.family() == Family::Office {
-                assert_eq!(c.basis(), Basis::OfficeKeyPerVersion);
+                // An Office key activates only Office: a no too, from its own rule.
+                assert_eq!(
+                    (c.answer(), c.basis()),
+                    (Answer::DocumentedNo, Basis::OfficeKeyPerVersion),
+                    "{k} x {s}"
+                );
             } else {
                 assert_eq!(
                     (c.answer(), c.basis()),
