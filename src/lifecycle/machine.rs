@@ -476,26 +476,13 @@ impl Lifecycle {
                         ));
                     }
                 };
-                match method {
+                let expires = match method {
                     ActivationMethod::Kms | ActivationMethod::Adba => {
-                        let expires = remaining("a KMS or ADBA activation")?;
-                        let oot = oot_grace(release);
-                        Phase::Licensed {
-                            method,
-                            since: at,
-                            expires: Some(expires),
-                            oot_end: Some(add(expires, oot.duration(), "observation instant")?),
-                            oot_confidence: oot.confidence(),
-                        }
+                        Some(remaining("a KMS or ADBA activation")?)
                     }
-                    ActivationMethod::Mak | ActivationMethod::Avma => Phase::Licensed {
-                        method,
-                        since: at,
-                        expires: None,
-                        oot_end: None,
-                        oot_confidence: Confidence::Documented,
-                    },
-                }
+                    ActivationMethod::Mak | ActivationMethod::Avma => None,
+                };
+                licensed_phase(method, at, expires, release, "observation instant")?
             }
         };
         let rearms_left = seen
@@ -850,21 +837,10 @@ impl Lifecycle {
         at: DateTime<Utc>,
         validity: Option<Timing>,
     ) -> Result<Phase, Error> {
-        let oot = oot_grace(self.d.sku.release());
-        let (expires, oot_end) = match validity {
-            Some(v) => {
-                let e = add(at, v.duration(), "event instant")?;
-                (Some(e), Some(add(e, oot.duration(), "event instant")?))
-            }
-            None => (None, None),
-        };
-        Ok(Phase::Licensed {
-            method,
-            since: at,
-            expires,
-            oot_end,
-            oot_confidence: oot.confidence(),
-        })
+        let expires = validity
+            .map(|v| add(at, v.duration(), "event instant"))
+            .transpose()?;
+        licensed_phase(method, at, expires, self.d.sku.release(), "event instant")
     }
 
     /// The out-of-box grace clock the machine falls back to when it loses its activation
@@ -1115,6 +1091,27 @@ impl Lifecycle {
     pub fn to_json(&self) -> Result<String, Error> {
         serde_json::to_string(self).map_err(|e| Error::json("lifecycle", e))
     }
+}
+
+/// Licensed by `method` since `since` until `expires` (`None`: no end), then the
+/// out-of-tolerance grace of [`oot_grace`]`(release)`; `what` names the instant in the error
+/// when a deadline is not representable.
+fn licensed_phase(
+    method: ActivationMethod,
+    since: DateTime<Utc>,
+    expires: Option<DateTime<Utc>>,
+    release: Release,
+    what: &'static str,
+) -> Result<Phase, Error> {
+    let oot = oot_grace(release);
+    let oot_end = expires.map(|e| add(e, oot.duration(), what)).transpose()?;
+    Ok(Phase::Licensed {
+        method,
+        since,
+        expires,
+        oot_end,
+        oot_confidence: oot.confidence(),
+    })
 }
 
 /// Office 2016+: "If you run out of rearms, activating by using a KMS host computer lets you
