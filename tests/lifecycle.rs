@@ -545,6 +545,59 @@ fn observed_rearms_are_the_printed_count_or_none() {
     assert!(e.to_string().contains("0xC004D307"), "{e}");
 }
 
+/// An observed activation method must fit the channel, by the rules `apply` uses: KMS and
+/// ADBA need a GVLK (ADBA a release that has it), a MAK the MAK channel, AVMA the AVMA
+/// channel. Each method on its own channel is accepted.
+#[test]
+fn observed_method_must_fit_the_channel() {
+    use volume_activation::lifecycle::Observation;
+    let licensed = Observation::new(LicenseStatus::Licensed).remaining_minutes(60);
+    let win11 = sku("windows-11/enterprise");
+    let ws = sku("windows-server-2022/datacenter");
+    for (s, channel, method) in [
+        (win11, Channel::VolumeGvlk, ActivationMethod::Kms),
+        (win11, Channel::VolumeGvlk, ActivationMethod::Adba),
+        (win11, Channel::VolumeMak, ActivationMethod::Mak),
+        (ws, Channel::Avma, ActivationMethod::Avma),
+    ] {
+        let m = Lifecycle::observed(s, channel, &licensed.method(method), t0()).unwrap();
+        assert_eq!(m.state_at(t0()).activation(), Some(method), "{method}");
+    }
+    let e = Lifecycle::observed(
+        win11,
+        Channel::VolumeGvlk,
+        &licensed.method(ActivationMethod::Mak),
+        t0(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "invalid observation \"mak\": expected an activation method of channel volume-gvlk (mak needs volume-mak)"
+    );
+    for (s, channel, method) in [
+        (win11, Channel::VolumeGvlk, ActivationMethod::Avma),
+        (win11, Channel::VolumeMak, ActivationMethod::Kms),
+        (ws, Channel::Avma, ActivationMethod::Adba),
+        (ws, Channel::VolumeMak, ActivationMethod::Avma),
+    ] {
+        assert!(
+            Lifecycle::observed(s, channel, &licensed.method(method), t0()).is_err(),
+            "{s} {channel} {method}"
+        );
+    }
+    let e = Lifecycle::observed(
+        sku("windows-7/enterprise"),
+        Channel::VolumeGvlk,
+        &licensed.method(ActivationMethod::Adba),
+        t0(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "invalid observation \"adba\": expected a release with Active Directory-based activation (Windows 8, Windows Server 2012, Office 2013 or later)"
+    );
+}
+
 /// Windows 8.1: rearm limit 1000 (Table 8).
 #[test]
 fn windows_81_has_1000_rearms_and_windows_11_the_unverified_fallback() {

@@ -412,8 +412,9 @@ impl Lifecycle {
     ///
     /// When a grace state, or a KMS / ADBA activation, has no remaining time; when a licensed
     /// product's channel has no activation method the lifecycle models (retail, OEM, KMS
-    /// host, evaluation); when the channel cannot hold the product; or when a deadline is not
-    /// representable.
+    /// host, evaluation), or not the observed one (KMS and ADBA need volume-gvlk and ADBA a
+    /// release that has it, a MAK volume-mak, AVMA avma: as [`apply`](Self::apply)); when the
+    /// channel cannot hold the product; or when a deadline is not representable.
     pub fn observed(
         sku: Sku,
         channel: Channel,
@@ -476,6 +477,29 @@ impl Lifecycle {
                         ));
                     }
                 };
+                // The same rules as `apply`: KMS and ADBA need a GVLK (ADBA a release that has
+                // it), a MAK the MAK channel, AVMA the AVMA channel.
+                let needs = match method {
+                    ActivationMethod::Kms | ActivationMethod::Adba => Channel::VolumeGvlk,
+                    ActivationMethod::Mak => Channel::VolumeMak,
+                    ActivationMethod::Avma => Channel::Avma,
+                };
+                if needs != channel {
+                    return Err(Error::invalid(
+                        "observation",
+                        method.as_ref(),
+                        format!(
+                            "an activation method of channel {channel} ({method} needs {needs})"
+                        ),
+                    ));
+                }
+                if method == ActivationMethod::Adba && !supports_adba(release) {
+                    return Err(Error::invalid(
+                        "observation",
+                        method.as_ref(),
+                        "a release with Active Directory-based activation (Windows 8, Windows Server 2012, Office 2013 or later)",
+                    ));
+                }
                 let expires = match method {
                     ActivationMethod::Kms | ActivationMethod::Adba => {
                         Some(remaining("a KMS or ADBA activation")?)
