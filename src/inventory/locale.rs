@@ -279,20 +279,37 @@ pub(crate) const XPR_SENTENCES: [(&str, &str, XprSays); 3] = [
 pub(crate) const XPR_DATED: [(&str, &str, &str, ExpiryKind); 1] =
     [("zh-CN", "批量激活将于", "过期", ExpiryKind::Volume)];
 
+/// A localized dated `/xpr` line: its language, expiry kind and the date text.
+fn dated_row(line: &str) -> Option<(&'static str, ExpiryKind, &str)> {
+    XPR_DATED.iter().find_map(|(lang, before, after, kind)| {
+        let date = line.strip_prefix(before)?.trim_end().strip_suffix(after)?;
+        Some((*lang, *kind, date.trim()))
+    })
+}
+
 /// A localized dated `/xpr` line: its expiry kind and the date text.
 pub(crate) fn xpr_dated(line: &str) -> Option<(ExpiryKind, &str)> {
-    XPR_DATED.iter().find_map(|(_, before, after, kind)| {
-        let date = line.strip_prefix(before)?.trim_end().strip_suffix(after)?;
-        Some((*kind, date.trim()))
-    })
+    dated_row(line).map(|(_, kind, date)| (kind, date))
+}
+
+/// The row of a localized undated `/xpr` line.
+fn sentence_row(line: &str) -> Option<&'static (&'static str, &'static str, XprSays)> {
+    XPR_SENTENCES
+        .iter()
+        .find(|(_, text, _)| line.contains(text))
 }
 
 /// What a localized undated `/xpr` line says.
 pub(crate) fn xpr_sentence(line: &str) -> Option<XprSays> {
-    XPR_SENTENCES
-        .iter()
-        .find(|(_, text, _)| line.contains(text))
-        .map(|(_, _, says)| *says)
+    sentence_row(line).map(|(_, _, says)| *says)
+}
+
+/// The language of a localized `/xpr` sentence (dated or not), if `line` is one.
+pub(crate) fn xpr_language(line: &str) -> Option<DisplayLanguage> {
+    let lang = dated_row(line)
+        .map(|(lang, _, _)| lang)
+        .or_else(|| sentence_row(line).map(|(lang, _, _)| *lang))?;
+    DisplayLanguage::from_tag(lang)
 }
 
 /// Localized script-host banners (never a record).
