@@ -73,7 +73,7 @@ pub enum CaptureFormat {
 }
 
 impl CaptureFormat {
-    /// The marketing name Microsoft uses.
+    /// What prints this format, in words (the command, or the kind of script).
     #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
@@ -156,7 +156,7 @@ pub enum DateOrder {
 }
 
 impl DateOrder {
-    /// The marketing name Microsoft uses.
+    /// The name in words.
     #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
