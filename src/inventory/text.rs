@@ -1110,6 +1110,22 @@ mod tests {
     }
 
     #[test]
+    fn split_kv_full_width_colon_only_before_an_ascii_one() {
+        use super::split_kv;
+        // Full-width colon, with or without a space after it.
+        assert_eq!(split_kv("状态：已授权"), ("状态", Some("已授权")));
+        assert_eq!(split_kv("状态： 已授权"), ("状态", Some("已授权")));
+        assert_eq!(split_kv("状态："), ("状态", Some("")));
+        // An ASCII `: ` first: the full-width colon is part of the value.
+        assert_eq!(split_kv("Name: a：b"), ("Name", Some("a：b")));
+        // A full-width colon first: the ASCII `: ` is part of the value.
+        assert_eq!(split_kv("状态：x: y"), ("状态", Some("x: y")));
+        // Neither: no value.
+        assert_eq!(split_kv("状态 已授权"), ("状态 已授权", None));
+        assert_eq!(split_kv("a:b"), ("a:b", None));
+    }
+
+    #[test]
     fn find_byte_edges() {
         assert_eq!(find_byte(b"", b':'), None);
         assert_eq!(find_byte(b"abcdefgh:", b':'), Some(8));
