@@ -251,13 +251,15 @@ pub(crate) const STATUS_VALUES: [(&str, &str, LicenseStatus); 5] = [
 /// read by the value reader itself.
 pub(crate) const UNIT_WORDS: [(&str, &str, bool); 1] = [("de-DE", "tag", true)];
 
-/// What a localized `slmgr /xpr` sentence says.
+/// What an undated `slmgr /xpr` sentence says (in English or another display language).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum XprSays {
     /// `The machine is permanently activated.`
     Permanent,
     /// `Windows is in Notification mode`.
     Notification,
+    /// `Unlicensed` (no localized form is read).
+    Unlicensed,
 }
 
 /// Localized `/xpr` sentences without a date: (language, text the line contains, meaning).

@@ -860,6 +860,7 @@ fn xpr_statement(
     t: &str,
     opts: &ParseOptions,
 ) -> Option<Result<(), &'static str>> {
+    use super::locale::XprSays;
     use super::record::ExpiryKind as K;
     const DATED: [(&str, LicenseStatus, K); 7] = [
         (
@@ -908,20 +909,19 @@ fn xpr_statement(
     if let Some((kind, date)) = super::locale::xpr_dated(t) {
         return Some(dated(r, LicenseStatus::Licensed, kind, date, opts));
     }
-    let status = match t.trim_end_matches('.') {
-        "The machine is permanently activated" => {
+    let says = match t.trim_end_matches('.') {
+        "The machine is permanently activated" => XprSays::Permanent,
+        "Windows is in Notification mode" => XprSays::Notification,
+        "Unlicensed" => XprSays::Unlicensed,
+        other => super::locale::xpr_sentence(other)?,
+    };
+    let status = match says {
+        XprSays::Permanent => {
             r.permanent = true;
             LicenseStatus::Licensed
         }
-        "Windows is in Notification mode" => LicenseStatus::Notification,
-        "Unlicensed" => LicenseStatus::Unlicensed,
-        other => match super::locale::xpr_sentence(other)? {
-            super::locale::XprSays::Permanent => {
-                r.permanent = true;
-                LicenseStatus::Licensed
-            }
-            super::locale::XprSays::Notification => LicenseStatus::Notification,
-        },
+        XprSays::Notification => LicenseStatus::Notification,
+        XprSays::Unlicensed => LicenseStatus::Unlicensed,
     };
     r.status = Some(status);
     Some(Ok(()))
