@@ -430,6 +430,34 @@ mod tests {
     }
 
     #[test]
+    fn localized_values_read_whole_and_nothing_else() {
+        assert_eq!(status(" Lizenziert "), Some(LicenseStatus::Licensed));
+        assert_eq!(status("LIZENZIERT"), Some(LicenseStatus::Licensed));
+        assert_eq!(status("Con licencia"), Some(LicenseStatus::Licensed));
+        assert_eq!(status("未授权"), Some(LicenseStatus::Unlicensed));
+        // A value is read whole: more or less text is not it.
+        assert_eq!(status("Lizenziert nicht"), None);
+        assert_eq!(status("licencia"), None);
+        assert_eq!(status("Licensed"), None);
+        assert_eq!(unit_word("Tag(e))"), Some(true));
+        assert_eq!(unit_word("Minute(n)"), None);
+        assert_eq!(unit_word("Ta"), None);
+        assert_eq!(xpr_sentence("The machine is permanently activated."), None);
+        assert_eq!(
+            xpr_language("Il computer è attivato definitivamente.").map(|l| l.tag()),
+            Some("it-IT")
+        );
+        assert_eq!(
+            xpr_language("批量激活将于 2027/2/4 17:50:22 过期").map(|l| l.tag()),
+            Some("zh-CN")
+        );
+        assert_eq!(
+            xpr_language("Volume activation will expire 2/4/2027 5:50:22 PM"),
+            None
+        );
+    }
+
+    #[test]
     fn two_labels_never_read_alike() {
         for (i, a) in LABELS.iter().enumerate() {
             for b in LABELS.iter().skip(i + 1) {
