@@ -871,6 +871,22 @@ proptest! {
         }
     }
 
+    /// Line-shaped noise in other scripts and separators (the localized labels, the
+    /// full-width colon, Unicode spaces, letters whose lowercase is longer, year-first dates)
+    /// exercises the label normaliser, the localized tables and `/xpr` sentences: never a
+    /// panic, never more records than lines.
+    #[test]
+    fn never_panics_on_localized_field_shaped_text(lines in proptest::collection::vec("[ \t\u{3000}]{0,2}[A-Za-zÉéİẞ状态的ライセンス許可授权已未永久激活批量将于过期\u{a0}\u{3000} ]{0,40}(:|：|： | : |: |\u{a0}: )?[-0-9/.: A-Za-zé已授权ライセンスされています过期]{0,30}\r?", 0..20)) {
+        let s = lines.join("\n");
+        let _ = CaptureFormat::detect(&s);
+        for f in CaptureFormat::iter() {
+            if let Ok(c) = parse_capture(f, &s, &ParseOptions::new()) {
+                prop_assert!(c.records.len() <= lines.len());
+                let _ = c.display_language();
+            }
+        }
+    }
+
     /// Any prefix of a real capture parses to at most the full capture's records.
     #[test]
     fn truncation_never_adds_records(cut in 0usize..4000) {

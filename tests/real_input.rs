@@ -181,6 +181,80 @@ fn chinese_and_italian_xpr_sentences_read() {
 }
 
 #[test]
+fn localized_xpr_sentences_name_their_language() {
+    // The sentences come from the zh-CN and it-IT rows: the capture says so, and explain
+    // names the language with its source and confidence, as for a localized label.
+    for (name, tag, url) in [
+        (
+            "1-localized-zh.slmgr-xpr.txt",
+            "zh-CN",
+            "https://github.com/EternalNight996/os-active/",
+        ),
+        (
+            "1-localized-it.slmgr-xpr.txt",
+            "it-IT",
+            "https://ilsoftware.it/",
+        ),
+    ] {
+        let c = read(name);
+        assert_eq!(c.display_language().map(|l| l.tag()), Some(tag), "{name}");
+        let d = volume_activation::inventory::explain(&c, &ExplainOptions::new());
+        let f = d
+            .findings()
+            .iter()
+            .find(|f| f.text().contains(&format!("display language {tag}")))
+            .unwrap_or_else(|| panic!("{name}: {:?}", d.findings()));
+        assert_eq!(f.confidence(), Confidence::Unverified, "{name}");
+        assert!(f.sources().iter().all(|u| u.starts_with(url)), "{name}");
+        assert!(!f.sources().is_empty(), "{name}");
+    }
+    // English sentences name none.
+    let en = parse_capture(
+        CaptureFormat::SlmgrXpr,
+        "Windows(R), Professional edition:\n    The machine is permanently activated.\n\n",
+        &ParseOptions::new(),
+    )
+    .unwrap();
+    assert!(en.records[0].permanent);
+    assert_eq!(en.display_language(), None);
+}
+
+#[test]
+fn chinese_xpr_notification_and_its_failing_sides() {
+    // `通知模式` (the zh-CN source's notification marker) reads as Notification.
+    let xpr = |line: &str| {
+        parse_capture(
+            CaptureFormat::SlmgrXpr,
+            &format!("Windows(R), Professional edition:\n    {line}\n\n"),
+            &ParseOptions::new(),
+        )
+        .unwrap()
+    };
+    // Only the marker is sourced (the tool matches it as a substring), not the whole sentence.
+    let c = xpr("通知模式");
+    assert_eq!(c.records[0].status, Some(LicenseStatus::Notification));
+    assert_eq!(c.display_language().map(|l| l.tag()), Some("zh-CN"));
+    // A dated sentence whose date is unreadable is a warning, never a date.
+    let c = xpr("批量激活将于 明天 过期");
+    assert_eq!(c.records[0].expires, None);
+    assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
+    assert!(c.warnings[0].message.contains("line 2"), "{:?}", c.warnings);
+    // Text after the sentence's end is not the sentence: nothing is read from it.
+    let c = xpr("批量激活将于 2027/2/4 17:50:22 过期 之后");
+    // (A product without its sentence is an incomplete record.)
+    assert!(c.records.is_empty(), "{c:?}");
+    let r = c.partial.as_ref().unwrap();
+    assert_eq!(r.status, None);
+    assert_eq!(r.expires, None);
+    assert!(
+        r.fields
+            .iter()
+            .any(|f| f.key.ends_with("之后") && !f.recognised)
+    );
+    assert_eq!(c.display_language(), None);
+}
+
+#[test]
 fn each_language_is_listed_with_a_source_and_round_trips() {
     let all: Vec<DisplayLanguage> = DisplayLanguage::all().collect();
     let tags: Vec<&str> = all.iter().map(|l| l.tag()).collect();

@@ -73,7 +73,7 @@ pub enum CaptureFormat {
 }
 
 impl CaptureFormat {
-    /// The marketing name Microsoft uses.
+    /// What prints this format, in words (the command, or the kind of script).
     #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
@@ -156,7 +156,7 @@ pub enum DateOrder {
 }
 
 impl DateOrder {
-    /// The marketing name Microsoft uses.
+    /// The name in words.
     #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
@@ -428,8 +428,9 @@ impl Capture {
 
 impl Capture {
     /// The display language the capture's labels were printed in, when it is not English:
-    /// the language of the first label read from another language's table (see
-    /// [`DisplayLanguage`](super::DisplayLanguage) for each language's source).
+    /// the language of the first label, or of the first `slmgr /xpr` sentence read, from
+    /// another language's table (see [`DisplayLanguage`](super::DisplayLanguage) for each
+    /// language's source).
     ///
     /// ```
     /// use volume_activation::parse_capture;
@@ -448,7 +449,12 @@ impl Capture {
             .chain(self.partial.iter().flat_map(|r| r.fields.iter()))
             .find_map(|f| {
                 let mut buf = [0; super::fields::NORM_MAX];
-                super::locale::language_of(super::fields::norm(f.key, &mut buf))
+                super::locale::language_of(super::fields::norm(f.key, &mut buf)).or_else(|| {
+                    // A `/xpr` sentence is kept whole as its field's key.
+                    (self.format == CaptureFormat::SlmgrXpr && f.recognised)
+                        .then(|| super::locale::xpr_language(f.key))
+                        .flatten()
+                })
             })
     }
 }

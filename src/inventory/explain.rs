@@ -82,7 +82,7 @@ pub enum FindingKind {
 }
 
 impl FindingKind {
-    /// The marketing name Microsoft uses.
+    /// The name in words.
     #[must_use]
     pub const fn name(self) -> &'static str {
         match self {

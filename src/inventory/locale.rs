@@ -251,13 +251,15 @@ pub(crate) const STATUS_VALUES: [(&str, &str, LicenseStatus); 5] = [
 /// read by the value reader itself.
 pub(crate) const UNIT_WORDS: [(&str, &str, bool); 1] = [("de-DE", "tag", true)];
 
-/// What a localized `slmgr /xpr` sentence says.
+/// What an undated `slmgr /xpr` sentence says (in English or another display language).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum XprSays {
     /// `The machine is permanently activated.`
     Permanent,
     /// `Windows is in Notification mode`.
     Notification,
+    /// `Unlicensed` (no localized form is read).
+    Unlicensed,
 }
 
 /// Localized `/xpr` sentences without a date: (language, text the line contains, meaning).
@@ -279,20 +281,37 @@ pub(crate) const XPR_SENTENCES: [(&str, &str, XprSays); 3] = [
 pub(crate) const XPR_DATED: [(&str, &str, &str, ExpiryKind); 1] =
     [("zh-CN", "批量激活将于", "过期", ExpiryKind::Volume)];
 
+/// A localized dated `/xpr` line: its language, expiry kind and the date text.
+fn dated_row(line: &str) -> Option<(&'static str, ExpiryKind, &str)> {
+    XPR_DATED.iter().find_map(|(lang, before, after, kind)| {
+        let date = line.strip_prefix(before)?.trim_end().strip_suffix(after)?;
+        Some((*lang, *kind, date.trim()))
+    })
+}
+
 /// A localized dated `/xpr` line: its expiry kind and the date text.
 pub(crate) fn xpr_dated(line: &str) -> Option<(ExpiryKind, &str)> {
-    XPR_DATED.iter().find_map(|(_, before, after, kind)| {
-        let date = line.strip_prefix(before)?.trim_end().strip_suffix(after)?;
-        Some((*kind, date.trim()))
-    })
+    dated_row(line).map(|(_, kind, date)| (kind, date))
+}
+
+/// The row of a localized undated `/xpr` line.
+fn sentence_row(line: &str) -> Option<&'static (&'static str, &'static str, XprSays)> {
+    XPR_SENTENCES
+        .iter()
+        .find(|(_, text, _)| line.contains(text))
 }
 
 /// What a localized undated `/xpr` line says.
 pub(crate) fn xpr_sentence(line: &str) -> Option<XprSays> {
-    XPR_SENTENCES
-        .iter()
-        .find(|(_, text, _)| line.contains(text))
-        .map(|(_, _, says)| *says)
+    sentence_row(line).map(|(_, _, says)| *says)
+}
+
+/// The language of a localized `/xpr` sentence (dated or not), if `line` is one.
+pub(crate) fn xpr_language(line: &str) -> Option<DisplayLanguage> {
+    let lang = dated_row(line)
+        .map(|(lang, _, _)| lang)
+        .or_else(|| sentence_row(line).map(|(lang, _, _)| *lang))?;
+    DisplayLanguage::from_tag(lang)
 }
 
 /// Localized script-host banners (never a record).
@@ -408,6 +427,34 @@ mod tests {
         for l in &LANGUAGES {
             assert!(l.source.contains("<http"), "{}", l.tag);
         }
+    }
+
+    #[test]
+    fn localized_values_read_whole_and_nothing_else() {
+        assert_eq!(status(" Lizenziert "), Some(LicenseStatus::Licensed));
+        assert_eq!(status("LIZENZIERT"), Some(LicenseStatus::Licensed));
+        assert_eq!(status("Con licencia"), Some(LicenseStatus::Licensed));
+        assert_eq!(status("未授权"), Some(LicenseStatus::Unlicensed));
+        // A value is read whole: more or less text is not it.
+        assert_eq!(status("Lizenziert nicht"), None);
+        assert_eq!(status("licencia"), None);
+        assert_eq!(status("Licensed"), None);
+        assert_eq!(unit_word("Tag(e))"), Some(true));
+        assert_eq!(unit_word("Minute(n)"), None);
+        assert_eq!(unit_word("Ta"), None);
+        assert_eq!(xpr_sentence("The machine is permanently activated."), None);
+        assert_eq!(
+            xpr_language("Il computer è attivato definitivamente.").map(|l| l.tag()),
+            Some("it-IT")
+        );
+        assert_eq!(
+            xpr_language("批量激活将于 2027/2/4 17:50:22 过期").map(|l| l.tag()),
+            Some("zh-CN")
+        );
+        assert_eq!(
+            xpr_language("Volume activation will expire 2/4/2027 5:50:22 PM"),
+            None
+        );
     }
 
     #[test]

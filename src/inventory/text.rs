@@ -860,6 +860,7 @@ fn xpr_statement(
     t: &str,
     opts: &ParseOptions,
 ) -> Option<Result<(), &'static str>> {
+    use super::locale::XprSays;
     use super::record::ExpiryKind as K;
     const DATED: [(&str, LicenseStatus, K); 7] = [
         (
@@ -908,20 +909,19 @@ fn xpr_statement(
     if let Some((kind, date)) = super::locale::xpr_dated(t) {
         return Some(dated(r, LicenseStatus::Licensed, kind, date, opts));
     }
-    let status = match t.trim_end_matches('.') {
-        "The machine is permanently activated" => {
+    let says = match t.trim_end_matches('.') {
+        "The machine is permanently activated" => XprSays::Permanent,
+        "Windows is in Notification mode" => XprSays::Notification,
+        "Unlicensed" => XprSays::Unlicensed,
+        other => super::locale::xpr_sentence(other)?,
+    };
+    let status = match says {
+        XprSays::Permanent => {
             r.permanent = true;
             LicenseStatus::Licensed
         }
-        "Windows is in Notification mode" => LicenseStatus::Notification,
-        "Unlicensed" => LicenseStatus::Unlicensed,
-        other => match super::locale::xpr_sentence(other)? {
-            super::locale::XprSays::Permanent => {
-                r.permanent = true;
-                LicenseStatus::Licensed
-            }
-            super::locale::XprSays::Notification => LicenseStatus::Notification,
-        },
+        XprSays::Notification => LicenseStatus::Notification,
+        XprSays::Unlicensed => LicenseStatus::Unlicensed,
     };
     r.status = Some(status);
     Some(Ok(()))
@@ -1107,6 +1107,22 @@ mod tests {
         assert_eq!(lines("\r"), ["", ""]);
         assert_eq!(find_line_end(b"abcdefgh\r"), Some(8));
         assert_eq!(find_line_end(b"abcdefghijklmnop"), None);
+    }
+
+    #[test]
+    fn split_kv_full_width_colon_only_before_an_ascii_one() {
+        use super::split_kv;
+        // Full-width colon, with or without a space after it.
+        assert_eq!(split_kv("状态：已授权"), ("状态", Some("已授权")));
+        assert_eq!(split_kv("状态： 已授权"), ("状态", Some("已授权")));
+        assert_eq!(split_kv("状态："), ("状态", Some("")));
+        // An ASCII `: ` first: the full-width colon is part of the value.
+        assert_eq!(split_kv("Name: a：b"), ("Name", Some("a：b")));
+        // A full-width colon first: the ASCII `: ` is part of the value.
+        assert_eq!(split_kv("状态：x: y"), ("状态", Some("x: y")));
+        // Neither: no value.
+        assert_eq!(split_kv("状态 已授权"), ("状态 已授权", None));
+        assert_eq!(split_kv("a:b"), ("a:b", None));
     }
 
     #[test]
