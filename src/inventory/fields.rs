@@ -45,9 +45,8 @@ pub(crate) const NORM_MAX: usize = 160;
 /// buffer match nothing.
 ///
 /// Letters outside ASCII are kept (lowercased, as UTF-8), so that labels printed in other
-/// display languages (`État de la licence`, `许可证状态`) stay distinct; every Unicode space
-/// (the no-break space French puts before a colon, the ideographic space) is dropped like an
-/// ASCII one.
+/// display languages (`ライセンスの状態`) stay distinct; every Unicode space (the no-break
+/// space, the ideographic space) is dropped like an ASCII one.
 pub(crate) fn norm<'b>(key: &str, buf: &'b mut [u8; NORM_MAX]) -> &'b [u8] {
     let mut len = 0_usize;
     for c in key.chars() {

@@ -6,9 +6,9 @@
 //! does not read (one warning), never as an empty record.
 //!
 //! Matching: a printed label is compared as [`norm`](super::fields::norm) writes it (case
-//! folded, every Unicode space dropped, letters outside ASCII kept), so `État de la licence :`
-//! with a no-break space before its colon reads like `État de la licence:`; the table keeps
-//! each label in that form next to the printed text (a unit test checks the two agree).
+//! folded, every Unicode space dropped, letters outside ASCII kept), so `Estado de la licencia`
+//! with a no-break space in it reads like the printed label; the table keeps each label in
+//! that form next to the printed text (a unit test checks the two agree).
 
 use super::record::ExpiryKind;
 use crate::catalog::Confidence;

@@ -336,7 +336,8 @@ fn local(t: &str, order: Option<DateOrder>) -> Result<NaiveDateTime, DateProblem
     if parts.next().is_some() {
         return Err(DateProblem::Invalid);
     }
-    // Year first (`2027/2/4`, as zh-CN and ja-JP write short dates): always year/month/day.
+    // Year first (`2027/2/4`, as zh-CN `/xpr` output prints it, see `locale.rs`): always
+    // year/month/day.
     if (1000..=9999).contains(&a) {
         let date =
             NaiveDate::from_ymd_opt(i32::try_from(a).map_err(|_| DateProblem::Invalid)?, b, c)
@@ -446,7 +447,7 @@ mod tests {
             "2026-03-04 13:00:00"
         );
         assert_eq!(l("13/4/2026", Some(DateOrder::MonthFirst)), "Err(Invalid)");
-        // Year first (zh-CN, ja-JP short dates): year/month/day whatever the order option.
+        // Year first (zh-CN `/xpr`): year/month/day whatever the order option.
         for order in [None, Some(DateOrder::DayFirst), Some(DateOrder::MonthFirst)] {
             assert_eq!(l("2027/2/4 17:50:22", order), "2027-02-04 17:50:22");
         }
