@@ -1,5 +1,6 @@
 //! The crate's one error type for bad input.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// An error for input the crate cannot accept: an unknown name, a malformed product key, a
@@ -29,7 +30,7 @@ pub(crate) enum ErrorKind {
     Unknown {
         what: &'static str,
         input: String,
-        expected: &'static str,
+        expected: Cow<'static, str>,
     },
     /// A product key that is not a 5x5 key of the published alphabet.
     ProductKey { detail: String },
@@ -201,7 +202,28 @@ impl Error {
         Self::new(ErrorKind::Unknown {
             what,
             input: quote(input),
-            expected,
+            expected: Cow::Borrowed(expected),
+        })
+    }
+
+    /// An unknown name of the closed set `T`, expecting "one of" every ID of `T` in declaration
+    /// order (strum's `VARIANTS` and `AsRefStr`), so the list cannot go stale when a variant is
+    /// added.
+    pub(crate) fn unknown_id<T>(what: &'static str, input: &str) -> Self
+    where
+        T: strum::VariantArray + AsRef<str>,
+    {
+        let mut expected = String::from("one of ");
+        for (n, id) in T::VARIANTS.iter().enumerate() {
+            if n > 0 {
+                expected.push_str(", ");
+            }
+            expected.push_str(id.as_ref());
+        }
+        Self::new(ErrorKind::Unknown {
+            what,
+            input: quote(input),
+            expected: Cow::Owned(expected),
         })
     }
 
