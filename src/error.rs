@@ -368,3 +368,40 @@ impl serde::Serialize for Error {
         s.collect_str(self)
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
+mod tests {
+    use super::{CAUSE_MAX, CAUSE_TAIL, cause, quote};
+
+    #[test]
+    fn a_cause_is_kept_whole_up_to_its_limit_and_cut_in_the_middle_after() {
+        let whole: String = "a".repeat(CAUSE_MAX);
+        assert_eq!(cause(&whole), whole);
+        // One character more: the start and the last CAUSE_TAIL characters stay, `…` between.
+        let long = format!(
+            "{}{}{}",
+            "h".repeat(CAUSE_MAX),
+            "m",
+            "t".repeat(CAUSE_TAIL - 1)
+        );
+        let cut = cause(&long);
+        let head = CAUSE_MAX - CAUSE_TAIL;
+        assert_eq!(
+            cut,
+            format!("{}…{}", "h".repeat(head), &long[long.len() - CAUSE_TAIL..])
+        );
+        assert!(cut.ends_with(&format!("m{}", "t".repeat(CAUSE_TAIL - 1))));
+    }
+
+    #[test]
+    fn a_cause_is_redacted_and_escaped_once() {
+        assert_eq!(
+            cause("key W269N-WFGWX-YVC9B-4J6C9-T83GX \"quoted\"\n"),
+            "key *****-*****-*****-*****-T83GX \"quoted\"\\n"
+        );
+        // Quoted input escapes its quotes; a cause does not escape them again.
+        assert_eq!(quote("a\"b"), "a\\\"b");
+        assert_eq!(cause(&quote("a\"b")), "a\\\"b");
+    }
+}
