@@ -1,5 +1,6 @@
 //! The crate's one error type for bad input.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// An error for input the crate cannot accept: an unknown name, a malformed product key, a
@@ -29,7 +30,7 @@ pub(crate) enum ErrorKind {
     Unknown {
         what: &'static str,
         input: String,
-        expected: &'static str,
+        expected: Cow<'static, str>,
     },
     /// A product key that is not a 5x5 key of the published alphabet.
     ProductKey { detail: String },
@@ -201,7 +202,28 @@ impl Error {
         Self::new(ErrorKind::Unknown {
             what,
             input: quote(input),
-            expected,
+            expected: Cow::Borrowed(expected),
+        })
+    }
+
+    /// An unknown name of the closed set `T`, expecting "one of" every ID of `T` in declaration
+    /// order (strum's `VARIANTS` and `AsRefStr`), so the list cannot go stale when a variant is
+    /// added.
+    pub(crate) fn unknown_id<T>(what: &'static str, input: &str) -> Self
+    where
+        T: strum::VariantArray + AsRef<str>,
+    {
+        let mut expected = String::from("one of ");
+        for (n, id) in T::VARIANTS.iter().enumerate() {
+            if n > 0 {
+                expected.push_str(", ");
+            }
+            expected.push_str(id.as_ref());
+        }
+        Self::new(ErrorKind::Unknown {
+            what,
+            input: quote(input),
+            expected: Cow::Owned(expected),
         })
     }
 
@@ -344,5 +366,42 @@ impl serde::Serialize for Error {
     /// An error serialises as its message (which never contains a full product key).
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
+mod tests {
+    use super::{CAUSE_MAX, CAUSE_TAIL, cause, quote};
+
+    #[test]
+    fn a_cause_is_kept_whole_up_to_its_limit_and_cut_in_the_middle_after() {
+        let whole: String = "a".repeat(CAUSE_MAX);
+        assert_eq!(cause(&whole), whole);
+        // One character more: the start and the last CAUSE_TAIL characters stay, `…` between.
+        let long = format!(
+            "{}{}{}",
+            "h".repeat(CAUSE_MAX),
+            "m",
+            "t".repeat(CAUSE_TAIL - 1)
+        );
+        let cut = cause(&long);
+        let head = CAUSE_MAX - CAUSE_TAIL;
+        assert_eq!(
+            cut,
+            format!("{}…{}", "h".repeat(head), &long[long.len() - CAUSE_TAIL..])
+        );
+        assert!(cut.ends_with(&format!("m{}", "t".repeat(CAUSE_TAIL - 1))));
+    }
+
+    #[test]
+    fn a_cause_is_redacted_and_escaped_once() {
+        assert_eq!(
+            cause("key W269N-WFGWX-YVC9B-4J6C9-T83GX \"quoted\"\n"),
+            "key *****-*****-*****-*****-T83GX \"quoted\"\\n"
+        );
+        // Quoted input escapes its quotes; a cause does not escape them again.
+        assert_eq!(quote("a\"b"), "a\\\"b");
+        assert_eq!(cause(&quote("a\"b")), "a\\\"b");
     }
 }

@@ -103,7 +103,7 @@ macro_rules! const_table {
 pub(crate) use const_table;
 
 /// Reads cell `index` of a table built by [`const_table!`] (`None` out of bounds, which the
-/// `ALL`-sized tables never are).
+/// `VARIANTS`-sized tables never are).
 pub(crate) trait Lookup<I> {
     /// The cell type.
     type Out: Copy;

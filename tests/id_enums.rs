@@ -91,5 +91,7 @@ fn every_closed_set_round_trips() {
         Severity,
         UpdateNeed,
         UnitsPurchased,
+        ExpiryMode,
+        FindingKind,
     );
 }

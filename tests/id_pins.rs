@@ -545,6 +545,78 @@ fn every_id_name_and_error_message_is_pinned() {
         [("windows", "Windows"), ("office", "Office"),]
     );
     pin!(
+        KmsHostKey,
+        "unknown kms host key \"no-such-value\": expected a host key ID such as windows-server-2022, windows-10, windows-server-2008-r2-group-c or office-ltsc-2024",
+        [
+            (
+                "windows-server-2025",
+                "Volume License for Windows Server 2025"
+            ),
+            (
+                "windows-server-2022",
+                "Volume License for Windows Server 2022"
+            ),
+            (
+                "windows-server-2019",
+                "Volume License for Windows Server 2019"
+            ),
+            (
+                "windows-server-2016",
+                "Volume License for Windows Server 2016"
+            ),
+            (
+                "windows-server-2012-r2-for-windows-10",
+                "Volume License for Windows Server 2012 R2 for Windows 10"
+            ),
+            (
+                "windows-server-2012-r2",
+                "Volume License for Windows Server 2012 R2"
+            ),
+            (
+                "windows-server-2012",
+                "Volume License for Windows Server 2012"
+            ),
+            (
+                "windows-server-2008-r2-group-c",
+                "Windows Server 2008 R2 Server Group C (KMS_C)"
+            ),
+            (
+                "windows-server-2008-r2-group-b",
+                "Windows Server 2008 R2 Server Group B (KMS_B)"
+            ),
+            (
+                "windows-server-2008-r2-group-a",
+                "Windows Server 2008 R2 Server Group A (KMS_A)"
+            ),
+            (
+                "windows-server-2008-group-c",
+                "Windows Server 2008 Server Group C"
+            ),
+            (
+                "windows-server-2008-group-b",
+                "Windows Server 2008 Server Group B"
+            ),
+            (
+                "windows-server-2008-group-a",
+                "Windows Server 2008 Server Group A"
+            ),
+            ("windows-10", "Volume License for Windows 10"),
+            ("windows-8.1", "Volume License for Windows 8.1"),
+            ("windows-8", "Volume License for Windows 8"),
+            ("windows-7", "Windows 7 client KMS host key (Client VL)"),
+            (
+                "windows-vista",
+                "Windows Vista client KMS host key (Vista VL)"
+            ),
+            ("office-ltsc-2024", "Office LTSC 2024 KMS host key"),
+            ("office-ltsc-2021", "Office LTSC 2021 KMS host key"),
+            ("office-2019", "Office 2019 KMS host key"),
+            ("office-2016", "Office 2016 KMS host key"),
+            ("office-2013", "Office 2013 KMS host key"),
+            ("office-2010", "Office 2010 KMS host key"),
+        ]
+    );
+    pin!(
         LicenseStatus,
         "unknown licence status \"no-such-value\": expected one of unlicensed, licensed, oob-grace, oot-grace, non-genuine-grace, notification, extended-grace",
         [
@@ -739,6 +811,14 @@ fn every_id_name_and_error_message_is_pinned() {
         Severity,
         "unknown severity \"no-such-value\": expected one of error, warning",
         [("error", "Error"), ("warning", "Warning"),]
+    );
+    pin!(
+        UnitsPurchased,
+        "unknown units purchased \"no-such-value\": expected one of none, at-least-one",
+        [
+            ("none", "No unit purchased"),
+            ("at-least-one", "At least one unit purchased"),
+        ]
     );
     pin!(
         UpdateNeed,

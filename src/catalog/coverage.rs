@@ -76,11 +76,7 @@ impl Answer {
 
     /// The error for text that is no Answer ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown(
-            "answer",
-            s,
-            "one of documented, derived, documented-no, derived-no, undocumented",
-        )
+        crate::error::Error::unknown_id::<Self>("answer", s)
     }
 }
 

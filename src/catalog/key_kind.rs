@@ -87,11 +87,7 @@ impl KeyKind {
 
     /// The error for text that is no KeyKind ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown(
-            "key kind",
-            s,
-            "one of retail, oem, setup-key, mak, kms-host, kms-client, avma, timebased-eval, subscription",
-        )
+        crate::error::Error::unknown_id::<Self>("key kind", s)
     }
 }
 

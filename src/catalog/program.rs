@@ -169,7 +169,7 @@ impl ProductPool {
 
     /// The error for text that is no ProductPool ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown("product pool", s, "one of systems, servers, applications")
+        crate::error::Error::unknown_id::<Self>("product pool", s)
     }
 }
 

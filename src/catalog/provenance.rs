@@ -146,7 +146,7 @@ impl Confidence {
 
     /// The error for text that is no Confidence ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown("confidence", s, "one of documented, derived, unverified")
+        crate::error::Error::unknown_id::<Self>("confidence", s)
     }
 }
 

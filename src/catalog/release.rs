@@ -60,7 +60,7 @@ impl Family {
 
     /// The error for text that is no Family ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown("family", s, "one of client, server, office")
+        crate::error::Error::unknown_id::<Self>("family", s)
     }
 }
 

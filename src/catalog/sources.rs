@@ -531,3 +531,38 @@ impl<'de> serde::Deserialize<'de> for Source {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::REGISTRY;
+
+    /// Every `Source` constant declared in this file is in [`REGISTRY`] (whose IDs are unique,
+    /// `tests/sources.rs`): a constant left out would cite a page that `Source::all` does not
+    /// list and that a serialised citation of it could not be read back from.
+    #[test]
+    fn registry_lists_every_declared_source() {
+        let text = include_str!("sources.rs");
+        let declared: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("pub const "))
+            .filter_map(|l| l.strip_suffix(": Source = Source::new("))
+            .collect();
+        assert!(!declared.is_empty());
+        let section = text
+            .split_once("pub(crate) const REGISTRY: &[Source] = &[")
+            .map(|(_, rest)| rest.split_once("];").map_or(rest, |(list, _)| list))
+            .unwrap_or_default();
+        let registered: Vec<&str> = section
+            .split(',')
+            .filter_map(|e| e.trim().strip_prefix("Source::"))
+            .collect();
+        assert_eq!(registered.len(), REGISTRY.len());
+        for name in &declared {
+            assert!(
+                registered.contains(name),
+                "Source::{name} is not in REGISTRY"
+            );
+        }
+        assert_eq!(declared.len(), REGISTRY.len());
+    }
+}

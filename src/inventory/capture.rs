@@ -93,11 +93,7 @@ impl CaptureFormat {
 
     /// The error for text that is no CaptureFormat ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown(
-            "capture format",
-            s,
-            "one of slmgr-dlv, slmgr-dli, slmgr-xpr, ospp-dstatus, wmi-list, wmi-json, oslicense-list, oslicense-json, look-alike",
-        )
+        crate::error::Error::unknown_id::<Self>("capture format", s)
     }
 }
 
@@ -167,7 +163,7 @@ impl DateOrder {
 
     /// The error for text that is no DateOrder ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown("date order", s, "one of month-first, day-first")
+        crate::error::Error::unknown_id::<Self>("date order", s)
     }
 }
 

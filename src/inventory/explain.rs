@@ -100,11 +100,7 @@ impl FindingKind {
 
     /// The error for text that is no FindingKind ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown(
-            "finding kind",
-            s,
-            "one of product, state, deadline, error-code, activation, kms-client, kms-host, kms-count, capture",
-        )
+        crate::error::Error::unknown_id::<Self>("finding kind", s)
     }
 }
 

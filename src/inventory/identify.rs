@@ -71,11 +71,7 @@ impl Evidence {
 
     /// The error for text that is no Evidence ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown(
-            "evidence",
-            s,
-            "one of activation-id, product-name, edition-name, build-number",
-        )
+        crate::error::Error::unknown_id::<Self>("evidence", s)
     }
 }
 
@@ -141,11 +137,7 @@ impl IdentificationOutcome {
 
     /// The error for text that is no IdentificationOutcome ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown(
-            "identification outcome",
-            s,
-            "one of identified, ambiguous, contradictory, unknown",
-        )
+        crate::error::Error::unknown_id::<Self>("identification outcome", s)
     }
 }
 

@@ -67,7 +67,7 @@ impl ActivationMethod {
 
     /// The error for text that is no ActivationMethod ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown("activation method", s, "one of kms, adba, mak, avma")
+        crate::error::Error::unknown_id::<Self>("activation method", s)
     }
 }
 

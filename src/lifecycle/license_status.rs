@@ -88,11 +88,7 @@ impl LicenseStatus {
 
     /// The error for text that is no LicenseStatus ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown(
-            "licence status",
-            s,
-            "one of unlicensed, licensed, oob-grace, oot-grace, non-genuine-grace, notification, extended-grace",
-        )
+        crate::error::Error::unknown_id::<Self>("licence status", s)
     }
 }
 

@@ -66,7 +66,7 @@ impl Hardware {
 
     /// The error for text that is no Hardware ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown("hardware", s, "one of physical, virtual")
+        crate::error::Error::unknown_id::<Self>("hardware", s)
     }
 }
 
@@ -122,7 +122,7 @@ impl Severity {
 
     /// The error for text that is no Severity ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown("severity", s, "one of error, warning")
+        crate::error::Error::unknown_id::<Self>("severity", s)
     }
 }
 
@@ -195,11 +195,7 @@ impl FleetRecord {
 
     /// The error for text that is no FleetRecord ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown(
-            "fleet record",
-            s,
-            "one of fleet, domain, machine, kms-host, mak-key, rollout-wave",
-        )
+        crate::error::Error::unknown_id::<Self>("fleet record", s)
     }
 }
 

@@ -76,11 +76,7 @@ impl RecommendedMethod {
 
     /// The error for text that is no RecommendedMethod ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown(
-            "recommended method",
-            s,
-            "one of adba, avma, kms, mak-independent, mak-proxy, outside-volume-activation",
-        )
+        crate::error::Error::unknown_id::<Self>("recommended method", s)
     }
 }
 
@@ -175,11 +171,7 @@ impl ProductClass {
 
     /// The error for text that is no ProductClass ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown(
-            "product class",
-            s,
-            "one of windows-client, windows-server, office",
-        )
+        crate::error::Error::unknown_id::<Self>("product class", s)
     }
 }
 

@@ -92,11 +92,7 @@ impl Cause {
 
     /// The error for text that is no Cause ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown(
-            "cause",
-            s,
-            "one of no-kms-host, kms-host-below-threshold, wrong-host-key, kms-renewal-failing, mak-not-activated, not-activated, evaluation-ending, non-genuine",
-        )
+        crate::error::Error::unknown_id::<Self>("cause", s)
     }
 }
 

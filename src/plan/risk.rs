@@ -62,11 +62,7 @@ impl RiskCause {
 
     /// The error for text that is no RiskCause ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown(
-            "risk cause",
-            s,
-            "one of threshold-after-grace, mak-activations-short, no-mak-key",
-        )
+        crate::error::Error::unknown_id::<Self>("risk cause", s)
     }
 }
 

@@ -129,7 +129,7 @@ impl KmsApplication {
 
     /// The error for text that is no KmsApplication ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown("kms application", s, "one of windows, office")
+        crate::error::Error::unknown_id::<Self>("kms application", s)
     }
 }
 

@@ -70,11 +70,7 @@ impl MakAllotmentBasis {
 
     /// The error for text that is no MakAllotmentBasis ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown(
-            "mak allotment basis",
-            s,
-            "one of licence-count-with-headroom, price-level, undocumented",
-        )
+        crate::error::Error::unknown_id::<Self>("mak allotment basis", s)
     }
 }
 
@@ -181,7 +177,7 @@ impl PriceLevel {
 
     /// The error for text that is no PriceLevel ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown("price level", s, "one of a, b, c, d")
+        crate::error::Error::unknown_id::<Self>("price level", s)
     }
 }
 
@@ -279,7 +275,7 @@ impl FaqAdvice {
 
     /// The error for text that is no FaqAdvice ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown("faq advice", s, "one of mak-with-vamt, kms-preferred")
+        crate::error::Error::unknown_id::<Self>("faq advice", s)
     }
 }
 
@@ -386,7 +382,7 @@ impl MakActivationMethod {
 
     /// The error for text that is no MakActivationMethod ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown("mak activation method", s, "one of independent, proxy")
+        crate::error::Error::unknown_id::<Self>("mak activation method", s)
     }
 }
 

@@ -89,11 +89,7 @@ impl KeyDelivery {
 
     /// The error for text that is no KeyDelivery ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown(
-            "key delivery",
-            s,
-            "one of per-product-pool, per-purchase, vlsc-product-keys, activation-center-only, undocumented",
-        )
+        crate::error::Error::unknown_id::<Self>("key delivery", s)
     }
 }
 
@@ -297,11 +293,7 @@ impl ProgramRight {
 
     /// The error for text that is no ProgramRight ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown(
-            "program right",
-            s,
-            "one of reimaging, downgrade, evaluation, training-and-backup-copies",
-        )
+        crate::error::Error::unknown_id::<Self>("program right", s)
     }
 }
 
@@ -358,7 +350,7 @@ impl Entitlement {
 
     /// The error for text that is no Entitlement ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown("entitlement", s, "one of granted, undocumented")
+        crate::error::Error::unknown_id::<Self>("entitlement", s)
     }
 }
 
@@ -522,11 +514,7 @@ impl ReimagingRequirement {
 
     /// The error for text that is no ReimagingRequirement ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown(
-            "reimaging requirement",
-            s,
-            "one of identical-product, identical-product-and-one-purchased-unit, undocumented",
-        )
+        crate::error::Error::unknown_id::<Self>("reimaging requirement", s)
     }
 }
 
@@ -633,7 +621,7 @@ impl UnitsPurchased {
 
     /// The error for text that is no UnitsPurchased ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown("units purchased", s, "one of none, at-least-one")
+        crate::error::Error::unknown_id::<Self>("units purchased", s)
     }
 }
 
@@ -960,11 +948,7 @@ impl SetupKeySource {
 
     /// The error for text that is no SetupKeySource ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown(
-            "setup key source",
-            s,
-            "one of media-sleeve, download, vlsc-download-screen, activation-call-center",
-        )
+        crate::error::Error::unknown_id::<Self>("setup key source", s)
     }
 }
 
@@ -1315,11 +1299,7 @@ impl SbsMak {
 
     /// The error for text that is no SbsMak ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown(
-            "sbs mak",
-            s,
-            "one of win-sbs-std-essentials-2011, windows-server-2008-r2-mak-b",
-        )
+        crate::error::Error::unknown_id::<Self>("sbs mak", s)
     }
 }
 

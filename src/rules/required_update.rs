@@ -58,11 +58,7 @@ impl UpdateNeed {
 
     /// The error for text that is no UpdateNeed ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown(
-            "update need",
-            s,
-            "one of not-needed, required, cannot-be-updated, undocumented",
-        )
+        crate::error::Error::unknown_id::<Self>("update need", s)
     }
 }
 

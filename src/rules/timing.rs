@@ -564,11 +564,7 @@ impl ExpiryMode {
 
     /// The error for text that is no ExpiryMode ID.
     fn unknown(s: &str) -> crate::error::Error {
-        crate::error::Error::unknown(
-            "expiry mode",
-            s,
-            "one of notification, reduced-functionality",
-        )
+        crate::error::Error::unknown_id::<Self>("expiry mode", s)
     }
 }
 

@@ -561,7 +561,9 @@ const fn compute(key: KmsHostKey, r: Release, e: Edition) -> Coverage {
         return c;
     }
     let client_family = r.family();
-    let is_sbs = matches!(r, R::SmallBusinessServer2008 | R::SmallBusinessServer2011);
+    // Small Business Server 2008 is kept out of the two server rules below (2011 was answered
+    // by `sbs_rule`).
+    let is_sbs = matches!(r, R::SmallBusinessServer2008);
     if key.is_client_key() && matches!(client_family, Family::Server) {
         return Coverage::new(Answer::DocumentedNo, Basis::ClientKeyActivatesOnlyClients);
     }
