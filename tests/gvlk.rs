@@ -207,7 +207,7 @@ fn office_2010_2013_every_sku_has_a_gvlk() {
         for sku in Sku::of_release(release) {
             assert_eq!(
                 gvlk_source(sku),
-                Some((source, Confidence::Documented)),
+                Some((source, Confidence::Unverified)),
                 "{sku}"
             );
             assert!(host_key_coverage(key, sku).is_yes(), "{sku}");
@@ -246,9 +246,10 @@ fn shared_keys_serve_every_documented_release() {
 }
 
 #[test]
-fn only_the_four_server_2012_rows_are_unverified() {
+fn only_the_four_server_2012_rows_and_the_archived_office_tables_are_unverified() {
     let unverified: Vec<String> = Sku::all()
         .filter(|&s| gvlk_source(s).map(|(_, c)| c) == Some(Confidence::Unverified))
+        .filter(|s| !matches!(s.release(), Release::Office2010 | Release::Office2013))
         .map(|s| s.to_string())
         .collect();
     assert_eq!(
@@ -260,6 +261,7 @@ fn only_the_four_server_2012_rows_are_unverified() {
             "windows-server-2012/country-specific",
         ]
     );
+    // The Office 2010 / 2013 rows: all unverified, see office_2010_2013_every_sku_has_a_gvlk.
     for sku in Sku::all() {
         if let Some((_, c)) = gvlk_source(sku) {
             assert_ne!(c, Confidence::Derived, "{sku}");
