@@ -545,6 +545,26 @@ fn observed_rearms_are_the_printed_count_or_none() {
     assert!(e.to_string().contains("0xC004D307"), "{e}");
 }
 
+/// An observed grace period ends in notification mode. After the initial or additional grace
+/// period the reason is 0xC004F009 (documented); after extended grace, whose reason Microsoft
+/// does not document (WMI says only that it ends in notification mode), none is given.
+#[test]
+fn observed_grace_ends_in_notification_with_a_documented_reason_only() {
+    use volume_activation::lifecycle::Observation;
+    let win10 = sku("windows-10/enterprise");
+    for (status, reason) in [
+        (LicenseStatus::OobGrace, Some(0xC004_F009)),
+        (LicenseStatus::OotGrace, Some(0xC004_F009)),
+        (LicenseStatus::ExtendedGrace, None),
+    ] {
+        let seen = Observation::new(status).remaining_minutes(60);
+        let m = Lifecycle::observed(win10, Channel::VolumeGvlk, &seen, t0()).unwrap();
+        let after = m.state_at(t0() + days(1));
+        assert_eq!(after.status(), LicenseStatus::Notification, "{status}");
+        assert_eq!(after.reason(), reason, "{status}");
+    }
+}
+
 /// An observed activation method must fit the channel, by the rules `apply` uses: KMS and
 /// ADBA need a GVLK (ADBA a release that has it), a MAK the MAK channel, AVMA the AVMA
 /// channel. Each method on its own channel is accepted.

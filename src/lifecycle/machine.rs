@@ -439,21 +439,27 @@ impl Lifecycle {
                 })?;
             add(at, d, "observation instant")
         };
-        let grace = |status: LicenseStatus, expired: u32| -> Result<Phase, Error> {
+        let grace = |status: LicenseStatus, expired: Option<u32>| -> Result<Phase, Error> {
             Ok(Phase::Grace {
                 status,
                 start: at,
                 end: remaining("a grace period")?,
                 reason: seen.reason,
-                expired_reason: Some(expired),
+                expired_reason: expired,
                 confidence: Confidence::Documented,
             })
         };
         let phase = match seen.status {
-            LicenseStatus::OobGrace | LicenseStatus::OotGrace | LicenseStatus::ExtendedGrace => {
-                grace(seen.status, HR_GRACE_TIME_EXPIRED)?
+            LicenseStatus::OobGrace | LicenseStatus::OotGrace => {
+                grace(seen.status, Some(HR_GRACE_TIME_EXPIRED))?
             }
-            LicenseStatus::NonGenuineGrace => grace(seen.status, HR_NONGENUINE_GRACE_EXPIRED)?,
+            // WMI says only that extended grace ends in notification mode
+            // (SoftwareLicensingProduct `ExtendedGrace`); the reason then reported is not
+            // documented (reference resolutions.md (e)), so none is given.
+            LicenseStatus::ExtendedGrace => grace(seen.status, None)?,
+            LicenseStatus::NonGenuineGrace => {
+                grace(seen.status, Some(HR_NONGENUINE_GRACE_EXPIRED))?
+            }
             LicenseStatus::Notification => Phase::Grace {
                 status: LicenseStatus::Notification,
                 start: at,
