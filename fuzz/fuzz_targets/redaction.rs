@@ -8,8 +8,12 @@ use volume_activation::inventory::{
     CaptureFormat, ExplainOptions, ParseOptions, explain, parse_capture,
 };
 
+#[path = "../../tests/support/leaks.rs"]
+mod leaks;
+
+use leaks::leaks;
+
 const GROUPS: [&str; 5] = ["W269N", "WFGWX", "YVC9B", "4J6C9", "T83GX"];
-const BARE: &str = "W269NWFGWXYVC9B4J6C9T83GX";
 
 /// The key spelled one of the ways people paste it, picked by `pick`.
 fn spelling(pick: u8) -> String {
@@ -25,36 +29,6 @@ fn spelling(pick: u8) -> String {
         6 => format!("{}-{}-YV\n{}", GROUPS[0], GROUPS[1], "C9B-4J6C9-T83GX"),
         _ => format!("{}-{}-{}-\n      {}-{}", GROUPS[0], GROUPS[1], GROUPS[2], GROUPS[3], GROUPS[4]),
     }
-}
-
-/// Whether `out` holds the key in some spelling (escapes and non-alphanumerics dropped).
-fn leaks(out: &str) -> bool {
-    let mut flat = String::with_capacity(out.len());
-    let mut chars = out.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.peek() {
-                Some('n' | 'r' | 't') => {
-                    chars.next();
-                }
-                Some('u') => {
-                    chars.next();
-                    while chars
-                        .peek()
-                        .is_some_and(|c| c.is_ascii_hexdigit() || *c == '{' || *c == '}')
-                    {
-                        chars.next();
-                    }
-                }
-                _ => {}
-            }
-            continue;
-        }
-        if c.is_ascii_alphanumeric() {
-            flat.push(c.to_ascii_uppercase());
-        }
-    }
-    flat.contains(BARE)
 }
 
 fuzz_target!(|data: &[u8]| {
