@@ -1,5 +1,6 @@
-//! A 1 M-machine fleet: reading its JSON (time, criterion), and the heap it takes (a counting
-//! global allocator): the peak while reading, the `Fleet` kept, the `Plan` kept.
+//! A 1 M-machine fleet: reading its JSON (time, criterion), and the heap it takes (the counting
+//! global allocator of `tests/support/counting.rs`, this thread's allocations only): the peak
+//! while reading, the `Fleet` kept, the `Plan` kept.
 //!
 //! ```sh
 //! cargo bench --bench fleet -- --warm-up-time 1 --measurement-time 3
@@ -19,11 +20,6 @@
     clippy::arithmetic_side_effects,
     clippy::unreachable
 )]
-// A counting global allocator is unsafe to implement; the library itself forbids unsafe code.
-#![allow(unsafe_code)]
-
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{TimeZone, Utc};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -32,47 +28,12 @@ use volume_activation::{Fleet, plan};
 mod common;
 use common::mixed_fleet_json;
 
-/// The system allocator, counting the bytes live and the peak since the last reset.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: forwards to the system allocator, only counting bytes.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-        PEAK.fetch_max(live, Ordering::Relaxed);
-        // SAFETY: same contract as the caller's.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        // SAFETY: same contract as the caller's.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        if new_size >= layout.size() {
-            let live = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size
-                - layout.size();
-            PEAK.fetch_max(live, Ordering::Relaxed);
-        } else {
-            LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
-        }
-        // SAFETY: same contract as the caller's.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+#[path = "../tests/support/counting.rs"]
+mod counting;
+use counting::{Counting, count};
 
 #[global_allocator]
 static GLOBAL: Counting = Counting;
-
-/// Bytes live now, and resets the peak to it.
-fn mark() -> usize {
-    let live = LIVE.load(Ordering::Relaxed);
-    PEAK.store(live, Ordering::Relaxed);
-    live
-}
 
 fn bench(c: &mut Criterion) {
     let n: usize = std::env::var("BENCH_FLEET_MACHINES")
@@ -82,17 +43,13 @@ fn bench(c: &mut Criterion) {
     let json = mixed_fleet_json(n);
     let mb = |b: usize| b as f64 / 1e6;
 
-    let before = mark();
-    let fleet = Fleet::from_json(&json).unwrap();
-    let read_peak = PEAK.load(Ordering::Relaxed) - before;
-    let fleet_bytes = LIVE.load(Ordering::Relaxed) - before;
+    let (fleet, read) = count(|| Fleet::from_json(&json).unwrap());
+    let (read_peak, fleet_bytes) = (read.peak, read.kept);
     assert_eq!(fleet.machines().len(), n);
 
     let at = Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap();
-    let before = mark();
-    let p = plan(&fleet, at);
-    let plan_peak = PEAK.load(Ordering::Relaxed) - before;
-    let plan_bytes = LIVE.load(Ordering::Relaxed) - before;
+    let (p, planned) = count(|| plan(&fleet, at));
+    let (plan_peak, plan_bytes) = (planned.peak, planned.kept);
     eprintln!(
         "fleet memory: {n} machines, JSON {:.1} MB; reading peaks at {:.1} MB above the JSON \
          ({:.2}x its size); Fleet {:.1} MB ({:.0} B/machine); plan peaks at {:.1} MB, Plan {:.1} MB \

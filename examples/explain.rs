@@ -6,10 +6,18 @@
 //! cargo run --example explain -- path/to/capture.txt       # another capture
 //! ```
 
+use std::process::ExitCode;
+
 use volume_activation::inventory::{CaptureFormat, ExplainOptions, ParseOptions};
 use volume_activation::{KmsHost, KmsHostKey, explain, parse_capture};
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+mod common;
+
+fn main() -> ExitCode {
+    common::report(run())
+}
+
+fn run() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args().nth(1).unwrap_or_else(|| {
         concat!(
             env!("CARGO_MANIFEST_DIR"),

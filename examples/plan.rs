@@ -9,10 +9,18 @@
 //! The command (`cargo run -p volume-activation-cli -- plan FLEET.json`) adds `--at`, `--json`
 //! and an HTML report.
 
+use std::process::ExitCode;
+
 use chrono::{TimeZone, Utc};
 use volume_activation::{Fleet, plan};
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+mod common;
+
+fn main() -> ExitCode {
+    common::report(run())
+}
+
+fn run() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args().nth(1).unwrap_or_else(|| {
         concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/fleet.json").to_owned()
     });

@@ -7,22 +7,31 @@
 //! Reading the files is the example's job: the library does no file I/O.
 
 use std::path::Path;
+use std::process::ExitCode;
 
 use volume_activation::chrono::{TimeZone, Utc};
 use volume_activation::plan::{CaptureInput, StatusOptions, fleet_status};
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+mod common;
+
+fn main() -> ExitCode {
+    common::report(run())
+}
+
+fn run() -> Result<(), Box<dyn std::error::Error>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/captures");
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    for entry in std::fs::read_dir(&dir)? {
-        let path = entry?.path();
+    let cannot_read = |path: &Path, e: std::io::Error| format!("cannot read {path:?}: {e}");
+    for entry in std::fs::read_dir(&dir).map_err(|e| cannot_read(&dir, e))? {
+        let path = entry.map_err(|e| cannot_read(&dir, e))?.path();
         let label = format!(
             "captures/{}",
             path.file_name()
                 .and_then(|n| n.to_str())
                 .unwrap_or_default()
         );
-        files.push((label, std::fs::read(&path)?));
+        let bytes = std::fs::read(&path).map_err(|e| cannot_read(&path, e))?;
+        files.push((label, bytes));
     }
     files.sort();
 

@@ -1,7 +1,6 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use volume_activation::strum::VariantArray;
 use volume_activation::inventory::{
     CaptureFormat, ExplainOptions, ParseOptions, parse_capture_bytes,
 };

@@ -2,80 +2,25 @@
 //! (`benches/memory.rs`, 4 MB inputs, prints figures) and the test that keeps the bound
 //! (`tests/parse_memory.rs`, small inputs, asserts them).
 //!
-//! Only the measuring thread's allocations count (a test harness or another benchmark
-//! thread cannot move the figures), and they are counted as requested: `peak` is the most
-//! heap the parse held at once beyond what was live before it started (the input itself,
-//! already in memory, is not counted), `kept` what the returned `Capture` still holds.
+//! The allocator and its counting are `counting.rs`'s: only the measuring thread's
+//! allocations count; `peak` is the most heap the parse held at once beyond what was live
+//! before it started (the input itself, already in memory, is not counted), `kept` what the
+//! returned `Capture` still holds.
 
-// A global allocator needs `unsafe`; a measurement may unwrap and do plain arithmetic (a
-// failure is the point).
+// A measurement may unwrap and do plain arithmetic (a failure is the point).
 #![allow(
-    unsafe_code,
     clippy::unwrap_used,
     clippy::arithmetic_side_effects,
     clippy::cast_precision_loss
 )]
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
 use volume_activation::inventory::{CaptureFormat, ParseOptions, parse_capture};
 
-/// The allocator: declare it `#[global_allocator]` in the binary that uses this module.
-pub struct Counting;
+#[path = "counting.rs"]
+mod counting;
 
-thread_local! {
-    /// Whether this thread's allocations are counted, the bytes it holds and their peak.
-    static ON: Cell<bool> = const { Cell::new(false) };
-    static LIVE: Cell<usize> = const { Cell::new(0) };
-    static PEAK: Cell<usize> = const { Cell::new(0) };
-}
-
-fn counted() -> bool {
-    ON.try_with(Cell::get).unwrap_or(false)
-}
-
-fn grow(n: usize) {
-    let _ = LIVE.try_with(|l| {
-        let now = l.get().saturating_add(n);
-        l.set(now);
-        let _ = PEAK.try_with(|p| p.set(p.get().max(now)));
-    });
-}
-
-fn shrink(n: usize) {
-    let _ = LIVE.try_with(|l| l.set(l.get().saturating_sub(n)));
-}
-
-// SAFETY: delegates every call to the system allocator unchanged; it only counts sizes.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        if counted() {
-            grow(layout.size());
-        }
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        if counted() {
-            shrink(layout.size());
-        }
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        if counted() {
-            if new_size <= layout.size() {
-                // Shrinking happens in place.
-                shrink(layout.size() - new_size);
-            } else {
-                // Growing may move the block: old and new coexist, so count the new one
-                // before the old one goes.
-                grow(new_size);
-                shrink(layout.size());
-            }
-        }
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+pub use counting::Counting;
+use counting::count;
 
 /// What one parse held.
 pub struct Measured {
@@ -105,18 +50,13 @@ impl Measured {
 /// that were allocated before it do not lower the figures below zero).
 pub fn measure(format: CaptureFormat, input: &str) -> Measured {
     let options = ParseOptions::new();
-    LIVE.with(|l| l.set(0));
-    PEAK.with(|p| p.set(0));
-    ON.with(|o| o.set(true));
-    let capture = parse_capture(format, input, &options);
-    let (peak, kept) = (PEAK.with(Cell::get), LIVE.with(Cell::get));
-    ON.with(|o| o.set(false));
+    let (capture, held) = count(|| parse_capture(format, input, &options));
     let records = capture.as_ref().map_or(0, |c| c.records.len());
     drop(capture);
     Measured {
         input: input.len(),
-        peak,
-        kept,
+        peak: held.peak,
+        kept: held.kept,
         records,
     }
 }
