@@ -8,7 +8,8 @@ use crate::inventory::{Identification, LicenseRecord, PrintedTime, Remaining};
 use crate::lifecycle::{LicenseStatus, Lifecycle, Observation};
 use crate::plan::status_input::CollectionTime;
 use crate::rules::{
-    ActivationErrorCode, activation_threshold, family_threshold, host_key_coverage,
+    ActivationErrorCode, HR_GRACE_TIME_EXPIRED, HR_NONGENUINE_GRACE, HR_NONGENUINE_GRACE_EXPIRED,
+    activation_threshold, family_threshold, host_key_coverage,
 };
 
 /// Why a product is, or will be, out of the licensed state.
@@ -408,7 +409,6 @@ fn cause_of(
     evaluation: bool,
     host: Option<HostView>,
 ) -> Cause {
-    use crate::rules::timing::{HR_NONGENUINE_GRACE, HR_NONGENUINE_GRACE_EXPIRED};
     let reason = r.status_reason.unwrap_or(0);
     if status == LicenseStatus::NonGenuineGrace
         || reason == HR_NONGENUINE_GRACE
@@ -460,21 +460,17 @@ const HR_NO_KMS: u32 = 0xC004_F074;
 const HR_LOW_COUNT: u32 = 0xC004_F038;
 /// 0xC004F042: the specified KMS cannot be used.
 const HR_WRONG_HOST: u32 = 0xC004_F042;
-/// 0xC004F009: the grace period expired.
-const HR_GRACE_EXPIRED: u32 = 0xC004_F009;
-/// 0xC004F065: running within the non-genuine grace period.
-const HR_NON_GENUINE: u32 = 0xC004_F065;
 
 fn fix_of(cause: Cause, reason: Option<u32>) -> Fix {
     let code = match cause {
         Cause::NoKmsHost | Cause::KmsRenewalFailing => Some(HR_NO_KMS),
         Cause::KmsHostBelowThreshold => Some(HR_LOW_COUNT),
         Cause::WrongHostKey => Some(HR_WRONG_HOST),
-        Cause::NonGenuine => Some(HR_NON_GENUINE),
+        Cause::NonGenuine => Some(HR_NONGENUINE_GRACE),
         Cause::MakNotActivated | Cause::NotActivated => Some(
             reason
                 .filter(|&h| h != 0 && ActivationErrorCode::lookup(h).is_some())
-                .unwrap_or(HR_GRACE_EXPIRED),
+                .unwrap_or(HR_GRACE_TIME_EXPIRED),
         ),
         Cause::EvaluationEnding => None,
     };
