@@ -317,7 +317,7 @@ pub fn fleet_status<'a>(
     let mut machines: Vec<MachineAcc> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for input in inputs {
-        let text = crate::inventory::capture::decode(input.bytes);
+        let text = crate::inventory::decode_capture(input.bytes);
         let Some(format) = input.format.or_else(|| CaptureFormat::detect(&text)) else {
             unreadable.push(UnreadableCapture {
                 source: input.label.to_owned(),

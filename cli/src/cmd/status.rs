@@ -5,14 +5,14 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use volume_activation::inventory::{CaptureFormat, DateOrder, ParseOptions};
+use volume_activation::inventory::{CaptureFormat, DateOrder, ParseOptions, decode_capture};
 use volume_activation::lifecycle::LicenseStatus;
 use volume_activation::plan::{
     CaptureInput, Cause, DEFAULT_RISK_HORIZON_DAYS, FleetStatus, KmsHostLoad, ProductStatus,
     StatusOptions, UnreadableCapture, fleet_status,
 };
 
-use super::{decode, now, parse_date};
+use super::{now, parse_date};
 use crate::args::StatusArgs;
 use crate::fail::{Fail, Outcome, Run, quote_path};
 use crate::html::{Page, WeeklyChart, cards, ordered_list, para, table};
@@ -229,7 +229,7 @@ fn reason(path: &Path, e: &Fail) -> String {
 /// Reads one input: refused when missing, a directory, empty or binary.
 fn read_one(path: &Path, use_file_times: bool) -> Result<Read, Fail> {
     let bytes = read_bytes(path)?;
-    if decode(&bytes).contains('\0') {
+    if decode_capture(&bytes).contains('\0') {
         return Err(Fail::file(
             path,
             "is a binary file, expected a text capture",
