@@ -639,6 +639,17 @@ fn explain_bad_input_names_the_file() {
     assert_input_error(
         &run(&[
             "explain",
+            CAPTURE,
+            "--host",
+            "tests/fixtures/slmgr-dlv/kms-host-count.txt",
+            "--host-format",
+            "slmgr-xyz",
+        ]),
+        "error: --host-format: ",
+    );
+    assert_input_error(
+        &run(&[
+            "explain",
             "--host-os",
             "windows-server-2019",
             "--host-key",

@@ -89,6 +89,20 @@ pub(crate) fn parse_date(option: &str, text: &str) -> Result<DateTime<Utc>, Fail
         })
 }
 
+/// An optional option's value parsed; a bad value is an error after the option's name
+/// (`--format: ...`).
+pub(crate) fn parse_option<T>(option: &str, text: Option<&str>) -> Result<Option<T>, Fail>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    text.map(|t| {
+        t.parse::<T>()
+            .map_err(|e| Fail::new(format!("{option}: {e}")))
+    })
+    .transpose()
+}
+
 /// The clock, read here and only here: the default `--at` of `plan`.
 pub(crate) fn now() -> DateTime<Utc> {
     DateTime::<Utc>::from(std::time::SystemTime::now())

@@ -12,7 +12,7 @@ use volume_activation::plan::{
     StatusOptions, UnreadableCapture, fleet_status,
 };
 
-use super::{now, parse_date};
+use super::{now, parse_date, parse_option};
 use crate::args::StatusArgs;
 use crate::fail::{Fail, Outcome, Run, quote_path};
 use crate::html::{Page, WeeklyChart, cards, ordered_list, para, table};
@@ -28,12 +28,7 @@ struct Read {
 /// Runs `status`.
 pub(crate) fn run(args: &StatusArgs, json: bool, out: &mut Output) -> Run {
     let options = options(args)?;
-    let format: Option<CaptureFormat> = args
-        .format
-        .as_deref()
-        .map(str::parse)
-        .transpose()
-        .map_err(|e| Fail::new(format!("--format: {e}")))?;
+    let format: Option<CaptureFormat> = parse_option("--format", args.format.as_deref())?;
     let collected = args
         .collected_at
         .as_deref()
@@ -151,10 +146,7 @@ fn options(args: &StatusArgs) -> Result<StatusOptions, Fail> {
     };
     let mut options =
         StatusOptions::new(at).horizon_days(args.horizon.unwrap_or(DEFAULT_RISK_HORIZON_DAYS));
-    if let Some(order) = &args.date_order {
-        let order: DateOrder = order
-            .parse()
-            .map_err(|e| Fail::new(format!("--date-order: {e}")))?;
+    if let Some(order) = parse_option::<DateOrder>("--date-order", args.date_order.as_deref())? {
         options = options.parse_options(ParseOptions::new().date_order(order));
     }
     if let Some(offset) = &args.local_offset {
