@@ -963,12 +963,7 @@ impl fmt::Display for FleetStatus {
                 writeln!(
                     f,
                     "    - {}: {} now, {} at horizon; collected {}{}{}",
-                    p.identification
-                        .sku()
-                        .map(|s| s.to_string())
-                        .or(p.identification.kms_host_key().map(|k| k.name().to_owned()))
-                        .or(p.name.clone())
-                        .unwrap_or_else(|| "(no name)".to_owned()),
+                    p.report_name(),
                     state_name(p.now),
                     state_name(p.at_horizon),
                     p.collected.at().map_or_else(

@@ -165,6 +165,36 @@ impl ProductStatus {
     pub fn is_at_risk(&self) -> bool {
         self.cause.is_some()
     }
+
+    /// The product as the reports name it: its SKU ID or KMS host key group when identified,
+    /// else its name as printed, else `(no name)`.
+    ///
+    /// ```
+    /// use volume_activation::chrono::{TimeZone, Utc};
+    /// use volume_activation::plan::{CaptureInput, StatusOptions, fleet_status};
+    ///
+    /// let t = Utc.with_ymd_and_hms(2026, 5, 1, 8, 0, 0).unwrap();
+    /// let pc = b"Name: Windows(R), Enterprise edition\n\
+    /// Description: Windows(R) Operating System, VOLUME_KMSCLIENT channel\n\
+    /// License Status: Licensed\n";
+    /// let status = fleet_status([CaptureInput::new("pc-001.txt", pc)], &StatusOptions::new(t));
+    /// let p = &status.machines[0].products[0];
+    /// assert_eq!(p.name.as_deref(), Some("Windows(R), Enterprise edition"));
+    /// // The edition is known, the release is not: no SKU, the printed name.
+    /// assert_eq!(p.report_name(), "Windows(R), Enterprise edition");
+    /// ```
+    #[must_use]
+    pub fn report_name(&self) -> String {
+        self.identification
+            .sku()
+            .map(|s| s.to_string())
+            .or(self
+                .identification
+                .kms_host_key()
+                .map(|k| k.name().to_owned()))
+            .or(self.name.clone())
+            .unwrap_or_else(|| "(no name)".to_owned())
+    }
 }
 
 /// What the fleet knows about the KMS host a client points to.

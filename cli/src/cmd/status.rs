@@ -252,16 +252,6 @@ fn state(s: Option<LicenseStatus>) -> String {
     s.map_or("unknown", <&'static str>::from).to_owned()
 }
 
-/// A product as the report names it: its SKU or host key when identified, else as printed.
-fn product(p: &ProductStatus) -> String {
-    p.identification
-        .sku()
-        .map(|s| s.to_string())
-        .or(p.identification.kms_host_key().map(|k| k.name().to_owned()))
-        .or(p.name.clone())
-        .unwrap_or_else(|| "(no name)".to_owned())
-}
-
 /// The HTML report: summary, chart, KMS hosts, machines at risk, actions, every machine,
 /// unreadable captures.
 pub(crate) fn html(status: &FleetStatus) -> String {
@@ -394,7 +384,7 @@ pub(crate) fn html(status: &FleetStatus) -> String {
             });
             vec![
                 (*m).to_owned(),
-                product(p),
+                p.report_name(),
                 state(p.now),
                 state(p.at_horizon),
                 p.notification_at.map_or_else(|| "unknown".to_owned(), when),
@@ -464,7 +454,7 @@ pub(crate) fn html(status: &FleetStatus) -> String {
                 } else {
                     String::new()
                 },
-                product(p),
+                p.report_name(),
                 state(p.now),
                 state(p.at_horizon),
                 p.collected.at().map_or_else(
