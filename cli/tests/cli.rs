@@ -812,37 +812,47 @@ fn plan_html_is_self_contained_well_formed_and_has_every_section() {
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.starts_with("Volume activation plan"));
-    let html = std::fs::read_to_string(&p).unwrap();
+    let html = read_html_report(
+        &p,
+        &[
+            "summary",
+            "timeline",
+            "kms-hosts",
+            "methods",
+            "maks",
+            "risks",
+            "actions",
+            "problems",
+        ],
+    );
+    // The chart's threshold lines.
+    assert!(html.contains("stroke-dasharray"));
+    assert!(html.contains("kms-hq: Windows client threshold 25 reached (count 46)"));
+    // Tables per KMS host, MAK and action.
+    assert!(html.contains("<h3>kms-hq</h3>"));
+    assert!(html.contains("Windows 10/11 Pro MAK"));
+    assert!(html.contains("<ol>\n<li>obtain the"));
+}
+
+/// Reads the HTML report at `path`, removes the file, and checks what every report is: well
+/// formed, a section per ID of `sections`, an inline SVG chart with bars, and self-contained
+/// (no scripts, no external resources).
+fn read_html_report(path: &Path, sections: &[&str]) -> String {
+    let html = std::fs::read_to_string(path).unwrap();
+    std::fs::remove_file(path).unwrap();
     assert_well_formed(&html);
-    for id in [
-        "summary",
-        "timeline",
-        "kms-hosts",
-        "methods",
-        "maks",
-        "risks",
-        "actions",
-        "problems",
-    ] {
+    for id in sections {
         assert!(
             html.contains(&format!("<section id=\"{id}\">")),
             "section {id}"
         );
     }
-    // The chart: inline SVG with bars and threshold lines.
     assert!(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(html.contains("<rect "));
-    assert!(html.contains("stroke-dasharray"));
-    assert!(html.contains("kms-hq: Windows client threshold 25 reached (count 46)"));
-    // Self-contained: no scripts, no external resources.
     for forbidden in ["<script", "<link", " src=", " href=", "@import", "url("] {
         assert!(!html.contains(forbidden), "{forbidden}");
     }
-    // Tables per KMS host, MAK and action.
-    assert!(html.contains("<h3>kms-hq</h3>"));
-    assert!(html.contains("Windows 10/11 Pro MAK"));
-    assert!(html.contains("<ol>\n<li>obtain the"));
-    std::fs::remove_file(&p).unwrap();
+    html
 }
 
 #[test]
@@ -1061,35 +1071,25 @@ fn status_html_is_self_contained_well_formed_and_has_every_section() {
     let p = std::env::temp_dir().join(format!("va-status-{}.html", std::process::id()));
     let r = run(&status_args(&["--html", p.to_str().unwrap()]));
     assert_eq!(r.code, 2, "{}", r.stderr);
-    let html = std::fs::read_to_string(&p).unwrap();
-    assert_well_formed(&html);
-    for id in [
-        "summary",
-        "timeline",
-        "kms-hosts",
-        "at-risk",
-        "actions",
-        "machines",
-        "unreadable",
-    ] {
-        assert!(
-            html.contains(&format!("<section id=\"{id}\">")),
-            "section {id}"
-        );
-    }
-    assert!(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""));
-    assert!(html.contains("<rect "));
+    let html = read_html_report(
+        &p,
+        &[
+            "summary",
+            "timeline",
+            "kms-hosts",
+            "at-risk",
+            "actions",
+            "machines",
+            "unreadable",
+        ],
+    );
     assert!(html.contains("<title>week of 2026-05-18: 1 machines reaching notification</title>"));
-    for forbidden in ["<script", "<link", " src=", " href=", "@import", "url("] {
-        assert!(!html.contains(forbidden), "{forbidden}");
-    }
     for m in MACHINES {
         assert!(html.contains(&format!("<td>{m}</td>")), "{m}");
     }
     assert!(html.contains("<td>Windows client 25: NOT met</td>"));
     assert!(html.contains("[0xC004F038]"));
     assert!(html.contains("captures/<wbr />broken.txt"));
-    std::fs::remove_file(&p).unwrap();
 }
 
 #[test]
