@@ -919,6 +919,20 @@ fn status_of_the_bundled_captures_names_every_machine_and_the_unreadable_one() {
         "Fleet licence status at 2026-05-15 00:00 UTC (horizon 2026-06-14 00:00 UTC; \
          12 machines, 15 products, 1 unreadable captures)"
     ));
+    // Every state of either total once, 0 where a total lacks it.
+    let states = [
+        "Products by state",
+        "  state         now  at horizon",
+        "  unlicensed      0           1",
+        "  licensed       11           8",
+        "  oob-grace       2           0",
+        "  oot-grace       0           1",
+        "  notification    2           4",
+        "  unknown         0           1",
+        "",
+        "",
+    ];
+    assert!(r.stdout.contains(&states.join("\n")), "{}", r.stdout);
     for m in MACHINES {
         assert!(r.stdout.contains(&format!("\n  {m} (from ")), "{m}");
     }
@@ -1087,6 +1101,11 @@ fn status_html_is_self_contained_well_formed_and_has_every_section() {
     for m in MACHINES {
         assert!(html.contains(&format!("<td>{m}</td>")), "{m}");
     }
+    assert!(
+        html.contains(
+            "<tr><td>oot-grace</td><td class=\"num\">0</td><td class=\"num\">1</td></tr>"
+        )
+    );
     assert!(html.contains("<td>Windows client 25: NOT met</td>"));
     assert!(html.contains("[0xC004F038]"));
     assert!(html.contains("captures/<wbr />broken.txt"));

@@ -808,6 +808,56 @@ fn summarise(
     }
 }
 
+impl FleetStatus {
+    /// Products per state now and at the horizon side by side, as the reports print them:
+    /// `(state, now, at the horizon)`, one row per state in either total (known states in
+    /// [`LicenseStatus`] order, then unknown), 0 where a total lacks the state.
+    ///
+    /// ```
+    /// use volume_activation::chrono::{TimeZone, Utc};
+    /// use volume_activation::lifecycle::LicenseStatus;
+    /// use volume_activation::plan::{CaptureInput, StatusOptions, fleet_status};
+    ///
+    /// let t = Utc.with_ymd_and_hms(2026, 5, 1, 8, 0, 0).unwrap();
+    /// let pc = b"Name: Windows(R), Enterprise edition\n\
+    /// Description: Windows(R) Operating System, VOLUME_KMSCLIENT channel\n\
+    /// License Status: Initial grace period\n\
+    /// Time remaining: 14400 minute(s) (10 day(s))\n";
+    /// let inputs = [CaptureInput::new("pc-001.txt", pc).collected_at(t)];
+    /// let status = fleet_status(inputs, &StatusOptions::new(t).horizon_days(30));
+    /// assert_eq!(
+    ///     status.totals_by_state(),
+    ///     [
+    ///         (Some(LicenseStatus::OobGrace), 1, 0),
+    ///         (Some(LicenseStatus::Notification), 0, 1),
+    ///     ]
+    /// );
+    /// ```
+    #[must_use]
+    pub fn totals_by_state(&self) -> Vec<(Option<LicenseStatus>, usize, usize)> {
+        let mut states: Vec<Option<LicenseStatus>> = self
+            .totals_now
+            .iter()
+            .chain(&self.totals_at_horizon)
+            .map(|t| t.state)
+            .collect();
+        states.sort_by_key(|s| s.map_or(u8::MAX, |s| s as u8));
+        states.dedup();
+        let count =
+            |list: &[StateTotal], s| list.iter().find(|t| t.state == s).map_or(0, |t| t.products);
+        states
+            .into_iter()
+            .map(|s| {
+                (
+                    s,
+                    count(&self.totals_now, s),
+                    count(&self.totals_at_horizon, s),
+                )
+            })
+            .collect()
+    }
+}
+
 fn state_name(s: Option<LicenseStatus>) -> &'static str {
     s.map_or("unknown", <&'static str>::from)
 }
@@ -834,27 +884,14 @@ impl fmt::Display for FleetStatus {
         )?;
         writeln!(f)?;
         writeln!(f, "Products by state")?;
-        let mut states: Vec<Option<LicenseStatus>> = self
-            .totals_now
-            .iter()
-            .chain(&self.totals_at_horizon)
-            .map(|t| t.state)
-            .collect();
-        states.sort_by_key(|s| s.map_or(u8::MAX, |s| s as u8));
-        states.dedup();
-        let count = |list: &[StateTotal], s| {
-            list.iter()
-                .find(|t| t.state == s)
-                .map_or(0, |t| t.products)
-                .to_string()
-        };
-        let rows: Vec<Vec<String>> = states
-            .iter()
-            .map(|&s| {
+        let rows: Vec<Vec<String>> = self
+            .totals_by_state()
+            .into_iter()
+            .map(|(s, now, at_horizon)| {
                 vec![
                     state_name(s).to_owned(),
-                    count(&self.totals_now, s),
-                    count(&self.totals_at_horizon, s),
+                    now.to_string(),
+                    at_horizon.to_string(),
                 ]
             })
             .collect();

@@ -302,29 +302,10 @@ pub(crate) fn html(status: &FleetStatus) -> String {
         (status.actions.len().to_string(), "actions"),
         (status.unreadable.len().to_string(), "unreadable captures"),
     ]);
-    let mut states: Vec<Option<LicenseStatus>> = status
-        .totals_now
-        .iter()
-        .chain(&status.totals_at_horizon)
-        .map(|t| t.state)
-        .collect();
-    states.sort_by_key(|s| s.map_or(u8::MAX, |s| s as u8));
-    states.dedup();
-    let count = |list: &[volume_activation::plan::StateTotal], s: Option<LicenseStatus>| {
-        list.iter()
-            .find(|t| t.state == s)
-            .map_or(0, |t| t.products)
-            .to_string()
-    };
-    let rows: Vec<Vec<String>> = states
-        .iter()
-        .map(|&s| {
-            vec![
-                state(s),
-                count(&status.totals_now, s),
-                count(&status.totals_at_horizon, s),
-            ]
-        })
+    let rows: Vec<Vec<String>> = status
+        .totals_by_state()
+        .into_iter()
+        .map(|(s, now, at_horizon)| vec![state(s), now.to_string(), at_horizon.to_string()])
         .collect();
     summary.push_str(&table(&["state", "products now", "at the horizon"], &rows));
     let rows: Vec<Vec<String>> = status
