@@ -445,6 +445,10 @@ fn kms_host_bad_hardware_is_an_error() {
     let p = problems.iter().find(|p| p.field() == "hardware").unwrap();
     assert_eq!(p.severity(), Severity::Error);
     assert_eq!(p.name(), "kms-01");
+    assert_eq!(
+        p.to_string(),
+        "KMS host \"kms-01\" field \"hardware\": unknown hardware \"cloud\": expected one of physical, virtual"
+    );
     let fleet: Fleet = serde_json::from_str(&json.replace("\"cloud\"", "\"virtual\"")).unwrap();
     assert_eq!(fleet.kms_hosts()[0].hardware(), Some(Hardware::Virtual));
     let back = serde_json::to_string(&fleet).unwrap();
