@@ -530,6 +530,15 @@ fn error_unknown_code_is_a_no_and_garbage_an_error() {
         json(&run(&["error", "--json", "305419896"]))["documented"],
         false
     );
+    // Undocumented codes in the other forms: eight hex digits, negative decimal.
+    assert_eq!(
+        run(&["error", "1234567a"]).stdout,
+        "0x1234567A (305419898) is not a documented activation error code\n"
+    );
+    assert_eq!(
+        run(&["error", "-5"]).stdout,
+        "0xFFFFFFFB (-5) is not a documented activation error code\n"
+    );
     assert_input_error(&run(&["error", "0xZZ"]), "0xZZ");
     assert_input_error(&run(&["error", "99999999999"]), "99999999999");
 }
