@@ -1358,7 +1358,8 @@ fn export_csv_of_one_table() {
 fn export_bad_input_exits_2() {
     assert_input_error(
         &run(&["export", "--format", "csv"]),
-        "--format csv needs --table",
+        "error: --format csv needs --table: one of skus, gvlks, avma-keys, host-key-coverage, \
+         host-os, required-updates, error-codes\n",
     );
     assert_eq!(run(&["export", "--table", "nope"]).code, 2);
     assert_eq!(run(&["export", "--format", "xml"]).code, 2);
