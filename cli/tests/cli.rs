@@ -248,6 +248,27 @@ fn no_full_key_reaches_stderr_even_in_usage_errors() {
             r.stderr
         );
     }
+    // Other spellings of the key, echoed by clap: none of its hidden groups reaches stderr.
+    for spelling in [
+        SECRET_KEY.replace('-', " "),
+        SECRET_KEY.replace('-', "_"),
+        SECRET_KEY.replace('-', "\u{2013}"),
+        SECRET_KEY.replacen("-QRTVW", "-QR\nTVW", 1),
+    ] {
+        let r = run(&[
+            "check",
+            "windows-server-2019",
+            "windows-server-2019",
+            "windows-10/enterprise",
+            "--count",
+            &spelling,
+        ]);
+        assert_eq!(r.code, 2, "{spelling:?}: {}", r.stderr);
+        for group in ["BCDFG", "HJKMP", "XY234"] {
+            assert!(!r.stderr.contains(group), "{spelling:?}: {}", r.stderr);
+        }
+        assert!(r.stderr.contains(ending), "{spelling:?}: {}", r.stderr);
+    }
 }
 
 // ---- sku ----------------------------------------------------------------------------------
