@@ -1,7 +1,7 @@
 //! `status`: the licence status of a fleet read from captures, as text, JSON and a
 //! self-contained HTML report.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -70,24 +70,29 @@ pub(crate) fn run(args: &StatusArgs, json: bool, out: &mut Output) -> Run {
     let mut status = fleet_status(inputs, &options);
     // The files the command could not read are unreadable captures of the report too, in
     // the order they were given.
+    // The command's own error of each file it could not read, by label (the first of a
+    // file given twice).
+    let mut failed_at: HashMap<String, &Fail> = HashMap::with_capacity(failed.len());
     for (file, e) in &failed {
         status
             .unreadable
             .push(UnreadableCapture::new(label(file), reason(file, e)));
+        failed_at.entry(label(file)).or_insert(e);
     }
-    status.unreadable.sort_by_key(|u| {
-        files
-            .iter()
-            .position(|f| label(f) == u.source)
-            .unwrap_or(usize::MAX)
-    });
+    let mut given: HashMap<String, usize> = HashMap::with_capacity(files.len());
+    for (i, f) in files.iter().enumerate() {
+        given.entry(label(f)).or_insert(i);
+    }
+    status
+        .unreadable
+        .sort_by_key(|u| given.get(&u.source).copied().unwrap_or(usize::MAX));
 
     if status.machines.is_empty() && !status.unreadable.is_empty() {
         // Nothing was read: no report, only the errors.
         let errors: Vec<Fail> = status
             .unreadable
             .iter()
-            .map(|u| error(u, &failed))
+            .map(|u| error(u, &failed_at))
             .collect();
         return Err(summary(errors, files.len()));
     }
@@ -103,7 +108,7 @@ pub(crate) fn run(args: &StatusArgs, json: bool, out: &mut Output) -> Run {
         return Ok(Outcome::Yes);
     }
     for u in &status.unreadable {
-        print_error(&error(u, &failed).to_string());
+        print_error(&error(u, &failed_at).to_string());
     }
     Err(Fail::new(format!(
         "{} of {} captures could not be read (the report covers the rest)",
@@ -114,14 +119,11 @@ pub(crate) fn run(args: &StatusArgs, json: bool, out: &mut Output) -> Run {
 
 /// The error of an unreadable capture: the command's own when it could not read the file,
 /// else the library's reason after the file's name.
-fn error(u: &UnreadableCapture, failed: &[(PathBuf, Fail)]) -> Fail {
-    failed
-        .iter()
-        .find(|(f, _)| label(f) == u.source)
-        .map_or_else(
-            || Fail::file(Path::new(&u.source), &u.reason),
-            |(_, e)| e.clone(),
-        )
+fn error(u: &UnreadableCapture, failed: &HashMap<String, &Fail>) -> Fail {
+    failed.get(&u.source).map_or_else(
+        || Fail::file(Path::new(&u.source), &u.reason),
+        |e| (*e).clone(),
+    )
 }
 
 /// The error when no input could be read: the one file's own, or each and a count.
