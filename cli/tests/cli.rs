@@ -1211,6 +1211,32 @@ fn status_reports_the_rest_when_some_files_cannot_be_read() {
         lines[2],
         "error: 2 of 3 captures could not be read (the report covers the rest)"
     );
+    // Files the command could not read and captures the library could not read are listed
+    // in the order given.
+    let garbage = tmp("status-garbage2.txt", b"hello world\n");
+    let r = run(&[
+        "status",
+        "missing.txt",
+        garbage.to_str().unwrap(),
+        "examples/data/captures/pc-001.txt",
+        "missing-too.txt",
+        "--at",
+        "2026-05-15",
+    ]);
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    assert_eq!(lines.len(), 4, "{:?}", r.stderr);
+    assert!(lines[0].contains("\"missing.txt\""), "{}", lines[0]);
+    assert!(lines[1].contains("status-garbage2.txt"), "{}", lines[1]);
+    assert!(lines[2].contains("\"missing-too.txt\""), "{}", lines[2]);
+    let unreadable = r.stdout.split("Unreadable captures\n").nth(1).unwrap();
+    let labels: Vec<&str> = unreadable
+        .lines()
+        .map(|l| l.trim_start().split(':').next().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        ["missing.txt", garbage.to_str().unwrap(), "missing-too.txt"]
+    );
     // None readable: no report, each error and the count.
     let r = run(&["status", "missing.txt", empty.to_str().unwrap()]);
     assert_eq!(r.code, 2);
