@@ -925,6 +925,14 @@ fn report_sections_in_order() {
     assert!(text.contains("  1. obtain the \"Volume License for Windows Server 2025\" host key from the vlsc and install it on kms host \"kms-hq\""));
     assert!(text.contains("obtain the \"Volume License for Windows Server 2022\" host key from the vlsc and install it on kms host \"kms-lyon\" after KB5003638: 18 machines wait for it"));
     assert!(text.contains("install KB4478877 (or a later cumulative update) on kms host \"kms-lyon\": 1 machine waits for it"));
+    // Each host's machines it cannot activate, with the fix in each of its forms.
+    for line in [
+        "      6 x windows-server-2025/standard: the windows-server-2022 host key does not activate windows-server-2025/standard (newer-server-needs-newer-key) (0xC004F042); fix: host key windows-server-2025\n",
+        "      18 x windows-11/pro: undocumented whether the windows-server-2019 host key activates windows-11/pro; fix: host key windows-server-2022 after KB5003638\n",
+        "      1 x windows-server-2019/standard: a kms host on windows-server-2016/standard needs update KB4478877 or KB5003638 before it activates windows-server-2019 (0xC004F050); fix: install KB4478877\n",
+    ] {
+        assert!(text.contains(line), "{line}");
+    }
 }
 
 #[test]

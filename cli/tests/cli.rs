@@ -860,6 +860,13 @@ fn plan_html_is_self_contained_well_formed_and_has_every_section() {
     assert!(html.contains("kms-hq: Windows client threshold 25 reached (count 46)"));
     // Tables per KMS host, MAK and action.
     assert!(html.contains("<h3>kms-hq</h3>"));
+    for fix in [
+        "<td>host key windows-server-2025</td>",
+        "<td>host key windows-server-2022 after KB5003638</td>",
+        "<td>install KB4478877</td>",
+    ] {
+        assert!(html.contains(fix), "{fix}");
+    }
     assert!(html.contains("Windows 10/11 Pro MAK"));
     assert!(html.contains("<ol>\n<li>obtain the"));
 }

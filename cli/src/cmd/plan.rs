@@ -3,9 +3,7 @@
 use std::collections::BTreeMap;
 
 use chrono::Duration;
-use volume_activation::plan::{
-    DEFAULT_RISK_HORIZON_DAYS, HostFix, RecommendedMethod, plan_with_horizon,
-};
+use volume_activation::plan::{DEFAULT_RISK_HORIZON_DAYS, RecommendedMethod, plan_with_horizon};
 use volume_activation::strum::IntoEnumIterator;
 use volume_activation::{Fleet, Plan};
 
@@ -283,14 +281,7 @@ fn hosts(plan: &Plan) -> String {
                 .hresult()
                 .map(|c| format!(" (0x{c:08X})"))
                 .unwrap_or_default();
-            let fix = match u.fix() {
-                Some(HostFix::InstallUpdate { kb }) => format!("install {kb}"),
-                Some(HostFix::InstallHostKey { key, kb: Some(kb) }) => {
-                    format!("host key {key} after {kb}")
-                }
-                Some(HostFix::InstallHostKey { key, kb: None }) => format!("host key {key}"),
-                _ => String::new(),
-            };
+            let fix = u.fix().map(|f| f.to_string()).unwrap_or_default();
             rows.push(vec![
                 u.sku().to_string(),
                 u.machines().to_string(),
