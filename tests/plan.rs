@@ -880,6 +880,12 @@ fn bundled_fleet_key_numbers() {
         (22, 20, 2)
     );
     assert_eq!(p.risks().len(), 22);
+    let order: Vec<_> = p
+        .risks()
+        .iter()
+        .map(|r| (r.notification_at(), r.machine()))
+        .collect();
+    assert!(order.is_sorted(), "{order:?}");
     assert_eq!(p.actions().len(), 11);
     assert!(p.actions().contains(&Action::AddAdbaActivationObject {
         domain: "corp.example".into(),
@@ -1253,6 +1259,13 @@ mod props {
             }
             let total: u32 = RecommendedMethod::VARIANTS.iter().map(|&m| p.count(m)).sum();
             prop_assert_eq!(total as usize, p.machines().len());
+            // Risks earliest first, then by machine name.
+            for w in p.risks().windows(2) {
+                prop_assert!(
+                    (w[0].notification_at(), w[0].machine()) <= (w[1].notification_at(), w[1].machine()),
+                    "{:?}", w
+                );
+            }
             for k in p.mak_keys() {
                 let b = k.balance();
                 prop_assert_eq!(b.shortfall() + b.remaining().min(b.needed()), b.needed());

@@ -176,10 +176,9 @@ pub(crate) fn html(plan: &Plan) -> String {
         ),
     );
 
-    // Risks, one row per machine, by date.
-    let mut risks: Vec<_> = plan.risks().iter().collect();
-    risks.sort_by_key(|r| (r.notification_at(), r.machine().to_owned()));
-    let rows: Vec<Vec<String>> = risks
+    // Risks, one row per machine, by date (the plan's order).
+    let rows: Vec<Vec<String>> = plan
+        .risks()
         .iter()
         .map(|r| {
             vec![
