@@ -1,6 +1,6 @@
 //! A capture: the text one tool printed, parsed into records and warnings.
 
-use super::record::{LicenseRecord, RawFields};
+use super::record::{LicenseRecord, RawFieldRef, RawFields};
 use crate::error::Error;
 
 /// The tool output a capture holds.
@@ -414,16 +414,26 @@ impl Capture {
     /// ```
     #[must_use]
     pub fn service_version(&self) -> Option<&str> {
-        self.preamble
-            .iter()
-            .chain(self.records.iter().flat_map(|r| r.fields.iter()))
-            .find(|f| {
-                f.key
-                    .eq_ignore_ascii_case("Software licensing service version")
-                    || f.key.eq_ignore_ascii_case("Version")
-            })
-            .and_then(|f| f.value)
+        service_version_in(
+            self.preamble
+                .iter()
+                .chain(self.records.iter().flat_map(|r| r.fields.iter())),
+        )
     }
+}
+
+/// The licensing service version among `fields`, as [`Capture::service_version`] finds it
+/// (for the status of a fleet, per machine of a capture).
+pub(crate) fn service_version_in<'a>(
+    mut fields: impl Iterator<Item = RawFieldRef<'a>>,
+) -> Option<&'a str> {
+    fields
+        .find(|f| {
+            f.key
+                .eq_ignore_ascii_case("Software licensing service version")
+                || f.key.eq_ignore_ascii_case("Version")
+        })
+        .and_then(|f| f.value)
 }
 
 impl Capture {

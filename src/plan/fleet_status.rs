@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use strum::VariantArray as _;
 
 use crate::catalog::{Family, KmsHostKey};
+use crate::inventory::capture::service_version_in;
 use crate::inventory::{
     CaptureFormat, Identification, LicenseRecord, RawFields, identify, parse_capture,
 };
@@ -255,18 +256,6 @@ fn short(name: &str) -> String {
     n.split('.').next().unwrap_or(n).to_ascii_lowercase()
 }
 
-fn version_of(records: &[LicenseRecord]) -> Option<String> {
-    records
-        .iter()
-        .flat_map(|r| r.fields.iter())
-        .find(|f| {
-            f.key
-                .eq_ignore_ascii_case("Software licensing service version")
-                || f.key.eq_ignore_ascii_case("Version")
-        })
-        .and_then(|f| f.value.map(str::to_owned))
-}
-
 /// Reads captures of many machines and reports the fleet's licence status at `now` and at the
 /// horizon ([`StatusOptions`]).
 ///
@@ -335,14 +324,7 @@ pub fn fleet_status<'a>(
                 continue;
             }
         };
-        let preamble_version = capture
-            .preamble
-            .iter()
-            .find(|f| {
-                f.key
-                    .eq_ignore_ascii_case("Software licensing service version")
-            })
-            .and_then(|f| f.value.map(str::to_owned));
+        let preamble_version = service_version_in(capture.preamble.iter()).map(str::to_owned);
         let warnings = capture.warnings.len();
         let first_warning = capture.warnings.first().map(|w| w.message.clone());
         let cut = capture.partial.is_some();
@@ -352,8 +334,8 @@ pub fn fleet_status<'a>(
         let mut versions: Vec<(String, String)> = Vec::new();
         for mut r in capture.records.into_iter().chain(capture.partial) {
             let name = machine_name(&r).map_or_else(|| fallback.clone(), str::to_owned);
-            if let Some(v) = version_of(std::slice::from_ref(&r)) {
-                versions.push((name.to_ascii_lowercase(), v));
+            if let Some(v) = service_version_in(r.fields.iter()) {
+                versions.push((name.to_ascii_lowercase(), v.to_owned()));
             }
             // Only products in use are reported; their printed lines are not kept (memory
             // stays proportional to the products, not to the text).
