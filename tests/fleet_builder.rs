@@ -285,12 +285,20 @@ fn full_keys_are_refused_and_never_shown() {
         sku("windows-server-2022/standard"),
         KmsHostKey::WindowsServer2022,
     )
-    .site(key);
+    .site(key)
+    .hardware(Hardware::Virtual);
     let k = MakKeySpec::new(key, 1).partial_key(key);
     for shown in [format!("{m:?}"), format!("{h:?}"), format!("{k:?}")] {
         assert!(!shown.contains(key), "{shown}");
         assert!(!shown.contains("WFGWX"), "{shown}");
     }
+    // Debug shows what is not a key: every other field the spec was given.
+    let shown = format!("{h:?}");
+    assert!(shown.contains(r#"hardware: Some("virtual")"#), "{shown}");
+    assert!(
+        shown.contains(r#"host_key: "windows-server-2022""#),
+        "{shown}"
+    );
     let b = Fleet::builder(AgreementProgram::EnterpriseAgreement)
         .machine(m)
         .kms_host(h)
@@ -437,6 +445,10 @@ fn kms_host_bad_hardware_is_an_error() {
     let p = problems.iter().find(|p| p.field() == "hardware").unwrap();
     assert_eq!(p.severity(), Severity::Error);
     assert_eq!(p.name(), "kms-01");
+    assert_eq!(
+        p.to_string(),
+        "KMS host \"kms-01\" field \"hardware\": unknown hardware \"cloud\": expected one of physical, virtual"
+    );
     let fleet: Fleet = serde_json::from_str(&json.replace("\"cloud\"", "\"virtual\"")).unwrap();
     assert_eq!(fleet.kms_hosts()[0].hardware(), Some(Hardware::Virtual));
     let back = serde_json::to_string(&fleet).unwrap();

@@ -880,6 +880,12 @@ fn bundled_fleet_key_numbers() {
         (22, 20, 2)
     );
     assert_eq!(p.risks().len(), 22);
+    let order: Vec<_> = p
+        .risks()
+        .iter()
+        .map(|r| (r.notification_at(), r.machine()))
+        .collect();
+    assert!(order.is_sorted(), "{order:?}");
     assert_eq!(p.actions().len(), 11);
     assert!(p.actions().contains(&Action::AddAdbaActivationObject {
         domain: "corp.example".into(),
@@ -925,6 +931,14 @@ fn report_sections_in_order() {
     assert!(text.contains("  1. obtain the \"Volume License for Windows Server 2025\" host key from the vlsc and install it on kms host \"kms-hq\""));
     assert!(text.contains("obtain the \"Volume License for Windows Server 2022\" host key from the vlsc and install it on kms host \"kms-lyon\" after KB5003638: 18 machines wait for it"));
     assert!(text.contains("install KB4478877 (or a later cumulative update) on kms host \"kms-lyon\": 1 machine waits for it"));
+    // Each host's machines it cannot activate, with the fix in each of its forms.
+    for line in [
+        "      6 x windows-server-2025/standard: the windows-server-2022 host key does not activate windows-server-2025/standard (newer-server-needs-newer-key) (0xC004F042); fix: host key windows-server-2025\n",
+        "      18 x windows-11/pro: undocumented whether the windows-server-2019 host key activates windows-11/pro; fix: host key windows-server-2022 after KB5003638\n",
+        "      1 x windows-server-2019/standard: a kms host on windows-server-2016/standard needs update KB4478877 or KB5003638 before it activates windows-server-2019 (0xC004F050); fix: install KB4478877\n",
+    ] {
+        assert!(text.contains(line), "{line}");
+    }
 }
 
 #[test]
@@ -1245,6 +1259,13 @@ mod props {
             }
             let total: u32 = RecommendedMethod::VARIANTS.iter().map(|&m| p.count(m)).sum();
             prop_assert_eq!(total as usize, p.machines().len());
+            // Risks earliest first, then by machine name.
+            for w in p.risks().windows(2) {
+                prop_assert!(
+                    (w[0].notification_at(), w[0].machine()) <= (w[1].notification_at(), w[1].machine()),
+                    "{:?}", w
+                );
+            }
             for k in p.mak_keys() {
                 let b = k.balance();
                 prop_assert_eq!(b.shortfall() + b.remaining().min(b.needed()), b.needed());

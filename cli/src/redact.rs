@@ -2,13 +2,18 @@
 //! key is cut to its last five characters before it reaches stderr.
 //!
 //! The library already redacts keys in its own messages; this covers what clap echoes
-//! (`invalid value 'ABCDE-…' for '--count'`) and the command's own messages. It is stricter
-//! than a key check on purpose: five groups of five ASCII letters or digits joined by `-`,
-//! anywhere, and 25 letters or digits standing alone, whatever the alphabet.
+//! (`invalid value 'ABCDE-…' for '--count'`) and the command's own messages. First the
+//! library's own masking ([`ProductKey::redact_text`]: a key in any spelling, groups joined by
+//! spaces, `_` or dashes, or cut by a line break), then a pass stricter than a key check on
+//! purpose: five groups of five ASCII letters or digits joined by `-`, anywhere, and 25
+//! letters or digits standing alone, whatever the alphabet.
 
-/// `text` with every key-shaped run replaced by `*****-*****-*****-*****-` and its last five
-/// characters.
+use volume_activation::catalog::ProductKey;
+
+/// `text` with every product key masked by the library, then every remaining key-shaped run
+/// replaced by `*****-*****-*****-*****-` and its last five characters.
 pub(crate) fn redact(text: &str) -> String {
+    let text = ProductKey::redact_text(text);
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
@@ -84,6 +89,18 @@ mod tests {
         assert_eq!(
             redact("abcABCDE-FGHIJ-KLMNO-PQRST-UVWXYz"),
             "abc*****-*****-*****-*****-UVWXYz"
+        );
+    }
+
+    #[test]
+    fn keys_in_other_spellings_are_masked_by_the_library() {
+        assert_eq!(
+            redact("'BCDFG HJKMP QRTVW XY234 6789B' and 'BCDFG_HJKMP_QRTVW_XY234_6789B'"),
+            "'***** ***** ***** ***** 6789B' and '*****_*****_*****_*****_6789B'"
+        );
+        assert_eq!(
+            redact("BCDFG-HJKMP-QR\nTVW-XY234-6789B"),
+            "*****-*****-**\n***-*****-6789B"
         );
     }
 

@@ -248,6 +248,27 @@ fn no_full_key_reaches_stderr_even_in_usage_errors() {
             r.stderr
         );
     }
+    // Other spellings of the key, echoed by clap: none of its hidden groups reaches stderr.
+    for spelling in [
+        SECRET_KEY.replace('-', " "),
+        SECRET_KEY.replace('-', "_"),
+        SECRET_KEY.replace('-', "\u{2013}"),
+        SECRET_KEY.replacen("-QRTVW", "-QR\nTVW", 1),
+    ] {
+        let r = run(&[
+            "check",
+            "windows-server-2019",
+            "windows-server-2019",
+            "windows-10/enterprise",
+            "--count",
+            &spelling,
+        ]);
+        assert_eq!(r.code, 2, "{spelling:?}: {}", r.stderr);
+        for group in ["BCDFG", "HJKMP", "XY234"] {
+            assert!(!r.stderr.contains(group), "{spelling:?}: {}", r.stderr);
+        }
+        assert!(r.stderr.contains(ending), "{spelling:?}: {}", r.stderr);
+    }
 }
 
 // ---- sku ----------------------------------------------------------------------------------
@@ -530,6 +551,15 @@ fn error_unknown_code_is_a_no_and_garbage_an_error() {
         json(&run(&["error", "--json", "305419896"]))["documented"],
         false
     );
+    // Undocumented codes in the other forms: eight hex digits, negative decimal.
+    assert_eq!(
+        run(&["error", "1234567a"]).stdout,
+        "0x1234567A (305419898) is not a documented activation error code\n"
+    );
+    assert_eq!(
+        run(&["error", "-5"]).stdout,
+        "0xFFFFFFFB (-5) is not a documented activation error code\n"
+    );
     assert_input_error(&run(&["error", "0xZZ"]), "0xZZ");
     assert_input_error(&run(&["error", "99999999999"]), "99999999999");
 }
@@ -635,6 +665,17 @@ fn explain_bad_input_names_the_file() {
     assert_input_error(
         &run(&["explain", "--date-order", "sideways", CAPTURE]),
         "--date-order",
+    );
+    assert_input_error(
+        &run(&[
+            "explain",
+            CAPTURE,
+            "--host",
+            "tests/fixtures/slmgr-dlv/kms-host-count.txt",
+            "--host-format",
+            "slmgr-xyz",
+        ]),
+        "error: --host-format: ",
     );
     assert_input_error(
         &run(&[
@@ -801,37 +842,54 @@ fn plan_html_is_self_contained_well_formed_and_has_every_section() {
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.starts_with("Volume activation plan"));
-    let html = std::fs::read_to_string(&p).unwrap();
-    assert_well_formed(&html);
-    for id in [
-        "summary",
-        "timeline",
-        "kms-hosts",
-        "methods",
-        "maks",
-        "risks",
-        "actions",
-        "problems",
+    let html = read_html_report(
+        &p,
+        &[
+            "summary",
+            "timeline",
+            "kms-hosts",
+            "methods",
+            "maks",
+            "risks",
+            "actions",
+            "problems",
+        ],
+    );
+    // The chart's threshold lines.
+    assert!(html.contains("stroke-dasharray"));
+    assert!(html.contains("kms-hq: Windows client threshold 25 reached (count 46)"));
+    // Tables per KMS host, MAK and action.
+    assert!(html.contains("<h3>kms-hq</h3>"));
+    for fix in [
+        "<td>host key windows-server-2025</td>",
+        "<td>host key windows-server-2022 after KB5003638</td>",
+        "<td>install KB4478877</td>",
     ] {
+        assert!(html.contains(fix), "{fix}");
+    }
+    assert!(html.contains("Windows 10/11 Pro MAK"));
+    assert!(html.contains("<ol>\n<li>obtain the"));
+}
+
+/// Reads the HTML report at `path`, removes the file, and checks what every report is: well
+/// formed, a section per ID of `sections`, an inline SVG chart with bars, and self-contained
+/// (no scripts, no external resources).
+fn read_html_report(path: &Path, sections: &[&str]) -> String {
+    let html = std::fs::read_to_string(path).unwrap();
+    std::fs::remove_file(path).unwrap();
+    assert_well_formed(&html);
+    for id in sections {
         assert!(
             html.contains(&format!("<section id=\"{id}\">")),
             "section {id}"
         );
     }
-    // The chart: inline SVG with bars and threshold lines.
     assert!(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(html.contains("<rect "));
-    assert!(html.contains("stroke-dasharray"));
-    assert!(html.contains("kms-hq: Windows client threshold 25 reached (count 46)"));
-    // Self-contained: no scripts, no external resources.
     for forbidden in ["<script", "<link", " src=", " href=", "@import", "url("] {
         assert!(!html.contains(forbidden), "{forbidden}");
     }
-    // Tables per KMS host, MAK and action.
-    assert!(html.contains("<h3>kms-hq</h3>"));
-    assert!(html.contains("Windows 10/11 Pro MAK"));
-    assert!(html.contains("<ol>\n<li>obtain the"));
-    std::fs::remove_file(&p).unwrap();
+    html
 }
 
 #[test]
@@ -898,6 +956,20 @@ fn status_of_the_bundled_captures_names_every_machine_and_the_unreadable_one() {
         "Fleet licence status at 2026-05-15 00:00 UTC (horizon 2026-06-14 00:00 UTC; \
          12 machines, 15 products, 1 unreadable captures)"
     ));
+    // Every state of either total once, 0 where a total lacks it.
+    let states = [
+        "Products by state",
+        "  state         now  at horizon",
+        "  unlicensed      0           1",
+        "  licensed       11           8",
+        "  oob-grace       2           0",
+        "  oot-grace       0           1",
+        "  notification    2           4",
+        "  unknown         0           1",
+        "",
+        "",
+    ];
+    assert!(r.stdout.contains(&states.join("\n")), "{}", r.stdout);
     for m in MACHINES {
         assert!(r.stdout.contains(&format!("\n  {m} (from ")), "{m}");
     }
@@ -1050,35 +1122,30 @@ fn status_html_is_self_contained_well_formed_and_has_every_section() {
     let p = std::env::temp_dir().join(format!("va-status-{}.html", std::process::id()));
     let r = run(&status_args(&["--html", p.to_str().unwrap()]));
     assert_eq!(r.code, 2, "{}", r.stderr);
-    let html = std::fs::read_to_string(&p).unwrap();
-    assert_well_formed(&html);
-    for id in [
-        "summary",
-        "timeline",
-        "kms-hosts",
-        "at-risk",
-        "actions",
-        "machines",
-        "unreadable",
-    ] {
-        assert!(
-            html.contains(&format!("<section id=\"{id}\">")),
-            "section {id}"
-        );
-    }
-    assert!(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""));
-    assert!(html.contains("<rect "));
+    let html = read_html_report(
+        &p,
+        &[
+            "summary",
+            "timeline",
+            "kms-hosts",
+            "at-risk",
+            "actions",
+            "machines",
+            "unreadable",
+        ],
+    );
     assert!(html.contains("<title>week of 2026-05-18: 1 machines reaching notification</title>"));
-    for forbidden in ["<script", "<link", " src=", " href=", "@import", "url("] {
-        assert!(!html.contains(forbidden), "{forbidden}");
-    }
     for m in MACHINES {
         assert!(html.contains(&format!("<td>{m}</td>")), "{m}");
     }
+    assert!(
+        html.contains(
+            "<tr><td>oot-grace</td><td class=\"num\">0</td><td class=\"num\">1</td></tr>"
+        )
+    );
     assert!(html.contains("<td>Windows client 25: NOT met</td>"));
     assert!(html.contains("[0xC004F038]"));
     assert!(html.contains("captures/<wbr />broken.txt"));
-    std::fs::remove_file(&p).unwrap();
 }
 
 #[test]
@@ -1150,6 +1217,32 @@ fn status_reports_the_rest_when_some_files_cannot_be_read() {
     assert_eq!(
         lines[2],
         "error: 2 of 3 captures could not be read (the report covers the rest)"
+    );
+    // Files the command could not read and captures the library could not read are listed
+    // in the order given.
+    let garbage = tmp("status-garbage2.txt", b"hello world\n");
+    let r = run(&[
+        "status",
+        "missing.txt",
+        garbage.to_str().unwrap(),
+        "examples/data/captures/pc-001.txt",
+        "missing-too.txt",
+        "--at",
+        "2026-05-15",
+    ]);
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    assert_eq!(lines.len(), 4, "{:?}", r.stderr);
+    assert!(lines[0].contains("\"missing.txt\""), "{}", lines[0]);
+    assert!(lines[1].contains("status-garbage2.txt"), "{}", lines[1]);
+    assert!(lines[2].contains("\"missing-too.txt\""), "{}", lines[2]);
+    let unreadable = r.stdout.split("Unreadable captures\n").nth(1).unwrap();
+    let labels: Vec<&str> = unreadable
+        .lines()
+        .map(|l| l.trim_start().split(':').next().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        ["missing.txt", garbage.to_str().unwrap(), "missing-too.txt"]
     );
     // None readable: no report, each error and the count.
     let r = run(&["status", "missing.txt", empty.to_str().unwrap()]);
@@ -1319,7 +1412,8 @@ fn export_csv_of_one_table() {
 fn export_bad_input_exits_2() {
     assert_input_error(
         &run(&["export", "--format", "csv"]),
-        "--format csv needs --table",
+        "error: --format csv needs --table: one of skus, gvlks, avma-keys, host-key-coverage, \
+         host-os, required-updates, error-codes\n",
     );
     assert_eq!(run(&["export", "--table", "nope"]).code, 2);
     assert_eq!(run(&["export", "--format", "xml"]).code, 2);

@@ -1,6 +1,6 @@
 //! A capture: the text one tool printed, parsed into records and warnings.
 
-use super::record::{LicenseRecord, RawFields};
+use super::record::{LicenseRecord, RawFieldRef, RawFields};
 use crate::error::Error;
 
 /// The tool output a capture holds.
@@ -410,16 +410,26 @@ impl Capture {
     /// ```
     #[must_use]
     pub fn service_version(&self) -> Option<&str> {
-        self.preamble
-            .iter()
-            .chain(self.records.iter().flat_map(|r| r.fields.iter()))
-            .find(|f| {
-                f.key
-                    .eq_ignore_ascii_case("Software licensing service version")
-                    || f.key.eq_ignore_ascii_case("Version")
-            })
-            .and_then(|f| f.value)
+        service_version_in(
+            self.preamble
+                .iter()
+                .chain(self.records.iter().flat_map(|r| r.fields.iter())),
+        )
     }
+}
+
+/// The licensing service version among `fields`, as [`Capture::service_version`] finds it
+/// (for the status of a fleet, per machine of a capture).
+pub(crate) fn service_version_in<'a>(
+    mut fields: impl Iterator<Item = RawFieldRef<'a>>,
+) -> Option<&'a str> {
+    fields
+        .find(|f| {
+            f.key
+                .eq_ignore_ascii_case("Software licensing service version")
+                || f.key.eq_ignore_ascii_case("Version")
+        })
+        .and_then(|f| f.value)
 }
 
 impl Capture {
@@ -524,11 +534,28 @@ pub fn parse_capture_bytes(
     input: &[u8],
     options: &ParseOptions,
 ) -> Result<Capture, Error> {
-    let text = decode(input);
+    let text = decode_capture(input);
     parse_capture(format, &text, options)
 }
 
-pub(crate) fn decode(input: &[u8]) -> std::borrow::Cow<'_, str> {
+/// The text of tool output saved as bytes, as [`parse_capture_bytes`] reads it: UTF-16 with a
+/// byte-order mark (little- or big-endian), UTF-8 with or without one; invalid sequences (and
+/// an odd last byte of UTF-16) become U+FFFD. For a caller that looks at the text before
+/// parsing it ([`CaptureFormat::detect`], [`parse_capture`]).
+///
+/// ```
+/// use volume_activation::inventory::decode_capture;
+///
+/// let mut bytes = vec![0xFF, 0xFE];
+/// for u in "Name: X\r\nLicense Status: Licensed\r\n".encode_utf16() {
+///     bytes.extend_from_slice(&u.to_le_bytes());
+/// }
+/// assert_eq!(decode_capture(&bytes), "Name: X\r\nLicense Status: Licensed\r\n");
+/// assert_eq!(decode_capture(b"\xEF\xBB\xBFName: X\n"), "Name: X\n");
+/// assert_eq!(decode_capture(b"Name: \xFF\n"), "Name: \u{FFFD}\n");
+/// ```
+#[must_use]
+pub fn decode_capture(input: &[u8]) -> std::borrow::Cow<'_, str> {
     let utf16 = |rest: &[u8], le: bool| -> String {
         let units = rest.chunks(2).map(|c| match (c.first(), c.get(1), le) {
             (Some(&a), Some(&b), true) => u16::from_le_bytes([a, b]),

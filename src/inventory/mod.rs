@@ -35,7 +35,7 @@ mod values;
 
 pub use capture::{
     Capture, CaptureFormat, CommandOutcome, CommandResult, DateOrder, ParseOptions, WARNINGS_MAX,
-    Warning, parse_capture, parse_capture_bytes,
+    Warning, decode_capture, parse_capture, parse_capture_bytes,
 };
 pub use explain::{Diagnosis, ExplainOptions, Finding, FindingKind, ProductDiagnosis, explain};
 pub use identify::{Clue, Evidence, Identification, IdentificationOutcome, identify};

@@ -310,6 +310,7 @@ impl fmt::Debug for KmsHostSpec {
             .field("os", &r.os)
             .field("host_key", &r.host_key)
             .field("updates", &r.updates)
+            .field("hardware", &r.hardware)
             .field("site", &r.site.as_deref().map(redact_keys))
             .finish()
     }

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use strum::VariantArray as _;
 
 use crate::catalog::{Family, KmsHostKey};
+use crate::inventory::capture::service_version_in;
 use crate::inventory::{
     CaptureFormat, Identification, LicenseRecord, RawFields, identify, parse_capture,
 };
@@ -255,18 +256,6 @@ fn short(name: &str) -> String {
     n.split('.').next().unwrap_or(n).to_ascii_lowercase()
 }
 
-fn version_of(records: &[LicenseRecord]) -> Option<String> {
-    records
-        .iter()
-        .flat_map(|r| r.fields.iter())
-        .find(|f| {
-            f.key
-                .eq_ignore_ascii_case("Software licensing service version")
-                || f.key.eq_ignore_ascii_case("Version")
-        })
-        .and_then(|f| f.value.map(str::to_owned))
-}
-
 /// Reads captures of many machines and reports the fleet's licence status at `now` and at the
 /// horizon ([`StatusOptions`]).
 ///
@@ -317,7 +306,7 @@ pub fn fleet_status<'a>(
     let mut machines: Vec<MachineAcc> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for input in inputs {
-        let text = crate::inventory::capture::decode(input.bytes);
+        let text = crate::inventory::decode_capture(input.bytes);
         let Some(format) = input.format.or_else(|| CaptureFormat::detect(&text)) else {
             unreadable.push(UnreadableCapture {
                 source: input.label.to_owned(),
@@ -335,14 +324,7 @@ pub fn fleet_status<'a>(
                 continue;
             }
         };
-        let preamble_version = capture
-            .preamble
-            .iter()
-            .find(|f| {
-                f.key
-                    .eq_ignore_ascii_case("Software licensing service version")
-            })
-            .and_then(|f| f.value.map(str::to_owned));
+        let preamble_version = service_version_in(capture.preamble.iter()).map(str::to_owned);
         let warnings = capture.warnings.len();
         let first_warning = capture.warnings.first().map(|w| w.message.clone());
         let cut = capture.partial.is_some();
@@ -352,8 +334,8 @@ pub fn fleet_status<'a>(
         let mut versions: Vec<(String, String)> = Vec::new();
         for mut r in capture.records.into_iter().chain(capture.partial) {
             let name = machine_name(&r).map_or_else(|| fallback.clone(), str::to_owned);
-            if let Some(v) = version_of(std::slice::from_ref(&r)) {
-                versions.push((name.to_ascii_lowercase(), v));
+            if let Some(v) = service_version_in(r.fields.iter()) {
+                versions.push((name.to_ascii_lowercase(), v.to_owned()));
             }
             // Only products in use are reported; their printed lines are not kept (memory
             // stays proportional to the products, not to the text).
@@ -808,6 +790,56 @@ fn summarise(
     }
 }
 
+impl FleetStatus {
+    /// Products per state now and at the horizon side by side, as the reports print them:
+    /// `(state, now, at the horizon)`, one row per state in either total (known states in
+    /// [`LicenseStatus`] order, then unknown), 0 where a total lacks the state.
+    ///
+    /// ```
+    /// use volume_activation::chrono::{TimeZone, Utc};
+    /// use volume_activation::lifecycle::LicenseStatus;
+    /// use volume_activation::plan::{CaptureInput, StatusOptions, fleet_status};
+    ///
+    /// let t = Utc.with_ymd_and_hms(2026, 5, 1, 8, 0, 0).unwrap();
+    /// let pc = b"Name: Windows(R), Enterprise edition\n\
+    /// Description: Windows(R) Operating System, VOLUME_KMSCLIENT channel\n\
+    /// License Status: Initial grace period\n\
+    /// Time remaining: 14400 minute(s) (10 day(s))\n";
+    /// let inputs = [CaptureInput::new("pc-001.txt", pc).collected_at(t)];
+    /// let status = fleet_status(inputs, &StatusOptions::new(t).horizon_days(30));
+    /// assert_eq!(
+    ///     status.totals_by_state(),
+    ///     [
+    ///         (Some(LicenseStatus::OobGrace), 1, 0),
+    ///         (Some(LicenseStatus::Notification), 0, 1),
+    ///     ]
+    /// );
+    /// ```
+    #[must_use]
+    pub fn totals_by_state(&self) -> Vec<(Option<LicenseStatus>, usize, usize)> {
+        let mut states: Vec<Option<LicenseStatus>> = self
+            .totals_now
+            .iter()
+            .chain(&self.totals_at_horizon)
+            .map(|t| t.state)
+            .collect();
+        states.sort_by_key(|s| s.map_or(u8::MAX, |s| s as u8));
+        states.dedup();
+        let count =
+            |list: &[StateTotal], s| list.iter().find(|t| t.state == s).map_or(0, |t| t.products);
+        states
+            .into_iter()
+            .map(|s| {
+                (
+                    s,
+                    count(&self.totals_now, s),
+                    count(&self.totals_at_horizon, s),
+                )
+            })
+            .collect()
+    }
+}
+
 fn state_name(s: Option<LicenseStatus>) -> &'static str {
     s.map_or("unknown", <&'static str>::from)
 }
@@ -834,27 +866,14 @@ impl fmt::Display for FleetStatus {
         )?;
         writeln!(f)?;
         writeln!(f, "Products by state")?;
-        let mut states: Vec<Option<LicenseStatus>> = self
-            .totals_now
-            .iter()
-            .chain(&self.totals_at_horizon)
-            .map(|t| t.state)
-            .collect();
-        states.sort_by_key(|s| s.map_or(u8::MAX, |s| s as u8));
-        states.dedup();
-        let count = |list: &[StateTotal], s| {
-            list.iter()
-                .find(|t| t.state == s)
-                .map_or(0, |t| t.products)
-                .to_string()
-        };
-        let rows: Vec<Vec<String>> = states
-            .iter()
-            .map(|&s| {
+        let rows: Vec<Vec<String>> = self
+            .totals_by_state()
+            .into_iter()
+            .map(|(s, now, at_horizon)| {
                 vec![
                     state_name(s).to_owned(),
-                    count(&self.totals_now, s),
-                    count(&self.totals_at_horizon, s),
+                    now.to_string(),
+                    at_horizon.to_string(),
                 ]
             })
             .collect();
@@ -963,12 +982,7 @@ impl fmt::Display for FleetStatus {
                 writeln!(
                     f,
                     "    - {}: {} now, {} at horizon; collected {}{}{}",
-                    p.identification
-                        .sku()
-                        .map(|s| s.to_string())
-                        .or(p.identification.kms_host_key().map(|k| k.name().to_owned()))
-                        .or(p.name.clone())
-                        .unwrap_or_else(|| "(no name)".to_owned()),
+                    p.report_name(),
                     state_name(p.now),
                     state_name(p.at_horizon),
                     p.collected.at().map_or_else(

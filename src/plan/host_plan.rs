@@ -153,6 +153,34 @@ pub enum HostFix {
     },
 }
 
+/// The fix in the words both reports print: `install KB4478877`, `host key
+/// windows-server-2022`, `host key windows-server-2022 after KB5003638`.
+///
+/// ```
+/// use volume_activation::KmsHostKey;
+/// use volume_activation::catalog::Kb;
+/// use volume_activation::plan::HostFix;
+///
+/// let kb = Kb::new(5_003_638).unwrap();
+/// assert_eq!(HostFix::InstallUpdate { kb }.to_string(), "install KB5003638");
+/// let fix = HostFix::InstallHostKey { key: KmsHostKey::WindowsServer2022, kb: Some(kb) };
+/// assert_eq!(fix.to_string(), "host key windows-server-2022 after KB5003638");
+/// ```
+impl std::fmt::Display for HostFix {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            HostFix::InstallUpdate { kb } => write!(f, "install {kb}"),
+            HostFix::InstallHostKey { key, kb } => {
+                write!(f, "host key {key}")?;
+                match kb {
+                    Some(kb) => write!(f, " after {kb}"),
+                    None => Ok(()),
+                }
+            }
+        }
+    }
+}
+
 /// Machines of one product a KMS host denies for one reason.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

@@ -128,7 +128,8 @@ impl Plan {
         &self.missing_mak
     }
 
-    /// Machines reaching notification within the horizon, earliest first.
+    /// Machines reaching notification within the horizon, earliest first (then by machine
+    /// name).
     #[must_use]
     pub fn risks(&self) -> &[Risk] {
         &self.risks

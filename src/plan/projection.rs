@@ -8,7 +8,8 @@ use crate::inventory::{Identification, LicenseRecord, PrintedTime, Remaining};
 use crate::lifecycle::{LicenseStatus, Lifecycle, Observation};
 use crate::plan::status_input::CollectionTime;
 use crate::rules::{
-    ActivationErrorCode, activation_threshold, family_threshold, host_key_coverage,
+    ActivationErrorCode, HR_GRACE_TIME_EXPIRED, HR_NONGENUINE_GRACE, HR_NONGENUINE_GRACE_EXPIRED,
+    activation_threshold, family_threshold, host_key_coverage,
 };
 
 /// Why a product is, or will be, out of the licensed state.
@@ -159,6 +160,36 @@ impl ProductStatus {
     #[must_use]
     pub fn is_at_risk(&self) -> bool {
         self.cause.is_some()
+    }
+
+    /// The product as the reports name it: its SKU ID or KMS host key group when identified,
+    /// else its name as printed, else `(no name)`.
+    ///
+    /// ```
+    /// use volume_activation::chrono::{TimeZone, Utc};
+    /// use volume_activation::plan::{CaptureInput, StatusOptions, fleet_status};
+    ///
+    /// let t = Utc.with_ymd_and_hms(2026, 5, 1, 8, 0, 0).unwrap();
+    /// let pc = b"Name: Windows(R), Enterprise edition\n\
+    /// Description: Windows(R) Operating System, VOLUME_KMSCLIENT channel\n\
+    /// License Status: Licensed\n";
+    /// let status = fleet_status([CaptureInput::new("pc-001.txt", pc)], &StatusOptions::new(t));
+    /// let p = &status.machines[0].products[0];
+    /// assert_eq!(p.name.as_deref(), Some("Windows(R), Enterprise edition"));
+    /// // The edition is known, the release is not: no SKU, the printed name.
+    /// assert_eq!(p.report_name(), "Windows(R), Enterprise edition");
+    /// ```
+    #[must_use]
+    pub fn report_name(&self) -> String {
+        self.identification
+            .sku()
+            .map(|s| s.to_string())
+            .or(self
+                .identification
+                .kms_host_key()
+                .map(|k| k.name().to_owned()))
+            .or(self.name.clone())
+            .unwrap_or_else(|| "(no name)".to_owned())
     }
 }
 
@@ -404,7 +435,6 @@ fn cause_of(
     evaluation: bool,
     host: Option<HostView>,
 ) -> Cause {
-    use crate::rules::timing::{HR_NONGENUINE_GRACE, HR_NONGENUINE_GRACE_EXPIRED};
     let reason = r.status_reason.unwrap_or(0);
     if status == LicenseStatus::NonGenuineGrace
         || reason == HR_NONGENUINE_GRACE
@@ -456,21 +486,17 @@ const HR_NO_KMS: u32 = 0xC004_F074;
 const HR_LOW_COUNT: u32 = 0xC004_F038;
 /// 0xC004F042: the specified KMS cannot be used.
 const HR_WRONG_HOST: u32 = 0xC004_F042;
-/// 0xC004F009: the grace period expired.
-const HR_GRACE_EXPIRED: u32 = 0xC004_F009;
-/// 0xC004F065: running within the non-genuine grace period.
-const HR_NON_GENUINE: u32 = 0xC004_F065;
 
 fn fix_of(cause: Cause, reason: Option<u32>) -> Fix {
     let code = match cause {
         Cause::NoKmsHost | Cause::KmsRenewalFailing => Some(HR_NO_KMS),
         Cause::KmsHostBelowThreshold => Some(HR_LOW_COUNT),
         Cause::WrongHostKey => Some(HR_WRONG_HOST),
-        Cause::NonGenuine => Some(HR_NON_GENUINE),
+        Cause::NonGenuine => Some(HR_NONGENUINE_GRACE),
         Cause::MakNotActivated | Cause::NotActivated => Some(
             reason
                 .filter(|&h| h != 0 && ActivationErrorCode::lookup(h).is_some())
-                .unwrap_or(HR_GRACE_EXPIRED),
+                .unwrap_or(HR_GRACE_TIME_EXPIRED),
         ),
         Cause::EvaluationEnding => None,
     };

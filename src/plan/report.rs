@@ -5,7 +5,6 @@ use std::fmt;
 use strum::VariantArray;
 
 use crate::catalog::Sku;
-use crate::plan::host_plan::HostFix;
 use crate::plan::method::RecommendedMethod;
 use crate::plan::planner::{Plan, SkuKey};
 
@@ -306,15 +305,8 @@ impl Plan {
             if let Some(code) = u.denial.hresult() {
                 write!(f, " (0x{code:08X})")?;
             }
-            match u.fix {
-                Some(HostFix::InstallUpdate { kb }) => write!(f, "; fix: install {kb}")?,
-                Some(HostFix::InstallHostKey { key, kb }) => {
-                    write!(f, "; fix: host key {key}")?;
-                    if let Some(kb) = kb {
-                        write!(f, " after {kb}")?;
-                    }
-                }
-                _ => {}
+            if let Some(fix) = u.fix {
+                write!(f, "; fix: {fix}")?;
             }
             writeln!(f)?;
         }

@@ -104,6 +104,25 @@ impl ActivationErrorCode {
         })
     }
 
+    /// Reads an HRESULT in the forms [`parse`](Self::parse) reads, without looking it up: the
+    /// number of an undocumented code too.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_invalid`] when the text is none of those forms.
+    ///
+    /// ```
+    /// use volume_activation::rules::ActivationErrorCode;
+    ///
+    /// assert_eq!(ActivationErrorCode::parse_hresult("0x12345678")?, 0x1234_5678);
+    /// assert_eq!(ActivationErrorCode::parse_hresult("-1073418124")?, 0xC004_F074);
+    /// assert!(ActivationErrorCode::parse_hresult("0xZZ").unwrap_err().is_invalid());
+    /// # Ok::<(), volume_activation::Error>(())
+    /// ```
+    pub fn parse_hresult(s: &str) -> Result<u32, Error> {
+        parse_hresult(s)
+    }
+
     /// Every documented code, sorted by HRESULT (unsigned).
     ///
     /// ```

@@ -35,23 +35,7 @@ fn hresult(text: &str) -> Result<u32, Fail> {
             ))
         });
     }
-    match ActivationErrorCode::parse(t) {
-        Ok(code) => Ok(code.hresult()),
-        Err(e) if e.is_unknown() => {
-            // Well-formed but not documented: read the number again to answer "no".
-            let hex = t
-                .strip_prefix("0x")
-                .or_else(|| t.strip_prefix("0X"))
-                .unwrap_or(t);
-            u32::from_str_radix(hex, 16)
-                .or_else(|_| {
-                    t.parse::<i32>()
-                        .map(|n| u32::from_ne_bytes(n.to_ne_bytes()))
-                })
-                .map_err(|_| Fail::from(e))
-        }
-        Err(e) => Err(e.into()),
-    }
+    Ok(ActivationErrorCode::parse_hresult(t)?)
 }
 
 /// Runs `error`.

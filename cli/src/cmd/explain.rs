@@ -6,7 +6,7 @@ use volume_activation::inventory::{
 };
 use volume_activation::{KmsHost, KmsHostKey, explain};
 
-use super::{parse_date, parse_sku, parse_sku_or_release, read_capture};
+use super::{parse_date, parse_option, parse_sku, parse_sku_or_release, read_capture};
 use crate::args::ExplainArgs;
 use crate::fail::{Fail, Outcome, Run};
 use crate::io::{Output, Progress, expand_inputs, print_error};
@@ -24,17 +24,9 @@ struct Explained {
 
 /// Runs `explain`.
 pub(crate) fn run(args: &ExplainArgs, json: bool, out: &mut Output) -> Run {
-    let format: Option<CaptureFormat> = args
-        .format
-        .as_deref()
-        .map(str::parse)
-        .transpose()
-        .map_err(|e| Fail::new(format!("--format: {e}")))?;
+    let format: Option<CaptureFormat> = parse_option("--format", args.format.as_deref())?;
     let mut parse = ParseOptions::new();
-    if let Some(order) = &args.date_order {
-        let order: DateOrder = order
-            .parse()
-            .map_err(|e| Fail::new(format!("--date-order: {e}")))?;
+    if let Some(order) = parse_option::<DateOrder>("--date-order", args.date_order.as_deref())? {
         parse = parse.date_order(order);
     }
     let options = options(args, &parse)?;
@@ -99,12 +91,7 @@ fn options(args: &ExplainArgs, parse: &ParseOptions) -> Result<ExplainOptions, F
         options = options.host(KmsHost::new(os, key));
     }
     if let Some(host) = &args.host {
-        let format = args
-            .host_format
-            .as_deref()
-            .map(str::parse)
-            .transpose()
-            .map_err(|e| Fail::new(format!("--host-format: {e}")))?;
+        let format = parse_option("--host-format", args.host_format.as_deref())?;
         options = options.host_capture(read_capture(host, format, parse)?);
     }
     if let Some(sku) = &args.sku {

@@ -305,10 +305,10 @@ pub(crate) fn run(args: &ExportArgs, json: bool, out: &mut Output) -> Run {
         args.format
     };
     match (format, args.table) {
-        (ExportFormat::Csv, None) => Err(Fail::new(
-            "--format csv needs --table: one of skus, gvlks, avma-keys, host-key-coverage, \
-             host-os, required-updates, error-codes",
-        )),
+        (ExportFormat::Csv, None) => Err(Fail::new(format!(
+            "--format csv needs --table: one of {}",
+            Table::ALL.map(Table::name).join(", ")
+        ))),
         (ExportFormat::Csv, Some(t)) => {
             out.write(&csv(&build(t)))?;
             Ok(Outcome::Yes)

@@ -20,7 +20,7 @@ use std::path::Path;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use volume_activation::catalog::Source;
-use volume_activation::inventory::{CaptureFormat, ParseOptions};
+use volume_activation::inventory::{CaptureFormat, ParseOptions, decode_capture};
 use volume_activation::strum::IntoEnumIterator;
 use volume_activation::{Capture, parse_capture};
 use volume_activation::{Edition, Release, Sku};
@@ -89,6 +89,20 @@ pub(crate) fn parse_date(option: &str, text: &str) -> Result<DateTime<Utc>, Fail
         })
 }
 
+/// An optional option's value parsed; a bad value is an error after the option's name
+/// (`--format: ...`).
+pub(crate) fn parse_option<T>(option: &str, text: Option<&str>) -> Result<Option<T>, Fail>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    text.map(|t| {
+        t.parse::<T>()
+            .map_err(|e| Fail::new(format!("{option}: {e}")))
+    })
+    .transpose()
+}
+
 /// The clock, read here and only here: the default `--at` of `plan`.
 pub(crate) fn now() -> DateTime<Utc> {
     DateTime::<Utc>::from(std::time::SystemTime::now())
@@ -141,7 +155,7 @@ pub(crate) fn read_capture(
     parse: &ParseOptions,
 ) -> Result<Capture, Fail> {
     let bytes = read_bytes(path)?;
-    let text = decode(&bytes);
+    let text = decode_capture(&bytes);
     if text.contains('\0') {
         return Err(Fail::file(
             path,
@@ -160,25 +174,4 @@ pub(crate) fn read_capture(
         })?,
     };
     parse_capture(format, &text, parse).map_err(|e| Fail::file(path, e))
-}
-
-/// The text of a capture: UTF-16 with its byte-order mark (PowerShell's `>` writes it), or
-/// UTF-8 with or without one.
-pub(crate) fn decode(bytes: &[u8]) -> String {
-    let utf16 = |rest: &[u8], le: bool| {
-        let units = rest.chunks(2).map(|c| match c {
-            [a, b] if le => u16::from_le_bytes([*a, *b]),
-            [a, b] => u16::from_be_bytes([*a, *b]),
-            _ => 0xFFFD,
-        });
-        char::decode_utf16(units)
-            .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
-            .collect()
-    };
-    match bytes {
-        [0xFF, 0xFE, rest @ ..] => utf16(rest, true),
-        [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
-        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8_lossy(rest).into_owned(),
-        _ => String::from_utf8_lossy(bytes).into_owned(),
-    }
 }

@@ -3,9 +3,7 @@
 use std::collections::BTreeMap;
 
 use chrono::Duration;
-use volume_activation::plan::{
-    DEFAULT_RISK_HORIZON_DAYS, HostFix, RecommendedMethod, plan_with_horizon,
-};
+use volume_activation::plan::{DEFAULT_RISK_HORIZON_DAYS, RecommendedMethod, plan_with_horizon};
 use volume_activation::strum::IntoEnumIterator;
 use volume_activation::{Fleet, Plan};
 
@@ -178,10 +176,9 @@ pub(crate) fn html(plan: &Plan) -> String {
         ),
     );
 
-    // Risks, one row per machine, by date.
-    let mut risks: Vec<_> = plan.risks().iter().collect();
-    risks.sort_by_key(|r| (r.notification_at(), r.machine().to_owned()));
-    let rows: Vec<Vec<String>> = risks
+    // Risks, one row per machine, by date (the plan's order).
+    let rows: Vec<Vec<String>> = plan
+        .risks()
         .iter()
         .map(|r| {
             vec![
@@ -283,14 +280,7 @@ fn hosts(plan: &Plan) -> String {
                 .hresult()
                 .map(|c| format!(" (0x{c:08X})"))
                 .unwrap_or_default();
-            let fix = match u.fix() {
-                Some(HostFix::InstallUpdate { kb }) => format!("install {kb}"),
-                Some(HostFix::InstallHostKey { key, kb: Some(kb) }) => {
-                    format!("host key {key} after {kb}")
-                }
-                Some(HostFix::InstallHostKey { key, kb: None }) => format!("host key {key}"),
-                _ => String::new(),
-            };
+            let fix = u.fix().map(|f| f.to_string()).unwrap_or_default();
             rows.push(vec![
                 u.sku().to_string(),
                 u.machines().to_string(),

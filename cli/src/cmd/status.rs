@@ -1,18 +1,18 @@
 //! `status`: the licence status of a fleet read from captures, as text, JSON and a
 //! self-contained HTML report.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use volume_activation::inventory::{CaptureFormat, DateOrder, ParseOptions};
+use volume_activation::inventory::{CaptureFormat, DateOrder, ParseOptions, decode_capture};
 use volume_activation::lifecycle::LicenseStatus;
 use volume_activation::plan::{
     CaptureInput, Cause, DEFAULT_RISK_HORIZON_DAYS, FleetStatus, KmsHostLoad, ProductStatus,
     StatusOptions, UnreadableCapture, fleet_status,
 };
 
-use super::{decode, now, parse_date};
+use super::{now, parse_date, parse_option};
 use crate::args::StatusArgs;
 use crate::fail::{Fail, Outcome, Run, quote_path};
 use crate::html::{Page, WeeklyChart, cards, ordered_list, para, table};
@@ -28,12 +28,7 @@ struct Read {
 /// Runs `status`.
 pub(crate) fn run(args: &StatusArgs, json: bool, out: &mut Output) -> Run {
     let options = options(args)?;
-    let format: Option<CaptureFormat> = args
-        .format
-        .as_deref()
-        .map(str::parse)
-        .transpose()
-        .map_err(|e| Fail::new(format!("--format: {e}")))?;
+    let format: Option<CaptureFormat> = parse_option("--format", args.format.as_deref())?;
     let collected = args
         .collected_at
         .as_deref()
@@ -75,24 +70,29 @@ pub(crate) fn run(args: &StatusArgs, json: bool, out: &mut Output) -> Run {
     let mut status = fleet_status(inputs, &options);
     // The files the command could not read are unreadable captures of the report too, in
     // the order they were given.
+    // The command's own error of each file it could not read, by label (the first of a
+    // file given twice).
+    let mut failed_at: HashMap<String, &Fail> = HashMap::with_capacity(failed.len());
     for (file, e) in &failed {
         status
             .unreadable
             .push(UnreadableCapture::new(label(file), reason(file, e)));
+        failed_at.entry(label(file)).or_insert(e);
     }
-    status.unreadable.sort_by_key(|u| {
-        files
-            .iter()
-            .position(|f| label(f) == u.source)
-            .unwrap_or(usize::MAX)
-    });
+    let mut given: HashMap<String, usize> = HashMap::with_capacity(files.len());
+    for (i, f) in files.iter().enumerate() {
+        given.entry(label(f)).or_insert(i);
+    }
+    status
+        .unreadable
+        .sort_by_key(|u| given.get(&u.source).copied().unwrap_or(usize::MAX));
 
     if status.machines.is_empty() && !status.unreadable.is_empty() {
         // Nothing was read: no report, only the errors.
         let errors: Vec<Fail> = status
             .unreadable
             .iter()
-            .map(|u| error(u, &failed))
+            .map(|u| error(u, &failed_at))
             .collect();
         return Err(summary(errors, files.len()));
     }
@@ -108,7 +108,7 @@ pub(crate) fn run(args: &StatusArgs, json: bool, out: &mut Output) -> Run {
         return Ok(Outcome::Yes);
     }
     for u in &status.unreadable {
-        print_error(&error(u, &failed).to_string());
+        print_error(&error(u, &failed_at).to_string());
     }
     Err(Fail::new(format!(
         "{} of {} captures could not be read (the report covers the rest)",
@@ -119,14 +119,11 @@ pub(crate) fn run(args: &StatusArgs, json: bool, out: &mut Output) -> Run {
 
 /// The error of an unreadable capture: the command's own when it could not read the file,
 /// else the library's reason after the file's name.
-fn error(u: &UnreadableCapture, failed: &[(PathBuf, Fail)]) -> Fail {
-    failed
-        .iter()
-        .find(|(f, _)| label(f) == u.source)
-        .map_or_else(
-            || Fail::file(Path::new(&u.source), &u.reason),
-            |(_, e)| e.clone(),
-        )
+fn error(u: &UnreadableCapture, failed: &HashMap<String, &Fail>) -> Fail {
+    failed.get(&u.source).map_or_else(
+        || Fail::file(Path::new(&u.source), &u.reason),
+        |e| (*e).clone(),
+    )
 }
 
 /// The error when no input could be read: the one file's own, or each and a count.
@@ -151,10 +148,7 @@ fn options(args: &StatusArgs) -> Result<StatusOptions, Fail> {
     };
     let mut options =
         StatusOptions::new(at).horizon_days(args.horizon.unwrap_or(DEFAULT_RISK_HORIZON_DAYS));
-    if let Some(order) = &args.date_order {
-        let order: DateOrder = order
-            .parse()
-            .map_err(|e| Fail::new(format!("--date-order: {e}")))?;
+    if let Some(order) = parse_option::<DateOrder>("--date-order", args.date_order.as_deref())? {
         options = options.parse_options(ParseOptions::new().date_order(order));
     }
     if let Some(offset) = &args.local_offset {
@@ -229,7 +223,7 @@ fn reason(path: &Path, e: &Fail) -> String {
 /// Reads one input: refused when missing, a directory, empty or binary.
 fn read_one(path: &Path, use_file_times: bool) -> Result<Read, Fail> {
     let bytes = read_bytes(path)?;
-    if decode(&bytes).contains('\0') {
+    if decode_capture(&bytes).contains('\0') {
         return Err(Fail::file(
             path,
             "is a binary file, expected a text capture",
@@ -258,16 +252,6 @@ fn when(t: DateTime<Utc>) -> String {
 /// A state's name (`unknown` when not known).
 fn state(s: Option<LicenseStatus>) -> String {
     s.map_or("unknown", <&'static str>::from).to_owned()
-}
-
-/// A product as the report names it: its SKU or host key when identified, else as printed.
-fn product(p: &ProductStatus) -> String {
-    p.identification
-        .sku()
-        .map(|s| s.to_string())
-        .or(p.identification.kms_host_key().map(|k| k.name().to_owned()))
-        .or(p.name.clone())
-        .unwrap_or_else(|| "(no name)".to_owned())
 }
 
 /// The HTML report: summary, chart, KMS hosts, machines at risk, actions, every machine,
@@ -320,29 +304,10 @@ pub(crate) fn html(status: &FleetStatus) -> String {
         (status.actions.len().to_string(), "actions"),
         (status.unreadable.len().to_string(), "unreadable captures"),
     ]);
-    let mut states: Vec<Option<LicenseStatus>> = status
-        .totals_now
-        .iter()
-        .chain(&status.totals_at_horizon)
-        .map(|t| t.state)
-        .collect();
-    states.sort_by_key(|s| s.map_or(u8::MAX, |s| s as u8));
-    states.dedup();
-    let count = |list: &[volume_activation::plan::StateTotal], s: Option<LicenseStatus>| {
-        list.iter()
-            .find(|t| t.state == s)
-            .map_or(0, |t| t.products)
-            .to_string()
-    };
-    let rows: Vec<Vec<String>> = states
-        .iter()
-        .map(|&s| {
-            vec![
-                state(s),
-                count(&status.totals_now, s),
-                count(&status.totals_at_horizon, s),
-            ]
-        })
+    let rows: Vec<Vec<String>> = status
+        .totals_by_state()
+        .into_iter()
+        .map(|(s, now, at_horizon)| vec![state(s), now.to_string(), at_horizon.to_string()])
         .collect();
     summary.push_str(&table(&["state", "products now", "at the horizon"], &rows));
     let rows: Vec<Vec<String>> = status
@@ -402,7 +367,7 @@ pub(crate) fn html(status: &FleetStatus) -> String {
             });
             vec![
                 (*m).to_owned(),
-                product(p),
+                p.report_name(),
                 state(p.now),
                 state(p.at_horizon),
                 p.notification_at.map_or_else(|| "unknown".to_owned(), when),
@@ -472,7 +437,7 @@ pub(crate) fn html(status: &FleetStatus) -> String {
                 } else {
                     String::new()
                 },
-                product(p),
+                p.report_name(),
                 state(p.now),
                 state(p.at_horizon),
                 p.collected.at().map_or_else(
